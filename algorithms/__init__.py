@@ -1,0 +1,9 @@
+"""小组团 Planner engine: pure Python (shapely 2, geopandas, pyproj, rasterio).
+
+Nothing in this package imports qgis or Qt; ``test/engine/test_no_qgis.py`` and the ruff
+banned-import rule in pyproject.toml keep it that way.
+"""
+
+__all__ = ["__version__"]
+
+__version__ = "0.1.0"

@@ -1,0 +1,69 @@
+"""Optional imports, version flags and environment fixes in one place; ``show_versions()`` for bug reports."""
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+
+__all__ = ["ensure_proj_data", "show_versions", "versions"]
+
+
+def ensure_proj_data() -> None:
+    """Point pyproj at the system PROJ database when its own lookup fails.
+
+    Debian's python3-pyproj inside a venv (or inside QGIS's embedded Python) looks under ``sys.prefix`` and
+    warns "Valid PROJ data directory not found"; the database is in /usr/share/proj.
+    """
+    if os.environ.get("PROJ_DATA") or os.environ.get("PROJ_LIB"):
+        return
+    for cand in (os.path.join(sys.prefix, "share", "proj"), "/usr/share/proj", "/usr/local/share/proj"):
+        if os.path.exists(os.path.join(cand, "proj.db")):
+            os.environ["PROJ_DATA"] = cand
+            os.environ["PROJ_LIB"] = cand
+            break
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pyproj
+        try:
+            pyproj.datadir.get_data_dir()
+        except pyproj.exceptions.DataDirError:  # pragma: no cover - only on broken installs
+            pass
+
+
+def versions() -> dict:
+    """Versions of the engine's libraries and the C libraries under them."""
+    out = {"python": sys.version.split()[0]}
+    try:
+        import shapely
+        out["shapely"] = shapely.__version__
+        out["GEOS"] = shapely.geos_version_string
+    except ImportError:
+        out["shapely"] = None
+    try:
+        import pyproj
+        out["pyproj"] = pyproj.__version__
+        out["PROJ"] = pyproj.proj_version_str
+    except ImportError:
+        out["pyproj"] = None
+    for name in ("geopandas", "pandas", "numpy", "pyogrio", "fiona", "rasterio", "openpyxl"):
+        try:
+            mod = __import__(name)
+            out[name] = getattr(mod, "__version__", "?")
+        except ImportError:
+            out[name] = None
+    try:
+        import pyogrio
+        out["GDAL"] = pyogrio.__gdal_version_string__
+    except (ImportError, AttributeError):
+        pass
+    from . import __version__
+    out["zutuan-engine"] = __version__
+    return out
+
+
+def show_versions() -> None:
+    for k, v in versions().items():
+        print(f"{k:>14}: {v}")
+
+
+ensure_proj_data()

@@ -1,0 +1,89 @@
+"""The engine's exception classes: a stable code, English and Chinese messages.
+
+The QGIS layer (plugin/bridge.py) turns a :class:`ZutuanError` into a QgsProcessingException whose
+text is "中文 / English"; scripts print the same two lines. Codes never change once released.
+"""
+from __future__ import annotations
+
+__all__ = ["ZutuanError", "InputError", "CrsError", "GeometryError", "StandardError_", "CancelledError",
+           "MESSAGES", "message"]
+
+#: code -> (Chinese template, English template); templates use str.format fields.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "E_EMPTY_LAYER": ("图层“{layer}”没有要素。", "Layer '{layer}' has no features."),
+    "E_NO_CRS": ("图层“{layer}”没有坐标参考系，无法量算面积；请先在图层属性中指定坐标系。",
+                 "Layer '{layer}' has no coordinate reference system, so areas cannot be measured; "
+                 "set its CRS in the layer properties first."),
+    "E_CRS_UNITS": ("图层“{layer}”的坐标系单位为“{units}”，不是米或度，无法量算。",
+                    "Layer '{layer}' uses '{units}' as its unit, neither metres nor degrees; cannot measure it."),
+    "E_OUTSIDE_CHINA": ("图层“{layer}”位于经度 {lon:.3f}°，不在 CGCS2000 三度带（75°E–135°E）范围内。",
+                        "Layer '{layer}' lies at longitude {lon:.3f}°, outside the CGCS2000 3-degree zones "
+                        "(75°E–135°E)."),
+    "E_NOT_POLYGON": ("图层“{layer}”应为面图层，实际为“{geom_type}”。",
+                      "Layer '{layer}' must hold polygons, it holds '{geom_type}'."),
+    "E_MISSING_FIELD": ("图层“{layer}”缺少字段“{field}”（{alias}）。",
+                        "Layer '{layer}' has no field '{field}' ({alias})."),
+    "E_FIELD_TYPE": ("图层“{layer}”的字段“{field}”应为{expected}类型，实际为{actual}。",
+                     "Field '{field}' of layer '{layer}' must be {expected}, it is {actual}."),
+    "E_ALL_NULL_GEOMETRY": ("图层“{layer}”的所有要素都没有几何。",
+                            "Every feature of layer '{layer}' has an empty geometry."),
+    "E_BAD_PARAMETER": ("参数“{name}”取值无效：{value}（{reason_zh}）。",
+                        "Parameter '{name}' has an invalid value: {value} ({reason_en})."),
+    "E_BAD_CODE": ("编码“{code}”不符合格式“{pattern}”。", "Code '{code}' does not match the format '{pattern}'."),
+    "E_WRITE": ("无法写入输出“{path}”：{reason}", "Cannot write the output '{path}': {reason}"),
+    "E_READ": ("无法读取“{path}”：{reason}", "Cannot read '{path}': {reason}"),
+    "E_STANDARD": ("标准数据文件“{path}”第 {line} 行字段“{field}”有误：{reason_zh}",
+                   "Standards file '{path}', line {line}, field '{field}': {reason_en}"),
+    "E_CANCELLED": ("用户已取消。", "Cancelled by the user."),
+    "E_DEPENDENCY": ("缺少 Python 依赖 {package}；安装方法：{command}",
+                     "The Python package {package} is missing; install it with: {command}"),
+}
+
+
+def message(code: str, **fields) -> tuple[str, str]:
+    """Return the (Chinese, English) message for ``code`` filled with ``fields``."""
+    zh, en = MESSAGES.get(code, ("{detail}", "{detail}"))
+    try:
+        return zh.format(**fields), en.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return f"{code}: {fields}", f"{code}: {fields}"
+
+
+class ZutuanError(Exception):
+    """Base class of every error the engine raises on purpose.
+
+    ``code`` is stable; ``fields`` fill the templates in :data:`MESSAGES`.
+    """
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.fields = fields
+        self.message_zh, self.message_en = message(code, **fields)
+        super().__init__(f"[{code}] {self.message_en}")
+
+    def bilingual(self) -> str:
+        """'中文 / English' as shown to users."""
+        return f"{self.message_zh}\n{self.message_en}"
+
+
+class InputError(ZutuanError):
+    """Bad input data: empty layer, wrong geometry type, missing field, bad parameter."""
+
+
+class CrsError(InputError):
+    """A layer without a CRS, or one that cannot be measured."""
+
+
+class GeometryError(InputError):
+    """Geometry that cannot be used even after repair."""
+
+
+class StandardError_(ZutuanError):  # noqa: N801 - trailing underscore avoids shadowing the builtin name
+    """A malformed standards or profile data file."""
+
+
+class CancelledError(ZutuanError):
+    """The user cancelled; raised by :func:`algorithms.progress.Progress.check`."""
+
+    def __init__(self):
+        super().__init__("E_CANCELLED")
