@@ -7,3 +7,7 @@ banned-import rule in pyproject.toml keep it that way.
 __all__ = ["__version__"]
 
 __version__ = "0.1.0"
+
+from ._compat import ensure_proj_data as _ensure_proj_data  # noqa: E402
+
+_ensure_proj_data()

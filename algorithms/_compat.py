@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import warnings
 
 __all__ = ["ensure_proj_data", "show_versions", "versions"]
 
@@ -12,7 +11,8 @@ def ensure_proj_data() -> None:
     """Point pyproj at the system PROJ database when its own lookup fails.
 
     Debian's python3-pyproj inside a venv (or inside QGIS's embedded Python) looks under ``sys.prefix`` and
-    warns "Valid PROJ data directory not found"; the database is in /usr/share/proj.
+    warns "Valid PROJ data directory not found"; the database is in /usr/share/proj. Must run before pyproj
+    is first imported, so ``algorithms/__init__.py`` calls it; it imports nothing.
     """
     if os.environ.get("PROJ_DATA") or os.environ.get("PROJ_LIB"):
         return
@@ -21,13 +21,6 @@ def ensure_proj_data() -> None:
             os.environ["PROJ_DATA"] = cand
             os.environ["PROJ_LIB"] = cand
             break
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import pyproj
-        try:
-            pyproj.datadir.get_data_dir()
-        except pyproj.exceptions.DataDirError:  # pragma: no cover - only on broken installs
-            pass
 
 
 def versions() -> dict:

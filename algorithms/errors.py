@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_READ": ("无法读取“{path}”：{reason}", "Cannot read '{path}': {reason}"),
     "E_STANDARD": ("标准数据文件“{path}”第 {line} 行字段“{field}”有误：{reason_zh}",
                    "Standards file '{path}', line {line}, field '{field}': {reason_en}"),
+    "E_ENCODING": ("图层“{layer}”的文字属性无法解码（乱码）。若为 GBK 编码的 Shapefile，请在 .shp 旁新建内容为 GBK 的 .cpg 文件，"
+                   "或在图层属性 → 源 → 数据源编码 中选择 GBK。",
+                   "The text attributes of layer '{layer}' cannot be decoded. For a GBK shapefile, add a .cpg file "
+                   "containing GBK beside the .shp, or set Layer Properties → Source → Data source encoding to GBK."),
     "E_CANCELLED": ("用户已取消。", "Cancelled by the user."),
     "E_DEPENDENCY": ("缺少 Python 依赖 {package}；安装方法：{command}",
                      "The Python package {package} is missing; install it with: {command}"),

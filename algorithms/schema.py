@@ -54,6 +54,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("YDYHFLMC", "用地用海分类名称", "Land/sea use name", "str", 50),
     _f("YDMJ", "用地面积", "Land area", "float", 15, 2, "m²",
        "在投影米制坐标系中量算 / measured in a projected metre CRS"),
+    _f("MJGQ", "面积（公顷）", "Area (ha)", "float", 15, 4, "公顷", "YDMJ ÷ 10000"),
+    _f("MJMU", "面积（亩）", "Area (mu)", "float", 15, 2, "亩", "公顷 × 15"),
     _f("RJLXX", "容积率下限", "FAR minimum", "float", 6, 2),
     _f("RJLSX", "容积率上限", "FAR maximum", "float", 6, 2),
     _f("JZXS", "建筑系数下限", "Building coefficient minimum", "float", 6, 2, "%",
@@ -176,9 +178,10 @@ class CodeFormat:
 
     def is_valid(self, code, level: Optional[int] = None) -> bool:
         try:
-            return level is None or self.level(code) == level
+            found = self.level(code)
         except ValueError:
             return False
+        return level is None or found == level
 
 
 DEFAULT_CODES = CodeFormat()

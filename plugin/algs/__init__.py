@@ -1,0 +1,1 @@
+"""One QgsProcessingAlgorithm per file."""

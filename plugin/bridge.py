@@ -1,0 +1,318 @@
+"""The one place where QGIS meets the engine.
+
+QgsFeatureSource ⇄ GeoDataFrame through WKB in bulk, QgsCoordinateReferenceSystem ⇄ pyproj CRS through WKT,
+QgsProcessingFeedback ⇄ progress/cancel callbacks, findings → feedback messages, GeoDataFrame → feature sink,
+and output layers styled with the plugin's aliases and .qml styles. Heavy modules (geopandas, shapely) are
+imported inside the functions, so that loading the plugin stays light.
+"""
+import os
+
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from ..algorithms.errors import InputError
+from ..algorithms.schema import FIELDS
+
+STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
+
+
+# ---------------------------------------------------------------------------------------------- CRS
+def crs_to_pyproj(qcrs, layer=""):
+    """pyproj CRS from a QgsCoordinateReferenceSystem (through WKT, never by splitting authid)."""
+    from ..algorithms import _compat  # noqa: F401  (PROJ data directory)
+    from pyproj import CRS
+
+    if qcrs is None or not qcrs.isValid():
+        raise InputError("E_NO_CRS", layer=layer)
+    wkt = qcrs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    try:
+        crs = CRS.from_wkt(wkt)
+    except Exception:  # noqa: BLE001 - pyproj raises CRSError; fall back to the authority id
+        crs = CRS.from_user_input(qcrs.authid())
+    epsg = crs.to_epsg(min_confidence=90)
+    return CRS.from_epsg(epsg) if epsg else crs
+
+
+def pyproj_to_qgs(crs):
+    epsg = crs.to_epsg(min_confidence=90)
+    if epsg:
+        return QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    return QgsCoordinateReferenceSystem.fromWkt(crs.to_wkt())
+
+
+# ----------------------------------------------------------------------------------------- progress
+def progress_from_feedback(feedback, start=0.0, end=100.0):
+    from ..algorithms.progress import Progress
+
+    if feedback is None:
+        return Progress(start=start, end=end)
+    return Progress(lambda p, msg="": feedback.setProgress(p), feedback.isCanceled, feedback.pushInfo,
+                    start=start, end=end)
+
+
+def push_findings(feedback, findings, limit=50):
+    """Repairs and notes found while reading, as Processing warnings/info (at most ``limit`` lines)."""
+    for f in findings[:limit]:
+        text = f"[{f.rule_id}] {f.code or ''} {f.message}".strip()
+        if f.severity in ("warning", "error", "not_checked"):
+            feedback.reportError(text, False) if f.severity == "error" else feedback.pushWarning(text)
+        else:
+            feedback.pushInfo(text)
+    if len(findings) > limit:
+        feedback.pushWarning(f"……另有 {len(findings) - limit} 条 / {len(findings) - limit} more")
+
+
+# ------------------------------------------------------------------------------------ reading data
+def _py(value):
+    """QVariant/Qt values → plain Python (NULL → None)."""
+    if value is None or value == NULL:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    return value
+
+
+def _repair_gbk(series):
+    """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?)."""
+    vals = series.tolist()
+    suspicious, fixed = False, []
+    for v in vals:
+        if isinstance(v, str) and any("\x80" <= ch <= "\xff" for ch in v):
+            if any(ch > "\xff" for ch in v):
+                return series, False
+            try:
+                fixed.append(v.encode("latin-1").decode("gbk"))
+                suspicious = True
+                continue
+            except UnicodeError:
+                return series, False
+        fixed.append(v)
+    if not suspicious:
+        return series, False
+    return series.__class__(fixed, index=series.index, name=series.name, dtype=object), True
+
+
+def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True):
+    """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    if source is None:
+        raise InputError("E_READ", path=layer, reason="无法打开图层 / cannot open the layer")
+    crs = crs_to_pyproj(source.sourceCrs(), layer)
+    names = [f.name() for f in source.fields()] if fields is None else list(fields)
+    src_names = {f.name() for f in source.fields()}
+    for name in names:
+        if name not in src_names:
+            alias = FIELDS[name].alias if name in FIELDS else name
+            raise InputError("E_MISSING_FIELD", layer=layer, field=name, alias=alias)
+    req = request or QgsFeatureRequest()
+    if fields is not None:
+        req.setSubsetOfAttributes(names, source.fields())
+    idx = [source.fields().lookupField(n) for n in names]
+    ids, wkbs, rows = [], [], []
+    total = max(source.featureCount(), 1)
+    # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(req)
+    for i, feat in enumerate(features):
+        if feedback is not None and feedback.isCanceled():
+            from ..algorithms.errors import CancelledError
+            raise CancelledError()
+        ids.append(feat.id())
+        g = feat.geometry()
+        wkbs.append(None if g is None or g.isNull() else bytes(g.asWkb()))
+        attrs = feat.attributes()
+        rows.append([_py(attrs[j]) for j in idx])
+        if feedback is not None and i % 5000 == 0:
+            feedback.setProgress(min(10.0, 10.0 * i / total))
+    if require_features and not ids:
+        raise InputError("E_EMPTY_LAYER", layer=layer)
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    df = pd.DataFrame(rows, columns=names, index=pd.Index(ids, name="fid"))
+    for col in names:
+        if df[col].dtype == object:
+            df[col], repaired = _repair_gbk(df[col])
+            if repaired and feedback is not None:
+                feedback.pushWarning(f"图层“{layer}”字段 {col} 按 GBK 重新解码（缺少 .cpg 编码文件）/ field {col} of "
+                                     f"'{layer}' re-decoded as GBK (the shapefile has no .cpg encoding file)")
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index, crs=crs), crs=crs)
+    gdf.attrs["layer"] = layer
+    return gdf
+
+
+def read_polygons(alg, parameters, key, context, feedback, *, fields=None, required=True):
+    """Read the polygon source parameter ``key`` into a GeoDataFrame; None when optional and absent."""
+    source = alg.parameterAsSource(parameters, key, context)
+    if source is None:
+        if required:
+            raise QgsProcessingException(alg.invalidSourceError(parameters, key))
+        return None
+    name = source.sourceName() or key
+    if QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.UnknownGeometry):
+        raise InputError("E_NOT_POLYGON", layer=name, geom_type=QgsWkbTypes.displayString(source.wkbType()))
+    gdf = source_to_gdf(source, layer=name, feedback=feedback, fields=fields)
+    if _has_undecodable_text(gdf):
+        gdf = _reread_shapefile_as_gbk(alg.parameterAsVectorLayer(parameters, key, context), gdf, name, feedback,
+                                       fields)
+    return gdf
+
+
+def _has_undecodable_text(df):
+    return any(df[c].map(lambda v: isinstance(v, str) and "\ufffd" in v).any()
+               for c in df.columns if c != "geometry" and df[c].dtype == object)
+
+
+def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):
+    """A shapefile without .cpg whose text is GBK: read the same features again with the GBK encoding."""
+    from qgis.core import QgsVectorLayer
+
+    if layer is None or layer.providerType() != "ogr" or layer.dataProvider().storageType() != "ESRI Shapefile":
+        raise InputError("E_ENCODING", layer=name)
+    clone = QgsVectorLayer(layer.source(), name, "ogr")
+    clone.setProviderEncoding("GBK")
+    request = QgsFeatureRequest().setFilterFids([int(i) for i in gdf.index])
+    fixed = source_to_gdf(clone, layer=name, feedback=None, fields=fields, request=request)
+    if _has_undecodable_text(fixed):
+        raise InputError("E_ENCODING", layer=name)
+    if feedback is not None:
+        feedback.pushWarning(f"Shapefile“{name}”缺少 .cpg 编码文件，属性按 GBK 解码；建议在 .shp 旁新建内容为 GBK 的 .cpg 文件"
+                             f" / shapefile '{name}' has no .cpg file; its text was decoded as GBK")
+    return fixed
+
+
+# ------------------------------------------------------------------------------------ writing data
+_QTYPES = {"str": (QVariant.String, "string"), "float": (QVariant.Double, "double"),
+           "int": (QVariant.LongLong, "integer64"), "bool": (QVariant.Bool, "boolean")}
+
+
+def _kind(dtype):
+    k = getattr(dtype, "kind", "O")
+    return {"f": "float", "i": "int", "u": "int", "b": "bool"}.get(k, "str")
+
+
+def qgs_fields(df, *, exclude=("geometry",)):
+    """QgsFields for the columns of ``df``: schema fields get their type, length and alias."""
+    out = QgsFields()
+    for col in df.columns:
+        if col in exclude:
+            continue
+        spec = FIELDS.get(col)
+        kind = spec.type if spec else _kind(df[col].dtype)
+        qtype, tname = _QTYPES[kind]
+        length = spec.length if spec else (254 if kind == "str" else 0)
+        prec = spec.precision if spec else 0
+        f = QgsField(col, qtype, tname, length, prec)
+        if spec:
+            f.setAlias(spec.alias)
+        out.append(f)
+    return out
+
+
+def _column_values(df, col):
+    import pandas as pd
+
+    s = df[col]
+    vals = s.astype(object).where(pd.notna(s), None).tolist()
+    if _kind(s.dtype) == "int":
+        vals = [None if v is None else int(v) for v in vals]
+    elif _kind(s.dtype) == "float":
+        vals = [None if v is None else float(v) for v in vals]
+    return vals
+
+
+def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
+    """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
+
+    Call it only when everything has been computed: the sink is created and filled in one go.
+    """
+    import shapely
+
+    fields = qgs_fields(gdf)
+    geom_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
+    if len(gdf) and gdf.geom_type.isin(["LineString", "MultiLineString"]).all():
+        geom_type = QgsWkbTypes.MultiLineString if multi else QgsWkbTypes.LineString
+    elif len(gdf) and gdf.geom_type.isin(["Point", "MultiPoint"]).all():
+        geom_type = QgsWkbTypes.Point
+    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, pyproj_to_qgs(crs))
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+    names = [f.name() for f in fields]
+    columns = [_column_values(gdf, c) for c in names]
+    wkbs = shapely.to_wkb(gdf.geometry.values, output_dimension=2)
+    feats = []
+    for i, wkb in enumerate(wkbs):
+        feat = QgsFeature(fields)
+        if wkb is not None:
+            g = QgsGeometry()
+            g.fromWkb(wkb)
+            if multi and geom_type != QgsWkbTypes.Point:
+                g.convertToMultiType()
+            feat.setGeometry(g)
+        feat.setAttributes([col[i] for col in columns])
+        feats.append(feat)
+    if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(f"写入输出失败 / writing the output failed: {sink.lastError()}")
+    del sink
+    if feedback is not None:
+        feedback.setProgress(100)
+    return dest_id
+
+
+# ------------------------------------------------------------------------------- output styling
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies schema aliases and a .qml style to an output layer when QGIS loads it."""
+
+    instances = []  # post-processors must outlive the algorithm run
+
+    def __init__(self, style):
+        super().__init__()
+        self.style = style
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if not layer or not hasattr(layer, "fields"):
+            return
+        if self.style:
+            path = os.path.join(STYLE_DIR, self.style if self.style.endswith(".qml") else self.style + ".qml")
+            if os.path.exists(path):
+                layer.loadNamedStyle(path)
+        for i, f in enumerate(layer.fields()):
+            if f.name() in FIELDS:
+                layer.setFieldAlias(i, FIELDS[f.name()].alias)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, style):
+        pp = cls(style)
+        cls.instances.append(pp)
+        return pp
+
+
+def style_output(context: QgsProcessingContext, dest_id, style=None):
+    """Ask QGIS to alias and style ``dest_id`` when it is loaded into the project."""
+    if dest_id and context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create(style))
