@@ -41,6 +41,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_CANCELLED": ("用户已取消。", "Cancelled by the user."),
     "E_DEPENDENCY": ("缺少 Python 依赖 {package}；安装方法：{command}",
                      "The Python package {package} is missing; install it with: {command}"),
+    # feasibility (issue 8)
+    "E_PARAM_MISSING": ("测算参数“{name}”缺失（参数文件 {path}）。",
+                        "The feasibility parameter '{name}' is missing (parameter file {path})."),
+    "E_PARAM_NEGATIVE": ("测算参数“{name}”不能为负数或非数值：{value}。",
+                         "The feasibility parameter '{name}' must be a non-negative number, it is {value}."),
+    "E_RATE_PERCENT": ("参数“{name}” = {value} 像是百分数；请写成小数，例如 {suggest}。",
+                       "Parameter '{name}' = {value} looks like a percentage; give it as a fraction, e.g. {suggest}."),
+    "E_PHASE_NEVER_MATURES": ("第 {phase} 期永远无法成熟：{reason_zh}",
+                              "Phase {phase} can never mature: {reason_en}"),
 }
 
 
