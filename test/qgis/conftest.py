@@ -24,7 +24,7 @@ sys.path.append("/usr/share/qgis/python/plugins")
 from qgis.core import QgsApplication  # noqa: E402
 
 QgsApplication.setPrefixPath("/usr", True)
-_APP = QgsApplication([], False)
+_APP = QgsApplication([], True)  # GUI enabled (offscreen): the dock tests need widgets
 _APP.initQgis()
 
 from processing.core.Processing import Processing  # noqa: E402

@@ -1,0 +1,1 @@
+"""GUI parts of the plugin: the 小组团 dock and its helpers."""
