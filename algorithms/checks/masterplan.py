@@ -1,0 +1,411 @@
+"""一张图符合性审查 — plots against the 国土空间总体规划 control lines, 规划分区 and slope.
+
+Entry point :func:`check_masterplan`. Every constraint input is optional; each one given becomes a rule that
+is either checked or reported "未检查" (empty or unreadable layer, missing field) — never silently passed.
+Areas are exact (local-origin overlay in one projected metre CRS, see :mod:`.overlay`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence
+
+import numpy as np
+import shapely
+
+from ..errors import InputError, ZutuanError
+from ..findings import Finding
+from ..layers import prepare_layer
+from .overlay import from_local, outside_parts, overlay, per_plot_union, to_local
+from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
+from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
+                     load_zoning_table, normalise_code)
+
+__all__ = ["ConstraintSpec", "check_masterplan", "RULE_KINDS", "BUILTIN_RULES"]
+
+#: rule kind -> (Chinese, English)
+RULE_KINDS = {"forbid": ("不得占用", "may not occupy"), "within": ("须位于范围内", "must lie inside"),
+              "touch": ("接触即提示", "warn when touching"), "zoning": ("分区用途相符", "zone compatibility")}
+
+_THREE_LINES = ("中共中央办公厅、国务院办公厅《关于在国土空间规划中统筹划定落实三条控制线的指导意见》（2019）")
+#: built-in rules: key -> (rule id, name, kind, OUTPUT field, source)
+BUILTIN_RULES = {
+    "ecological_redline": ("MP-ECO", "生态保护红线", "forbid", "CT_STHX", _THREE_LINES + "；生态保护红线内原则上禁止开发性、"
+                           "生产性建设活动"),
+    "farmland": ("MP-FARM", "永久基本农田", "forbid", "CT_JBNT", "《中华人民共和国土地管理法》第三十五条；" + _THREE_LINES),
+    "urban_boundary": ("MP-UGB", "城镇开发边界", "within", "CT_KFBJ", _THREE_LINES + "；城镇集中建设须在城镇开发边界内"),
+    "zoning": ("MP-ZONE", "规划分区", "zoning", "CT_GHFQ", "《市级国土空间总体规划编制指南（试行）》规划分区；"
+               "兼容表 resources/standards/zoning_compatibility.csv"),
+}
+SLOPE_RULE = ("MP-SLOPE", "坡度", "slope", "PD_ZB",
+              "坡度限值为参数（默认 25°，参照《中华人民共和国水土保持法》第二十条“二十五度以上陡坡地”）")
+
+
+@dataclass
+class ConstraintSpec:
+    """One constraint input. ``layer`` is a GeoDataFrame, a path (``file.gpkg|layername=x``) or None."""
+
+    layer: Any
+    rule: str = "forbid"                 # forbid / within / touch / zoning
+    name: str = ""                       # e.g. 历史文化保护线
+    rule_id: str = ""
+    id_field: Optional[str] = None
+    name_field: Optional[str] = None
+    zone_field: Optional[str] = None     # zoning only
+    applies_to: str = "construction"     # construction / all
+    severity: str = "error"              # error / warning
+    source: str = ""
+    out_field: str = ""
+    read_error: Optional[str] = None     # set by a caller that could not read the layer
+
+
+def _as_spec(value, key) -> Optional[ConstraintSpec]:
+    if value is None:
+        return None
+    rid, name, kind, fld, src = BUILTIN_RULES[key]
+    spec = value if isinstance(value, ConstraintSpec) else ConstraintSpec(layer=value)
+    spec.rule, spec.rule_id, spec.out_field = kind, rid, fld
+    spec.name = spec.name or name
+    spec.source = spec.source or src
+    return spec
+
+
+def _read(layer):
+    import geopandas as gpd
+
+    if isinstance(layer, str):
+        path, _, opt = layer.partition("|")
+        kw = {}
+        if opt.startswith("layername="):
+            kw["layer"] = opt.split("=", 1)[1]
+        return gpd.read_file(path, **kw)
+    return layer
+
+
+def _not_checked(summary: RuleSummary, reason_zh: str, reason_en: str, findings: list) -> None:
+    summary.status = "not_checked"
+    summary.reason = f"{reason_zh} / {reason_en}"
+    findings.append(Finding(summary.rule_id, summary.rule_name, "not_checked", None,
+                            f"规则“{summary.rule_name}”未检查：{reason_zh} / rule not checked: {reason_en}",
+                            source=summary.source))
+
+
+def _load_constraint(spec: ConstraintSpec, mcrs, origin, summary: RuleSummary, findings: list):
+    """Read, repair, reproject and localise a constraint layer; None (and a not_checked finding) if unusable."""
+    label = spec.name
+    if spec.read_error:
+        _not_checked(summary, f"图层无法读取（{spec.read_error}）", f"layer unreadable ({spec.read_error})", findings)
+        return None
+    try:
+        gdf = _read(spec.layer)
+    except Exception as exc:  # noqa: BLE001 - any reader failure means "not checked", reported
+        _not_checked(summary, f"图层无法读取（{exc}）", f"layer unreadable ({exc})", findings)
+        return None
+    summary.layer = getattr(spec.layer, "attrs", {}).get("name", "") if not isinstance(spec.layer, str) else spec.layer
+    if gdf is None or len(gdf) == 0:
+        _not_checked(summary, "图层没有要素", "the layer has no features", findings)
+        return None
+    for fld in (spec.zone_field, spec.id_field, spec.name_field):
+        if fld and fld not in gdf.columns:
+            _not_checked(summary, f"缺少字段“{fld}”", f"field '{fld}' is missing", findings)
+            return None
+    if spec.rule == "zoning" and not spec.zone_field:
+        _not_checked(summary, "未指定分区字段", "no zone field given", findings)
+        return None
+    try:
+        prep = prepare_layer(gdf, layer=label, target_crs=mcrs, code_field=spec.id_field, require_features=False)
+    except ZutuanError as exc:
+        _not_checked(summary, exc.message_zh, exc.message_en, findings)
+        return None
+    for f in prep.findings:
+        if f.rule_id.startswith(("GEOM-", "CRS-")):
+            summary.notes.append(f"{label}：{f.message}")
+            f.message = f"[{label}] {f.message}"
+            f.extra["layer"] = label
+            findings.append(f)
+    measured = prep.measured
+    if len(measured) == 0:
+        _not_checked(summary, "图层没有可用的面要素", "no usable polygons in the layer", findings)
+        return None
+    summary.n_features = len(measured)
+    _, local = to_local(measured.geometry.values, origin=origin)
+    ids = (measured[spec.id_field].map(normalise_code).to_numpy(dtype=object) if spec.id_field
+           else np.array([f"#{i}" for i in measured.index], dtype=object))
+    names = (measured[spec.name_field].map(normalise_code).to_numpy(dtype=object) if spec.name_field
+             else np.full(len(measured), "", dtype=object))
+    zones = (measured[spec.zone_field].map(normalise_code).to_numpy(dtype=object) if spec.zone_field else None)
+    return local, ids, names, zones
+
+
+class _Ctx:
+    """Per-run state shared by the rule functions."""
+
+    def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices, origin):
+        self.geoms, self.codes, self.landuse = geoms, codes, landuse
+        self.construction = construction            # True / False / None (unknown code)
+        self.area = shapely.area(geoms)
+        self.tolerance, self.max_vertices, self.origin = tolerance, max_vertices, origin
+        self.plot_findings: dict[int, list] = {}
+        self.findings: list[Finding] = []
+
+    def subject(self, applies_to: str) -> np.ndarray:
+        if applies_to == "all":
+            return np.ones(len(self.geoms), dtype=bool)
+        return np.array([c is not False for c in self.construction], dtype=bool)
+
+    def severity(self, i: int, severity: str) -> str:
+        return "warning" if self.construction[i] is None and severity == "error" else severity
+
+    def add(self, i: int, f: Finding) -> None:
+        self.plot_findings.setdefault(int(i), []).append(f)
+        self.findings.append(f)
+
+    def conflict(self, i, rule: RuleSummary, severity, area, geom, message, *, fid="", fname="", limit=None,
+                 unit="m²", value=None):
+        f = Finding(rule.rule_id, rule.rule_name, self.severity(i, severity), self.codes[i], message,
+                    value=float(area) if value is None else value, limit=limit, unit=unit, source=rule.source,
+                    geometry=geom,
+                    extra={"conflict": True, "share": float(area / self.area[i] * 100.0) if self.area[i] > 0 else None,
+                           "feature_id": fid, "feature_name": fname, "landuse": self.landuse[i], "area": float(area)})
+        self.add(i, f)
+        return f
+
+
+def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
+    """Indices of overlap rows to report: rows of violating plots with area ≥ tolerance (or all of a plot's
+    rows when only their sum reaches the tolerance)."""
+    rows = np.flatnonzero(viol[plot_idx])
+    big = area[rows] >= ctx.tolerance
+    has_big = np.zeros(len(ctx.geoms), dtype=bool)
+    has_big[plot_idx[rows[big]]] = True
+    return rows[big | ~has_big[plot_idx[rows]]]
+
+
+def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
+    local, ids, names, _ = data
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
+    viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
+    for r in _rows_to_report(ctx, res.plot, res.area, tot, viol):
+        i, j = res.plot[r], res.feature[r]
+        a = res.area[r]
+        ctx.conflict(i, rule, spec.severity, a, res.geometry[r],
+                     f"地块占用{rule.rule_name} {a:,.2f} ㎡（占地块 {a / ctx.area[i] * 100:.2f}%）/ plot occupies "
+                     f"{a:,.2f} m² of {spec.name or rule.rule_id} ({a / ctx.area[i] * 100:.2f}% of the plot)",
+                     fid=ids[j], fname=names[j])
+    return np.where(viol, tot, 0.0)
+
+
+def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
+    local, ids, names, _ = data
+    subj = np.flatnonzero(ctx.subject(spec.applies_to))
+    res = overlay(ctx.geoms[subj], local, max_vertices=ctx.max_vertices)
+    tot, uni = per_plot_union(len(subj), res.plot, res.area, res.geometry)
+    out_area, out_geom = outside_parts(ctx.geoms[subj], uni, tot, tolerance=ctx.tolerance)
+    field = np.zeros(len(ctx.geoms))
+    for k in np.flatnonzero(out_area >= ctx.tolerance):
+        i, a = subj[k], out_area[k]
+        field[i] = a
+        ctx.conflict(i, rule, spec.severity, a, out_geom[k],
+                     f"地块有 {a:,.2f} ㎡（{a / ctx.area[i] * 100:.2f}%）位于{rule.rule_name}之外 / {a:,.2f} m² "
+                     f"({a / ctx.area[i] * 100:.2f}%) of the plot lies outside {spec.name or rule.rule_id}",
+                     fid="", fname=f"{rule.rule_name}之外 / outside")
+    return field
+
+
+def _rule_touch(ctx: _Ctx, spec, data, rule: RuleSummary):
+    local, ids, names, _ = data
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    subj = ctx.subject(spec.applies_to)
+    field = np.zeros(len(ctx.geoms))
+    tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
+    for r in range(len(res.plot)):
+        i, j, a = res.plot[r], res.feature[r], res.area[r]
+        if subj[i]:
+            field[i] = tot[i]
+            ctx.conflict(i, rule, "warning", a, res.geometry[r],
+                         f"地块与{rule.rule_name}重叠 {a:,.2f} ㎡，需核实 / plot overlaps {spec.name or rule.rule_id} "
+                         f"by {a:,.2f} m²; verify", fid=ids[j], fname=names[j])
+    for i, j in zip(res.touch_plot, res.touch_feature):
+        if subj[i]:
+            ctx.conflict(i, rule, "warning", 0.0, ctx.geoms[i],
+                         f"地块与{rule.rule_name}相接，需核实 / plot touches {spec.name or rule.rule_id}; verify",
+                         fid=ids[j], fname=names[j])
+    return field
+
+
+def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
+    local, ids, names, zones = data
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    verdict = np.empty(len(res.plot), dtype=object)
+    for r in range(len(res.plot)):
+        zr = table.get(zones[res.feature[r]])
+        code = ctx.landuse[res.plot[r]]
+        verdict[r] = "unknown_zone" if zr is None else ("unknown_code" if not code else zr.judge(code))
+    field = np.zeros(len(ctx.geoms))
+    unknown = set()
+    for kind, sev in (("fail", "error"), ("verify", "warning"), ("unknown_code", "warning"),
+                      ("unknown_zone", "not_checked")):
+        sel = np.flatnonzero(verdict == kind)
+        if not len(sel):
+            continue
+        tot, _ = per_plot_union(len(ctx.geoms), res.plot[sel], res.area[sel], res.geometry[sel])
+        viol = tot >= ctx.tolerance
+        if kind == "fail":
+            field = np.where(viol, tot, 0.0)
+        for r in sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]:
+            i, j, a = res.plot[r], res.feature[r], res.area[r]
+            z = zones[j]
+            if kind == "unknown_zone":
+                unknown.add(z)
+                msg = (f"分区“{z}”不在兼容表中，{a:,.2f} ㎡ 未检查 / zone '{z}' is not in the compatibility table; "
+                       f"{a:,.2f} m² not checked")
+            elif kind == "unknown_code":
+                msg = (f"地块无用地用海代码，无法与分区“{z}”比对 / plot has no land-use code to compare with zone '{z}'")
+            elif kind == "verify":
+                msg = (f"用地 {ctx.landuse[i]} 在“{z}”中须满足条件方可布局（{a:,.2f} ㎡），需核实 / land use "
+                       f"{ctx.landuse[i]} is conditional in zone '{z}' ({a:,.2f} m²); verify")
+            else:
+                msg = (f"用地 {ctx.landuse[i]} 与规划分区“{z}”不符，{a:,.2f} ㎡ / land use {ctx.landuse[i]} is not "
+                       f"allowed in zone '{z}': {a:,.2f} m²")
+            ctx.conflict(i, rule, sev, a, res.geometry[r], msg, fid=ids[j], fname=names[j] or z)
+    if unknown:
+        rule.notes.append("兼容表中没有的分区 / zones missing from the table: " + "、".join(sorted(unknown)))
+    return field
+
+
+def _rule_slope(ctx: _Ctx, dem, measured, mcrs, limit, rule: RuleSummary, findings):
+    from .slope import plot_slope_shares
+
+    try:
+        share, smax = plot_slope_shares(measured.geometry.values, mcrs, dem, limit_deg=limit)
+    except Exception as exc:  # noqa: BLE001 - unreadable DEM → rule not checked, reported
+        _not_checked(rule, f"高程数据无法读取（{exc}）", f"DEM unreadable ({exc})", findings)
+        return None
+    rule.n_features = 1
+    for i in np.flatnonzero(np.isnan(share)):
+        ctx.add(i, Finding(rule.rule_id, rule.rule_name, "not_checked", ctx.codes[i],
+                           "地块不在高程数据范围内 / the DEM does not cover the plot", source=rule.source))
+    steep = np.nan_to_num(share) * ctx.area
+    for i in np.flatnonzero(steep >= ctx.tolerance):
+        ctx.conflict(i, rule, "warning", steep[i], ctx.geoms[i],
+                     f"坡度大于 {limit:g}° 的部分约占 {share[i] * 100:.1f}%（最大 {smax[i]:.1f}°），需核实 / "
+                     f"{share[i] * 100:.1f}% of the plot is steeper than {limit:g}° (max {smax[i]:.1f}°); verify",
+                     fid="DEM", fname=f"坡度>{limit:g}°", value=float(share[i] * 100.0), limit=float(limit), unit="%")
+    return np.round(share * 100.0, 2)
+
+
+def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "YDYHFLDM",
+                     ecological_redline=None, farmland=None, urban_boundary=None, zoning=None,
+                     zone_field: Optional[str] = None, zoning_table=None, others: Sequence[ConstraintSpec] = (),
+                     dem: Optional[str] = None, slope_limit: float = 25.0, tolerance: float = 1.0,
+                     construction_codes=None, max_vertices: int = 200, progress=None) -> CheckResult:
+    """Check plots against the 一张图: control lines, 规划分区, further constraint layers and slope.
+
+    ``plots`` is a GeoDataFrame of polygons with ``code_field`` (DKBH) and ``landuse_field`` (用地用海代码).
+    Constraint arguments take a GeoDataFrame, a path or a :class:`ConstraintSpec`. Returns a
+    :class:`~.result.CheckResult` whose layers are in the measurement CRS.
+    """
+    if tolerance < 0:
+        raise InputError("E_BAD_PARAMETER", name="TOLERANCE", value=tolerance, reason_zh="不能为负",
+                         reason_en="must not be negative")
+    if not 0 < slope_limit < 90:
+        raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
+                         reason_en="must lie between 0° and 90°")
+    for fld, alias in ((code_field, "地块编号"), (landuse_field, "用地用海分类代码")):
+        if fld not in plots.columns:
+            raise InputError("E_MISSING_FIELD", layer="地块", field=fld, alias=alias)
+    prep = prepare_layer(plots, layer="地块", code_field=code_field)
+    mcrs, measured = prep.measure_crs, prep.measured
+    findings: list[Finding] = list(prep.findings)
+    origin, geoms = to_local(measured.geometry.values)
+    codes = measured[code_field].map(normalise_code).to_numpy(dtype=object)
+    landuse = measured[landuse_field].map(normalise_code).to_numpy(dtype=object)
+    cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
+                  or isinstance(construction_codes, str) else tuple(construction_codes))
+    construction = np.array([None if not c else code_matches(c, cons_codes) for c in landuse], dtype=object)
+    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, origin)
+    ctx.findings = findings
+
+    specs = [s for s in (_as_spec(ecological_redline, "ecological_redline"), _as_spec(farmland, "farmland"),
+                         _as_spec(urban_boundary, "urban_boundary")) if s is not None]
+    if zoning is not None:
+        zs = _as_spec(zoning, "zoning")
+        zs.zone_field = zs.zone_field or zone_field
+        specs.append(zs)
+    for k, s in enumerate(others, start=1):
+        if s.rule not in ("forbid", "within", "touch"):
+            raise InputError("E_BAD_PARAMETER", name="OTHER", value=s.rule, reason_zh="规则应为 forbid/within/touch",
+                             reason_en="rule must be forbid/within/touch")
+        s.rule_id = s.rule_id or f"MP-OTH-{k}"
+        s.out_field = s.out_field or f"CT_QT{k}"
+        s.name = s.name or f"其他管控要素{k}"
+        if s.rule == "touch" and s.applies_to == "construction" and not s.source:
+            s.applies_to = "all"
+        s.source = s.source or f"用户指定的管控图层（{RULE_KINDS[s.rule][0]}）/ user constraint ({RULE_KINDS[s.rule][1]})"
+        specs.append(s)
+
+    table = load_zoning_table(zoning_table) if zoning_table is None or isinstance(zoning_table, str) else zoning_table
+    fields: dict[str, np.ndarray] = {}
+    summaries: list[RuleSummary] = []
+    nrules = len(specs) + (1 if dem else 0)
+    for k, spec in enumerate(specs):
+        if progress is not None:
+            progress(100.0 * k / max(nrules, 1), f"{spec.name} …")
+        rule = RuleSummary(spec.rule_id, spec.name, spec.rule, out_field=spec.out_field, source=spec.source)
+        summaries.append(rule)
+        data = _load_constraint(spec, mcrs, origin, rule, findings)
+        if data is None:
+            fields[spec.out_field] = np.full(len(geoms), np.nan)
+            continue
+        fn = {"forbid": _rule_forbid, "within": _rule_within, "touch": _rule_touch}.get(spec.rule)
+        fields[spec.out_field] = (fn(ctx, spec, data, rule) if fn else _rule_zoning(ctx, spec, data, rule, table))
+    if dem:
+        rid, name, kind, fld, src = SLOPE_RULE
+        rule = RuleSummary(rid, f"{name}＞{slope_limit:g}°", kind, layer=str(dem), out_field=fld, source=src)
+        summaries.append(rule)
+        got = _rule_slope(ctx, dem, measured, mcrs, float(slope_limit), rule, findings)
+        fields[fld] = got if got is not None else np.full(len(geoms), np.nan)
+
+    # conflict geometries back from the local origin, all at once
+    conf = [f for f in ctx.findings if f.extra.get("conflict")]
+    if conf:
+        back = from_local(np.array([f.geometry for f in conf], dtype=object), origin)
+        for f, g in zip(conf, back):
+            f.geometry = g
+    for rule in summaries:
+        mine = [f for f in ctx.findings if f.rule_id == rule.rule_id and f.code is not None]
+        rule.n_plots = len({f.code for f in mine})
+        rule.n_errors = sum(f.severity == "error" for f in mine)
+        rule.n_warnings = sum(f.severity == "warning" for f in mine)
+        if rule.out_field in fields and rule.kind != "slope":
+            rule.area = float(np.nansum(fields[rule.out_field]))
+    unchecked = [r.rule_name for r in summaries if r.status == "not_checked"]
+    scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked)
+    out = measured.copy()
+    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
+    out["SCSM"] = [_notes(ctx.plot_findings.get(i, [])) for i in range(len(geoms))]
+    for fld, vals in fields.items():
+        out[fld] = np.round(vals, 4)
+    if progress is not None:
+        progress(100.0, "完成 / done")
+    params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field,
+              "容差 / tolerance (m²)": tolerance, "坡度限值 / slope limit (°)": slope_limit if dem else "—",
+              "分区字段 / zone field": zone_field or "—",
+              "分区兼容表 / zoning table": zoning_table if isinstance(zoning_table, str) else
+              (ZONING_CSV if zoning_table is None else "（自定义 / custom）"),
+              "建设用地代码 / construction codes": construction_codes if isinstance(construction_codes, str) else
+              (CONSTRUCTION_CODES_CSV if construction_codes is None else " ".join(cons_codes)),
+              "量算坐标系 / measurement CRS": mcrs.name}
+    inputs = {"地块 / plots": f"{len(plots)} 个要素 / features（{prep.crs.name}）"}
+    for s in specs:
+        inputs[s.name] = s.layer if isinstance(s.layer, str) else f"{0 if s.layer is None else len(s.layer)} 个要素"
+    if dem:
+        inputs["DEM"] = str(dem)
+    return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
+                       conflicts_frame(ctx.findings, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+
+
+def _notes(fs) -> str:
+    s = "；".join(dict.fromkeys(f"{f.rule_name}" for f in fs if f.severity in ("error", "warning", "not_checked")))
+    return s[:254]
+

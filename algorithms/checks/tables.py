@@ -1,0 +1,109 @@
+"""Data tables of the checks: construction-land codes and the 规划分区 compatibility table.
+
+Both live in resources/standards/ as CSV files whose ``#`` header lines name their source; users may pass
+their own file of the same format.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import StandardError_
+
+__all__ = ["STANDARDS_DIR", "ZoneRule", "load_construction_codes", "load_zoning_table", "read_header",
+           "code_matches", "normalise_code"]
+
+STANDARDS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "resources", "standards"))
+CONSTRUCTION_CODES_CSV = os.path.join(STANDARDS_DIR, "construction_land_codes.csv")
+ZONING_CSV = os.path.join(STANDARDS_DIR, "zoning_compatibility.csv")
+
+
+def read_header(path: str) -> list[str]:
+    """The ``#`` comment lines at the top of a data file (its provenance), without the ``#``."""
+    out = []
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                break
+            out.append(line[1:].strip())
+    return out
+
+
+def _rows(path: str):
+    with open(path, encoding="utf-8-sig") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+    reader = csv.DictReader(lines)
+    for n, row in enumerate(reader, start=2):
+        yield n, {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def normalise_code(value) -> str:
+    """'1001', ' 1001 ', 1001.0 → '1001'; None/NaN → ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        if value.is_integer():
+            value = int(value)
+    s = str(value).strip()
+    return "" if s.lower() in ("nan", "none", "null") else s
+
+
+def code_matches(code: str, prefixes) -> bool:
+    return bool(code) and any(code.startswith(p) for p in prefixes)
+
+
+def load_construction_codes(path: Optional[str] = None) -> tuple[str, ...]:
+    path = path or CONSTRUCTION_CODES_CSV
+    out = []
+    for n, row in _rows(path):
+        p = row.get("prefix", "")
+        if not p.isdigit():
+            raise StandardError_("E_STANDARD", path=path, line=n, field="prefix",
+                                 reason_zh=f"代码前缀应为数字：{p!r}", reason_en=f"prefix must be digits: {p!r}")
+        out.append(p)
+    return tuple(out)
+
+
+@dataclass
+class ZoneRule:
+    zone: str
+    allowed: tuple[str, ...]
+    verify: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    names: tuple[str, ...] = field(default=(), repr=False)
+
+    def judge(self, code: str) -> str:
+        """'ok', 'verify' or 'fail' for a land-use code in this zone."""
+        if code_matches(code, self.allowed):
+            return "ok"
+        if code_matches(code, self.verify):
+            return "verify"
+        return "fail"
+
+
+def load_zoning_table(path: Optional[str] = None) -> dict[str, ZoneRule]:
+    """zone name (and every alias) → :class:`ZoneRule`."""
+    path = path or ZONING_CSV
+    table: dict[str, ZoneRule] = {}
+    for n, row in _rows(path):
+        zone = row.get("zone", "")
+        if not zone:
+            raise StandardError_("E_STANDARD", path=path, line=n, field="zone", reason_zh="分区名称为空",
+                                 reason_en="empty zone name")
+        allowed = tuple(row.get("allowed", "").split())
+        verify = tuple(row.get("verify", "").split())
+        for col, vals in (("allowed", allowed), ("verify", verify)):
+            bad = [v for v in vals if not v.isdigit()]
+            if bad:
+                raise StandardError_("E_STANDARD", path=path, line=n, field=col,
+                                     reason_zh=f"代码应为数字：{bad}", reason_en=f"codes must be digits: {bad}")
+        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        rule = ZoneRule(zone, allowed, verify, aliases, row.get("note", ""), (zone,) + aliases)
+        for name in rule.names:
+            table[name] = rule
+    return table

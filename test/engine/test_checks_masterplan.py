@@ -1,0 +1,250 @@
+"""一张图 check: conflicts with exactly known areas (hand-computed), in GK coordinates with the zone prefix."""
+import os
+
+import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+
+from algorithms.checks import ConstraintSpec, check_masterplan
+from algorithms.checks.overlay import overlay, per_plot_union, split_complex, to_local
+
+X0, Y0 = 36_400_000.0, 3_400_000.0   # EPSG:4524, CGCS2000 GK zone 36 (x carries the zone prefix)
+GK = "EPSG:4524"
+
+
+def b(x0, y0, x1, y1):
+    return box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+
+
+def poly(*pts):
+    return Polygon([(X0 + x, Y0 + y) for x, y in pts])
+
+
+def plots_frame(crs=GK):
+    rows = [
+        ("P1", "1001", b(0, 0, 100, 100)),          # half under red line E1
+        ("P2", "1001", b(200, 0, 300, 100)),        # farmland triangle F1 inside
+        ("P3", "1001", b(400, 0, 500, 100)),        # only touches E2 along x=500
+        ("P4", "1001", b(700, 0, 800, 100)),        # 0.5 m² sliver of F2 (below tolerance 1)
+        ("P5", "1001", b(0, 300, 100, 400)),        # wholly outside the urban boundary
+        ("P6", "1001", b(200, 300, 300, 400)),      # half inside the urban boundary
+        ("P7", "1001", b(400, 300, 500, 400)),      # two overlapping red-line polygons, outside UGB
+        ("P8", "0101", b(600, 300, 700, 400)),      # farmland use under red line: not construction
+        ("P9", "1001", MultiPolygon([b(0, 600, 100, 700), b(200, 600, 300, 700)])),  # multipart
+        ("P10", "1001", b(400, 600, 500, 700)),     # invalid (bow-tie) farmland polygon
+        ("P11", None, b(600, 600, 700, 700)),       # no land-use code, half under red line
+    ]
+    return gpd.GeoDataFrame({"DKBH": [r[0] for r in rows], "YDYHFLDM": [r[1] for r in rows]},
+                            geometry=[r[2] for r in rows], crs=GK).to_crs(crs)
+
+
+def redline():
+    return gpd.GeoDataFrame({"BSM": ["E1", "E2", "E3", "E4", "E5", "E6"], "MC": ["红线一", "", "", "", "", ""]},
+                            geometry=[b(50, -50, 150, 150), b(500, 0, 550, 100), b(400, 300, 480, 400),
+                                      b(440, 300, 500, 350), b(590, 290, 710, 410), b(600, 600, 650, 700)], crs=GK)
+
+
+def farmland():
+    bowtie = poly((400, 600), (500, 700), (500, 600), (400, 700))
+    return gpd.GeoDataFrame({"BSM": ["F1", "F2", "F3", "F4"]},
+                            geometry=[poly((220, 20), (280, 20), (220, 80)), b(799.995, 0, 900, 100),
+                                      b(50, 600, 250, 650), bowtie], crs=GK)
+
+
+def ugb():
+    return gpd.GeoDataFrame({"BSM": ["U1", "U2"]},
+                            geometry=[b(-10, -100, 1000, 200), b(200, 250, 250, 450)], crs=GK)
+
+
+def run(plots=None, **kw):
+    args = dict(ecological_redline=ConstraintSpec(redline(), id_field="BSM", name_field="MC"),
+                farmland=ConstraintSpec(farmland(), id_field="BSM"), urban_boundary=ugb(), tolerance=1.0)
+    args.update(kw)
+    return check_masterplan(plots_frame() if plots is None else plots, **args)
+
+
+def by_plot(res, field):
+    return dict(zip(res.plots["DKBH"], res.plots[field]))
+
+
+def conflicts(res, rule):
+    c = res.conflicts[res.conflicts["GZBH"] == rule]
+    return sorted((r.DKBH, r.YSBH, round(r.CTMJ, 3)) for r in c.itertuples())
+
+
+def test_exact_areas_per_rule():
+    res = run()
+    eco = by_plot(res, "CT_STHX")
+    assert eco["P1"] == pytest.approx(5000.0, abs=0.01)
+    assert eco["P3"] == 0.0                                   # edge-touching only
+    assert eco["P7"] == pytest.approx(9000.0, abs=0.01)       # union, not 8000 + 3000
+    assert eco["P8"] == 0.0                                   # 耕地 plot: not construction land
+    assert eco["P11"] == pytest.approx(5000.0, abs=0.01)
+    farm = by_plot(res, "CT_JBNT")
+    assert farm["P2"] == pytest.approx(1800.0, abs=0.01)      # triangle 60×60/2
+    assert farm["P4"] == 0.0                                  # 0.5 m² < tolerance
+    assert farm["P9"] == pytest.approx(5000.0, abs=0.01)      # 2 × 50×50 over both parts
+    assert farm["P10"] == pytest.approx(5000.0, abs=0.01)     # repaired bow-tie = two triangles of 2500
+    out = by_plot(res, "CT_KFBJ")
+    assert out["P5"] == pytest.approx(10000.0, abs=0.01)
+    assert out["P6"] == pytest.approx(5000.0, abs=0.01)
+    assert out["P7"] == pytest.approx(10000.0, abs=0.01)
+    assert out["P9"] == pytest.approx(20000.0, abs=0.01)
+    assert out["P1"] == 0.0 and out["P8"] == 0.0
+
+
+def test_conflict_rows_and_status():
+    res = run()
+    assert conflicts(res, "MP-ECO") == [("P1", "E1", 5000.0), ("P11", "E6", 5000.0),
+                                        ("P7", "E3", 8000.0), ("P7", "E4", 3000.0)]
+    assert conflicts(res, "MP-FARM") == [("P10", "F4", 5000.0), ("P2", "F1", 1800.0), ("P9", "F3", 5000.0)]
+    row = res.conflicts[(res.conflicts.DKBH == "P1") & (res.conflicts.GZBH == "MP-ECO")].iloc[0]
+    assert row.ZDBL == pytest.approx(50.0) and row.YSMC == "红线一" and row.YZCD == "错误"
+    assert row.geometry.area == pytest.approx(5000.0, abs=0.01)
+    assert row.geometry.bounds[0] == pytest.approx(X0 + 50)  # back in real coordinates
+    st = by_plot(res, "SCJL")
+    assert st["P3"] == "合规" and st["P4"] == "合规" and st["P8"] == "合规"
+    assert st["P1"] == "不合规" and st["P5"] == "不合规" and st["P10"] == "不合规"
+    assert st["P11"] == "需核实"                              # unknown land use → warning only
+    assert by_plot(res, "WTSL")["P7"] == 3                    # E3, E4, outside UGB
+    repaired = [f for f in res.findings if f.rule_id == "GEOM-REPAIRED"]
+    assert len(repaired) == 1 and "永久基本农田" in repaired[0].message
+    assert any("几何" in n or "repaired" in n for r in res.rules for n in r.notes)
+
+
+def test_plots_in_4490_against_constraints_in_gk_zone():
+    res = run(plots=plots_frame("EPSG:4490"))
+    assert res.crs.to_epsg() == 4545                           # CM 108E, no zone prefix
+    assert by_plot(res, "CT_STHX")["P7"] == pytest.approx(9000.0, abs=0.01)
+    assert by_plot(res, "CT_JBNT")["P2"] == pytest.approx(1800.0, abs=0.01)
+    assert by_plot(res, "CT_KFBJ")["P6"] == pytest.approx(5000.0, abs=0.01)
+    assert {"CRS-GEOGRAPHIC", "CRS-REPROJECTED"} <= {f.rule_id for f in res.findings}
+    assert conflicts(res, "MP-FARM") == [("P10", "F4", 5000.0), ("P2", "F1", 1800.0), ("P9", "F3", 5000.0)]
+
+
+def test_empty_and_unreadable_layers_are_not_checked(tmp_path):
+    empty = redline().iloc[:0]
+    res = run(ecological_redline=empty, farmland=str(tmp_path / "missing.gpkg"))
+    stat = {r.rule_id: r.status for r in res.rules}
+    assert stat == {"MP-ECO": "not_checked", "MP-FARM": "not_checked", "MP-UGB": "checked"}
+    nc = [f for f in res.findings if f.severity == "not_checked"]
+    assert {f.rule_id for f in nc} == {"MP-ECO", "MP-FARM"}
+    st = by_plot(res, "SCJL")
+    assert "合规" not in set(st.values())                     # never a silent pass
+    assert st["P1"] == "需核实" and st["P5"] == "不合规"
+    assert "生态保护红线" in by_plot(res, "WJCGZ")["P1"]
+    assert np.isnan(by_plot(res, "CT_STHX")["P1"])
+
+
+def test_zoning_compatibility():
+    z = gpd.GeoDataFrame({"GHFQ": ["工业发展区", "生态控制区", "外星区"]},
+                         geometry=[b(0, -100, 300, 200), b(300, -100, 650, 200), b(650, -100, 1000, 200)], crs=GK)
+    plots = gpd.GeoDataFrame({"DKBH": ["A", "B", "C", "D", "E"], "YDYHFLDM": ["1001", "100101", "0301", "1001", "0901"]},
+                             geometry=[b(0, 0, 100, 100), b(250, 0, 350, 100), b(500, 0, 600, 100),
+                                       b(700, 0, 800, 100), b(120, 0, 220, 100)], crs=GK)
+    res = check_masterplan(plots, zoning=z, zone_field="GHFQ")
+    zone = by_plot(res, "CT_GHFQ")
+    assert zone == {"A": 0.0, "B": pytest.approx(5000.0, abs=0.01), "C": 0.0, "D": 0.0, "E": 0.0}
+    st = by_plot(res, "SCJL")
+    assert st == {"A": "合规", "B": "不合规", "C": "合规", "D": "需核实", "E": "需核实"}
+    assert any("外星区" in n for r in res.rules for n in r.notes)
+
+
+def test_other_rule_touching_warns_and_must_lie_inside():
+    heritage = gpd.GeoDataFrame({"MC": ["古城墙"]}, geometry=[b(100, 0, 150, 100)], crs=GK)
+    park = gpd.GeoDataFrame(geometry=[b(0, 0, 60, 100)], crs=GK)
+    plots = gpd.GeoDataFrame({"DKBH": ["A", "B"], "YDYHFLDM": ["1001", "1001"]},
+                             geometry=[b(0, 0, 100, 100), b(300, 0, 400, 100)], crs=GK)
+    res = check_masterplan(plots, others=[ConstraintSpec(heritage, rule="touch", name="历史文化保护线", name_field="MC"),
+                                          ConstraintSpec(park, rule="within", name="产业园区范围")])
+    assert by_plot(res, "SCJL") == {"A": "不合规", "B": "不合规"}
+    c = res.conflicts
+    t = c[c.GZBH == "MP-OTH-1"]
+    assert list(t.DKBH) == ["A"] and t.iloc[0].CTMJ == 0.0 and t.iloc[0].YZCD == "警告"
+    assert by_plot(res, "CT_QT2") == {"A": pytest.approx(4000.0, abs=0.01), "B": pytest.approx(10000.0, abs=0.01)}
+
+
+def test_split_complex_pieces_keep_exact_area():
+    circle = shapely.Point(X0 + 500, Y0 + 500).buffer(400, quad_segs=400)   # 1600 vertices
+    _, loc = to_local([circle])
+    pieces, parent = split_complex(loc, max_vertices=100)
+    assert len(pieces) > 4 and set(parent) == {0}
+    assert shapely.area(pieces).sum() == pytest.approx(circle.area, abs=1e-6)
+    # 30×30 grid of 40 m plots over the circle: overlay areas equal direct intersections
+    plots = np.array([box(x, y, x + 40, y + 40) for x in range(0, 1200, 40) for y in range(0, 1200, 40)])
+    res = overlay(plots, loc, max_vertices=100)
+    tot, _ = per_plot_union(len(plots), res.plot, res.area, res.geometry)
+    direct = shapely.area(shapely.intersection(plots, loc[0]))
+    assert np.abs(tot - direct).max() < 1e-6
+    assert res.n_contained > 0 and res.n_intersected < len(plots)
+
+
+def _write_dem(path, crs, transform, z):
+    import rasterio
+    with rasterio.open(path, "w", driver="GTiff", width=z.shape[1], height=z.shape[0], count=1, dtype="float64",
+                       crs=crs, transform=transform, nodata=-9999) as dst:
+        dst.write(z, 1)
+
+
+def test_slope_share_projected_dem(tmp_path):
+    from rasterio.transform import from_origin
+    t = np.tan(np.radians(30.0))
+    xs = np.arange(0, 1000, 10) + 5.0                       # cell centres, 10 m cells
+    z = np.tile(np.where(xs < 500, xs * t, 500 * t), (60, 1))
+    dem = str(tmp_path / "dem.tif")
+    _write_dem(dem, GK, from_origin(X0, Y0 + 600, 10, 10), z)
+    plots = gpd.GeoDataFrame({"DKBH": ["S", "F", "H"], "YDYHFLDM": ["1001"] * 3},
+                             geometry=[b(100, 100, 200, 200), b(700, 100, 800, 200), b(450, 100, 550, 200)], crs=GK)
+    res = check_masterplan(plots, dem=dem, slope_limit=25.0)
+    share = by_plot(res, "PD_ZB")
+    # H: cell centres 455…545; Horn windows fully on the 30° plane for 455–485 → 4 of 10 columns
+    assert share == {"S": 100.0, "F": 0.0, "H": 40.0}
+    assert by_plot(res, "SCJL") == {"S": "需核实", "F": "合规", "H": "需核实"}
+    f = [x for x in res.findings if x.rule_id == "MP-SLOPE" and x.code == "S"][0]
+    assert "30.0°" in f.message
+
+
+def test_slope_geographic_dem_uses_metres_per_degree(tmp_path):
+    from rasterio.transform import from_origin
+    from algorithms.checks.slope import metres_per_degree
+    lat0, lon0, res_deg = 30.70, 107.00, 0.0001
+    rows = np.arange(200)
+    lat = lat0 - (rows + 0.5) * res_deg
+    _, my = metres_per_degree(lat0)
+    z = np.tile(((lat0 - lat) * my * np.tan(np.radians(35.0)))[:, None], (1, 200))   # 35° towards south
+    dem = str(tmp_path / "dem4490.tif")
+    _write_dem(dem, "EPSG:4490", from_origin(lon0, lat0, res_deg, res_deg), z)
+    plot = box(lon0 + 0.005, lat0 - 0.015, lon0 + 0.015, lat0 - 0.005)
+    plots = gpd.GeoDataFrame({"DKBH": ["G"], "YDYHFLDM": ["1001"]}, geometry=[plot], crs="EPSG:4490")
+    res = check_masterplan(plots, dem=dem, slope_limit=34.9)
+    assert by_plot(res, "PD_ZB")["G"] == 100.0
+    f = [x for x in res.findings if x.rule_id == "MP-SLOPE"][0]
+    assert "最大 35.0°" in f.message
+    res2 = check_masterplan(plots, dem=dem, slope_limit=35.1)
+    assert by_plot(res2, "PD_ZB")["G"] == 0.0
+
+
+def test_missing_dem_is_not_checked(tmp_path):
+    res = check_masterplan(plots_frame(), dem=str(tmp_path / "nope.tif"))
+    assert [r.status for r in res.rules] == ["not_checked"]
+    assert set(res.plots.SCJL) == {"需核实"}
+
+
+def test_missing_plot_field_is_an_error():
+    from algorithms.errors import InputError
+    with pytest.raises(InputError) as e:
+        check_masterplan(plots_frame().drop(columns="YDYHFLDM"))
+    assert e.value.code == "E_MISSING_FIELD"
+
+
+def test_data_files_name_their_source():
+    from algorithms.checks.tables import CONSTRUCTION_CODES_CSV, ZONING_CSV, load_zoning_table, read_header
+    for p in (CONSTRUCTION_CODES_CSV, ZONING_CSV):
+        assert os.path.exists(p)
+        assert any("自然资" in line for line in read_header(p))
+    t = load_zoning_table()
+    assert t["工业发展区"].judge("1001") == "ok" and t["生态保护区"].judge("1001") == "fail"
