@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -116,8 +117,11 @@ class PlanDock(QgsDockWidget):
             grid.addWidget(b, i // 3, i % 3)
             self.action_buttons[alg_id] = b
         lay.addLayout(grid)
-        lay.addWidget(self._build_editor())
-        self.setWidget(root)
+        tabs = QTabWidget()
+        tabs.addTab(root, tr("规划概览"))
+        tabs.addTab(self._build_editor(), tr("指标编辑"))
+        self.tabs = tabs
+        self.setWidget(tabs)
 
     def _build_editor(self):
         box = QGroupBox(tr("控制指标编辑（所选地块）"))
