@@ -31,6 +31,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Parameter '{name}' has an invalid value: {value} ({reason_en})."),
     "E_BAD_CODE": ("编码“{code}”不符合格式“{pattern}”。", "Code '{code}' does not match the format '{pattern}'."),
     "E_WRITE": ("无法写入输出“{path}”：{reason}", "Cannot write the output '{path}': {reason}"),
+    "E_FILE_LOCKED": ("输出文件“{path}”正被其他程序（{app}）打开，请关闭后重试（{lock}）；原文件未被改动。",
+                      "The output file '{path}' is open in another program ({app}); close it and try again "
+                      "({lock}). The existing file was not changed."),
     "E_READ": ("无法读取“{path}”：{reason}", "Cannot read '{path}': {reason}"),
     "E_STANDARD": ("标准数据文件“{path}”第 {line} 行字段“{field}”有误：{reason_zh}",
                    "Standards file '{path}', line {line}, field '{field}': {reason_en}"),

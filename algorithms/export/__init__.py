@@ -1,0 +1,7 @@
+"""Exports: the control-indicator workbook and CSV (the 图则 print layout itself lives in plugin/printing/)."""
+from .columns import COLUMNS, DEFAULT_COLUMNS, Column, resolve_columns
+from .tables import land_balance, prepare_plots, unit_cluster_summary
+from .workbook import SHEETS, ExportResult, export_indicator_table, write_atomic
+
+__all__ = ["COLUMNS", "DEFAULT_COLUMNS", "Column", "resolve_columns", "land_balance", "prepare_plots",
+           "unit_cluster_summary", "SHEETS", "ExportResult", "export_indicator_table", "write_atomic"]

@@ -1,0 +1,221 @@
+"""The content of the export tables, as pandas frames, independent of the file format.
+
+All quantities stay unrounded here; the workbook only sets number formats, so every subtotal and total is
+the sum of unrounded values.
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import os
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from ..crs import M2_PER_HA, MU_PER_HA, measurement_crs, to_crs
+from ..errors import InputError
+from ..schema import DEFAULT_CODES, FIELDS, PLOT, CodeFormat
+
+__all__ = ["prepare_plots", "unit_cluster_summary", "land_balance", "load_landuse_names",
+           "load_construction_prefixes", "is_construction", "NO_CODE"]
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+STANDARDS_DIR = os.path.join(_ROOT, "resources", "standards")
+SHARED_REFERENCE = os.path.join(os.path.dirname(_ROOT), "shared", "reference")
+NO_CODE = ""   # group key of plots without a cluster / unit / land-use code
+
+
+def _measured_area(plots) -> np.ndarray:
+    geom = plots.geometry
+    if plots.crs is None:
+        raise InputError("E_NO_CRS", layer=PLOT.alias)
+    target = measurement_crs(plots.crs, layer=PLOT.alias,
+                             bounds=tuple(geom.total_bounds) if len(geom) else None)
+    return to_crs(plots, target).geometry.area.to_numpy(dtype=float)
+
+
+def prepare_plots(plots, *, codes: CodeFormat = DEFAULT_CODES) -> pd.DataFrame:
+    """A plain DataFrame of the plots with every PLOT field, numeric fields as float, and helper columns.
+
+    - ``YDMJ`` (m²) missing or null is measured from the geometry in a projected metre CRS;
+    - ``DYBH`` / ``ZTBH`` missing are derived from the plot code (Z01-01-01 → Z01-01 → Z01);
+    - ``JRJZMJ`` missing = 容积率下限 × 用地面积; ``ZDTZE`` missing = 投资强度下限 × 公顷 (schema definitions);
+    - ``_HA`` 公顷, ``_MU`` 亩, ``_OUTPUT`` expected output (产出强度 × 公顷, 万元).
+    Rows are sorted by cluster, unit and plot code; the input index is kept.
+    """
+    has_geom = hasattr(plots, "geometry") and "geometry" in getattr(plots, "columns", [])
+    df = pd.DataFrame(plots.drop(columns="geometry") if has_geom else plots).copy()
+    for name in PLOT.fields:
+        spec = FIELDS[name]
+        if name not in df.columns:
+            df[name] = np.nan if spec.type != "str" else None
+        elif spec.type != "str":
+            df[name] = pd.to_numeric(df[name], errors="coerce").astype(float)
+        else:
+            col = df[name].astype(object)
+            df[name] = col.where(col.notna() & (col.astype(str).str.strip() != ""), None)
+    area = df["YDMJ"].to_numpy(dtype=float)
+    if np.isnan(area).any():
+        if not has_geom:
+            raise InputError("E_MISSING_FIELD", layer=PLOT.alias, field="YDMJ", alias=FIELDS["YDMJ"].alias)
+        measured = _measured_area(plots)
+        area = np.where(np.isnan(area), measured, area)
+        df["YDMJ"] = area
+    for child, parent in (("DYBH", "DKBH"), ("ZTBH", "DYBH")):
+        missing = df[child].isna() & df[parent].notna()
+        if missing.any():
+            df.loc[missing, child] = [_parent(codes, c) for c in df.loc[missing, parent]]
+    ha = area / M2_PER_HA
+    df["_HA"], df["_MU"] = ha, ha * MU_PER_HA
+    df["JRJZMJ"] = df["JRJZMJ"].fillna(df["RJLXX"] * df["YDMJ"])
+    df["ZDTZE"] = df["ZDTZE"].fillna(df["TZQD"] * ha)
+    df["_OUTPUT"] = df["CCQD"] * ha
+    for key in ("ZTBH", "DYBH", "DKBH"):
+        df[f"_{key}"] = df[key].fillna(NO_CODE).astype(str)
+    return df.sort_values(["_ZTBH", "_DYBH", "_DKBH"], kind="stable")
+
+
+def _parent(codes: CodeFormat, code) -> Optional[str]:
+    try:
+        return codes.parent(str(code))
+    except ValueError:
+        return None
+
+
+_SUM_COLS = {"_HA": "area_ha", "JRJZMJ": "floor_m2", "ZDTZE": "invest", "_OUTPUT": "output"}
+
+
+def _sums(frame: pd.DataFrame) -> dict:
+    """Sums of the additive quantities; NaN when no plot of the group has the value (not zero)."""
+    out = {name: frame[col].sum(min_count=1) for col, name in _SUM_COLS.items()}
+    out["n_plots"] = len(frame)
+    return out
+
+
+def unit_cluster_summary(df: pd.DataFrame, *, units=None, clusters=None) -> pd.DataFrame:
+    """Rows per unit, a subtotal per cluster, and a grand total: level ∈ {"unit", "cluster", "total"}.
+
+    Units listed in ``units`` without plots appear with zero plots and empty sums.
+    """
+    unit_info = _info(units, "DYBH", ("ZTBH", "CYHJ", "CYL"))
+    cluster_info = _info(clusters, "ZTBH", ("ZTMC", "CYL"))
+    unit_keys = df[["_ZTBH", "_DYBH"]].drop_duplicates()
+    for code, info in unit_info.items():
+        if code not in set(unit_keys["_DYBH"]):
+            ztbh = info.get("ZTBH") or _parent(DEFAULT_CODES, code) or NO_CODE
+            unit_keys = pd.concat([unit_keys, pd.DataFrame({"_ZTBH": [ztbh], "_DYBH": [code]})])
+    unit_keys = unit_keys.sort_values(["_ZTBH", "_DYBH"])
+    groups = {k: g for k, g in df.groupby("_DYBH", sort=False)}
+    empty = df.iloc[0:0]
+    rows = []
+    for ztbh, ukeys in unit_keys.groupby("_ZTBH", sort=True):
+        for dybh in ukeys["_DYBH"]:
+            g = groups.get(dybh, empty)
+            g = g[g["_ZTBH"] == ztbh] if len(g) else g
+            info = unit_info.get(dybh, {})
+            chain = info.get("CYHJ") or _first(g, "CYHJ")
+            rows.append({"level": "unit", "ZTBH": ztbh, "DYBH": dybh, "name": chain, **_sums(g)})
+        cg = df[df["_ZTBH"] == ztbh]
+        info = cluster_info.get(ztbh, {})
+        rows.append({"level": "cluster", "ZTBH": ztbh, "DYBH": None,
+                     "name": info.get("ZTMC") or info.get("CYL") or _first(cg, "CYL"), **_sums(cg)})
+    rows.append({"level": "total", "ZTBH": None, "DYBH": None, "name": None, **_sums(df)})
+    return pd.DataFrame(rows)
+
+
+def _first(frame, col):
+    vals = frame[col].dropna() if len(frame) else []
+    return vals.iloc[0] if len(vals) else None
+
+
+def _info(frame, key, cols) -> dict:
+    if frame is None or key not in getattr(frame, "columns", []):
+        return {}
+    out = {}
+    for rec in pd.DataFrame(frame).to_dict("records"):
+        code = rec.get(key)
+        if code is None or (isinstance(code, float) and np.isnan(code)):
+            continue
+        out[str(code)] = {c: rec[c] for c in cols if c in rec and isinstance(rec[c], str) and rec[c].strip()}
+    return out
+
+
+# ----------------------------------------------------------------------------- land-use reference
+def _read_csv(path: str) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        lines = [ln for ln in fh if not ln.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def load_landuse_names(standards_dir: Optional[str] = None) -> dict[str, str]:
+    """Code → name of the 用地用海分类 (2023): from resources/standards/ when a codes file is there,
+    else ../shared/reference/ydyh_2023_codes.csv beside a development checkout; {} when neither exists."""
+    folder = standards_dir or STANDARDS_DIR
+    candidates = sorted(glob.glob(os.path.join(folder, "*ydyh*2023*.csv")) +
+                        glob.glob(os.path.join(folder, "*2023*ydyh*.csv")))
+    candidates.append(os.path.join(SHARED_REFERENCE, "ydyh_2023_codes.csv"))
+    for path in candidates:
+        if not os.path.isfile(path):
+            continue
+        rows = _read_csv(path)
+        if rows and "code" in rows[0] and "name" in rows[0]:
+            return {r["code"].strip(): r["name"].strip() for r in rows if r.get("code")}
+    return {}
+
+
+def load_construction_prefixes(standards_dir: Optional[str] = None) -> Optional[list[str]]:
+    """Code prefixes counted as 建设用地, from resources/standards/construction_land_codes.csv (None if absent)."""
+    path = os.path.join(standards_dir or STANDARDS_DIR, "construction_land_codes.csv")
+    if not os.path.isfile(path):
+        return None
+    return [r["prefix"].strip() for r in _read_csv(path) if r.get("prefix", "").strip()]
+
+
+def is_construction(code: str, prefixes: Optional[list[str]]) -> Optional[bool]:
+    if prefixes is None or not code:
+        return None
+    return any(code.startswith(p) for p in prefixes)
+
+
+def land_balance(df: pd.DataFrame, *, names: Optional[dict] = None,
+                 prefixes: Optional[list[str]] = "default") -> pd.DataFrame:
+    """The 用地平衡表 rows: groups 建设用地 / 非建设用地 / 未分类, each with its 一级 and 二级 classes.
+
+    Columns: level ("group" | "class1" | "class2" | "total"), group, code, name, area_ha, share_total (% of all
+    plots), share_construction (% of construction land; construction rows only). Areas are unrounded sums.
+    """
+    names = load_landuse_names() if names is None else names
+    prefixes = load_construction_prefixes() if prefixes == "default" else prefixes
+    code = df["YDYHFLDM"].fillna("").astype(str).str.strip()
+    work = pd.DataFrame({"c1": code.str[:2], "c2": code.where(code.str.len() >= 4, "").str[:4],
+                         "ha": df["_HA"].to_numpy(dtype=float)})
+    kind = np.array([is_construction(c, prefixes) for c in code], dtype=object)
+    work["group"] = np.where(kind == True, "construction", np.where(kind == False, "other", "unclassified"))  # noqa: E712
+    total = work["ha"].sum()
+    constr = work.loc[work["group"] == "construction", "ha"].sum()
+    label_zh = {"construction": "建设用地", "other": "非建设用地", "unclassified": "未分类用地"}
+    own_names = dict(zip(code, df["YDYHFLMC"].fillna("")))
+    rows = []
+    for group in ("construction", "other", "unclassified"):
+        g = work[work["group"] == group]
+        if group == "unclassified" and not len(g):
+            continue
+        rows.append(_bal("group", group, "", label_zh[group], g["ha"].sum(), total, constr))
+        for c1, g1 in g.groupby("c1", sort=True):
+            rows.append(_bal("class1", group, c1, names.get(c1) or own_names.get(c1, ""), g1["ha"].sum(), total,
+                             constr))
+            for c2, g2 in g1.groupby("c2", sort=True):
+                if c2:
+                    rows.append(_bal("class2", group, c2, names.get(c2) or own_names.get(c2, ""), g2["ha"].sum(),
+                                     total, constr))
+    rows.append(_bal("total", "", "", "总用地", total, total, constr))
+    out = pd.DataFrame(rows)
+    out.loc[out["group"] != "construction", "share_construction"] = np.nan
+    return out
+
+
+def _bal(level, group, code, name, ha, total, constr):
+    return {"level": level, "group": group, "code": code, "name": name, "area_ha": ha,
+            "share_total": ha / total * 100.0 if total > 0 else np.nan,
+            "share_construction": ha / constr * 100.0 if constr > 0 else np.nan}

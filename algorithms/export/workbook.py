@@ -1,0 +1,429 @@
+"""导出控制指标表: the control-indicator workbook (.xlsx, openpyxl) and the optional UTF-8-with-BOM CSV.
+
+Sheets: 地块控制指标一览表 (plots with unit / cluster subtotals and a grand total), 单元/组团汇总, 用地平衡表 and,
+when findings are given, 审查结果. Cells hold unrounded values; number formats do the rounding, so totals are
+sums of unrounded values (a note row says so). Missing controls are empty cells, never zeros.
+Every file is written to a temporary file beside the target and moved into place: whole or not at all.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..findings import FINDING_FIELDS, findings_frame
+from ..progress import Progress
+from .columns import Column, resolve_columns
+from .tables import land_balance, prepare_plots, unit_cluster_summary
+
+__all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
+
+#: sheet id -> (Chinese name, English name); Excel limits names to 31 characters and forbids '/'
+SHEETS = {"plots": ("地块控制指标一览表", "Plot controls"),
+          "summary": ("单元与组团汇总", "Unit and cluster summary"),
+          "balance": ("用地平衡表", "Land-use balance"),
+          "findings": ("审查结果", "Review findings")}
+
+_T = {  # label -> (zh, en)
+    "unit_sub": ("单元 {code} 小计", "Unit {code} subtotal"),
+    "cluster_sub": ("组团 {code} 合计", "Cluster {code} total"),
+    "total": ("总计", "Grand total"),
+    "no_code": ("（无编号）", "(no code)"),
+    "plots_title": ("地块控制指标一览表", "Plot control indicators"),
+    "summary_title": ("单元与组团汇总表", "Unit and cluster summary"),
+    "balance_title": ("用地平衡表", "Land-use balance"),
+    "findings_title": ("审查结果", "Review findings"),
+    "note_round": ("注：面积按平方米量算；表中数值按所示小数位显示，小计、合计与总计均由未取整的原值计算，"
+                   "故与显示值逐项相加可能相差末位。空白单元格表示该项指标未设定（不是零）。",
+                   "Note: areas are measured in m²; values are shown rounded to the decimals displayed, while "
+                   "subtotals and totals are sums of the unrounded values, so they may differ from the sum of the "
+                   "displayed values in the last digit. An empty cell means the control is not set (not zero)."),
+    "note_summary": ("注：计容建筑面积 = 容积率下限 × 用地面积，最低固定资产投资 = 投资强度下限 × 用地面积（公顷），"
+                     "预期产出 = 产出强度 × 用地面积（公顷）；仅计有相应指标的地块，空白表示无任何地块有该指标。"
+                     "合计由未取整的原值计算。",
+                     "Note: floor area = FAR minimum × land area; minimum investment = investment intensity × "
+                     "area (ha); expected output = output intensity × area (ha). Only plots with the control are "
+                     "counted; empty means no plot has it. Totals are sums of unrounded values."),
+    "note_balance": ("注：比例按未取整的面积计算。建设用地按 resources/standards/construction_land_codes.csv "
+                     "所列用地用海分类代码前缀判定；分类名称依据《国土空间调查、规划、用途管制用地用海分类指南》（2023）。",
+                     "Note: shares are computed from unrounded areas. Construction land is decided by the code "
+                     "prefixes in resources/standards/construction_land_codes.csv; class names follow the 2023 "
+                     "land/sea-use classification guide."),
+}
+
+
+def _t(key, lang, **kw):
+    zh, en = _T[key]
+    return (zh if lang == "zh" else en).format(**kw)
+
+
+@dataclass
+class ExportResult:
+    path: str
+    csv_path: Optional[str] = None
+    sheets: list = field(default_factory=list)
+    n_plots: int = 0
+    total_area_ha: float = 0.0
+
+
+# ------------------------------------------------------------------------------------ atomic writing
+def check_not_locked(path: str) -> None:
+    """Refuse a target that an office program holds open (LibreOffice / Excel lock files beside it)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    for lock, app in ((f".~lock.{name}#", "LibreOffice"), (f"~${name}", "Excel"), (f"~${name[2:]}", "Excel")):
+        if len(lock) > 2 and os.path.exists(os.path.join(folder, lock)):
+            raise InputError("E_FILE_LOCKED", path=path, app=app, lock=lock)
+
+
+def write_atomic(path: str, writer: Callable[[str], None]) -> str:
+    """Call ``writer(tmp)`` for a temporary file beside ``path``, then move it onto ``path``.
+
+    The target is untouched and no temporary file is left behind if anything fails.
+    """
+    path = os.path.abspath(path)
+    folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        raise InputError("E_WRITE", path=path, reason="目录不存在 / folder does not exist")
+    if os.path.isdir(path):
+        raise InputError("E_WRITE", path=path, reason="目标是一个文件夹 / the target is a folder")
+    if not os.access(folder, os.W_OK):
+        raise InputError("E_WRITE", path=path, reason="目录不可写 / folder is not writable")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise InputError("E_WRITE", path=path, reason="文件只读 / the file is read-only")
+    check_not_locked(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zutuan-", suffix=os.path.splitext(path)[1], dir=folder)
+        os.close(fd)
+    except OSError as err:
+        raise InputError("E_WRITE", path=path, reason=str(err)) from None
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except PermissionError as err:
+        _unlink(tmp)
+        raise InputError("E_FILE_LOCKED", path=path, app="?", lock=str(err)) from None
+    except OSError as err:
+        _unlink(tmp)
+        raise InputError("E_WRITE", path=path, reason=str(err)) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return path
+
+
+def _unlink(p):
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
+
+
+# ------------------------------------------------------------------------------------------ styles
+class _Styles:
+    def __init__(self):
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.font = Font(name="SimSun", size=10)
+        self.bold = Font(name="SimSun", size=10, bold=True)
+        self.title = Font(name="SimHei", size=14, bold=True)
+        self.note = Font(name="SimSun", size=9, italic=True)
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.left = Alignment(horizontal="left", vertical="center")
+        self.wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        self.head_fill = PatternFill("solid", fgColor="D9E1F2")
+        self.unit_fill = PatternFill("solid", fgColor="F2F2F2")
+        self.cluster_fill = PatternFill("solid", fgColor="E2EFDA")
+        self.total_fill = PatternFill("solid", fgColor="FFF2CC")
+
+
+def _value(v):
+    """A cell value, or None for missing (NaN/None/empty) so that the cell stays empty."""
+    if v is None:
+        return None
+    if isinstance(v, (float, np.floating)):
+        return None if math.isnan(v) else float(v)
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, str):
+        return v if v.strip() else None
+    if pd.isna(v):
+        return None
+    return v
+
+
+def _page_setup(ws, header_rows: str, ncols: int):
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = header_rows
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+
+
+def _title(ws, st, text, ncols):
+    ws.cell(row=1, column=1, value=text).font = st.title
+    ws.cell(row=1, column=1).alignment = st.center
+    if ncols > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.row_dimensions[1].height = 26
+
+
+def _two_row_header(ws, st, headers: list[tuple[str, str]], widths: list[float], row: int = 2):
+    """Row ``row``: group names merged across equal neighbours; row ``row+1``: sub-names / units."""
+    from openpyxl.utils import get_column_letter
+
+    n = len(headers)
+    j = 0
+    while j < n:
+        group, sub = headers[j]
+        k = j
+        if sub:
+            while k + 1 < n and headers[k + 1][0] == group and headers[k + 1][1]:
+                k += 1
+        for c in range(j, k + 1):
+            for r in (row, row + 1):
+                cell = ws.cell(row=r, column=c + 1)
+                cell.font, cell.alignment, cell.border, cell.fill = st.bold, st.center, st.border, st.head_fill
+            if headers[c][1]:
+                ws.cell(row=row + 1, column=c + 1, value=headers[c][1])
+        ws.cell(row=row, column=j + 1, value=group)
+        if not sub:
+            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row + 1, end_column=j + 1)
+        elif k > j:
+            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row, end_column=k + 1)
+        j = k + 1
+    for c, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(c + 1)].width = w
+    ws.row_dimensions[row].height = 20
+    ws.row_dimensions[row + 1].height = 20
+
+
+def _note(ws, st, row, text, ncols):
+    cell = ws.cell(row=row, column=1, value=text)
+    cell.font, cell.alignment = st.note, st.wrap
+    if ncols > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+    ws.row_dimensions[row].height = 30
+
+
+def _write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int):
+    """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total."""
+    fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
+    r = start
+    for values, kind in zip(rows, kinds):
+        bold = kind != "plot"
+        fill = fills.get(kind)
+        for c, (v, fmt) in enumerate(zip(values, fmts), start=1):
+            v = _value(v)
+            cell = ws.cell(row=r, column=c, value=v) if v is not None else ws.cell(row=r, column=c)
+            cell.border = st.border
+            if bold:
+                cell.font = st.bold
+                if fill is not None:
+                    cell.fill = fill
+            else:
+                cell.font = st.font
+            if fmt != "@":
+                cell.number_format = fmt
+            elif v is not None:
+                cell.number_format = "@"
+        r += 1
+    return r
+
+
+# ------------------------------------------------------------------------------------- the sheets
+def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
+    ws = wb.active
+    ws.title = SHEETS["plots"][0 if lang == "zh" else 1]
+    n = len(cols)
+    _title(ws, st, title or _t("plots_title", lang), n)
+    _two_row_header(ws, st, [c.header(lang) for c in cols], [c.width for c in cols])
+    fmts = [c.fmt for c in cols]
+    label_col = next((i for i, c in enumerate(cols) if c.fmt == "@"), 0)
+    sources = [c.source for c in cols]
+    data = df[sources].astype(object).to_numpy()
+    rows, kinds = [], []
+
+    def subtotal(kind, frame, label):
+        vals = [None] * n
+        for i, c in enumerate(cols):
+            if c.summed:
+                vals[i] = frame[c.source].sum(min_count=1)
+        vals[label_col] = label
+        rows.append(vals)
+        kinds.append(kind)
+
+    pos = {ix: i for i, ix in enumerate(df.index)} if not df.index.is_unique else None
+    for ci, (ztbh, cframe) in enumerate(df.groupby("_ZTBH", sort=False)):
+        for dybh, uframe in cframe.groupby("_DYBH", sort=False):
+            idx = df.index.get_indexer(uframe.index) if pos is None else [pos[i] for i in uframe.index]
+            for i in idx:
+                rows.append(list(data[i]))
+                kinds.append("plot")
+            subtotal("unit", uframe, _t("unit_sub", lang, code=dybh or _t("no_code", lang)))
+        subtotal("cluster", cframe, _t("cluster_sub", lang, code=ztbh or _t("no_code", lang)))
+        if progress is not None and ci % 5 == 0:
+            progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
+    subtotal("total", df, _t("total", lang))
+    end = _write_rows(ws, st, rows, fmts, kinds, start=4)
+    _note(ws, st, end, _t("note_round", lang), n)
+    first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
+    from openpyxl.utils import get_column_letter
+
+    ws.freeze_panes = f"{get_column_letter(first_text + 2)}4"
+    _page_setup(ws, "2:3", n)
+    return ws
+
+
+_SUMMARY_COLS = [  # key, (group zh, sub zh), (group en, sub en), fmt, width
+    ("ZTBH", ("组团编号", ""), ("Cluster", ""), "@", 10),
+    ("DYBH", ("单元编号", ""), ("Unit", ""), "@", 11),
+    ("name", ("名称/产业", ""), ("Name / industry", ""), "@", 18),
+    ("n_plots", ("地块数", "个"), ("Plots", "count"), "0", 8),
+    ("area_ha", ("用地面积", "公顷"), ("Land area", "ha"), "0.0000", 12),
+    ("floor_m2", ("计容建筑面积", "m²"), ("Floor area (FAR)", "m²"), "#,##0.00", 15),
+    ("invest", ("最低固定资产投资", "万元"), ("Minimum investment", "10k CNY"), "#,##0.00", 15),
+    ("output", ("预期产出", "万元"), ("Expected output", "10k CNY"), "#,##0.00", 15),
+]
+
+
+def _summary_sheet(wb, st, summary, lang):
+    ws = wb.create_sheet(SHEETS["summary"][0 if lang == "zh" else 1])
+    heads = [h[1] if lang == "zh" else h[2] for h in _SUMMARY_COLS]
+    _title(ws, st, _t("summary_title", lang), len(heads))
+    _two_row_header(ws, st, heads, [h[4] for h in _SUMMARY_COLS])
+    rows, kinds = [], []
+    for rec in summary.to_dict("records"):
+        vals = [rec.get(k) for k, *_ in _SUMMARY_COLS]
+        if rec["level"] == "cluster":
+            vals[1] = _t("cluster_sub", lang, code=rec["ZTBH"] or _t("no_code", lang))
+        elif rec["level"] == "total":
+            vals[0] = _t("total", lang)
+        elif not rec["DYBH"]:
+            vals[1] = _t("no_code", lang)
+        rows.append(vals)
+        kinds.append("plot" if rec["level"] == "unit" else rec["level"])
+    end = _write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
+    _note(ws, st, end, _t("note_summary", lang), len(heads))
+    ws.freeze_panes = "C4"
+    _page_setup(ws, "2:3", len(heads))
+
+
+def _balance_sheet(wb, st, balance, lang):
+    ws = wb.create_sheet(SHEETS["balance"][0 if lang == "zh" else 1])
+    heads = ([("序号", ""), ("用地代码", "一级"), ("用地代码", "二级"), ("用地名称", ""), ("用地面积", "公顷"),
+              ("占总用地比例", "%"), ("占建设用地比例", "%")] if lang == "zh" else
+             [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"),
+              ("Share of all land", "%"), ("Share of construction land", "%")])
+    _title(ws, st, _t("balance_title", lang), len(heads))
+    _two_row_header(ws, st, heads, [6, 9, 9, 26, 12, 12, 14])
+    group_en = {"construction": "Construction land", "other": "Non-construction land",
+                "unclassified": "Unclassified (no or unknown code)", "": "Total"}
+    numerals = iter("一二三四五六")
+    rows, kinds = [], []
+    for rec in balance.to_dict("records"):
+        level = rec["level"]
+        name = rec["name"] if lang == "zh" or level in ("class1", "class2") else group_en[rec["group"]]
+        if level == "class2":
+            name = "  " + (name or "")
+        vals = [next(numerals) if level == "group" else None,
+                rec["code"] if level == "class1" else None, rec["code"] if level == "class2" else None,
+                name, rec["area_ha"], rec["share_total"], rec["share_construction"]]
+        rows.append(vals)
+        kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "total": "total"}[level])
+    end = _write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00"], kinds, start=4)
+    _note(ws, st, end, _t("note_balance", lang), len(heads))
+    ws.freeze_panes = "A4"
+    _page_setup(ws, "2:3", len(heads))
+
+
+def _findings_sheet(wb, st, findings, lang):
+    frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
+    cols = [c for c in FINDING_FIELDS if c in frame.columns]
+    ws = wb.create_sheet(SHEETS["findings"][0 if lang == "zh" else 1])
+    heads = [(FINDING_FIELDS[c][0] if lang == "zh" else FINDING_FIELDS[c][1], "") for c in cols]
+    widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8, "YJ": 30}
+    _title(ws, st, _t("findings_title", lang), len(heads))
+    _two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
+    values = frame[cols].astype(object).to_numpy().tolist()
+    _write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
+                ["plot"] * len(values), start=4)
+    ws.freeze_panes = "A4"
+    _page_setup(ws, "2:3", len(heads))
+
+
+# ----------------------------------------------------------------------------------------- public
+def export_indicator_table(plots, path: str, *, units=None, clusters=None, findings=None, columns=None,
+                           language: str = "zh", csv_path: Optional[str] = None, title: Optional[str] = None,
+                           balance: bool = True, summary: bool = True,
+                           progress: Optional[Progress] = None) -> ExportResult:
+    """Write the control-indicator workbook of ``plots`` (GeoDataFrame or DataFrame with schema fields) to ``path``.
+
+    ``columns``: keys of :data:`~algorithms.export.columns.COLUMNS` (order kept), default the standard table.
+    ``language``: "zh" (default) or "en" for headers and labels. ``findings``: list of Finding or a findings
+    frame → sheet 审查结果. ``csv_path``: also write the plot table (plots only, one header row) as UTF-8 CSV
+    with BOM. Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
+    """
+    from openpyxl import Workbook
+
+    progress = progress or Progress()
+    if language not in ("zh", "en"):
+        raise InputError("E_BAD_PARAMETER", name="language", value=language, reason_zh="应为 zh 或 en",
+                         reason_en="must be zh or en")
+    cols = resolve_columns(columns)
+    if plots is None or len(plots) == 0:
+        raise InputError("E_EMPTY_LAYER", layer="地块 / plots")
+    progress(2, "整理地块 / preparing plots")
+    df = prepare_plots(plots)
+    progress(10, "写入工作簿 / writing the workbook")
+    st = _Styles()
+    wb = Workbook()
+    sheets = [_plots_sheet(wb, st, df, cols, language, title, progress).title]
+    progress(60, "汇总 / summaries")
+    if summary:
+        _summary_sheet(wb, st, unit_cluster_summary(df, units=units, clusters=clusters), language)
+        sheets.append(wb.worksheets[-1].title)
+    if balance:
+        _balance_sheet(wb, st, land_balance(df), language)
+        sheets.append(wb.worksheets[-1].title)
+    if findings is not None:
+        _findings_sheet(wb, st, findings, language)
+        sheets.append(wb.worksheets[-1].title)
+    wb.properties.creator = "小组团 Planner"
+    wb.properties.title = title or _t("plots_title", language)
+    progress(75, "保存 / saving")
+    out = write_atomic(path, wb.save)
+    result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()))
+    if csv_path:
+        result.csv_path = write_atomic(csv_path, lambda tmp: _write_csv(tmp, df, cols, language))
+    progress(100, "完成 / done")
+    return result
+
+
+def _write_csv(tmp: str, df, cols: list[Column], lang: str) -> None:
+    """Plots only (no subtotal rows), one header row, UTF-8 with BOM so that Excel reads the Chinese."""
+    data = df[[c.source for c in cols]].astype(object).to_numpy()
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([c.flat_header(lang) for c in cols])
+        for row in data:
+            w.writerow(["" if (v := _value(x)) is None else _csv_num(v) for x in row])
+
+
+def _csv_num(v):
+    if isinstance(v, float):
+        return repr(v) if not v.is_integer() else str(int(v)) if abs(v) < 1e15 else repr(v)
+    return v
+

@@ -1,0 +1,297 @@
+"""导出控制指标表 (issue 6): the workbook read back with openpyxl and checked against hand-computed values."""
+import csv
+import io
+import os
+
+import geopandas as gpd
+import numpy as np
+import openpyxl
+import pytest
+import shapely
+
+from algorithms.errors import InputError, ZutuanError
+from algorithms.export import export_indicator_table, write_atomic
+from algorithms.export.columns import DEFAULT_COLUMNS, resolve_columns
+from algorithms.findings import Finding
+
+NAN = np.nan
+
+
+def _plots(with_area=True):
+    """Six plots in EPSG:4547 (a metre CRS) with exactly known areas; some controls missing on purpose.
+
+    code, width×height (m²), land use, RJLXX, TZQD, CCQD
+    """
+    spec = [
+        ("Z01-01-01", 100, 50, "1001", "工业用地", 1.2, 3000.0, 4500.0),   # 5000 m² = 0.5 ha
+        ("Z01-01-02", 80, 50, "1001", "工业用地", 1.0, NAN, NAN),          # 4000 m² = 0.4 ha
+        ("Z01-02-01", 120, 100, "1101", "物流仓储用地", NAN, 2000.0, NAN),  # 12000 m² = 1.2 ha
+        ("Z02-01-01", 60, 50, "1401", "公园绿地", NAN, NAN, NAN),          # 3000 m² = 0.3 ha
+        ("Z02-01-02", 70, 30, "1701", "河流水面", NAN, NAN, NAN),          # 2100 m² = 0.21 ha
+        ("Z02-01-03", 30, 30, None, None, NAN, NAN, NAN),                  # 900 m² = 0.09 ha, no land-use code
+    ]
+    rows, geoms = [], []
+    x = 400000.0
+    for code, w, h, ydm, ydmc, far, tz, cc in spec:
+        rows.append({"DKBH": code, "YDYHFLDM": ydm, "YDYHFLMC": ydmc, "RJLXX": far, "RJLSX": 2.0 if far == far else NAN,
+                     "TZQD": tz, "CCQD": cc, "JZXS": 30.0, "KFFQ": 1, "CYL": "新材料"})
+        geoms.append(shapely.box(x, 3000000.0, x + w, 3000000.0 + h))
+        x += 500
+    gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4547")
+    if with_area:
+        gdf["YDMJ"] = [w * h for _, w, h, *_ in spec]
+        gdf["DYBH"] = [c[:6] for c, *_ in spec]
+        gdf["ZTBH"] = [c[:3] for c, *_ in spec]
+    # shuffle the rows: the export must sort them itself
+    return gdf.iloc[[3, 0, 5, 2, 1, 4]]
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    path = str(folder / "指标表.xlsx")
+    findings = [Finding("STD-FAR-MIN", "容积率下限", "error", "Z01-01-02", "容积率低于下限 / FAR below minimum",
+                        value=1.0, limit=1.2, unit="", source="国土资发〔2008〕24号 表2"),
+                Finding("STD-TZQD", "投资强度", "not_checked", "Z01-01-02", "无标准值 / no standard value")]
+    res = export_indicator_table(_plots(), path, findings=findings, csv_path=str(folder / "指标表.csv"),
+                                 title="示例园区 地块控制指标一览表")
+    return res, openpyxl.load_workbook(path)
+
+
+def _rows(ws, start=4):
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=start)]
+
+
+def _find(rows, col, text):
+    hits = [r for r in rows if r[col] == text]
+    assert len(hits) == 1, (text, [r[col] for r in rows])
+    return hits[0]
+
+
+def test_sheets_and_result(workbook):
+    res, wb = workbook
+    assert wb.sheetnames == ["地块控制指标一览表", "单元与组团汇总", "用地平衡表", "审查结果"]
+    assert res.n_plots == 6
+    assert res.total_area_ha == pytest.approx(2.7, abs=1e-12)
+    assert not [f for f in os.listdir(os.path.dirname(res.path)) if f.startswith(".zutuan-")]
+
+
+def test_plot_sheet_headers_and_print_setup(workbook):
+    _, wb = workbook
+    ws = wb["地块控制指标一览表"]
+    assert ws["A1"].value == "示例园区 地块控制指标一览表"
+    cols = resolve_columns(DEFAULT_COLUMNS)
+    top = [ws.cell(row=2, column=i + 1).value for i in range(len(cols))]
+    sub = [ws.cell(row=3, column=i + 1).value for i in range(len(cols))]
+    assert top[:6] == ["组团编号", "单元编号", "地块编号", "用地代码", "用地性质", "用地面积"]
+    assert sub[5] == "公顷"
+    assert top[6] == "容积率" and top[7] is None and sub[6:8] == ["下限", "上限"]
+    i_cyl = [c.key for c in cols].index("CYL")
+    assert top[i_cyl] == "产业链/产业环节" and sub[i_cyl:i_cyl + 2] == ["产业链", "产业环节"]
+    assert top[-1] == "审查结论" and "投资强度" in top and "建筑限高" in top and "意向企业" in top
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:R1"} <= merged
+    assert ws.freeze_panes == "D4"
+    assert ws.print_title_rows == "$2:$3"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8  # A3
+    assert ws.cell(row=4, column=6).number_format == "0.0000"
+    assert ws.cell(row=4, column=7).number_format == "0.00"
+
+
+def test_plot_rows_sorted_with_subtotals_and_total(workbook):
+    _, wb = workbook
+    rows = _rows(wb["地块控制指标一览表"])
+    labels = [r[0] if r[2] is None else r[2] for r in rows]
+    assert labels[:-1] == ["Z01-01-01", "Z01-01-02", "单元 Z01-01 小计", "Z01-02-01", "单元 Z01-02 小计",
+                           "组团 Z01 合计", "Z02-01-01", "Z02-01-02", "Z02-01-03", "单元 Z02-01 小计",
+                           "组团 Z02 合计", "总计"]
+    assert labels[-1].startswith("注：") and "未取整" in labels[-1]
+    a = 5  # 用地面积（公顷）
+    # hand-computed from the widths and heights above
+    assert _find(rows, 0, "单元 Z01-01 小计")[a] == pytest.approx(0.9, abs=1e-12)
+    assert _find(rows, 0, "单元 Z01-02 小计")[a] == pytest.approx(1.2, abs=1e-12)
+    assert _find(rows, 0, "组团 Z01 合计")[a] == pytest.approx(2.1, abs=1e-12)
+    assert _find(rows, 0, "单元 Z02-01 小计")[a] == pytest.approx(0.6, abs=1e-12)
+    assert _find(rows, 0, "组团 Z02 合计")[a] == pytest.approx(0.6, abs=1e-12)
+    assert _find(rows, 0, "总计")[a] == pytest.approx(2.7, abs=1e-12)
+    # and against the input frame, every group
+    gdf = _plots()
+    for unit, sub in gdf.groupby("DYBH"):
+        assert _find(rows, 0, f"单元 {unit} 小计")[a] == pytest.approx(sub["YDMJ"].sum() / 1e4, rel=1e-12)
+    for cl, sub in gdf.groupby("ZTBH"):
+        assert _find(rows, 0, f"组团 {cl} 合计")[a] == pytest.approx(sub["YDMJ"].sum() / 1e4, rel=1e-12)
+    plot_sum = sum(r[a] for r in rows if r[2] is not None)
+    assert plot_sum == pytest.approx(_find(rows, 0, "总计")[a], rel=1e-12)
+    # ratios are not summed: subtotal rows leave them empty
+    assert _find(rows, 0, "总计")[6] is None
+
+
+def test_missing_controls_are_empty_not_zero(workbook):
+    _, wb = workbook
+    rows = _rows(wb["地块控制指标一览表"])
+    p = _find(rows, 2, "Z01-02-01")
+    assert p[6] is None and p[7] is None       # 容积率 not set
+    assert p[12] == 2000.0                     # 投资强度
+    q = _find(rows, 2, "Z02-01-03")
+    assert q[3] is None and q[4] is None       # no land-use code
+    assert q[5] == pytest.approx(0.09)
+    assert q[-1] is None                       # 审查结论 not given
+    assert 0 not in [p[6], p[7], q[3]]
+
+
+def test_summary_sheet(workbook):
+    _, wb = workbook
+    rows = _rows(wb["单元与组团汇总"])
+    # columns: 组团, 单元, 名称, 地块数, 面积(公顷), 计容建筑面积 m², 最低投资 万元, 预期产出 万元
+    u = _find(rows, 1, "Z01-01")
+    assert u[3] == 2 and u[4] == pytest.approx(0.9)
+    assert u[5] == pytest.approx(1.2 * 5000 + 1.0 * 4000)   # 10000 m²
+    assert u[6] == pytest.approx(3000 * 0.5)                 # only the plot with 投资强度
+    assert u[7] == pytest.approx(4500 * 0.5)
+    u2 = _find(rows, 1, "Z01-02")
+    assert u2[4] == pytest.approx(1.2) and u2[5] is None and u2[6] == pytest.approx(2400) and u2[7] is None
+    c1 = _find(rows, 1, "组团 Z01 合计")
+    assert c1[3] == 3 and c1[4] == pytest.approx(2.1) and c1[5] == pytest.approx(10000) and c1[6] == pytest.approx(3900)
+    c2 = _find(rows, 1, "组团 Z02 合计")
+    assert c2[3] == 3 and c2[4] == pytest.approx(0.6) and c2[5] is None and c2[6] is None and c2[7] is None
+    t = _find(rows, 0, "总计")
+    assert t[3] == 6 and t[4] == pytest.approx(2.7) and t[5] == pytest.approx(10000) and t[7] == pytest.approx(2250)
+
+
+def test_land_balance_sheet(workbook):
+    _, wb = workbook
+    rows = _rows(wb["用地平衡表"])
+    # columns: 序号, 一级代码, 二级代码, 名称, 面积(公顷), 占总用地 %, 占建设用地 %
+    g = _find(rows, 3, "建设用地")
+    assert g[0] == "一" and g[4] == pytest.approx(2.4) and g[5] == pytest.approx(2.4 / 2.7 * 100) and g[6] == 100
+    n = _find(rows, 3, "非建设用地")
+    assert n[4] == pytest.approx(0.21) and n[5] == pytest.approx(0.21 / 2.7 * 100) and n[6] is None
+    u = _find(rows, 3, "未分类用地")
+    assert u[4] == pytest.approx(0.09)
+    k10 = _find(rows, 1, "10")
+    assert k10[3] == "工矿用地" and k10[4] == pytest.approx(0.9) and k10[6] == pytest.approx(37.5)
+    k1001 = _find(rows, 2, "1001")
+    assert k1001[3].strip() == "工业用地" and k1001[4] == pytest.approx(0.9)
+    assert _find(rows, 1, "11")[6] == pytest.approx(50.0)
+    assert _find(rows, 1, "14")[3] == "绿地与开敞空间用地"
+    assert _find(rows, 1, "17")[3] == "陆地水域"
+    t = _find(rows, 3, "总用地")
+    assert t[4] == pytest.approx(2.7) and t[5] == pytest.approx(100.0)
+    # the three groups add up to the total
+    assert g[4] + n[4] + u[4] == pytest.approx(t[4], rel=1e-12)
+    # 一级 rows of a group add up to the group
+    c1 = [r for r in rows if r[1] in ("10", "11", "14")]
+    assert sum(r[4] for r in c1) == pytest.approx(g[4], rel=1e-12)
+
+
+def test_findings_sheet(workbook):
+    _, wb = workbook
+    ws = wb["审查结果"]
+    assert [ws.cell(row=2, column=i).value for i in range(1, 4)] == ["规则编号", "规则名称", "严重程度"]
+    rows = _rows(ws)
+    assert rows[0][:4] == ["STD-FAR-MIN", "容积率下限", "错误", "Z01-01-02"]
+    assert rows[0][5] == 1.0 and rows[0][6] == 1.2
+    assert rows[1][2] == "未检查" and rows[1][5] is None
+
+
+def test_csv_has_bom_and_plain_rows(workbook):
+    res, _ = workbook
+    raw = open(res.csv_path, "rb").read()
+    assert raw[:3] == b"\xef\xbb\xbf"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["组团编号", "单元编号", "地块编号", "用地代码", "用地性质", "用地面积（公顷）"]
+    assert rows[0][6:8] == ["容积率下限", "容积率上限"]
+    assert len(rows) == 7                       # header + 6 plots, no subtotal rows
+    assert [r[2] for r in rows[1:]] == ["Z01-01-01", "Z01-01-02", "Z01-02-01", "Z02-01-01", "Z02-01-02", "Z02-01-03"]
+    assert float(rows[1][5]) == pytest.approx(0.5)
+    assert rows[3][6] == ""                     # missing 容积率 is empty, not 0
+
+
+def test_area_measured_from_geometry_and_codes_derived(tmp_path):
+    plots = _plots(with_area=False).to_crs("EPSG:4490")        # in degrees: measured in the 3-degree zone
+    path = str(tmp_path / "a.xlsx")
+    export_indicator_table(plots, path, columns=["DKBH", "DYBH", "ZTBH", "YDMJ_M2"], summary=False, balance=False)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["地块控制指标一览表"]
+    rows = _rows(wb.active)
+    assert _find(rows, 0, "Z01-01-01")[1:3] == ["Z01-01", "Z01"]
+    assert _find(rows, 0, "Z01-01-01")[3] == pytest.approx(5000.0, rel=1e-6)
+    # subtotal labels go to the first text column, here 地块编号
+    assert _find(rows, 0, "单元 Z01-02 小计")[3] == pytest.approx(12000.0, rel=1e-6)
+    assert _find(rows, 0, "总计")[3] == pytest.approx(27000.0, rel=1e-6)
+
+
+def test_english_headers_and_custom_columns(tmp_path):
+    path = str(tmp_path / "en.xlsx")
+    export_indicator_table(_plots(), path, language="en", columns="DKBH,YDMJ,JRJZMJ,ZDTZE,RJLXX")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Plot controls", "Unit and cluster summary", "Land-use balance"]
+    ws = wb["Plot controls"]
+    assert [ws.cell(row=2, column=i).value for i in range(1, 6)] == \
+        ["Plot", "Land area", "Floor area (FAR)", "Minimum investment", "FAR"]
+    assert ws.cell(row=3, column=2).value == "ha"
+    rows = _rows(ws)
+    t = _find(rows, 0, "Grand total")
+    assert t[1] == pytest.approx(2.7) and t[2] == pytest.approx(10000.0) and t[3] == pytest.approx(3900.0)
+    assert _find(rows, 0, "Unit Z01-01 subtotal")[2] == pytest.approx(10000.0)
+    assert _find(rows, 0, "Cluster Z02 total")[2] is None     # no plot there has 容积率: empty, not 0
+
+
+def test_bad_parameters():
+    with pytest.raises(InputError) as e:
+        export_indicator_table(_plots(), "/tmp/x.xlsx", columns=["DKBH", "NOPE"])
+    assert e.value.code == "E_BAD_PARAMETER" and "NOPE" in e.value.message_zh
+    with pytest.raises(InputError) as e:
+        export_indicator_table(_plots().iloc[0:0], "/tmp/x.xlsx")
+    assert e.value.code == "E_EMPTY_LAYER"
+    with pytest.raises(InputError):
+        export_indicator_table(_plots(), "/tmp/x.xlsx", language="fr")
+
+
+def test_unwritable_paths_leave_nothing(tmp_path):
+    missing = tmp_path / "no_such_dir" / "out.xlsx"
+    with pytest.raises(ZutuanError) as e:
+        export_indicator_table(_plots(), str(missing))
+    assert e.value.code == "E_WRITE" and "无法写入" in e.value.bilingual() and "Cannot write" in e.value.bilingual()
+    assert not (tmp_path / "no_such_dir").exists()
+    folder_target = tmp_path / "is_a_folder.xlsx"
+    folder_target.mkdir()
+    with pytest.raises(ZutuanError) as e:
+        export_indicator_table(_plots(), str(folder_target))
+    assert e.value.code == "E_WRITE"
+    assert os.listdir(tmp_path) == ["is_a_folder.xlsx"] and not os.listdir(folder_target)
+
+
+def test_locked_workbook_is_not_touched(tmp_path):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(b"old contents")
+    lock = tmp_path / ".~lock.locked.xlsx#"                   # what LibreOffice leaves while the file is open
+    lock.write_text("user,host")
+    with pytest.raises(ZutuanError) as e:
+        export_indicator_table(_plots(), str(path))
+    assert e.value.code == "E_FILE_LOCKED" and "LibreOffice" in e.value.message_zh and "open" in e.value.message_en
+    assert path.read_bytes() == b"old contents"
+    lock.unlink()
+    excel_lock = tmp_path / "~$locked.xlsx"
+    excel_lock.write_text("x")
+    with pytest.raises(ZutuanError):
+        export_indicator_table(_plots(), str(path))
+    excel_lock.unlink()
+    assert sorted(os.listdir(tmp_path)) == ["locked.xlsx"]
+    export_indicator_table(_plots(), str(path))                 # unlocked: replaced by a real workbook
+    assert openpyxl.load_workbook(str(path)).sheetnames[0] == "地块控制指标一览表"
+
+
+def test_failure_while_writing_keeps_the_old_file(tmp_path):
+    path = tmp_path / "keep.xlsx"
+    path.write_bytes(b"previous")
+
+    def half_then_fail(tmp):
+        with open(tmp, "wb") as fh:
+            fh.write(b"PK half a workbook")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(str(path), half_then_fail)
+    assert path.read_bytes() == b"previous"
+    assert os.listdir(tmp_path) == ["keep.xlsx"]
