@@ -33,4 +33,6 @@ if ! $PY -c "import shapely, pyogrio, geopandas; assert shapely.geos_version[:2]
   $PY -m pip install -q --no-binary shapely,pyogrio "shapely>=2.0,<2.2" "pyogrio<0.12"
 fi
 $PY -m pip install -q -r requirements.txt
+# compiled translations (.qm) are built here and by scripts/package.sh, never committed
+for ts in plugin/i18n/*.ts; do [ -e "$ts" ] && lrelease -silent "$ts" -qm "${ts%.ts}.qm"; done
 echo "[setup] done: $($PY -c 'import shapely,geopandas,qgis.core as q;print("QGIS",q.Qgis.QGIS_VERSION,"shapely",shapely.__version__,"GEOS",shapely.geos_version_string,"geopandas",geopandas.__version__)' 2>/dev/null)"

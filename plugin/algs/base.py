@@ -2,10 +2,11 @@
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..deps import INSTALL_HINT, missing_dependencies
-from ..i18n import tr
+from ..i18n import N_, tr
 
 #: groupId -> Chinese group name (English in the translation file)
-GROUPS = {"layout": "布局", "controls": "指标", "review": "审查", "export": "导出", "feasibility": "测算"}
+GROUPS = {"layout": N_("布局"), "controls": N_("指标"), "review": N_("审查"), "export": N_("导出"),
+          "feasibility": N_("测算")}
 
 
 class ZutuanAlgorithm(QgsProcessingAlgorithm):
@@ -34,7 +35,10 @@ class ZutuanAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self):  # noqa: N802
-        return f"{tr(self.HELP_ZH)}\n\n{self.HELP_EN}"
+        translated = tr(self.HELP_ZH)
+        if translated != self.HELP_ZH:  # QGIS in English: the English help alone
+            return translated
+        return f"{self.HELP_ZH}\n\n{self.HELP_EN}"
 
     def helpUrl(self):  # noqa: N802
         return f"https://github.com/zutuan-planner/zutuan/blob/main/docs/algorithms.md#{self.ID}"

@@ -45,26 +45,26 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from . import plan_io
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "styles")
 
 #: dock action → (algorithm id, the level whose layer is the INPUT)
 ACTIONS = [
-    ("划分单元", "zutuan:subdivideunits", "cluster"),
-    ("划分地块", "zutuan:subdivideplots", "unit"),
-    ("赋值指标", "zutuan:assigncontrols", "plot"),
-    ("审查", "zutuan:checkmasterplan", "plot"),
-    ("导出", "zutuan:exportindicatortable", "plot"),
+    (N_("划分单元"), "zutuan:subdivideunits", "cluster"),
+    (N_("划分地块"), "zutuan:subdivideplots", "unit"),
+    (N_("赋值指标"), "zutuan:assigncontrols", "plot"),
+    (N_("审查"), "zutuan:checkmasterplan", "plot"),
+    (N_("导出"), "zutuan:exportindicatortable", "plot"),
 ]
 #: parameter names that take a level's layer when the dock fills an algorithm's parameters
 LEVEL_PARAMS = {"CLUSTERS": "cluster", "UNITS": "unit", "PLOTS": "plot"}
 #: control editor fields: (field, label, min, max, decimals)
-CONTROL_FIELDS = [("RJLXX", "容积率下限", 0, 20, 2), ("RJLSX", "容积率上限", 0, 20, 2), ("JZXS", "建筑系数下限 %", 0, 100, 1),
-                  ("JZMDSX", "建筑密度上限 %", 0, 100, 1), ("LDLSX", "绿地率上限 %", 0, 100, 1),
-                  ("XZBGBL", "行政办公用地比例上限 %", 0, 100, 1), ("JZXG", "建筑限高 m", 0, 500, 1),
-                  ("TZQD", "投资强度下限 万元/公顷", 0, 100000, 0)]
+CONTROL_FIELDS = [("RJLXX", N_("容积率下限"), 0, 20, 2), ("RJLSX", N_("容积率上限"), 0, 20, 2), ("JZXS", N_("建筑系数下限 %"), 0, 100, 1),
+                  ("JZMDSX", N_("建筑密度上限 %"), 0, 100, 1), ("LDLSX", N_("绿地率上限 %"), 0, 100, 1),
+                  ("XZBGBL", N_("行政办公用地比例上限 %"), 0, 100, 1), ("JZXG", N_("建筑限高 m"), 0, 500, 1),
+                  ("TZQD", N_("投资强度下限 万元/公顷"), 0, 100000, 0)]
 
 
 class PlanDock(QgsDockWidget):
@@ -90,7 +90,7 @@ class PlanDock(QgsDockWidget):
         lay = QVBoxLayout(root)
         form = QFormLayout()
         self.combos = {}
-        for level, label in (("cluster", "组团图层"), ("unit", "单元图层"), ("plot", "地块图层")):
+        for level, label in (("cluster", N_("组团图层")), ("unit", N_("单元图层")), ("plot", N_("地块图层"))):
             cb = QgsMapLayerComboBox()
             cb.setFilters(QgsMapLayerProxyModel.PolygonLayer)
             cb.setAllowEmptyLayer(True)
