@@ -19,7 +19,11 @@ step() {  # step <title> <alg> KEY=VALUE ...
   "$PY" - "$OUT/.step.json" "$t0" <<'PYEOF' | tee -a "$LOG"
 import json, sys, time
 text = open(sys.argv[1], encoding="utf-8").read()
-res = json.loads(text[text.find("{"):])["results"]
+data = json.loads(text[text.find("{"):])
+res = data["results"]
+for kind in ("warning", "info"):
+    for line in (data.get("log") or {}).get(kind, [])[:8]:
+        print(f"    [{kind}] {line[:300]}")
 short = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in res.items()}
 print("   ", json.dumps(short, ensure_ascii=False)[:600], f"[{time.time() - float(sys.argv[2]):.1f} s]")
 PYEOF

@@ -54,7 +54,8 @@ class CalcArea(ZutuanAlgorithm):
         gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
         qcrs = self.parameterAsCrs(parameters, self.MEASURE_CRS, context)
         target = bridge.crs_to_pyproj(qcrs, self.MEASURE_CRS) if qcrs.isValid() else None
-        layer = prepare_layer(gdf, layer=gdf.attrs["layer"], target_crs=target)
+        code_field = next((f for f in ("DKBH", "DYBH", "ZTBH", "ZDDM") if f in gdf.columns), None)
+        layer = prepare_layer(gdf, layer=gdf.attrs["layer"], target_crs=target, code_field=code_field)
         bridge.push_findings(feedback, layer.findings)
         areas = area_table(layer.measured)
         out = layer.source.copy()

@@ -209,3 +209,39 @@ def test_root_readme_commands_exist():
     assert "bash scripts/setup.sh && bash scripts/test.sh" in readme
     ci = open(os.path.join(ROOT, ".ci", "run"), encoding="utf-8").read()
     assert "bash scripts/setup.sh && bash scripts/test.sh" in ci
+
+
+def test_sample_zone_opens_in_qgis(plugin):
+    from conftest import SAMPLE
+    from qgis.core import QgsRasterLayer
+
+    expected = {"zutuan": 4, "zongdi": None, "daolu": None, "stbhhx": None, "yjjbnt": None, "czkfbj": None,
+                "ghfq": None}
+    for name, count in expected.items():
+        vl = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+        assert vl.isValid(), name
+        assert vl.crs().authid() == "EPSG:4524", name
+        assert vl.featureCount() > 0 and (count is None or vl.featureCount() == count), name
+    dem = QgsRasterLayer(os.path.join(os.path.dirname(SAMPLE), "dem.tif"), "dem")
+    assert dem.isValid() and dem.crs().authid() == "EPSG:4524"
+    stats = dem.dataProvider().bandStatistics(1)
+    assert 150 < stats.minimumValue < stats.maximumValue < 600  # metres above sea level, karst relief
+
+
+def test_calcarea_on_sample_parcels_reports_the_bowtie(plugin):
+    from conftest import SAMPLE
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    fb = Capture()
+    res = processing.run("zutuan:calcarea", {"INPUT": f"{SAMPLE}|layername=zongdi", "OUTPUT": "memory:"},
+                         context=QgsProcessingContext(), feedback=fb)
+    assert any("451481101002JA00005" in w and "GEOM-REPAIRED" in w for w in fb.warnings), fb.warnings
+    assert res["OUTPUT"].featureCount() == QgsVectorLayer(f"{SAMPLE}|layername=zongdi", "z", "ogr").featureCount()
