@@ -14,8 +14,9 @@ def algorithm_classes():
     """Every algorithm of the plugin (import is cheap: engines are imported when an algorithm runs)."""
     from .algs.calcarea import CalcArea
     from .algs.createplan import CreatePlan
+    from .algs.exportindicatortable import ExportIndicatorTable
 
-    return [CreatePlan, CalcArea]
+    return [CreatePlan, CalcArea, ExportIndicatorTable]
 
 
 class ZutuanProvider(QgsProcessingProvider):

@@ -152,8 +152,7 @@ def load_landuse_names(standards_dir: Optional[str] = None) -> dict[str, str]:
     """Code → name of the 用地用海分类 (2023): from resources/standards/ when a codes file is there,
     else ../shared/reference/ydyh_2023_codes.csv beside a development checkout; {} when neither exists."""
     folder = standards_dir or STANDARDS_DIR
-    candidates = sorted(glob.glob(os.path.join(folder, "*ydyh*2023*.csv")) +
-                        glob.glob(os.path.join(folder, "*2023*ydyh*.csv")))
+    candidates = [os.path.join(folder, "ydyh_2023_codes.csv")] + sorted(glob.glob(os.path.join(folder, "*ydyh*2023*.csv")))
     candidates.append(os.path.join(SHARED_REFERENCE, "ydyh_2023_codes.csv"))
     for path in candidates:
         if not os.path.isfile(path):

@@ -1,0 +1,108 @@
+"""zutuan:exportindicatortable — 导出控制指标表: the control-indicator workbook (.xlsx) and optional CSV."""
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from .. import bridge
+from .base import ZutuanAlgorithm
+
+
+class ExportIndicatorTable(ZutuanAlgorithm):
+    INPUT = "INPUT"
+    UNITS = "UNITS"
+    CLUSTERS = "CLUSTERS"
+    FINDINGS = "FINDINGS"
+    COLUMNS = "COLUMNS"
+    LANGUAGE = "LANGUAGE"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_CSV = "OUTPUT_CSV"
+    PLOT_COUNT = "PLOT_COUNT"
+    TOTAL_HA = "TOTAL_HA"
+
+    ID = "exportindicatortable"
+    DISPLAY = "导出控制指标表"
+    GROUP_ID = "export"
+    HELP_ZH = ("把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、"
+               "单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。"
+               "合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。"
+               "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。")
+    HELP_EN = ("Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit "
+               "subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, "
+               "the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, "
+               "when a findings layer is given, the review findings. Totals are sums of unrounded values; controls "
+               "that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to "
+               "a temporary file and then moved into place: if the target is open in another program or the folder "
+               "is not writable the run fails and the old file is left unchanged.")
+
+    LANGS = ("zh", "en")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        def add(p, help_text):
+            p.setHelp(self.tr(help_text))
+            self.addParameter(p)
+
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
+            "地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields")
+        add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            "用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary")
+        add(QgsProcessingParameterFeatureSource(self.CLUSTERS, self.tr("组团图层（可选）"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            "用于汇总表中的组团名称 / cluster names in the summary")
+        add(QgsProcessingParameterFeatureSource(self.FINDINGS, self.tr("审查结果（可选）"),
+                                                [QgsProcessing.TypeVector], optional=True),
+            "审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm")
+        add(QgsProcessingParameterString(self.COLUMNS, self.tr("列（逗号分隔，留空为默认）"), optional=True),
+            "字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table")
+        add(QgsProcessingParameterEnum(self.LANGUAGE, self.tr("表头语言"), [self.tr("中文"), "English"],
+                                       defaultValue=0), "表头与标签的语言 / language of headers and labels")
+        add(QgsProcessingParameterString(self.TITLE, self.tr("表格标题（可选）"), optional=True),
+            "第一行标题，默认“地块控制指标一览表” / title row")
+        add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Excel 工作簿"), "Excel (*.xlsx)"),
+            "输出 .xlsx 文件 / the .xlsx to write")
+        add(QgsProcessingParameterFileDestination(self.OUTPUT_CSV, self.tr("CSV（可选）"), "CSV (*.csv)",
+                                                  optional=True, createByDefault=False),
+            "同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows")
+        self.addOutput(QgsProcessingOutputNumber(self.PLOT_COUNT, self.tr("地块数")))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, self.tr("总用地面积（公顷）")))
+
+    def run_engine(self, parameters, context, feedback):
+        from ...algorithms.export import export_indicator_table
+
+        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        units = bridge.read_polygons(self, parameters, self.UNITS, context, feedback, required=False)
+        clusters = bridge.read_polygons(self, parameters, self.CLUSTERS, context, feedback, required=False)
+        findings = self._findings(parameters, context)
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context) or None
+        lang = self.LANGS[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        res = export_indicator_table(
+            plots, path, units=units, clusters=clusters, findings=findings,
+            columns=self.parameterAsString(parameters, self.COLUMNS, context) or None, language=lang,
+            csv_path=csv_path, title=self.parameterAsString(parameters, self.TITLE, context) or None,
+            progress=bridge.progress_from_feedback(feedback, 10, 100))
+        feedback.pushInfo(f"工作表 / sheets: {', '.join(res.sheets)}; 地块 / plots: {res.n_plots}; "
+                          f"总面积 / total: {res.total_area_ha:.4f} 公顷")
+        out = {self.OUTPUT: res.path, self.PLOT_COUNT: res.n_plots, self.TOTAL_HA: res.total_area_ha}
+        if res.csv_path:
+            out[self.OUTPUT_CSV] = res.csv_path
+        return out
+
+    def _findings(self, parameters, context):
+        """The findings layer's attributes as a DataFrame (geometry and CRS not needed), or None."""
+        source = self.parameterAsSource(parameters, self.FINDINGS, context)
+        if source is None:
+            return None
+        import pandas as pd
+
+        names = [f.name() for f in source.fields()]
+        req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        rows = [[bridge._py(v) for v in f.attributes()] for f in source.getFeatures(req)]
+        return pd.DataFrame(rows, columns=names)
