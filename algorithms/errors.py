@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "The output file '{path}' is open in another program ({app}); close it and try again "
                       "({lock}). The existing file was not changed."),
     "E_READ": ("无法读取“{path}”：{reason}", "Cannot read '{path}': {reason}"),
+    "E_LOCAL_LOOSER": ("地方配置“{path}”第 {line} 行字段“{field}”（{scope}）的值 {value}{unit} 宽于国家约束性指标 "
+                       "{national}{unit}（{source}），地方标准不得低于国家约束性指标，不予采用。",
+                       "Local profile '{path}', line {line}, field '{field}' ({scope}): {value}{unit} is looser than "
+                       "the national mandatory value {national}{unit} ({source}); refused."),
     "E_STANDARD": ("标准数据文件“{path}”第 {line} 行字段“{field}”有误：{reason_zh}",
                    "Standards file '{path}', line {line}, field '{field}': {reason_en}"),
     "E_ENCODING": ("图层“{layer}”的文字属性无法解码（乱码）。若为 GBK 编码的 Shapefile，请在 .shp 旁新建内容为 GBK 的 .cpg 文件，"
