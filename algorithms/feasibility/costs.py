@@ -1,0 +1,160 @@
+"""Per-unit quantities and capital costs for the feasibility model (万元 unless stated).
+
+A unit (or plot) row yields: its area in 公顷, whether it is already supplied (已供地) or serviced, the
+sellable land, the developer's standard-factory floor area, and the capital cost of each outflow category.
+Road cost comes from the road corridors: every road is cut into short pieces, each piece is charged to the
+nearest unit (vectorised ``STRtree.query_nearest``), at the 万元/公里 rate of its class. Built roads cost nothing.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from ..crs import M2_PER_HA, measurement_crs, to_crs
+from ..errors import CrsError
+from .params import get
+
+__all__ = ["to_metres", "unit_areas_ha", "status_mask", "road_lengths_per_unit", "unit_costs", "COST_COLUMNS",
+           "SUPPLIED_VALUES", "BUILT_VALUES"]
+
+#: GDZT values that mean "already supplied" (schema: 已供地 / 未供地)
+SUPPLIED_VALUES = ("已供地",)
+#: values of a road/infrastructure status field meaning "already built"
+BUILT_VALUES = ("已建", "已建成", "建成", "现状")
+#: capital cost columns of :func:`unit_costs`, in the order of the cash-flow table
+COST_COLUMNS = ("land_acquisition", "site_preparation", "roads", "utilities", "public_facilities", "factory")
+_PIECE_M = 25.0  # road pieces no longer than this are charged to their nearest unit
+
+
+def to_metres(gdf, *, layer: str, target: Optional[CRS] = None):
+    """``gdf`` in ``target`` or in its own measurement CRS (projected metres); refuses a layer without CRS."""
+    if gdf is None:
+        return None, target
+    if gdf.crs is None:
+        raise CrsError("E_NO_CRS", layer=layer)
+    if target is None:
+        bounds = tuple(gdf.total_bounds) if len(gdf) else None
+        target = measurement_crs(CRS.from_user_input(gdf.crs), layer=layer, bounds=bounds)
+    return to_crs(gdf, target), target
+
+
+def unit_areas_ha(units) -> np.ndarray:
+    """YDMJ (m²) ÷ 10 000 where given and positive, else the measured geometry area."""
+    geom_m2 = units.geometry.area.to_numpy(dtype=float)
+    if "YDMJ" in units.columns:
+        ydmj = pd.to_numeric(units["YDMJ"], errors="coerce").to_numpy(dtype=float)
+        geom_m2 = np.where(np.isfinite(ydmj) & (ydmj > 0), ydmj, geom_m2)
+    return geom_m2 / M2_PER_HA
+
+
+def status_mask(frame, field: Optional[str], values: Iterable) -> np.ndarray:
+    """True where ``frame[field]`` is one of ``values`` (strings compared stripped) or a true boolean/1."""
+    if not field or frame is None or field not in frame.columns:
+        return np.zeros(0 if frame is None else len(frame), dtype=bool)
+    col = frame[field]
+    wanted = {str(v).strip() for v in values}
+    as_text = col.astype(str).str.strip().isin(wanted).to_numpy()
+    as_bool = col.map(lambda v: v is True or (isinstance(v, (int, float, np.integer, np.floating))
+                                              and not isinstance(v, bool) and v == 1)).to_numpy(dtype=bool)
+    return as_text | as_bool
+
+
+def _pieces(geoms: np.ndarray):
+    """Short straight pieces of line geometries (polygons give half their boundary length, i.e. ≈ centre line).
+
+    Returns (midpoints, lengths in m, index of the source geometry).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    polys = np.isin(shapely.get_type_id(geoms), [3, 6])
+    lines = np.where(polys, shapely.boundary(geoms), geoms)
+    factor = np.where(polys, 0.5, 1.0)
+    lines = shapely.segmentize(lines, _PIECE_M)
+    parts, part_src = shapely.get_parts(lines, return_index=True)
+    parts_lines = np.isin(shapely.get_type_id(parts), [1, 2])
+    parts, part_src = parts[parts_lines], part_src[parts_lines]
+    coords, coord_src = shapely.get_coordinates(parts, return_index=True)
+    same = coord_src[1:] == coord_src[:-1]
+    a, b = coords[:-1][same], coords[1:][same]
+    seg_src = part_src[coord_src[:-1][same]]
+    mids = shapely.points((a + b) / 2.0)
+    lengths = np.hypot(*(b - a).T) * factor[seg_src]
+    return mids, lengths, seg_src
+
+
+def road_lengths_per_unit(units, roads, *, class_field: Optional[str] = None, built: Optional[np.ndarray] = None,
+                          length_field: Optional[str] = None) -> pd.DataFrame:
+    """Kilometres of not-yet-built road charged to each unit, one column per road class.
+
+    ``length_field`` (m), when given, rescales each road's pieces so that their sum equals it.
+    """
+    n = len(units)
+    if roads is None or len(roads) == 0 or n == 0:
+        return pd.DataFrame(index=units.index)
+    geoms = roads.geometry.to_numpy()
+    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if built is not None and len(built):
+        keep &= ~built
+    classes = (roads[class_field].astype(str).str.strip().to_numpy() if class_field and class_field in roads.columns
+               else np.full(len(roads), "default", dtype=object))
+    mids, lengths, src = _pieces(geoms[keep])
+    if length_field and length_field in roads.columns:
+        given = pd.to_numeric(roads[length_field], errors="coerce").to_numpy(dtype=float)[keep]
+        measured = np.bincount(src, weights=lengths, minlength=int(keep.sum()))
+        scale = np.where(np.isfinite(given) & (given > 0) & (measured > 0), given / np.where(measured > 0, measured, 1),
+                         1.0)
+        lengths = lengths * scale[src]
+    tree = shapely.STRtree(units.geometry.to_numpy())
+    _, nearest = tree.query_nearest(mids, return_distance=False, all_matches=False)
+    cls = classes[keep][src]
+    out = {}
+    for c in pd.unique(cls):
+        sel = cls == c
+        out[str(c)] = np.bincount(nearest[sel], weights=lengths[sel], minlength=n) / 1000.0
+    return pd.DataFrame(out, index=units.index)
+
+
+def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, serviced: Optional[np.ndarray] = None,
+               road_km: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """Quantities and capital costs per unit (万元), index = ``units.index``.
+
+    Columns: ``area_ha``, ``supplied``, ``serviced``, ``sell_ha`` (land still to transfer), ``factory_ha``
+    (land on which the developer builds standard factories), ``factory_m2`` (their floor area), ``road_km``,
+    then :data:`COST_COLUMNS` and ``investment`` (their sum).
+    Already supplied land needs no acquisition, servicing, utilities or factory and is not sold again;
+    serviced land (七通一平 done) needs no site preparation or utilities.
+    """
+    n = len(units)
+    ha = unit_areas_ha(units)
+    supplied = np.zeros(n, bool) if supplied is None or len(supplied) == 0 else np.asarray(supplied, bool)
+    serviced = np.zeros(n, bool) if serviced is None or len(serviced) == 0 else np.asarray(serviced, bool)
+    serviced = serviced | supplied
+    c = lambda k: float(get(params, f"costs.{k}"))  # noqa: E731
+    dev_share = float(get(params, "development.developer_factory_share"))
+    open_ha = np.where(supplied, 0.0, ha)
+    factory_ha = open_ha * dev_share
+    factory_m2 = factory_ha * M2_PER_HA * float(get(params, "development.factory_far"))
+    df = pd.DataFrame({"area_ha": ha, "supplied": supplied, "serviced": serviced,
+                       "sell_ha": open_ha - factory_ha, "factory_ha": factory_ha, "factory_m2": factory_m2},
+                      index=units.index)
+    rates = get(params, "costs.roads_per_km")
+    road_cost = np.zeros(n)
+    road_total = np.zeros(n)
+    if road_km is not None and len(road_km.columns):
+        for cls in road_km.columns:
+            rate = float(rates.get(cls, rates.get("default", 0.0)))
+            km = road_km[cls].to_numpy(dtype=float)
+            road_cost += km * rate
+            road_total += km
+    df["road_km"] = road_total
+    df["land_acquisition"] = open_ha * c("land_acquisition_per_ha")
+    df["site_preparation"] = np.where(serviced, 0.0, ha) * c("site_preparation_per_ha")
+    df["roads"] = road_cost
+    df["utilities"] = np.where(serviced, 0.0, ha) * c("utilities_per_ha")
+    df["public_facilities"] = open_ha * c("public_facilities_per_ha")
+    df["factory"] = factory_m2 * c("factory_cost_per_m2")
+    df["investment"] = df[list(COST_COLUMNS)].sum(axis=1)
+    return df

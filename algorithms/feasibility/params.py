@@ -1,0 +1,149 @@
+"""Feasibility parameters: read the YAML file, merge it over the defaults, validate.
+
+Parameters are data (resources/feasibility/default_params.yaml). The defaults there are illustrative
+assumptions, not standards: a zone replaces them with its own figures. Amounts are 万元 unless stated.
+"""
+from __future__ import annotations
+
+import copy
+import math
+import os
+from typing import Any, Mapping, Optional
+
+from ..errors import InputError
+
+__all__ = ["DEFAULT_PARAMS_PATH", "load_params", "validate_params", "merge_params", "get"]
+
+DEFAULT_PARAMS_PATH = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "resources",
+                                                    "feasibility", "default_params.yaml"))
+
+#: dotted key -> kind. "money"/"count" ≥ 0; "fraction" in [0, 1]; "rate" an annual rate given as a fraction
+#: (a value > 1 is taken for a percentage and refused); "int" a non-negative integer; "positive" > 0.
+_CHECKS: dict[str, str] = {
+    "schedule.start_year": "int", "schedule.start_quarter": "int", "schedule.quarters": "int",
+    "discount_rate": "rate",
+    "costs.land_acquisition_per_ha": "money", "costs.site_preparation_per_ha": "money",
+    "costs.utilities_per_ha": "money", "costs.public_facilities_per_ha": "money",
+    "costs.factory_cost_per_m2": "money", "costs.operation_per_ha_year": "money",
+    "development.construction_quarters": "int", "development.sales_lag_quarters": "int",
+    "development.absorption_ha_per_quarter": "money", "development.production_lag_quarters": "int",
+    "development.developer_factory_share": "fraction", "development.factory_far": "money",
+    "development.factory_build_quarters": "int",
+    "revenues.land_price_per_ha": "money", "revenues.factory_rent_per_m2_year": "money",
+    "revenues.factory_sale_share": "fraction", "revenues.factory_sale_price_per_m2": "money",
+    "revenues.services_per_ha_year": "money", "revenues.tax_per_ha_year": "money", "revenues.tax_share": "fraction",
+    "phasing.capacity_ha": "positive", "phasing.maturity_threshold": "fraction", "phasing.adjacency_distance": "money",
+    "financing.debt_share": "fraction", "financing.equity_share": "fraction", "financing.interest_rate": "rate",
+    "financing.term_quarters": "int", "financing.grace_quarters": "int",
+    "targets.base_year": "int", "targets.output_per_ha_year": "money", "targets.ha_per_company": "positive",
+}
+
+
+def get(params: Mapping, dotted: str, default: Any = None) -> Any:
+    node: Any = params
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return default
+        node = node[part]
+    return node
+
+
+def merge_params(base: Mapping, override: Optional[Mapping]) -> dict:
+    """A deep copy of ``base`` with ``override`` merged in (nested mappings merged key by key)."""
+    out = copy.deepcopy(dict(base))
+    for k, v in (override or {}).items():
+        if isinstance(v, Mapping) and isinstance(out.get(k), Mapping):
+            out[k] = merge_params(out[k], v)
+        else:
+            out[k] = copy.deepcopy(v)
+    return out
+
+
+def _read_yaml(path: str) -> dict:
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML ships with QGIS and Debian
+        from ..errors import ZutuanError
+        raise ZutuanError("E_DEPENDENCY", package="PyYAML", command="pip install pyyaml") from None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as err:
+        raise InputError("E_READ", path=path, reason=str(err)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("E_READ", path=path, reason="顶层应为键值映射 / the top level must be a mapping")
+    return data
+
+
+def load_params(path: Optional[str] = None, overrides: Optional[Mapping] = None, *, validate: bool = True) -> dict:
+    """Defaults from :data:`DEFAULT_PARAMS_PATH`, then the user file ``path``, then ``overrides``; validated.
+
+    The result carries ``_source`` (the files read) for messages.
+    """
+    params = _read_yaml(DEFAULT_PARAMS_PATH)
+    sources = [DEFAULT_PARAMS_PATH]
+    if path:
+        params = merge_params(params, _read_yaml(path))
+        sources.append(path)
+    params = merge_params(params, overrides)
+    params["_source"] = " + ".join(sources) + (" + overrides" if overrides else "")
+    if validate:
+        validate_params(params)
+    return params
+
+
+def _number(value) -> Optional[float]:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def validate_params(params: Mapping) -> None:
+    """Raise :class:`InputError` for a missing or negative value, a share outside [0, 1], a rate in percent."""
+    src = params.get("_source", "")
+    for key, kind in _CHECKS.items():
+        raw = get(params, key, _MISSING)
+        if raw is _MISSING or raw is None:
+            raise InputError("E_PARAM_MISSING", name=key, path=src)
+        x = _number(raw)
+        if x is None or x < 0 or (kind == "positive" and x == 0):
+            raise InputError("E_PARAM_NEGATIVE", name=key, value=raw)
+        if kind == "rate" and x >= 1.0:
+            raise InputError("E_RATE_PERCENT", name=key, value=raw, suggest=f"{x / 100:g}")
+        if kind == "fraction" and x > 1.0:
+            if x <= 100.0:
+                raise InputError("E_RATE_PERCENT", name=key, value=raw, suggest=f"{x / 100:g}")
+            raise InputError("E_BAD_PARAMETER", name=key, value=raw, reason_zh="比例应在 0 与 1 之间",
+                             reason_en="a share must lie between 0 and 1")
+        if kind == "int" and x != int(x):
+            raise InputError("E_BAD_PARAMETER", name=key, value=raw, reason_zh="应为整数", reason_en="must be an integer")
+    if not 1 <= int(get(params, "schedule.start_quarter")) <= 4:
+        raise InputError("E_BAD_PARAMETER", name="schedule.start_quarter", value=get(params, "schedule.start_quarter"),
+                         reason_zh="季度应为 1–4", reason_en="a quarter is 1–4")
+    if int(get(params, "schedule.quarters")) < 1:
+        raise InputError("E_BAD_PARAMETER", name="schedule.quarters", value=get(params, "schedule.quarters"),
+                         reason_zh="至少 1 个季度", reason_en="at least one quarter")
+    roads = get(params, "costs.roads_per_km")
+    if not isinstance(roads, Mapping) or not roads:
+        raise InputError("E_PARAM_MISSING", name="costs.roads_per_km", path=src)
+    for cls, v in roads.items():
+        x = _number(v)
+        if x is None or x < 0:
+            raise InputError("E_PARAM_NEGATIVE", name=f"costs.roads_per_km.{cls}", value=v)
+    shares = float(get(params, "financing.debt_share")) + float(get(params, "financing.equity_share"))
+    if abs(shares - 1.0) > 1e-9:
+        raise InputError("E_BAD_PARAMETER", name="financing.debt_share + equity_share", value=f"{shares:g}",
+                         reason_zh="债务与资本金比例之和应为 1", reason_en="debt and equity shares must add up to 1")
+    thr = float(get(params, "phasing.maturity_threshold"))
+    if thr <= 0:
+        raise InputError("E_BAD_PARAMETER", name="phasing.maturity_threshold", value=thr,
+                         reason_zh="成熟阈值应大于 0 且不大于 1", reason_en="the threshold must be in (0, 1]")
+
+
+_MISSING = object()
