@@ -140,6 +140,9 @@ def validate_params(params: Mapping) -> None:
     if abs(shares - 1.0) > 1e-9:
         raise InputError("E_BAD_PARAMETER", name="financing.debt_share + equity_share", value=f"{shares:g}",
                          reason_zh="债务与资本金比例之和应为 1", reason_en="debt and equity shares must add up to 1")
+    cap_inv = get(params, "phasing.capacity_investment")
+    if cap_inv is not None and (_number(cap_inv) is None or _number(cap_inv) <= 0):
+        raise InputError("E_PARAM_NEGATIVE", name="phasing.capacity_investment", value=cap_inv)
     thr = float(get(params, "phasing.maturity_threshold"))
     if thr <= 0:
         raise InputError("E_BAD_PARAMETER", name="phasing.maturity_threshold", value=thr,

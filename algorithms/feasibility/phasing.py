@@ -183,6 +183,8 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
         over["capacity_ha"] = capacity_ha
     if maturity_threshold is not None:
         over["maturity_threshold"] = maturity_threshold
+    if capacity_investment is not None:
+        over["capacity_investment"] = capacity_investment
     if over:
         from .params import merge_params, validate_params
         params = merge_params(params, {"phasing": over})
@@ -234,7 +236,8 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     area = costs["area_ha"].to_numpy()
     phase = _assign(geoms, area, costs["investment"].to_numpy(), pinned=pinned, supplied=supplied, serviced=serviced,
                     touching=touching, dist=dist, neighbours=neighbours, cap_ha=float(get(params, "phasing.capacity_ha")),
-                    cap_inv=capacity_investment, progress=progress)
+                    cap_inv=None if get(params, "phasing.capacity_investment") is None else
+                    float(get(params, "phasing.capacity_investment")), progress=progress)
     out = units.copy()
     out["KFFQ"] = pd.array(phase, dtype="Int64")
     table = phase_table(costs, phase, params=params, plots=plots, units=units, unit_field=unit_field)

@@ -300,3 +300,35 @@ def test_default_file_says_illustrative():
     assert p["meta"]["status"] == "illustrative"
     assert merge_params({"a": {"b": 1, "c": 2}}, {"a": {"b": 3}}) == {"a": {"b": 3, "c": 2}}
     assert not math.isnan(p["discount_rate"])
+
+
+def test_workbook_sheets_read_back(tmp_path, hand):
+    import openpyxl
+
+    from algorithms.feasibility.tables import feasibility_sheets, write_tables
+    _, ph, cf = hand
+    sheets = feasibility_sheets(ph, cf, targets_table(ph, cf))
+    path = write_tables(str(tmp_path / "测算.xlsx"), sheets)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["测算摘要", "分期表", "现金流量表", "组团现金流", "分期现金流", "敏感性分析", "发展目标", "测算参数"]
+    rows = list(wb["现金流量表"].iter_rows(values_only=True))
+    head = rows[0]
+    assert head[0] == "季度" and "净现金流" in head and "累计净现金流" in head
+    assert rows[1][head.index("净现金流")] == pytest.approx(-470.0)
+    assert rows[6][head.index("累计净现金流")] == pytest.approx(342.0)
+    csv_path = write_tables(str(tmp_path / "q.csv"), {"现金流量表": sheets["现金流量表"]})
+    assert open(csv_path, encoding="utf-8-sig").readline().startswith("季度,")
+    with pytest.raises(InputError):
+        write_tables(str(tmp_path / "x.txt"), sheets)
+
+
+def test_investment_capacity_closes_phases():
+    units = _row(6)
+    base = phasing(units, params=load_params(overrides={"phasing": {"capacity_ha": 1000.0}}))
+    per_unit = float(base.costs["investment"].iloc[0])
+    assert base.units["KFFQ"].tolist() == [1] * 6
+    ph = phasing(units, params=load_params(overrides={"phasing": {"capacity_ha": 1000.0}}),
+                 capacity_investment=2.5 * per_unit)
+    assert sorted(ph.units["KFFQ"].value_counts().tolist()) == [2, 2, 2]
+    with pytest.raises(InputError):
+        load_params(overrides={"phasing": {"capacity_investment": -1}})

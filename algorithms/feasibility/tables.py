@@ -1,0 +1,124 @@
+"""Feasibility tables with Chinese headers, for the workbook/CSV outputs and the export issue's workbook.
+
+``feasibility_sheets`` and ``intensive_use_sheets`` return ``{sheet name: DataFrame}`` (columns "中文 English"
+labels); ``write_tables`` writes them to .xlsx (openpyxl) or, for .csv, the first sheet as UTF-8 with BOM.
+Files are written whole or not at all.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import pandas as pd
+
+from ..errors import InputError
+from ..plan import atomic_output
+from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult
+from .phasing import PhasingResult
+
+__all__ = ["feasibility_sheets", "intensive_use_sheets", "write_tables", "summary_frame", "params_frame"]
+
+_PHASE_COLS = {"KFFQ": "开发分期", "units": "单元数", "plots": "地块数", "area_ha": "用地面积（公顷）",
+               "supplied_ha": "已供地（公顷）", "sell_ha": "待出让（公顷）", "factory_ha": "自建厂房用地（公顷）",
+               "road_km": "新建道路（公里）", "investment": "投资（万元）", "start": "启动季度", "mature": "成熟季度",
+               "matures_in_horizon": "测算期内成熟"}
+_SENS = {"factor": "因素", "change": "变动幅度", "npv": "净现值（万元）", "irr_annual": "内部收益率（年）",
+         "peak_need": "最大资金需求（万元）", "payback_quarter": "回收季度序号", "npv_change": "净现值变化（万元）"}
+_FACTORS = {"base": "基准 base", "land_price": "地价 land price", "construction_cost": "建设成本 construction cost",
+            "absorption": "去化速度 absorption"}
+_TARGET = {"horizon": "期限", "year": "目标年", "indicator": "指标", "unit": "单位", "target": "目标值",
+           "projected": "规划测算值", "gap": "差距（测算−目标）", "status": "结论", "note": "说明"}
+_IU = {"zone_type": "开发区类型", "level": "层级", "ZTBH": "组团编号", "indicator": "指标", "value": "数值",
+       "unit": "单位", "numerator": "分子", "denominator": "分母", "status": "状态", "note": "说明", "source": "依据"}
+
+
+def summary_frame(cash: CashflowResult) -> pd.DataFrame:
+    s = cash.summary
+    rows = [("测算起始季度 start", s["start"], ""), ("测算季度数 quarters", s["quarters"], "季度"),
+            ("年折现率 discount rate", s["discount_rate"], ""), ("现金流入合计 total inflow", s["total_inflow"], "万元"),
+            ("现金流出合计 total outflow", s["total_outflow"], "万元"), ("净现值 NPV", s["npv"], "万元"),
+            ("内部收益率（季） IRR per quarter", s["irr_quarter"], ""),
+            ("内部收益率（年） IRR per year", s["irr_annual"], ""),
+            ("最大资金需求 peak funding need", s["peak_need"], "万元"),
+            ("最大资金需求季度 peak quarter", s["peak_label"] or "—", ""),
+            ("投资回收季度 payback quarter", s["payback_label"] or "测算期内未回收 / not within the horizon", ""),
+            ("贷款提款合计 debt drawn", s["debt_total"], "万元"), ("资本金合计 equity", s["equity_total"], "万元"),
+            ("利息合计 interest", s["interest_total"], "万元"), ("贷款余额峰值 peak debt", s["debt_peak"], "万元"),
+            ("期末贷款余额 debt outstanding at the end", s["debt_outstanding_end"], "万元"),
+            ("说明 note", "默认参数为示意性假设，须以本开发区实际数据替换 / default parameters are illustrative "
+                          "assumptions to be replaced by the zone's own figures", "")]
+    return pd.DataFrame(rows, columns=["项目 item", "数值 value", "单位 unit"])
+
+
+def params_frame(params: dict) -> pd.DataFrame:
+    """The parameters used, flattened (dotted keys)."""
+    rows = []
+
+    def walk(node, prefix):
+        for k, v in node.items():
+            if str(k).startswith("_"):
+                continue
+            key = f"{prefix}.{k}" if prefix else str(k)
+            if isinstance(v, dict):
+                walk(v, key)
+            else:
+                rows.append((key, v if not isinstance(v, list) else ", ".join(map(str, v))))
+    walk(params, "")
+    rows.append(("来源 source", params.get("_source", "")))
+    return pd.DataFrame(rows, columns=["参数 parameter", "取值 value"])
+
+
+def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
+                       targets: Optional[pd.DataFrame] = None) -> dict[str, pd.DataFrame]:
+    q = cash.quarterly
+    cols = ["label"] + list(OUTFLOWS) + ["outflow"] + list(INFLOWS) + ["inflow", "net", "cumulative", "debt_drawdown",
+                                                                       "equity", "interest", "repayment",
+                                                                       "debt_balance", "net_after_financing"]
+    flow = q[cols].rename(columns={"label": "季度", **LABELS})
+    sheets = {
+        "测算摘要": summary_frame(cash),
+        "分期表": phased.phases[list(_PHASE_COLS)].rename(columns=_PHASE_COLS),
+        "现金流量表": flow,
+        "组团现金流": cash.clusters.drop(columns="quarter").rename(
+            columns={"ZTBH": "组团编号", "label": "季度", "inflow": "现金流入", "outflow": "现金流出", "net": "净现金流",
+                     "cumulative": "累计净现金流"}),
+        "分期现金流": cash.phases.drop(columns="quarter").rename(
+            columns={"KFFQ": "开发分期", "label": "季度", "inflow": "现金流入", "outflow": "现金流出", "net": "净现金流",
+                     "cumulative": "累计净现金流"}),
+    }
+    if len(cash.sensitivity):
+        sens = cash.sensitivity.copy()
+        sens["factor"] = sens["factor"].map(_FACTORS).fillna(sens["factor"])
+        sheets["敏感性分析"] = sens.rename(columns=_SENS)
+    if targets is not None:
+        sheets["发展目标"] = targets[list(_TARGET)].rename(columns=_TARGET)
+    sheets["测算参数"] = params_frame(phased.params)
+    return sheets
+
+
+def intensive_use_sheets(result) -> dict[str, pd.DataFrame]:
+    return {"土地集约利用评价": result.table[list(_IU)].rename(columns=_IU)}
+
+
+def write_tables(path: str, sheets: dict[str, pd.DataFrame]) -> str:
+    """Write ``sheets`` to ``path`` (.xlsx: every sheet; .csv: the first sheet, UTF-8 with BOM)."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in (".xlsx", ".csv"):
+        raise InputError("E_WRITE", path=path, reason="仅支持 .xlsx 或 .csv / only .xlsx or .csv")
+    with atomic_output(path) as tmp:
+        if ext == ".csv":
+            next(iter(sheets.values())).to_csv(tmp, index=False, encoding="utf-8-sig")
+        else:
+            try:
+                import openpyxl  # noqa: F401
+            except ImportError:  # pragma: no cover
+                from ..errors import ZutuanError
+                raise ZutuanError("E_DEPENDENCY", package="openpyxl", command="pip install openpyxl") from None
+            with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+                for name, df in sheets.items():
+                    df.to_excel(xw, sheet_name=name[:31], index=False)
+                    ws = xw.sheets[name[:31]]
+                    for col in ws.columns:
+                        width = max(len(str(c.value or "")) for c in col[:50])
+                        ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width * 1.6))
+    return path
