@@ -15,8 +15,9 @@ def algorithm_classes():
     from .algs.calcarea import CalcArea
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
+    from .algs.exportplotsheets import ExportPlotSheets
 
-    return [CreatePlan, CalcArea, ExportIndicatorTable]
+    return [CreatePlan, CalcArea, ExportIndicatorTable, ExportPlotSheets]
 
 
 class ZutuanProvider(QgsProcessingProvider):

@@ -1,0 +1,1 @@
+"""QGIS print layouts of the plugin (the 地块图则 atlas)."""

@@ -1,0 +1,42 @@
+"""The 图则 control table strings (algorithms/export/sheets.py): formatting, ranges, missing values as "—"."""
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from algorithms.export.sheets import DASH, SHEET_ROWS, landuse_palette, plot_sheet_table
+
+
+def _plots():
+    return gpd.GeoDataFrame({
+        "DKBH": ["Z01-01-02", "Z01-01-01"],
+        "YDYHFLDM": ["100101", None], "YDYHFLMC": ["一类工业用地", None],
+        "RJLXX": [1.2, np.nan], "RJLSX": [2.0, np.nan], "JZXS": [30.0, np.nan], "JZMDXX": [np.nan, 40.0],
+        "JZMDSX": [60.0, np.nan], "LDLSX": [20.0, np.nan], "JZXG": [24.0, np.nan], "TZQD": [3000.0, np.nan],
+        "CYL": ["新材料", None], "CYHJ": ["改性塑料", None], "KFFQ": [2, None], "SCJL": ["合规", None],
+    }, geometry=[shapely.box(0, 0, 150, 100), shapely.box(200, 0, 260, 50)], crs="EPSG:4547")
+
+
+def test_sheet_strings():
+    t = plot_sheet_table(_plots())
+    assert list(t["DKBH"]) == ["Z01-01-01", "Z01-01-02"]           # sorted by code, input index kept
+    assert list(t.index) == [1, 0]
+    a, b = t.loc[0], t.loc[1]
+    assert a["T_YDMJ"] == "1.5000 公顷（22.50 亩）"                  # 15 000 m² measured from the geometry
+    assert a["T_RJL"] == "1.20 ～ 2.00"
+    assert a["T_JZXS"] == "≥ 30.0%"
+    assert a["T_JZMD"] == "≤ 60.0%" and b["T_JZMD"] == "≥ 40.0%"
+    assert a["T_LDL"] == "≤ 20.0%" and a["T_JZXG"] == "≤ 24.0 m"
+    assert a["T_TZQD"] == "≥ 3,000 万元/公顷"
+    assert a["T_CYL"] == "新材料 / 改性塑料" and a["T_KFFQ"] == "第二期" and a["T_SCJL"] == "合规"
+    assert a["T_DYBH"] == "Z01-01 / Z01"
+    # nothing set: a dash, never 0
+    for col, *_ in SHEET_ROWS:
+        if col not in ("T_DKBH", "T_DYBH", "T_YDMJ", "T_JZMD"):
+            assert b[col] == DASH, col
+    assert b["T_YDMJ"] == "0.3000 公顷（4.50 亩）"
+
+
+def test_palette_from_the_classification_file():
+    pal = landuse_palette(["100101", "1101", "1401", None, "1"])
+    assert list(pal) == ["10", "11", "14"]
+    assert pal["10"][0] == "工矿用地" and pal["11"] == ("仓储用地", (135, 97, 211))
