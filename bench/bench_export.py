@@ -1,6 +1,9 @@
-"""Benchmark: 10,000 plots to the control-indicator workbook (goal < 10 s). Prints the figures.
+"""Benchmarks of issue 6. Prints the figures.
 
-    .venv/bin/python bench/bench_export.py [n_plots]
+- 10,000 plots to the control-indicator workbook + CSV (goal < 10 s);
+- 100 pages of 地块图则 to one PDF through zutuan:exportplotsheets in real QGIS (goal < 60 s).
+
+    source scripts/env.sh; .venv/bin/python bench/bench_export.py [n_plots] [n_pages]
 """
 import os
 import sys
@@ -37,8 +40,41 @@ def make_plots(n: int, seed: int = 6):
     }, geometry=shapely.box(x0, y0, x0 + w, y0 + h), crs="EPSG:4547")
 
 
+def bench_sheets(n: int) -> None:
+    """n 图则 pages in one PDF, timed around processing.run (QGIS start-up excluded)."""
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "qgis"))
+        import conftest  # noqa: F401  (QgsApplication, Processing and the plugin, as in the QGIS tests)
+        import processing
+        from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    except ImportError as err:
+        print(f"exportplotsheets: skipped, QGIS not available ({err})")
+        return
+    plots = make_plots(n)
+    vl = QgsVectorLayer("Polygon?crs=EPSG:4547&field=DKBH:string&field=YDYHFLDM:string&field=YDYHFLMC:string"
+                        "&field=RJLXX:double&field=RJLSX:double&field=TZQD:double", "plots", "memory")
+    feats = []
+    for rec, geom in zip(plots.itertuples(), plots.geometry):
+        f = QgsFeature(vl.fields())
+        f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
+        f.setAttributes([rec.DKBH, rec.YDYHFLDM, rec.YDYHFLMC, None if np.isnan(rec.RJLXX) else rec.RJLXX,
+                         None if np.isnan(rec.RJLSX) else rec.RJLSX, None if np.isnan(rec.TZQD) else rec.TZQD])
+        feats.append(f)
+    vl.dataProvider().addFeatures(feats)
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "图则.pdf")
+        t0 = time.perf_counter()
+        res = processing.run("zutuan:exportplotsheets", {"INPUT": vl, "PROJECT_NAME": "基准测试", "OUTPUT": out})
+        dt = time.perf_counter() - t0
+        size = os.path.getsize(out) / 1e6
+    print(f"exportplotsheets: {res['PAGE_COUNT']} 图则 pages → one PDF in {dt:.2f} s ({size:.1f} MB); "
+          f"goal < 60 s for 100: {'OK' if dt < 60 else 'MISSED'}")
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    pages = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     plots = make_plots(n)
     with tempfile.TemporaryDirectory() as folder:
         t0 = time.perf_counter()
@@ -48,6 +84,8 @@ def main():
         size = os.path.getsize(res.path) / 1e6
     print(f"export_indicator_table: {n} plots → xlsx (3 sheets) + CSV in {dt:.2f} s "
           f"({size:.1f} MB, {res.total_area_ha:.1f} 公顷); goal < 10 s: {'OK' if dt < 10 else 'MISSED'}")
+    if pages > 0:
+        bench_sheets(pages)
 
 
 if __name__ == "__main__":
