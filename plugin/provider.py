@@ -12,12 +12,13 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 def algorithm_classes():
     """Every algorithm of the plugin (import is cheap: engines are imported when an algorithm runs)."""
+    from .algs.assigncontrols import AssignControls
     from .algs.calcarea import CalcArea
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
     from .algs.exportplotsheets import ExportPlotSheets
 
-    return [CreatePlan, CalcArea, ExportIndicatorTable, ExportPlotSheets]
+    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets]
 
 
 class ZutuanProvider(QgsProcessingProvider):
