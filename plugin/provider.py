@@ -14,11 +14,14 @@ def algorithm_classes():
     """Every algorithm of the plugin (import is cheap: engines are imported when an algorithm runs)."""
     from .algs.assigncontrols import AssignControls
     from .algs.calcarea import CalcArea
+    from .algs.cashflow import Cashflow
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
+    from .algs.intensiveuse import IntensiveUse
     from .algs.exportplotsheets import ExportPlotSheets
+    from .algs.phasing import Phasing
 
-    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets]
+    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse]
 
 
 class ZutuanProvider(QgsProcessingProvider):

@@ -170,8 +170,11 @@ def _totals(flows: dict) -> tuple[np.ndarray, np.ndarray]:
 
 def npv_irr(net: np.ndarray, annual_rate: float) -> tuple[float, float, float]:
     """(NPV at the annual rate, IRR per quarter, IRR annualised) of quarterly flows; NaN when no IRR exists."""
-    import numpy_financial as npf
-
+    try:
+        import numpy_financial as npf
+    except ImportError:  # pragma: no cover - listed in requirements.txt
+        from ..errors import ZutuanError
+        raise ZutuanError("E_DEPENDENCY", package="numpy-financial", command="pip install numpy-financial") from None
     npv = float(npf.npv(quarterly_rate(annual_rate), net))
     with np.errstate(all="ignore"):
         irr_q = float(npf.irr(net)) if (net > 0).any() and (net < 0).any() else float("nan")

@@ -16,7 +16,7 @@ from ..plan import atomic_output
 from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult
 from .phasing import PhasingResult
 
-__all__ = ["feasibility_sheets", "intensive_use_sheets", "write_tables", "summary_frame", "params_frame"]
+__all__ = ["phase_sheet", "feasibility_sheets", "intensive_use_sheets", "write_tables", "summary_frame", "params_frame"]
 
 _PHASE_COLS = {"KFFQ": "开发分期", "units": "单元数", "plots": "地块数", "area_ha": "用地面积（公顷）",
                "supplied_ha": "已供地（公顷）", "sell_ha": "待出让（公顷）", "factory_ha": "自建厂房用地（公顷）",
@@ -30,6 +30,11 @@ _TARGET = {"horizon": "期限", "year": "目标年", "indicator": "指标", "uni
            "projected": "规划测算值", "gap": "差距（测算−目标）", "status": "结论", "note": "说明"}
 _IU = {"zone_type": "开发区类型", "level": "层级", "ZTBH": "组团编号", "indicator": "指标", "value": "数值",
        "unit": "单位", "numerator": "分子", "denominator": "分母", "status": "状态", "note": "说明", "source": "依据"}
+
+
+def phase_sheet(phases: pd.DataFrame) -> pd.DataFrame:
+    """The phase table with Chinese headers."""
+    return phases[list(_PHASE_COLS)].rename(columns=_PHASE_COLS)
 
 
 def summary_frame(cash: CashflowResult) -> pd.DataFrame:
@@ -77,7 +82,7 @@ def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
     flow = q[cols].rename(columns={"label": "季度", **LABELS})
     sheets = {
         "测算摘要": summary_frame(cash),
-        "分期表": phased.phases[list(_PHASE_COLS)].rename(columns=_PHASE_COLS),
+        "分期表": phase_sheet(phased.phases),
         "现金流量表": flow,
         "组团现金流": cash.clusters.drop(columns="quarter").rename(
             columns={"ZTBH": "组团编号", "label": "季度", "inflow": "现金流入", "outflow": "现金流出", "net": "净现金流",
