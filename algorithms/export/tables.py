@@ -202,6 +202,8 @@ def land_balance(df: pd.DataFrame, *, names: Optional[dict] = None,
             continue
         rows.append(_bal("group", group, "", label_zh[group], g["ha"].sum(), total, constr))
         for c1, g1 in g.groupby("c1", sort=True):
+            if not c1:          # no land-use code at all: counted in the group row only
+                continue
             rows.append(_bal("class1", group, c1, names.get(c1) or own_names.get(c1, ""), g1["ha"].sum(), total,
                              constr))
             for c2, g2 in g1.groupby("c2", sort=True):

@@ -211,11 +211,15 @@ def _two_row_header(ws, st, headers: list[tuple[str, str]], widths: list[float],
 
 
 def _note(ws, st, row, text, ncols):
+    from openpyxl.utils import get_column_letter
+
     cell = ws.cell(row=row, column=1, value=text)
     cell.font, cell.alignment = st.note, st.wrap
     if ncols > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    ws.row_dimensions[row].height = 30
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ncols + 1))
+    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) * 0.9   # CJK characters are double width
+    ws.row_dimensions[row].height = 13 * max(1, math.ceil(units / max(width, 1))) + 4
 
 
 def _write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int):
