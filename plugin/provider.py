@@ -17,8 +17,8 @@ def algorithm_classes():
     from .algs.cashflow import Cashflow
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
-    from .algs.intensiveuse import IntensiveUse
     from .algs.exportplotsheets import ExportPlotSheets
+    from .algs.intensiveuse import IntensiveUse
     from .algs.phasing import Phasing
 
     return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse]
