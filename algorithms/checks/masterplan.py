@@ -56,6 +56,8 @@ class ConstraintSpec:
     source: str = ""
     out_field: str = ""
     read_error: Optional[str] = None     # set by a caller that could not read the layer
+    window: bool = False                 # the layer is a spatial window of a bigger one (algorithms.scale):
+    #                                      no features here means nothing to find, not "not checked"
 
 
 def _as_spec(value, key) -> Optional[ConstraintSpec]:
@@ -101,6 +103,9 @@ def _load_constraint(spec: ConstraintSpec, mcrs, origin, summary: RuleSummary, f
         _not_checked(summary, f"图层无法读取（{exc}）", f"layer unreadable ({exc})", findings)
         return None
     summary.layer = getattr(spec.layer, "attrs", {}).get("name", "") if not isinstance(spec.layer, str) else spec.layer
+    if spec.window and gdf is not None and len(gdf) == 0:
+        empty = np.zeros(0, dtype=object)
+        return empty, empty, empty, (empty if spec.zone_field else None)
     if gdf is None or len(gdf) == 0:
         _not_checked(summary, "图层没有要素", "the layer has no features", findings)
         return None

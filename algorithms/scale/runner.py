@@ -1,0 +1,338 @@
+"""The 一张图 check on spatial partitions, run on Dask (a local cluster, an existing cluster, or threads).
+
+1. The plots are scanned in chunks (bounded memory): feature id, bounding box and centroid in the run's one
+   measurement CRS.
+2. They are ordered along a Hilbert curve and cut into partitions of ``partition_size`` plots; a partition's
+   window is the union of its plots' boxes.
+3. Each constraint layer is read once, only in the plots' window (pushed down to the driver: a bbox filter,
+   i.e. SQL ``&&`` for PostGIS), reprojected, and its complex polygons cut into grid pieces. Each partition gets
+   only the pieces that touch its window; the worker re-assembles them per feature, so findings are per
+   constraint feature exactly as on one machine.
+4. Each worker reads its own plots by feature id, runs :func:`algorithms.checks.check_masterplan`, writes its
+   plots to a partition file and returns the (few) conflicts, findings and rule summaries.
+5. The driver merges: plots appended partition by partition to the output, conflicts concatenated, rule
+   summaries summed. Outputs are written to temporary names and moved into place only when everything worked.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+import numpy as np
+
+from ..crs import measurement_crs
+from ..errors import InputError
+from .sources import Source, parse_source, redact
+
+__all__ = ["ConstraintInput", "PartitionPlan", "plan_partitions", "check_masterplan_scaled", "ScaledResult"]
+
+BUILTIN_KEYS = ("ecological_redline", "farmland", "urban_boundary", "zoning")
+
+
+@dataclass
+class ConstraintInput:
+    """A constraint layer for a scaled run: where to read it and how to read its fields."""
+
+    source: Source
+    key: Optional[str] = None            # one of BUILTIN_KEYS, or None for an "other" rule
+    rule: str = "forbid"                 # others: forbid / within / touch
+    name: str = ""
+    id_field: Optional[str] = None
+    name_field: Optional[str] = None
+    zone_field: Optional[str] = None
+
+
+@dataclass
+class PartitionPlan:
+    crs: object                          # pyproj CRS of measurement
+    fids: list                           # per partition: int64 feature ids
+    windows: np.ndarray                  # per partition: (minx, miny, maxx, maxy) in the measurement CRS
+    total: int
+    bounds: tuple                        # plots' window in the measurement CRS
+    scan_seconds: float = 0.0
+
+
+@dataclass
+class ScaledResult:
+    result: object                       # CheckResult with ``plots`` = SCJL/WTSL summary frame (not geometries)
+    plots_path: str
+    conflicts_path: Optional[str]
+    n_partitions: int
+    workers: int
+    timings: dict = field(default_factory=dict)
+
+
+def _transformer(src_crs, dst_crs):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(src_crs, dst_crs, always_xy=True)
+
+
+def plan_partitions(plots: Source, *, partition_size: int = 50_000, chunk_size: int = 100_000,
+                    target_crs=None) -> PartitionPlan:
+    """Scan the plots in chunks and cut them into Hilbert-ordered partitions."""
+    import geopandas as gpd
+    import shapely
+    from pyproj import CRS
+
+    if partition_size <= 0 or chunk_size <= 0:
+        raise InputError("E_BAD_PARAMETER", name="partition_size", value=partition_size, reason_zh="须大于 0",
+                         reason_en="must be > 0")
+    t0 = time.perf_counter()
+    info = plots.info()
+    if not info.get("crs"):
+        raise InputError("E_NO_CRS", layer=plots.label)
+    own = CRS.from_user_input(info["crs"])
+    if target_crs is None:
+        b = info.get("total_bounds")
+        target_crs = measurement_crs(own, layer=plots.label, bounds=tuple(b) if b is not None else None)
+    tr = None if own.equals(target_crs) else _transformer(own, target_crs)
+    fids, boxes = [], []
+    for chunk in plots.chunks(chunk_size, columns=[]):
+        geoms = chunk.geometry.values
+        ok = ~(shapely.is_missing(np.asarray(geoms)) | shapely.is_empty(np.asarray(geoms)))
+        b = shapely.bounds(np.asarray(geoms)[ok])
+        if tr is not None and len(b):
+            xs, ys = tr.transform(np.r_[b[:, 0], b[:, 2], b[:, 0], b[:, 2]], np.r_[b[:, 1], b[:, 3], b[:, 3], b[:, 1]])
+            n = len(b)
+            xs, ys = xs.reshape(4, n), ys.reshape(4, n)
+            b = np.column_stack([xs.min(0), ys.min(0), xs.max(0), ys.max(0)])
+        fids.append(np.asarray(chunk.index, dtype=np.int64)[ok])
+        boxes.append(b)
+    if not fids or sum(len(f) for f in fids) == 0:
+        raise InputError("E_EMPTY_LAYER", layer=plots.label)
+    fids = np.concatenate(fids)
+    boxes = np.vstack(boxes)
+    total_bounds = (boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max())
+    centres = gpd.GeoSeries(shapely.points((boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2))
+    order = np.argsort(centres.hilbert_distance(total_bounds=total_bounds, level=16).to_numpy(), kind="stable")
+    parts, windows = [], []
+    for s in range(0, len(order), partition_size):
+        idx = order[s:s + partition_size]
+        parts.append(np.sort(fids[idx]))
+        bb = boxes[idx]
+        windows.append((bb[:, 0].min(), bb[:, 1].min(), bb[:, 2].max(), bb[:, 3].max()))
+    return PartitionPlan(target_crs, parts, np.asarray(windows, dtype=float), len(fids), tuple(total_bounds),
+                         time.perf_counter() - t0)
+
+
+def _read_constraint(ci: ConstraintInput, mcrs, window):
+    """The constraint features in the plots' window, in the measurement CRS, split into pieces."""
+    import geopandas as gpd
+    import shapely
+    from pyproj import CRS
+
+    from ..checks.overlay import split_complex
+
+    info = ci.source.info()
+    own = CRS.from_user_input(info["crs"]) if info.get("crs") else None
+    bbox = window
+    if own is not None and not own.equals(mcrs):
+        t = _transformer(mcrs, own)
+        xs, ys = t.transform([window[0], window[2], window[0], window[2]], [window[1], window[3], window[3], window[1]])
+        bbox = (min(xs), min(ys), max(xs), max(ys))
+    gdf = ci.source.read(bbox=bbox)
+    warnings = []
+    if ci.source.is_postgis and ci.source.has_spatial_index() is False:
+        warnings.append(f"{ci.source.label}: 没有空间索引，读取较慢（结果不受影响）/ no spatial index: slower, still correct")
+    if own is None and len(gdf):
+        raise InputError("E_NO_CRS", layer=ci.source.label)
+    if len(gdf) == 0:
+        return gdf, None, None, warnings, info.get("features", 0)
+    if gdf.crs is not None and not CRS.from_user_input(gdf.crs).equals(mcrs):
+        gdf = gdf.to_crs(mcrs)
+    geoms = gdf.geometry.values
+    valid = shapely.is_valid(np.asarray(geoms))
+    if (~valid).any():
+        from ..geometry import polygonal_part
+
+        fixed = np.asarray(geoms, dtype=object).copy()
+        fixed[~valid] = [polygonal_part(shapely.make_valid(g)) for g in fixed[~valid]]
+        geoms = fixed
+    pieces, parent = split_complex(np.asarray(geoms, dtype=object), max_vertices=200)
+    return gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=list(geoms), crs=mcrs), pieces, parent, \
+        warnings, info.get("features", 0)
+
+
+def _pieces_for(window, tree, pieces, parent):
+    import shapely
+
+    idx = tree.query(shapely.box(*window))
+    return np.sort(idx)
+
+
+def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, out_path):
+    """Worker: read the partition's plots, re-assemble the constraint pieces it got, check, write its plots."""
+    import geopandas as gpd
+    import shapely
+    from pyproj import CRS
+
+    from ..checks.masterplan import ConstraintSpec, check_masterplan
+
+    mcrs = CRS.from_wkt(mcrs_wkt)
+    gdf = plots.read(fids=fids)
+    if gdf.crs is None:
+        raise InputError("E_NO_CRS", layer=plots.label)
+    if not CRS.from_user_input(gdf.crs).equals(mcrs):
+        gdf = gdf.to_crs(mcrs)
+    kwargs, others = {}, []
+    for ci, attrs, piece_geoms, piece_parent, read_error in constraint_parts:
+        if read_error is None and attrs is not None and len(piece_parent):
+            uniq, inv = np.unique(piece_parent, return_inverse=True)
+            geoms = [shapely.union_all(piece_geoms[inv == k]) for k in range(len(uniq))]
+            layer = gpd.GeoDataFrame(attrs.iloc[uniq].drop(columns="geometry", errors="ignore"),
+                                     geometry=geoms, crs=mcrs)
+        elif read_error is None and attrs is not None:
+            layer = gpd.GeoDataFrame(attrs.iloc[0:0].drop(columns="geometry", errors="ignore"),
+                                     geometry=[], crs=mcrs)
+        else:
+            layer = None
+        spec = ConstraintSpec(layer=layer, rule=ci.rule, name=ci.name, id_field=ci.id_field,
+                              name_field=ci.name_field, zone_field=ci.zone_field, read_error=read_error,
+                              window=True)
+        if ci.key:
+            kwargs[ci.key] = spec
+        else:
+            others.append(spec)
+    res = check_masterplan(gdf, others=others, **kwargs, **params)
+    res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots")
+    light = res.plots.drop(columns="geometry")
+    return {"status": light[["SCJL", "WTSL"]].copy(), "conflicts": res.conflicts, "findings": res.findings,
+            "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
+
+
+def _merge_rules(parts):
+    merged = {}
+    for rules in parts:
+        for r in rules:
+            m = merged.get(r.rule_id)
+            if m is None:
+                merged[r.rule_id] = replace(r, notes=list(r.notes))
+                continue
+            m.n_plots += r.n_plots
+            m.n_errors += r.n_errors
+            m.n_warnings += r.n_warnings
+            m.area += r.area
+            if r.status == "not_checked" and m.status != "not_checked":
+                m.status, m.reason = r.status, r.reason
+            m.notes.extend(n for n in r.notes if n not in m.notes)
+    return list(merged.values())
+
+
+def _client(scheduler, workers):
+    """(dask compute kwargs, client or None, worker count)."""
+    if scheduler in ("sync", "synchronous"):
+        return {"scheduler": "synchronous"}, None, 1
+    if scheduler == "threads":
+        n = workers or os.cpu_count() or 1
+        return {"scheduler": "threads", "num_workers": n}, None, n
+    from distributed import Client, LocalCluster
+
+    if scheduler in (None, "local", "processes"):
+        n = workers or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+        return {}, client, n
+    client = Client(scheduler)
+    return {}, client, len(client.scheduler_info().get("workers", {})) or 1
+
+
+def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts: Optional[str] = None,
+                            code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", tolerance: float = 1.0,
+                            dem: Optional[str] = None, slope_limit: float = 25.0, zoning_table=None,
+                            partition_size: int = 50_000, chunk_size: int = 100_000, scheduler="local",
+                            workers: Optional[int] = None, progress=None) -> ScaledResult:
+    """Run the 一张图 check over partitions on Dask; write the plots (and conflicts) GeoPackages whole or not at all."""
+    import dask
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from ..checks.result import CheckResult
+    from ..plan import atomic_output
+
+    plots = parse_source(plots) if isinstance(plots, str) else plots
+    timings = {}
+    plan = plan_partitions(plots, partition_size=partition_size, chunk_size=chunk_size)
+    timings["scan"] = plan.scan_seconds
+    if progress is not None:
+        progress(10, f"{plan.total} 地块，{len(plan.fids)} 个分区 / plots, partitions")
+    t0 = time.perf_counter()
+    cons, notes = [], []
+    for ci in constraints:
+        try:
+            attrs, pieces, parent, warns, nfeat = _read_constraint(ci, plan.crs, plan.bounds)
+            notes.extend(warns)
+            tree = shapely.STRtree(pieces) if pieces is not None else None
+            cons.append((ci, attrs, pieces, parent, tree, None))
+        except InputError as err:
+            cons.append((ci, None, None, None, None, redact(err.message_zh)))
+    timings["constraints"] = time.perf_counter() - t0
+    params = {"code_field": code_field, "landuse_field": landuse_field, "tolerance": tolerance, "dem": dem,
+              "slope_limit": slope_limit, "zoning_table": zoning_table}
+    tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-", dir=os.path.dirname(os.path.abspath(out_plots)) or ".")
+    compute_kw, client, n_workers = _client(scheduler, workers)
+    try:
+        tasks = []
+        for k, (fids, window) in enumerate(zip(plan.fids, plan.windows)):
+            parts = []
+            for ci, attrs, pieces, parent, tree, err in cons:
+                if err is not None or tree is None:
+                    parts.append((ci, attrs, np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), err))
+                    continue
+                idx = _pieces_for(window, tree, pieces, parent)
+                parts.append((ci, attrs, pieces[idx], parent[idx], None))
+            tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params,
+                                                        os.path.join(tmpdir, f"part_{k:05d}.gpkg")))
+        t0 = time.perf_counter()
+        if client is not None:
+            futures = client.compute(tasks)
+            results = client.gather(futures)
+        else:
+            results = dask.compute(*tasks, **compute_kw)
+        timings["check"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with atomic_output(out_plots) as tmp_out:
+            for k in range(len(results)):
+                part = gpd.read_file(os.path.join(tmpdir, f"part_{k:05d}.gpkg"), layer="plots", engine="pyogrio")
+                part.to_file(tmp_out, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
+        conflicts = pd.concat([r["conflicts"] for r in results], ignore_index=True) if results else None
+        if conflicts is not None:
+            conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=plan.crs)
+        if out_conflicts and conflicts is not None:
+            with atomic_output(out_conflicts) as tmp_c:
+                conflicts.to_file(tmp_c, layer="conflicts", driver="GPKG", engine="pyogrio")
+        timings["merge"] = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        if client is not None:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    status = pd.concat([r["status"] for r in results], ignore_index=True)
+    findings = [f for r in results for f in r["findings"]]
+    seen, uniq_findings = set(), []
+    for f in findings:  # the same not-checked / repair note comes back from every partition once
+        key = (f.rule_id, f.code, f.message) if f.code is None else id(f)
+        if key in seen:
+            continue
+        seen.add(key)
+        uniq_findings.append(f)
+    rules = _merge_rules([r["rules"] for r in results])
+    inputs = {"地块 / plots": f"{plots.label}（{plan.total} 个要素 / features）"}
+    for ci, *_rest, err in cons:
+        inputs[ci.name or ci.key or "?"] = ci.source.label + (f"（无法读取 / unreadable: {err}）" if err else "")
+    parameters = dict(results[0]["parameters"]) if results else {}
+    parameters.update({"分区数 / partitions": len(plan.fids), "分区大小 / partition size": partition_size,
+                       "工作进程 / workers": n_workers, "调度器 / scheduler": redact(str(scheduler))})
+    result = CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", status, conflicts,
+                         uniq_findings, rules, parameters, inputs, plan.crs, code_field)
+    result.notes = notes
+    if progress is not None:
+        progress(100, "完成 / done")
+    return ScaledResult(result, out_plots, out_conflicts, len(plan.fids), n_workers, timings)

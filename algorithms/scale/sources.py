@@ -1,0 +1,104 @@
+"""Vector sources for large runs: GeoPackage/Shapefile paths and PostGIS tables, read in windows and chunks.
+
+A source string is ``path``, ``path|layername=x`` or ``PG:service=name|layername=schema.table`` (any GDAL
+PostgreSQL connection string works; credentials belong in a service file, ``PGPASSWORD``/``~/.pgpass`` or the
+environment — they are stripped from every text this module returns, see :func:`redact`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import numpy as np
+
+from ..errors import InputError
+
+__all__ = ["Source", "parse_source", "redact"]
+
+_SECRET = re.compile(r"(password|passwd|pwd)\s*=\s*('[^']*'|\S+)", re.I)
+
+
+def redact(text: str) -> str:
+    """The text with any password=… of a connection string replaced by ***."""
+    return _SECRET.sub(lambda m: f"{m.group(1)}=***", str(text))
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    layer: Optional[str] = None
+
+    @property
+    def is_postgis(self) -> bool:
+        return self.path.upper().startswith("PG:")
+
+    @property
+    def label(self) -> str:
+        return redact(self.path + (f"|layername={self.layer}" if self.layer else ""))
+
+    def _call(self, fn, *args, **kwargs):
+        import pyogrio
+
+        try:
+            return fn(self.path, *args, layer=self.layer, **kwargs)
+        except pyogrio.errors.DataSourceError as err:
+            raise InputError("E_READ", path=self.label, reason=redact(err)) from None
+        except pyogrio.errors.DataLayerError as err:
+            raise InputError("E_READ", path=self.label, reason=redact(err)) from None
+
+    def info(self) -> dict:
+        import pyogrio
+
+        return self._call(pyogrio.read_info)
+
+    def read(self, *, bbox=None, fids=None, columns=None, skip=0, limit=None, geometry=True):
+        """A GeoDataFrame indexed by feature id; ``bbox`` is pushed down to the driver (SQL for PostGIS)."""
+        import pyogrio
+
+        kwargs = {"fid_as_index": True, "read_geometry": geometry, "columns": columns}
+        if bbox is not None:
+            kwargs["bbox"] = tuple(float(v) for v in bbox)
+        if fids is not None:
+            kwargs["fids"] = np.asarray(fids, dtype=np.int64)
+        else:
+            kwargs.update(skip_features=skip, max_features=limit)
+        try:
+            return self._call(pyogrio.read_dataframe, **kwargs)
+        except Exception as err:  # noqa: BLE001 - GDAL raises RuntimeError-like errors mid-read (lost connection)
+            if isinstance(err, InputError):
+                raise
+            raise InputError("E_READ", path=self.label, reason=redact(err)) from None
+
+    def chunks(self, size: int, *, columns=None, geometry=True) -> Iterator:
+        """Successive GeoDataFrames of at most ``size`` features (bounded memory)."""
+        total = self.info()["features"]
+        for skip in range(0, max(total, 0), size):
+            yield self.read(skip=skip, limit=size, columns=columns, geometry=geometry)
+
+    def has_spatial_index(self) -> Optional[bool]:
+        """PostGIS: is there a GiST index on the table? (None when it cannot be told)."""
+        if not self.is_postgis or not self.layer:
+            return None
+        import pyogrio
+
+        schema, _, table = self.layer.rpartition(".")
+        sql = ("SELECT count(*) AS n FROM pg_indexes WHERE tablename = '{t}' AND schemaname = '{s}' "
+               "AND indexdef ILIKE '%gist%'").format(t=table.replace("'", "''"), s=(schema or "public").replace("'", "''"))
+        try:
+            df = pyogrio.read_dataframe(self.path, sql=sql, read_geometry=False)
+        except Exception:  # noqa: BLE001
+            return None
+        return bool(int(df["n"].iloc[0]))
+
+
+def parse_source(text: str) -> Source:
+    """``path|layername=x`` → Source(path, x)."""
+    if text is None or not str(text).strip():
+        raise InputError("E_READ", path=str(text), reason="空的数据源 / empty source")
+    parts = str(text).split("|")
+    layer = None
+    for p in parts[1:]:
+        if p.startswith("layername="):
+            layer = p.split("=", 1)[1]
+    return Source(parts[0], layer)
