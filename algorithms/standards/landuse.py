@@ -161,7 +161,8 @@ def detect_edition(codes: Iterable) -> str:
     """'2023' or '2020' from the codes a layer uses: a code that exists only in one edition decides.
 
     Codes present in both editions cannot tell (and 1311/1312, 2202, 2302/2303 mean different classes),
-    so a layer using only shared codes reads as 2023. Codes of both kinds → '2023' too (the caller flags them).
+    so a layer using only shared codes reads as 2023. Codes of both kinds → '2023'; its 2020-only codes are then
+    still migrated (they cannot be mistaken for 2023 codes) and flagged.
     """
     new, old = load_classification("2023"), load_classification("2020")
     only_old = only_new = 0
@@ -198,6 +199,9 @@ def resolve_landuse(codes: Iterable, edition: Optional[str] = None) -> dict[str,
                        migrated_from=norm if target != norm or old.name(norm) != new.name(target) else None)
         elif norm in new:
             rec.update(code=norm, name=new.name(norm), valid=True)
+        elif norm in old and norm in migration:  # a 2020-only code in a 2023 layer: unambiguous, migrate + flag
+            target = migration[norm]
+            rec.update(code=target, name=new.name(target), valid=target in new, migrated_from=norm)
         if not rec["valid"] and norm is not None:
             rec["nearest"] = new.nearest(norm)
         out[raw] = rec

@@ -126,6 +126,9 @@ def test_edition_detection_and_migration():
     assert res["1001"]["migrated_from"] is None and res["1001"]["code"] == "1001"
     res = resolve_landuse(["1312"], edition="2023")
     assert res["1312"]["name"] == "其他公用设施用地"
+    res = resolve_landuse(["0603", "060201"])                  # mixed layer: read as 2023, 2020-only code migrated
+    assert (res["0603"]["code"], res["0603"]["migrated_from"]) == ("060202", "0603")
+    assert res["060201"]["migrated_from"] is None
 
 
 def test_region_class():
