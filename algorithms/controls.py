@@ -373,8 +373,8 @@ def assign_controls(plots, *, units=None, clusters=None, profile: Profile,
     parts += [sources[f].map(lambda s, f=f: f"{f}:{s}" if isinstance(s, str) and s else None)
               for f in CONTROL_FIELDS]
     z = pd.concat(parts, axis=1)
-    out["ZBLY"] = z.apply(lambda r: "; ".join(x for x in r if x), axis=1).str.slice(0, _ZBLY_LEN) \
-        if len(z) else pd.Series(dtype=object)
+    zbly = z.apply(lambda r: "; ".join(x for x in r if x), axis=1) if len(z) else pd.Series(dtype=object)
+    out["ZBLY"] = zbly.map(lambda t: t if len(t) <= _ZBLY_LEN else t[:_ZBLY_LEN - 1] + "…")  # field is 254 long
     progress.check()
     progress(100, "完成 / done")
     return out, findings

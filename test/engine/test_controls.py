@@ -145,3 +145,17 @@ def test_unconfirmed_profile_flagged():
     out, findings = assign_controls(plots, profile=load_profile("gongye_2023"))
     assert out.loc[0, "RJLXX"] == 0.8 and _zbly(out, 0)["RJLXX"].endswith("(未核实)")
     assert any(f.rule_id == "STD-UNCONFIRMED" for f in findings)
+
+
+def test_overrides_xlsx_and_long_sources(tmp_path):
+    path = tmp_path / "ov.xlsx"
+    pd.DataFrame({"DYBH": ["Z01-01"], "RJLSX": [2.2], "JZMDSX": [60]}).to_excel(path, index=False)
+    local = tmp_path / "l.yaml"
+    local.write_text("base: gongye_2008\nname: " + "很长的地方配置名称" * 6 + "\nlimits:\n  JZXS: {value: 35, source: "
+                     + "地方文件第一条" * 5 + "}\n  LDLSX: {value: 15, source: " + "地方文件第二条" * 5 + "}\n",
+                     encoding="utf-8")
+    plots = _plots([{"DKBH": "Z01-01-01", "YDYHFLDM": "1001", "HYDM": "26"}])
+    out, _ = assign_controls(plots, profile=load_profile("gongye_2008", local=str(local)), overrides=str(path))
+    assert (out.loc[0, "RJLSX"], out.loc[0, "JZMDSX"], out.loc[0, "JZXS"], out.loc[0, "LDLSX"]) == (2.2, 60, 35, 15)
+    z = out.loc[0, "ZBLY"]
+    assert len(z) == 254 and z.endswith("…") and z.startswith("RJLXX:2008表2 行业26; RJLSX:覆盖表 第2行(DYBH)")
