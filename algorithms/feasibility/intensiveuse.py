@@ -23,6 +23,7 @@ import pandas as pd
 from ..crs import M2_PER_HA
 from ..errors import InputError
 from ..findings import Finding
+from ..geometry import prepare_polygons
 from .costs import BUILT_VALUES, SUPPLIED_VALUES, status_mask, to_metres, unit_areas_ha
 
 __all__ = ["IntensiveUseResult", "intensive_use", "DEFINITIONS_PATH", "ZONE_TYPES"]
@@ -159,6 +160,7 @@ def intensive_use(plots, *, zone_type: Optional[str] = None, scenario: str = "st
     if zone_area_ha is not None and not zone_area_ha > 0:
         raise InputError("E_PARAM_NEGATIVE", name="zone_area_ha", value=zone_area_ha)
     defs = _definitions(definitions_path)
+    plots, findings = prepare_polygons(plots, layer="plots", code_field="DKBH" if "DKBH" in plots.columns else None)
     m_plots, _ = to_metres(plots, layer="plots")
     fields = {"floor": floor_area_field, "footprint": footprint_field, "coverage": coverage_field,
               "assets": assets_field, "tax": tax_field}
@@ -166,7 +168,6 @@ def intensive_use(plots, *, zone_type: Optional[str] = None, scenario: str = "st
                                  supplied_field=supplied_field, supplied_values=supplied_values,
                                  serviced_field=serviced_field, serviced_values=serviced_values,
                                  built_field=built_field, built_values=built_values, fields=fields)
-    findings: list[Finding] = []
     if cluster_field in plots.columns:
         clusters = plots[cluster_field].astype(str).to_numpy()
     elif "DYBH" in plots.columns or "DKBH" in plots.columns:

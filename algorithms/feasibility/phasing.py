@@ -29,6 +29,7 @@ import shapely
 
 from ..errors import InputError
 from ..findings import Finding
+from ..geometry import prepare_polygons
 from ..progress import Progress
 from .costs import (BUILT_VALUES, SUPPLIED_VALUES, road_lengths_per_unit, status_mask, to_metres, unit_costs)
 from .params import get, load_params
@@ -38,7 +39,7 @@ __all__ = ["PhasingResult", "phasing", "phase_schedule", "quarter_label", "adjac
 
 @dataclass
 class PhasingResult:
-    units: object                    # copy of the input with KFFQ (int) filled, in the input CRS
+    units: object                    # the input (null geometries dropped, invalid ones repaired) with KFFQ
     phases: pd.DataFrame             # one row per phase
     costs: pd.DataFrame              # per-unit quantities and capital costs (万元), index = input index
     findings: list = field(default_factory=list)
@@ -191,7 +192,8 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
         validate_params(params)
     if len(units) == 0:
         raise InputError("E_EMPTY_LAYER", layer="units")
-    findings: list[Finding] = []
+    units, findings = prepare_polygons(units, layer="units",
+                                       code_field=unit_field if unit_field in units.columns else None)
     m_units, target = to_metres(units, layer="units")
     m_roads, _ = to_metres(roads, layer="roads", target=target)
     m_infra, _ = to_metres(infrastructure, layer="infrastructure", target=target)
@@ -205,7 +207,7 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     progress(5, "道路分摊 / road lengths")
     road_km = road_lengths_per_unit(m_units, m_roads, class_field=road_class_field, length_field=road_length_field,
                                     built=built if len(built) else None)
-    costs = unit_costs(units, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
+    costs = unit_costs(m_units, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
     pinned = np.zeros(n, dtype=int)
     if pin_field and pin_field in units.columns:
         pin = pd.to_numeric(units[pin_field], errors="coerce").to_numpy(dtype=float)

@@ -332,3 +332,18 @@ def test_investment_capacity_closes_phases():
     assert sorted(ph.units["KFFQ"].value_counts().tolist()) == [2, 2, 2]
     with pytest.raises(InputError):
         load_params(overrides={"phasing": {"capacity_investment": -1}})
+
+
+def test_null_geometry_is_skipped_and_degrees_are_measured():
+    units = _row(3)
+    units.loc[1, "geometry"] = None
+    ph = phasing(units, params=load_params())
+    assert list(ph.units.index) == [0, 2] and ph.units["KFFQ"].tolist() == [1, 1]
+    assert any(f.rule_id == "GEOM-NULL" for f in ph.findings)
+    cf = cashflow(ph, sensitivity=False)
+    assert len(cf.units) == 2
+    near_cm = _row(2)
+    near_cm["geometry"] = near_cm.geometry.translate(500000, 2500000)   # on the central meridian 114°E
+    geo = near_cm.to_crs(4490)   # CGCS2000 degrees: measured in the GK zone, not in square degrees
+    ph2 = phasing(geo, params=load_params())
+    assert ph2.costs["area_ha"].tolist() == pytest.approx([4.0, 4.0], rel=1e-3)

@@ -101,3 +101,14 @@ def test_bad_input():
     with pytest.raises(InputError) as e:
         intensive_use(_plots(), zone_area_ha=-1)
     assert e.value.code == "E_PARAM_NEGATIVE"
+
+
+def test_null_geometry_dropped_and_reported():
+    plots = _plots()
+    plots.loc[3, "geometry"] = None
+    res = intensive_use(plots, built_field="JSZT", floor_area_field="ZJZMJ")
+    v, st = _values(res, "全区")
+    assert st["far"] == "已计算 / computed" and v["far"] == pytest.approx(1.0)
+    q = res.quantities.set_index("ZTBH")
+    assert q.loc["全区", "total_ha"] == pytest.approx(3.0)
+    assert any(f.rule_id == "GEOM-NULL" for f in res.findings)
