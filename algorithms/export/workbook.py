@@ -356,6 +356,9 @@ def _balance_sheet(wb, st, balance, lang):
 def _findings_sheet(wb, st, findings, lang):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
+    if "GZBH" not in cols or "SM" not in cols:
+        missing = "GZBH" if "GZBH" not in cols else "SM"
+        raise InputError("E_MISSING_FIELD", layer="审查结果 / findings", field=missing, alias=FINDING_FIELDS[missing][0])
     ws = wb.create_sheet(SHEETS["findings"][0 if lang == "zh" else 1])
     heads = [(FINDING_FIELDS[c][0] if lang == "zh" else FINDING_FIELDS[c][1], "") for c in cols]
     widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8, "YJ": 30}

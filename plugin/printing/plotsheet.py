@@ -299,9 +299,17 @@ def pdf_settings(dpi=150):
     return s
 
 
+def _check_cancel(res):
+    if res == QgsLayoutExporter.Canceled:
+        from ...algorithms.errors import CancelledError
+
+        raise CancelledError()
+
+
 def export_single_pdf(layout, path, feedback=None):
     """All atlas pages into one PDF at ``path``; raises RuntimeError with QGIS's message on failure."""
     res, err = QgsLayoutExporter.exportToPdf(layout.atlas(), path, pdf_settings(), feedback)
+    _check_cancel(res)
     if res != QgsLayoutExporter.Success:
         raise RuntimeError(err or f"QgsLayoutExporter error {res}")
 
@@ -310,6 +318,7 @@ def export_pdf_per_plot(layout, folder, feedback=None):
     """One PDF per atlas page into ``folder`` (named 图则_<DKBH>.pdf); returns the file paths."""
     res, err = QgsLayoutExporter.exportToPdfs(layout.atlas(), os.path.join(folder, "atlas.pdf"), pdf_settings(),
                                               feedback)
+    _check_cancel(res)
     if res != QgsLayoutExporter.Success:
         raise RuntimeError(err or f"QgsLayoutExporter error {res}")
     return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.lower().endswith(".pdf"))

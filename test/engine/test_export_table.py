@@ -246,6 +246,12 @@ def test_bad_parameters():
     assert e.value.code == "E_EMPTY_LAYER"
     with pytest.raises(InputError):
         export_indicator_table(_plots(), "/tmp/x.xlsx", language="fr")
+    import pandas as pd
+
+    with pytest.raises(InputError) as e:                      # a layer that is not a findings layer
+        export_indicator_table(_plots(), "/tmp/x.xlsx", findings=pd.DataFrame({"foo": [1]}))
+    assert e.value.code == "E_MISSING_FIELD" and "GZBH" in e.value.message_en
+    assert not os.path.exists("/tmp/x.xlsx")
 
 
 def test_unwritable_paths_leave_nothing(tmp_path):
