@@ -302,7 +302,7 @@ def assign_controls(plots, *, units=None, clusters=None, profile: Profile,
     covered = profile.covered_fields()
     combo = pd.Series(list(zip(ind.map(lambda c: str(c) if c is not None else None),
                                out["YDYHFLDM"].where(applies | out["YDYHFLDM"].map(lambda c: isinstance(c, str))))),
-                      index=idx)
+                      index=idx, dtype=object)
     cache: dict = {}
     unmapped: dict = {}
     for key in combo.unique():
