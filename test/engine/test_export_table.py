@@ -8,6 +8,8 @@ import numpy as np
 import openpyxl
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from algorithms.errors import InputError, ZutuanError
 from algorithms.export import export_indicator_table, write_atomic
@@ -301,3 +303,35 @@ def test_failure_while_writing_keeps_the_old_file(tmp_path):
         write_atomic(str(path), half_then_fail)
     assert path.read_bytes() == b"previous"
     assert os.listdir(tmp_path) == ["keep.xlsx"]
+
+
+_codes = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 4))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(_codes, st.floats(1.0, 5e5), st.one_of(st.none(), st.floats(0.1, 5.0))),
+                min_size=1, max_size=25, unique_by=lambda t: t[0]))
+def test_property_every_subtotal_equals_the_sum_of_its_plots(tmp_path_factory, plots):
+    """Random plots (codes, areas, missing controls): each unit/cluster subtotal and the total read back from the
+    workbook equal the sums over the input frame; an unset control stays an empty cell."""
+    import pandas as pd
+
+    df = pd.DataFrame({"DKBH": [f"Z{z:02d}-{u:02d}-{p:02d}" for (z, u, p), _, _ in plots],
+                       "YDMJ": [a for _, a, _ in plots], "RJLXX": [np.nan if f is None else f for *_, f in plots]})
+    path = str(tmp_path_factory.mktemp("prop") / "p.xlsx")
+    export_indicator_table(df, path, columns=["ZTBH", "DYBH", "DKBH", "YDMJ_M2", "JRJZMJ", "RJLXX"],
+                           summary=False, balance=False)
+    rows = _rows(openpyxl.load_workbook(path).active)
+    df["DYBH"], df["ZTBH"] = df["DKBH"].str[:6], df["DKBH"].str[:3]
+    floor = df["RJLXX"] * df["YDMJ"]
+    for unit, idx in df.groupby("DYBH").groups.items():
+        row = _find(rows, 0, f"单元 {unit} 小计")
+        assert row[3] == pytest.approx(df.loc[idx, "YDMJ"].sum(), rel=1e-12)
+        expected = floor[idx].sum(min_count=1)
+        assert (row[4] is None) if np.isnan(expected) else row[4] == pytest.approx(expected, rel=1e-12)
+    for cl, idx in df.groupby("ZTBH").groups.items():
+        assert _find(rows, 0, f"组团 {cl} 合计")[3] == pytest.approx(df.loc[idx, "YDMJ"].sum(), rel=1e-12)
+    assert _find(rows, 0, "总计")[3] == pytest.approx(df["YDMJ"].sum(), rel=1e-12)
+    for code, far in zip(df["DKBH"], df["RJLXX"]):
+        cell = _find(rows, 2, code)[5]
+        assert (cell is None) if np.isnan(far) else cell == pytest.approx(far)
