@@ -103,7 +103,12 @@ class ExportPlotSheets(ZutuanAlgorithm):
             roads.setName("道路 / roads")
             plotsheet.style_roads(roads, self.parameterAsString(parameters, self.ROAD_LABEL, context) or None)
         project = QgsProject()
-        project.setCrs(qcrs)
+        # draw in the measurement CRS (the layer's own when projected in metres, else its CGCS2000 3° zone),
+        # so that data in degrees is not shown stretched and the scale bar reads metres
+        from ...algorithms.crs import measurement_crs
+
+        project.setCrs(bridge.pyproj_to_qgs(measurement_crs(gdf.crs, layer=gdf.attrs.get("layer", ""),
+                                                            bounds=tuple(gdf.total_bounds))))
         project.addMapLayers([lyr for lyr in (plots, highlight, roads) if lyr is not None])
         info = {"project": self.parameterAsString(parameters, self.PROJECT_NAME, context),
                 "organisation": self.parameterAsString(parameters, self.ORGANISATION, context),

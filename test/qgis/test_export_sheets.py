@@ -147,3 +147,13 @@ def test_qgis_process_headless(plugin, run_qgis_process, tmp_path):
     assert _pages(out) == 3
     page3 = _run("pdftotext", "-f", "3", "-l", "3", out, "-")
     assert "Z01-01-03" in page3 and "命令行测试" in page3
+
+
+def test_plots_in_degrees_are_drawn_and_measured_in_metres(plugin, tmp_path):
+    params = _params(str(tmp_path / "geo.pdf"))
+    params["INPUT"] = processing.run("native:reprojectlayer", {"INPUT": params["INPUT"], "TARGET_CRS": "EPSG:4490",
+                                                               "OUTPUT": "memory:"})["OUTPUT"]
+    processing.run("zutuan:exportplotsheets", params)
+    text = _run("pdftotext", "-f", "1", "-l", "1", params["OUTPUT"], "-")
+    assert "1.1000 公顷（16.50 亩）" in text          # 110 m × 100 m, measured in the CGCS2000 3° zone
+    assert " m" in text and "Z01-01-01" in text      # scale bar in metres
