@@ -155,5 +155,5 @@ def test_plots_in_degrees_are_drawn_and_measured_in_metres(plugin, tmp_path):
                                                                "OUTPUT": "memory:"})["OUTPUT"]
     processing.run("zutuan:exportplotsheets", params)
     text = _run("pdftotext", "-f", "1", "-l", "1", params["OUTPUT"], "-")
-    assert "1.1000 公顷（16.50 亩）" in text          # 110 m × 100 m, measured in the CGCS2000 3° zone
+    assert "1.1000 公顷(16.50 亩)" in text            # 110 m × 100 m in the CGCS2000 3° zone (NFKC: （ → ()
     assert " m" in text and "Z01-01-01" in text      # scale bar in metres
