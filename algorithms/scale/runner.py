@@ -241,6 +241,36 @@ def _client(scheduler, workers):
     return {}, client, len(client.scheduler_info().get("workers", {})) or 1
 
 
+def _compute(tasks, client, compute_kw, n_workers, progress):
+    """Run the partition tasks, reporting progress per partition and stopping when the user cancels."""
+    import dask
+
+    done = 0
+    if client is not None:
+        from distributed import as_completed
+
+        futures = client.compute(tasks)
+        index = {f.key: k for k, f in enumerate(futures)}
+        results = [None] * len(futures)
+        try:
+            for fut in as_completed(futures):
+                results[index[fut.key]] = fut.result()
+                done += 1
+                if progress is not None:
+                    progress(15 + 75 * done / len(tasks), f"分区 / partition {done}/{len(tasks)}")
+        except BaseException:
+            client.cancel(futures)
+            raise
+        return results
+    results = []
+    step = max(1, n_workers)
+    for s in range(0, len(tasks), step):  # small batches: cancellation is looked at between them
+        results.extend(dask.compute(*tasks[s:s + step], **compute_kw))
+        if progress is not None:
+            progress(15 + 75 * len(results) / len(tasks), f"分区 / partition {len(results)}/{len(tasks)}")
+    return results
+
+
 def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts: Optional[str] = None,
                             code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", tolerance: float = 1.0,
                             dem: Optional[str] = None, slope_limit: float = 25.0, zoning_table=None,
@@ -289,11 +319,7 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts
             tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params,
                                                         os.path.join(tmpdir, f"part_{k:05d}.gpkg")))
         t0 = time.perf_counter()
-        if client is not None:
-            futures = client.compute(tasks)
-            results = client.gather(futures)
-        else:
-            results = dask.compute(*tasks, **compute_kw)
+        results = _compute(tasks, client, compute_kw, n_workers, progress)
         timings["check"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with atomic_output(out_plots) as tmp_out:

@@ -1,0 +1,175 @@
+"""Province-scale check (issue 9): partitions on Dask give the single-machine result; PostGIS as a source."""
+import json
+import os
+import subprocess
+import sys
+
+import geopandas as gpd
+import numpy as np
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "test"))
+import postgis  # noqa: E402
+
+from algorithms.checks.masterplan import ConstraintSpec, check_masterplan  # noqa: E402
+from algorithms.errors import CancelledError, InputError  # noqa: E402
+from algorithms.progress import Progress  # noqa: E402
+from algorithms.scale.runner import ConstraintInput, check_masterplan_scaled, plan_partitions  # noqa: E402
+from algorithms.scale.sources import parse_source, redact  # noqa: E402
+
+S = os.path.join(ROOT, "resources", "sample", "data", "sample_zone.gpkg")
+PLOTS = f"{S}|layername=zongdi"
+LAYERS = {"ecological_redline": ("stbhhx", {"name_field": "HXMC"}), "farmland": ("yjjbnt", {"id_field": "TBBH"}),
+          "urban_boundary": ("czkfbj", {}), "zoning": ("ghfq", {"zone_field": "GHFQMC", "name_field": "GHFQMC"})}
+FIELDS = ["SCJL", "WTSL", "CT_STHX", "CT_JBNT", "CT_KFBJ", "CT_GHFQ"]
+
+
+def _inputs(src=lambda layer: f"{S}|layername={layer}"):
+    return [ConstraintInput(parse_source(src(layer)), key=key, **opts) for key, (layer, opts) in LAYERS.items()]
+
+
+@pytest.fixture(scope="module")
+def single():
+    plots = parse_source(PLOTS).read()
+    kw = {key: ConstraintSpec(parse_source(f"{S}|layername={layer}").read(), **opts)
+          for key, (layer, opts) in LAYERS.items()}
+    return check_masterplan(plots, code_field="ZDDM", landuse_field="YT", **kw)
+
+
+def _same(res, path, single):
+    got = gpd.read_file(path).set_index("ZDDM").sort_index()
+    ref = single.plots.set_index("ZDDM").sort_index()
+    assert list(got.index) == list(ref.index)
+    for col in FIELDS:
+        a, b = got[col].to_numpy(), ref[col].to_numpy()
+        if a.dtype == object:
+            assert (a == b).all(), col
+        else:
+            np.testing.assert_allclose(a.astype(float), b.astype(float), atol=0.01, err_msg=col)
+    ka = res.result.conflicts.groupby(["DKBH", "GZBH", "YSBH"])["CTMJ"].sum()
+    kb = single.conflicts.groupby(["DKBH", "GZBH", "YSBH"])["CTMJ"].sum()
+    assert set(ka.index) == set(kb.index) and len(ka) > 50
+    assert (ka - kb.reindex(ka.index)).abs().max() < 0.01
+    assert {(r.rule_id, r.n_plots, round(r.area, 2), r.status) for r in res.result.rules} == \
+        {(r.rule_id, r.n_plots, round(r.area, 2), r.status) for r in single.rules}
+
+
+def test_partitions_are_hilbert_ordered_and_complete():
+    plan = plan_partitions(parse_source(PLOTS), partition_size=50, chunk_size=70)
+    allf = np.concatenate(plan.fids)
+    assert len(plan.fids) == 9 and plan.total == 436 and sorted(allf) == list(range(1, 437))
+    # Hilbert partitions are compact: their windows are far smaller than the whole zone's
+    zone = (plan.bounds[2] - plan.bounds[0]) * (plan.bounds[3] - plan.bounds[1])
+    areas = (plan.windows[:, 2] - plan.windows[:, 0]) * (plan.windows[:, 3] - plan.windows[:, 1])
+    assert np.median(areas) < 0.35 * zone
+
+
+@pytest.mark.parametrize("scheduler, workers", [("sync", 1), ("threads", 2), ("threads", 4), ("local", 2)])
+def test_same_result_on_any_number_of_workers(tmp_path, single, scheduler, workers):
+    out = str(tmp_path / "plots.gpkg")
+    res = check_masterplan_scaled(PLOTS, _inputs(), out_plots=out, out_conflicts=str(tmp_path / "c.gpkg"),
+                                  code_field="ZDDM", landuse_field="YT", partition_size=60, scheduler=scheduler,
+                                  workers=workers)
+    assert res.n_partitions == 8 and res.workers == workers
+    _same(res, out, single)
+    assert len(gpd.read_file(tmp_path / "c.gpkg")) == len(single.conflicts)
+
+
+def test_cancel_leaves_no_output(tmp_path):
+    calls = []
+    prog = Progress(lambda p, m="": calls.append(p), lambda: len(calls) >= 3)
+    out = tmp_path / "plots.gpkg"
+    with pytest.raises(CancelledError):
+        check_masterplan_scaled(PLOTS, _inputs(), out_plots=str(out), code_field="ZDDM", landuse_field="YT",
+                                partition_size=60, scheduler="threads", workers=2, progress=prog)
+    assert not out.exists() and [p for p in os.listdir(tmp_path)] == []
+
+
+def test_unreadable_constraint_is_not_checked_never_passed(tmp_path):
+    cons = _inputs()
+    cons[0] = ConstraintInput(parse_source(f"{tmp_path}/missing.gpkg|layername=x"), key="ecological_redline")
+    res = check_masterplan_scaled(PLOTS, cons, out_plots=str(tmp_path / "p.gpkg"), code_field="ZDDM",
+                                  landuse_field="YT", partition_size=200, scheduler="sync")
+    eco = next(r for r in res.result.rules if r.rule_id == "MP-ECO")
+    assert eco.status == "not_checked"
+    assert "合规" not in set(gpd.read_file(tmp_path / "p.gpkg")["SCJL"])  # nothing passes silently
+
+
+def test_redact_hides_passwords():
+    assert redact("PG:host=a password=abc user=b") == "PG:host=a password=*** user=b"
+    assert redact("PG:dbname=x PASSWORD='a b'") == "PG:dbname=x PASSWORD=***"
+
+
+# ------------------------------------------------------------------------------------------- PostGIS
+@pytest.fixture(scope="module")
+def pg(tmp_path_factory):
+    if not postgis.available():
+        pytest.fail("PostgreSQL is installed by scripts/setup.sh; pg_ctlcluster is missing")
+    postgis.setup_database(tmp_path_factory.mktemp("pg"))
+    srcs = {layer: postgis.load(S, layer, layer, spatial_index=(layer != "ghfq"))
+            for layer in ("stbhhx", "yjjbnt", "czkfbj", "ghfq", "zongdi")}
+    return srcs
+
+
+def test_postgis_sources_give_the_file_result(tmp_path, pg, single):
+    out = str(tmp_path / "plots.gpkg")
+    res = check_masterplan_scaled(pg["zongdi"], _inputs(lambda layer: pg[layer]), out_plots=out,
+                                  out_conflicts=str(tmp_path / "c.gpkg"), code_field="ZDDM", landuse_field="YT",
+                                  partition_size=100, scheduler="threads", workers=2)
+    _same(res, out, single)
+    # the table loaded without a GiST index gives a warning, and the result is still the same
+    assert any("ghfq" in n and "空间索引" in n for n in res.result.notes)
+    # credentials never end up in outputs
+    for path in (out, str(tmp_path / "c.gpkg")):
+        assert postgis.PASSWORD.encode() not in open(path, "rb").read()
+    assert postgis.PASSWORD not in json.dumps(res.result.inputs, ensure_ascii=False)
+
+
+def test_postgis_reads_only_the_window(pg):
+    src = parse_source(pg["zongdi"])
+    marker = "/* window test */"
+    total = src.info()["features"]
+    part = src.read(bbox=(36369000, 2444000, 36370500, 2445500))
+    assert 0 < len(part) < total
+    log = postgis.server_log_tail()
+    assert "ST_MakeEnvelope" in log or "&&" in log, "the bbox filter was not sent to the database"
+    assert marker not in log
+
+
+def test_database_going_away_is_a_clear_error_and_no_output(tmp_path, pg):
+    out = tmp_path / "plots.gpkg"
+    state = {"n": 0}
+
+    def report(p, m=""):
+        state["n"] += 1
+        if state["n"] == 2:  # after the constraints were read and the first partitions ran
+            postgis.stop("immediate")
+
+    try:
+        with pytest.raises(InputError) as err:
+            check_masterplan_scaled(pg["zongdi"], _inputs(lambda layer: pg[layer]), out_plots=str(out),
+                                    code_field="ZDDM", landuse_field="YT", partition_size=40, scheduler="threads",
+                                    workers=2, progress=Progress(report))
+        assert "无法读取" in err.value.message_zh and "Cannot read" in err.value.message_en
+        assert postgis.PASSWORD not in err.value.bilingual()
+        assert not out.exists()
+    finally:
+        postgis.start()
+
+
+def test_command_line(tmp_path, single):
+    out = str(tmp_path / "plots.gpkg")
+    cmd = [sys.executable, "-m", "algorithms.scale", "--plots", PLOTS, "--code-field", "ZDDM", "--landuse-field", "YT",
+           "--redline", f"{S}|layername=stbhhx", "--redline-name-field", "HXMC",
+           "--farmland", f"{S}|layername=yjjbnt", "--farmland-id-field", "TBBH",
+           "--urban-boundary", f"{S}|layername=czkfbj", "--zoning", f"{S}|layername=ghfq", "--zone-field", "GHFQMC",
+           "--out-plots", out, "--scheduler", "threads", "--workers", "2", "--partition-size", "100"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["plots"] == 436 and summary["partitions"] == 5
+    assert summary["status"] == single.counts()
+    bad = subprocess.run(cmd[:3] + ["--out-plots", str(tmp_path / "x.gpkg")] + ["--plots", f"{tmp_path}/nope.gpkg"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "无法读取" in bad.stderr and "Traceback" not in bad.stderr
