@@ -117,10 +117,14 @@ def validate_params(params: Mapping) -> None:
         if kind == "rate" and x >= 1.0:
             raise InputError("E_RATE_PERCENT", name=key, value=raw, suggest=f"{x / 100:g}")
         if kind == "fraction" and x > 1.0:
-            if x <= 100.0:
-                raise InputError("E_RATE_PERCENT", name=key, value=raw, suggest=f"{x / 100:g}")
-            raise InputError("E_BAD_PARAMETER", name=key, value=raw, reason_zh="比例应在 0 与 1 之间",
-                             reason_en="a share must lie between 0 and 1")
+            if key == "phasing.maturity_threshold":
+                raise InputError("E_PHASE_NEVER_MATURES", phase="*",
+                                 reason_zh=f"成熟阈值 {raw} 大于 1，供地比例永远达不到（比例请写小数，如 0.7）",
+                                 reason_en=f"the maturity threshold {raw} is above 1, a supplied share never reaches "
+                                           f"it (give a fraction, e.g. 0.7)")
+            raise InputError("E_BAD_PARAMETER", name=key, value=raw,
+                             reason_zh=f"比例应在 0 与 1 之间；若是百分数请写成 {x / 100:g}",
+                             reason_en=f"a share must lie between 0 and 1; if this is a percentage write {x / 100:g}")
         if kind == "int" and x != int(x):
             raise InputError("E_BAD_PARAMETER", name=key, value=raw, reason_zh="应为整数", reason_en="must be an integer")
     if not 1 <= int(get(params, "schedule.start_quarter")) <= 4:

@@ -347,3 +347,12 @@ def test_null_geometry_is_skipped_and_degrees_are_measured():
     geo = near_cm.to_crs(4490)   # CGCS2000 degrees: measured in the GK zone, not in square degrees
     ph2 = phasing(geo, params=load_params())
     assert ph2.costs["area_ha"].tolist() == pytest.approx([4.0, 4.0], rel=1e-3)
+
+
+def test_threshold_above_one_never_matures_and_share_in_percent():
+    with pytest.raises(InputError) as e:
+        load_params(overrides={"phasing": {"maturity_threshold": 70}})
+    assert e.value.code == "E_PHASE_NEVER_MATURES" and "0.7" in e.value.message_zh
+    with pytest.raises(InputError) as e:
+        load_params(overrides={"revenues": {"tax_share": 30}})
+    assert e.value.code == "E_BAD_PARAMETER" and "0.3" in e.value.message_en
