@@ -266,12 +266,13 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
 def phase_table(costs: pd.DataFrame, phase: np.ndarray, *, params: dict, plots=None, units=None,
                 unit_field: str = "DYBH", absorption_factor: float = 1.0) -> pd.DataFrame:
     """One row per phase: units, plots, area, supplied and sellable land, investment, start and maturity quarter."""
-    df = costs.assign(KFFQ=np.asarray(phase, dtype=int))
+    df = costs.assign(KFFQ=np.asarray(phase, dtype=int),
+                      supplied_ha=np.where(costs["supplied"].to_numpy(bool), costs["area_ha"].to_numpy(float), 0.0))
     g = df.groupby("KFFQ", sort=True)
     table = pd.DataFrame({
         "units": g.size(),
         "area_ha": g["area_ha"].sum(),
-        "supplied_ha": g.apply(lambda x: float(x.loc[x["supplied"], "area_ha"].sum())),
+        "supplied_ha": g["supplied_ha"].sum(),
         "sell_ha": g["sell_ha"].sum(),
         "factory_ha": g["factory_ha"].sum(),
         "road_km": g["road_km"].sum(),

@@ -225,6 +225,13 @@ def test_aggregations_add_up():
     assert cf.units["net"].sum() == pytest.approx(zone["net"].sum())
     assert set(cf.clusters["ZTBH"]) == {"Z01", "Z02"}
     assert cf.units["npv"].sum() == pytest.approx(cf.summary["npv"], rel=1e-9)
+    # the phase-level model used by the sensitivity table gives the same flows as the per-unit one
+    from algorithms.feasibility.cashflow import cash_model
+    phase = ph.units["KFFQ"].to_numpy(dtype=int)
+    per_unit, *_ = cash_model(ph.costs, phase, ph.params)
+    per_phase, *_ = cash_model(ph.costs, phase, ph.params, per_unit=False)
+    for k in per_unit:
+        np.testing.assert_allclose(per_unit[k].sum(axis=0), per_phase[k].sum(axis=0), atol=1e-6)
 
 
 def test_chart_png_and_svg(tmp_path, hand):
