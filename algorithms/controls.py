@@ -21,7 +21,7 @@ from .standards.industry import load_industry_mapping, normalize_industry_code
 from .standards.landuse import resolve_landuse
 from .standards.profiles import CONTROL_FIELDS, MONEY_FIELDS, Profile, normalize_region_class
 
-__all__ = ["assign_controls", "control_totals", "read_overrides", "DERIVED_FIELDS", "OVERRIDE_KEYS",
+__all__ = ["assign_controls", "check_values", "control_totals", "read_overrides", "DERIVED_FIELDS", "OVERRIDE_KEYS",
            "NOT_CHECKED"]
 
 #: derived columns not in the plan schema: name -> (Chinese alias, unit)
@@ -401,3 +401,34 @@ def control_totals(plots: pd.DataFrame, *, by: str = "DYBH") -> pd.DataFrame:
     for c in cols[1:]:
         res[f"{c}_QS"] = g[c].apply(lambda s: int(s.isna().sum()))
     return res.reset_index()
+
+
+def check_values(values: dict, *, profile=None, region_class=None) -> list[dict]:
+    """Edited control values of one plot against the profile, for the planner's editor (issue 7).
+
+    ``values`` holds schema fields (RJLXX, JZXS, LDLSX, …, with YDYHFLDM and HYDM when known). Returns
+    ``[{"field", "value", "limit", "source", "message"}]`` for every value below a minimum or above a maximum
+    of the standard; fields the standard sets no value for are not reported (the checks say "not checked").
+    """
+    from .schema import FIELDS
+    from .standards import CONTROL_FIELDS, load_profile, normalize_industry_code, normalize_landuse_code
+
+    prof = profile if profile is not None else load_profile("gongye_2008")
+    landuse = normalize_landuse_code(values.get("YDYHFLDM"))
+    code = normalize_industry_code(values.get("HYDM"))
+    out = []
+    for fld, kind in CONTROL_FIELDS.items():
+        v = values.get(fld)
+        if v is None:
+            continue
+        lim = prof.lookup(fld, code, landuse, region_class)
+        if lim is None or lim.value is None:
+            continue
+        bad = float(v) < lim.value if kind == "min" else float(v) > lim.value
+        if bad:
+            alias = FIELDS[fld].alias if fld in FIELDS else fld
+            word_zh, word_en = ("低于标准下限", "below the minimum") if kind == "min" else ("高于标准上限", "above the maximum")
+            out.append({"field": fld, "value": float(v), "limit": lim.value, "source": lim.label,
+                        "message": f"{alias} {float(v):g} {word_zh} {lim.value:g}（{lim.label}）/ {fld} {float(v):g} is "
+                                   f"{word_en} {lim.value:g} ({lim.label})"})
+    return out

@@ -103,3 +103,18 @@ def test_actions_fill_parameters_from_the_dock(plan):
     out = [l for l in QgsProject.instance().mapLayers().values() if l.name().startswith("计算用地面积")]
     assert task is not None and out and out[0].featureCount() == 1
     assert next(out[0].getFeatures())["YDMJ"] == pytest.approx(10000.0)
+
+
+def test_control_editor_marks_values_outside_the_standard(plan):
+    dock, _, _, _ = plan
+    idx = dock.landuse.findData("100101")
+    assert idx > 0 and "一类工业用地" in dock.landuse.itemText(idx)
+    dock.landuse.setCurrentIndex(idx)
+    dock.hydm.setText("C20")
+    dock.spins["LDLSX"].setValue(25)
+    problems = dock._validate_editor()
+    assert [p["field"] for p in problems] == ["LDLSX"]
+    assert "background" in dock.spins["LDLSX"].styleSheet() and "2008" in dock.spins["LDLSX"].toolTip()
+    assert "高于标准上限" in dock.editor_msg.text()
+    dock.spins["LDLSX"].setValue(15)
+    assert dock._validate_editor() == [] and dock.spins["LDLSX"].styleSheet() == ""
