@@ -199,10 +199,14 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
         else:
             others.append(spec)
     res = check_masterplan(gdf, others=others, **kwargs, **params)
-    res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots")
-    light = res.plots.drop(columns="geometry")
-    return {"status": light[["SCJL", "WTSL"]].copy(), "conflicts": res.conflicts, "findings": res.findings,
-            "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
+    res.plots.index = gdf.index
+    out = {"status": res.plots[["SCJL", "WTSL"]].copy(), "conflicts": res.conflicts, "findings": res.findings,
+           "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
+    if out_path is None:
+        out["plots"] = res.plots
+    else:
+        res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots")
+    return out
 
 
 def _merge_rules(parts):
@@ -271,7 +275,7 @@ def _compute(tasks, client, compute_kw, n_workers, progress):
     return results
 
 
-def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts: Optional[str] = None,
+def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out_conflicts: Optional[str] = None,
                             code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", tolerance: float = 1.0,
                             dem: Optional[str] = None, slope_limit: float = 25.0, zoning_table=None,
                             partition_size: int = 50_000, chunk_size: int = 100_000, scheduler="local",
@@ -285,7 +289,12 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts
     from ..checks.result import CheckResult
     from ..plan import atomic_output
 
-    plots = parse_source(plots) if isinstance(plots, str) else plots
+    from .sources import FrameSource
+
+    if isinstance(plots, str):
+        plots = parse_source(plots)
+    elif not isinstance(plots, (Source, FrameSource)):
+        plots = FrameSource(plots)
     timings = {}
     plan = plan_partitions(plots, partition_size=partition_size, chunk_size=chunk_size)
     timings["scan"] = plan.scan_seconds
@@ -304,7 +313,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts
     timings["constraints"] = time.perf_counter() - t0
     params = {"code_field": code_field, "landuse_field": landuse_field, "tolerance": tolerance, "dem": dem,
               "slope_limit": slope_limit, "zoning_table": zoning_table}
-    tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-", dir=os.path.dirname(os.path.abspath(out_plots)) or ".")
+    tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-",
+                              dir=(os.path.dirname(os.path.abspath(out_plots)) or ".") if out_plots else None)
     compute_kw, client, n_workers = _client(scheduler, workers)
     try:
         tasks = []
@@ -316,16 +326,20 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts
                     continue
                 idx = _pieces_for(window, tree, pieces, parent)
                 parts.append((ci, attrs, pieces[idx], parent[idx], None))
-            tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params,
-                                                        os.path.join(tmpdir, f"part_{k:05d}.gpkg")))
+            part_path = os.path.join(tmpdir, f"part_{k:05d}.gpkg") if out_plots else None
+            tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params, part_path))
         t0 = time.perf_counter()
         results = _compute(tasks, client, compute_kw, n_workers, progress)
         timings["check"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        with atomic_output(out_plots) as tmp_out:
-            for k in range(len(results)):
-                part = gpd.read_file(os.path.join(tmpdir, f"part_{k:05d}.gpkg"), layer="plots", engine="pyogrio")
-                part.to_file(tmp_out, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
+        merged_plots = None
+        if out_plots:
+            with atomic_output(out_plots) as tmp_out:
+                for k in range(len(results)):
+                    part = gpd.read_file(os.path.join(tmpdir, f"part_{k:05d}.gpkg"), layer="plots", engine="pyogrio")
+                    part.to_file(tmp_out, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
+        else:
+            merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
         conflicts = pd.concat([r["conflicts"] for r in results], ignore_index=True) if results else None
         if conflicts is not None:
             conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=plan.crs)
@@ -356,7 +370,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: str, out_conflicts
     parameters = dict(results[0]["parameters"]) if results else {}
     parameters.update({"分区数 / partitions": len(plan.fids), "分区大小 / partition size": partition_size,
                        "工作进程 / workers": n_workers, "调度器 / scheduler": redact(str(scheduler))})
-    result = CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", status, conflicts,
+    result = CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告",
+                         merged_plots if merged_plots is not None else status, conflicts,
                          uniq_findings, rules, parameters, inputs, plan.crs, code_field)
     result.notes = notes
     if progress is not None:

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import InputError
 
-__all__ = ["Source", "parse_source", "redact"]
+__all__ = ["Source", "FrameSource", "parse_source", "redact"]
 
 _SECRET = re.compile(r"(password|passwd|pwd)\s*=\s*('[^']*'|\S+)", re.I)
 
@@ -90,6 +90,43 @@ class Source:
         except Exception:  # noqa: BLE001
             return None
         return bool(int(df["n"].iloc[0]))
+
+
+class FrameSource:
+    """An in-memory GeoDataFrame behind the :class:`Source` interface (QGIS layers read through the bridge).
+
+    Feature ids are the frame's index (the bridge uses QGIS feature ids).
+    """
+
+    is_postgis = False
+
+    def __init__(self, gdf, label: str = "memory"):
+        self.gdf = gdf
+        self.label = label
+
+    def info(self) -> dict:
+        crs = self.gdf.crs.to_wkt() if self.gdf.crs is not None else None
+        b = self.gdf.total_bounds if len(self.gdf) else None
+        return {"features": len(self.gdf), "crs": crs, "total_bounds": b}
+
+    def read(self, *, bbox=None, fids=None, columns=None, skip=0, limit=None, geometry=True):
+        gdf = self.gdf
+        if fids is not None:
+            gdf = gdf.loc[np.asarray(fids)]
+        elif bbox is not None:
+            gdf = gdf.iloc[gdf.sindex.query(__import__("shapely").box(*bbox))].sort_index()
+        else:
+            gdf = gdf.iloc[skip: None if limit is None else skip + limit]
+        if columns is not None:
+            gdf = gdf[list(columns) + [gdf.geometry.name]]
+        return gdf
+
+    def chunks(self, size: int, *, columns=None, geometry=True):
+        for skip in range(0, len(self.gdf), size):
+            yield self.read(skip=skip, limit=size, columns=columns)
+
+    def has_spatial_index(self):
+        return None
 
 
 def parse_source(text: str) -> Source:

@@ -173,3 +173,19 @@ def test_command_line(tmp_path, single):
     bad = subprocess.run(cmd[:3] + ["--out-plots", str(tmp_path / "x.gpkg")] + ["--plots", f"{tmp_path}/nope.gpkg"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "无法读取" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_in_memory_frames_on_threads_as_inside_qgis(single):
+    from algorithms.scale.sources import FrameSource
+
+    plots = parse_source(PLOTS).read()
+    cons = [ConstraintInput(FrameSource(parse_source(f"{S}|layername={layer}").read(), layer), key=key, **opts)
+            for key, (layer, opts) in LAYERS.items()]
+    res = check_masterplan_scaled(plots, cons, out_plots=None, code_field="ZDDM", landuse_field="YT",
+                                  partition_size=60, scheduler="threads", workers=2)
+    got = res.result.plots
+    assert list(got.index) == sorted(plots.index) and got.crs.to_epsg() == 4524
+    ref = single.plots.set_index("ZDDM")
+    for col in FIELDS:
+        a, b = got.set_index("ZDDM")[col].sort_index(), ref[col].sort_index()
+        assert (a == b).all() if a.dtype == object else np.allclose(a.astype(float), b.astype(float), atol=0.01)
