@@ -26,6 +26,7 @@ from .base import ZutuanAlgorithm
 class ExportPlotSheets(ZutuanAlgorithm):
     INPUT = "INPUT"
     ROADS = "ROADS"
+    UNITS = "UNITS"
     ROAD_LABEL = "ROAD_LABEL"
     PROJECT_NAME = "PROJECT_NAME"
     ORGANISATION = "ORGANISATION"
@@ -66,6 +67,9 @@ class ExportPlotSheets(ZutuanAlgorithm):
                                                 optional=True), "道路中心线或道路面 / road centre lines or areas")
         add(QgsProcessingParameterField(self.ROAD_LABEL, self.tr("道路名称字段（可选）"), parentLayerParameterName=self.ROADS,
                                         optional=True), "用于标注道路 / labels the roads")
+        add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            "画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH")
         add(QgsProcessingParameterString(self.PROJECT_NAME, self.tr("项目名称"), defaultValue="小组团滚动开发实施方案"),
             "图签中的项目名称 / project name in the title block")
         add(QgsProcessingParameterString(self.ORGANISATION, self.tr("编制单位"), optional=True),
@@ -102,6 +106,12 @@ class ExportPlotSheets(ZutuanAlgorithm):
             roads = source.materialize(QgsFeatureRequest(), feedback)
             roads.setName("道路 / roads")
             plotsheet.style_roads(roads, self.parameterAsString(parameters, self.ROAD_LABEL, context) or None)
+        units = None
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is not None:
+            units = source.materialize(QgsFeatureRequest(), feedback)
+            units.setName("单元 / units")
+            plotsheet.style_units(units)
         project = QgsProject()
         # draw in the measurement CRS (the layer's own when projected in metres, else its CGCS2000 3° zone),
         # so that data in degrees is not shown stretched and the scale bar reads metres
@@ -109,11 +119,11 @@ class ExportPlotSheets(ZutuanAlgorithm):
 
         project.setCrs(bridge.pyproj_to_qgs(measurement_crs(gdf.crs, layer=gdf.attrs.get("layer", ""),
                                                             bounds=tuple(gdf.total_bounds))))
-        project.addMapLayers([lyr for lyr in (plots, highlight, roads) if lyr is not None])
+        project.addMapLayers([lyr for lyr in (plots, highlight, roads, units) if lyr is not None])
         info = {"project": self.parameterAsString(parameters, self.PROJECT_NAME, context),
                 "organisation": self.parameterAsString(parameters, self.ORGANISATION, context),
                 "date": self.parameterAsString(parameters, self.DATE, context) or datetime.date.today().isoformat()}
-        layout = plotsheet.build_layout(project, plots, highlight, roads=roads,
+        layout = plotsheet.build_layout(project, plots, highlight, roads=roads, units=units,
                                         rows=[(r[0], r[1]) for r in SHEET_ROWS], info=info,
                                         drawing_prefix=self.parameterAsString(parameters, self.DRAWING_PREFIX, context))
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

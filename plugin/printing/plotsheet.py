@@ -157,6 +157,20 @@ def style_roads(vl, label_field=None):
         vl.setLabelsEnabled(True)
 
 
+def style_units(vl):
+    """Unit boundaries: dashed dark-blue outline, labelled with the unit code when the layer has DYBH."""
+    sym = QgsFillSymbol.createSimple({"style": "no", "outline_color": "30,60,150,255", "outline_width": "0.6",
+                                      "outline_style": "dash"})
+    vl.setRenderer(QgsSingleSymbolRenderer(sym))
+    if vl.fields().lookupField("DYBH") >= 0:
+        pal = QgsPalLayerSettings()
+        pal.fieldName = "DYBH"
+        pal.setFormat(_text_format(9, True, "#1e3c96"))
+        pal.placement = QgsPalLayerSettings.Horizontal
+        vl.setLabeling(QgsVectorLayerSimpleLabeling(pal))
+        vl.setLabelsEnabled(True)
+
+
 # ------------------------------------------------------------------------------------------ layout
 def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=None, margin=1.2):
     from qgis.PyQt.QtCore import Qt
@@ -178,7 +192,7 @@ def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=N
     return item
 
 
-def build_layout(project, plots, highlight, *, roads=None, rows=(), info=None, title_suffix="地块图则",
+def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), info=None, title_suffix="地块图则",
                  drawing_prefix="TZ-", margin=1.2):
     """A QgsPrintLayout in ``project`` with an atlas over ``plots`` (memory layer with ``T_…`` fields).
 
@@ -204,7 +218,7 @@ def build_layout(project, plots, highlight, *, roads=None, rows=(), info=None, t
     title = _label(layout, f'[% "DKBH" %] {title_suffix}', 10, 9, 268, 13, size=18, bold=True, frame=False)
     title.setId("title")
 
-    layers = [highlight, plots] + ([roads] if roads is not None else [])
+    layers = [lyr for lyr in (highlight, units, plots, roads) if lyr is not None]
     m = QgsLayoutItemMap(layout)
     m.setId("map")
     m.attemptMove(QgsLayoutPoint(10, 24))

@@ -34,9 +34,14 @@ def _layers(n=6):
     return plots, roads
 
 
+def _units():
+    wkt = "POLYGON((499995 2439995, 500385 2439995, 500385 2440105, 499995 2440105, 499995 2439995))"
+    return memory_layer([wkt], crs="EPSG:4545", fields=(("DYBH", "string"),), attrs=[("Z01-01",)], name="单元")
+
+
 def _params(out, mode=0):
     plots, roads = _layers()
-    return {"INPUT": plots, "ROADS": roads, "ROAD_LABEL": "DLMC", "PROJECT_NAME": "示例产业园实施方案",
+    return {"INPUT": plots, "ROADS": roads, "ROAD_LABEL": "DLMC", "UNITS": _units(), "PROJECT_NAME": "示例产业园实施方案",
             "ORGANISATION": "某规划设计研究院", "DATE": "2024-05-01", "DRAWING_PREFIX": "TZ-", "MODE": mode,
             "OUTPUT": out}
 
@@ -75,7 +80,7 @@ def test_text_of_a_page(single_pdf):
     text = _run("pdftotext", "-f", "2", "-l", "2", "-layout", out, "-")
     for expected in ("Z01-01-02 地块图则", "控制指标", "容积率", "物流仓储", "≤ 2.00",   # 容积率 without minimum
                      "≥ 3,000 万元/公顷", "1.1000 公顷", "示例产业园实施方案", "某规划设计研究院", "2024-05-01",
-                     "TZ-002", "图例", "经1路"):
+                     "TZ-002", "图例", "经1路", "单元 / units"):
         assert expected in text, expected
     assert "Z01-01-03 地块图则" not in text
     fonts = _run("pdffonts", "-f", "2", "-l", "2", out)
