@@ -105,6 +105,7 @@ def write_atomic(path: str, writer: Callable[[str], None]) -> str:
         raise InputError("E_WRITE", path=path, reason=str(err)) from None
     try:
         writer(tmp)
+        _copy_mode(tmp, path)
         os.replace(tmp, path)
     except PermissionError as err:
         _unlink(tmp)
@@ -116,6 +117,19 @@ def write_atomic(path: str, writer: Callable[[str], None]) -> str:
         _unlink(tmp)
         raise
     return path
+
+
+def _copy_mode(tmp, path):
+    """mkstemp makes 0600 files: give the result the target's mode, or the usual one (0666 minus umask)."""
+    if os.name != "posix":
+        return
+    if os.path.exists(path):
+        mode = os.stat(path).st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def _unlink(p):

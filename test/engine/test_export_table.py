@@ -76,6 +76,10 @@ def test_sheets_and_result(workbook):
     assert res.n_plots == 6
     assert res.total_area_ha == pytest.approx(2.7, abs=1e-12)
     assert not [f for f in os.listdir(os.path.dirname(res.path)) if f.startswith(".zutuan-")]
+    if os.name == "posix":                                   # not the 0600 of a temporary file
+        umask = os.umask(0)
+        os.umask(umask)
+        assert os.stat(res.path).st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_plot_sheet_headers_and_print_setup(workbook):

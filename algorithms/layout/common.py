@@ -1,0 +1,172 @@
+"""Helpers shared by the layout steps: merging small pieces, stable codes, quality figures, validation."""
+from __future__ import annotations
+
+import math
+from typing import Optional, Sequence
+
+import numpy as np
+import shapely
+
+from ..errors import InputError
+from ..geometry import oriented_rectangularity
+from .split import Frame, polygon_parts
+
+__all__ = ["safe_op", "merge_small", "order_along", "quality_figures", "check_area_params", "is_blank", "log_quality"]
+
+
+def is_blank(v) -> bool:
+    """None, NaN, pandas NA or an empty string."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return True
+    try:
+        return bool(v != v) or (isinstance(v, float) and math.isnan(v))
+    except TypeError:  # pandas.NA
+        return True
+
+
+def check_area_params(target: Optional[float], lo: Optional[float], hi: Optional[float], *,
+                      names=("target_area", "min_area", "max_area")) -> tuple[float, float, float]:
+    """Validate target/min/max areas (m²); defaults min = target/2, max = 2·target."""
+    if target is None or not np.isfinite(target) or target <= 0:
+        raise InputError("E_BAD_PARAMETER", name=names[0], value=target, reason_zh="目标面积必须大于 0",
+                         reason_en="the target area must be greater than 0")
+    lo = target / 2.0 if lo is None else float(lo)
+    hi = target * 2.0 if hi is None else float(hi)
+    if lo < 0 or not lo <= target:
+        raise InputError("E_BAD_PARAMETER", name=names[1], value=lo, reason_zh="最小面积须在 0 与目标面积之间",
+                         reason_en="the minimum area must lie between 0 and the target area")
+    if not hi >= target:
+        raise InputError("E_BAD_PARAMETER", name=names[2], value=hi, reason_zh="最大面积不得小于目标面积",
+                         reason_en="the maximum area must not be below the target area")
+    return float(target), lo, hi
+
+
+#: snap-rounding grid (m) used when a floating-point overlay fails (1 µm: far below any tolerance)
+ROBUST_GRID = 1e-6
+
+
+def safe_op(op, *args):
+    """``op(*args)`` (a shapely overlay), retried with snap-rounding on a 1 µm grid when GEOS raises a
+    TopologyException on nearly coincident edges."""
+    try:
+        return op(*args)
+    except shapely.errors.GEOSException:
+        return op(*args, grid_size=ROBUST_GRID)
+
+
+def _shared_length(a, b) -> np.ndarray:
+    return shapely.length(safe_op(shapely.intersection, shapely.boundary(a), shapely.boundary(b)))
+
+
+def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked: Optional[np.ndarray] = None,
+                tags: Optional[Sequence] = None) -> tuple[list, list[int], list[int]]:
+    """Merge each ``small`` piece into the neighbour of the same group sharing the longest boundary.
+
+    Neighbours that are not small are preferred; ``locked`` pieces (e.g. supplied parcels) never receive
+    anything; with ``tags``, a neighbour with the same tag is preferred. Returns ``(geoms, kept, isolated)``:
+    the merged geometries of the surviving pieces, their input indices, and the indices of small pieces
+    that had no neighbour (kept as they are).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    groups = np.asarray(groups)
+    locked = np.zeros(n, bool) if locked is None else np.asarray(locked, bool)
+    parent = np.arange(n)
+    if not small.any():
+        return list(geoms), list(range(n)), []
+    tree = shapely.STRtree(geoms)
+    si = np.flatnonzero(small)
+    qi, qj = tree.query(geoms[si], predicate="intersects")
+    src = si[qi]
+    keep = (qj != src) & (groups[qj] == groups[src]) & ~locked[qj]
+    src, dst = src[keep], qj[keep]
+    shared = _shared_length(geoms[src], geoms[dst]) if len(src) else np.array([])
+    areas = shapely.area(geoms)
+    isolated = []
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # smallest first; a small piece may merge into a larger small one (never a cycle: key strictly grows)
+    for i in sorted(si, key=lambda k: (areas[k], k)):
+        m = (src == i) & (shared > 1e-9)
+        cand, lens = dst[m], shared[m]
+        if not len(cand):
+            isolated.append(int(i))
+            continue
+        big = ~small[cand] | ((areas[cand] > areas[i]) | ((areas[cand] == areas[i]) & (cand > i)))
+        pref = big & ~small[cand]
+        if tags is not None:
+            same = np.array([tags[c] == tags[i] for c in cand])
+            if (pref & same).any():
+                pref = pref & same
+            elif (big & same).any() and not pref.any():
+                big = big & same
+        use = pref if pref.any() else big
+        if not use.any():
+            isolated.append(int(i))
+            continue
+        order = np.lexsort((cand[use], -lens[use]))
+        parent[i] = find(int(cand[use][order[0]]))
+    roots = np.array([find(i) for i in range(n)])
+    out, kept = [], []
+    for r in np.unique(roots):
+        members = np.flatnonzero(roots == r)
+        g = geoms[r] if len(members) == 1 else safe_op(shapely.union_all, geoms[members])
+        parts = polygon_parts(g)
+        if len(parts) > 1:  # touching only at points: keep the parts apart
+            for p in parts:
+                out.append(p)
+                kept.append(int(r))
+        else:
+            out.append(parts[0] if parts else g)
+            kept.append(int(r))
+    return out, kept, isolated
+
+
+def order_along(geoms, frame: Frame, *, grid: float = 1.0) -> np.ndarray:
+    """A stable order of ``geoms``: by position along the frame's main axis, then across it.
+
+    Positions (of representative points) are rounded to ``grid`` metres so that float noise never swaps
+    two codes; ties keep the input order.
+    """
+    pts = shapely.get_coordinates(shapely.point_on_surface(np.asarray(geoms, dtype=object)))
+    if not len(pts):
+        return np.array([], dtype=int)
+    loc = frame.to_local(pts)
+    a = np.round(loc[:, 0] / grid)
+    b = np.round(-loc[:, 1] / grid)
+    return np.lexsort((np.arange(len(pts)), b, a))
+
+
+def quality_figures(areas: np.ndarray, geoms, *, target: Optional[float] = None, lo: Optional[float] = None,
+                    hi: Optional[float] = None, band: float = 0.2,
+                    frontage: Optional[np.ndarray] = None) -> dict:
+    """Plot/unit count, area min/mean/max, share within [lo, hi] and within target ± band, share with
+    frontage, mean rectangularity (area ÷ oriented envelope area)."""
+    areas = np.asarray(areas, dtype=float)
+    n = len(areas)
+    q = {"count": n,
+         "area_min": float(areas.min()) if n else None,
+         "area_mean": float(areas.mean()) if n else None,
+         "area_max": float(areas.max()) if n else None,
+         "rectangularity_mean": float(np.mean(oriented_rectangularity(np.asarray(geoms, dtype=object))))
+         if n else None}
+    if lo is not None and hi is not None and n:
+        q["share_within_limits"] = float(np.mean((areas >= lo * (1 - 1e-9)) & (areas <= hi * (1 + 1e-9))))
+    if target is not None and n:
+        q["target_band"] = [target * (1 - band), target * (1 + band)]
+        q["share_within_target_band"] = float(np.mean(np.abs(areas - target) <= band * target * (1 + 1e-9)))
+    if frontage is not None and n:
+        q["share_with_frontage"] = float(np.mean(frontage))
+    return q
+
+
+def log_quality(progress, title: str, q: dict) -> None:
+    if progress is None:
+        return
+    parts = [f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in q.items()]
+    progress.log(f"{title}: " + ", ".join(parts))
