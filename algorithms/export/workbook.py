@@ -271,6 +271,7 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
     fmts = [c.fmt for c in cols]
     label_col = next((i for i, c in enumerate(cols) if c.fmt == "@"), 0)
     sources = [c.source for c in cols]
+    df = df.reset_index(drop=True)          # positions, also when the input index has duplicates
     data = df[sources].astype(object).to_numpy()
     rows, kinds = [], []
 
@@ -283,11 +284,9 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
         rows.append(vals)
         kinds.append(kind)
 
-    pos = {ix: i for i, ix in enumerate(df.index)} if not df.index.is_unique else None
     for ci, (ztbh, cframe) in enumerate(df.groupby("_ZTBH", sort=False)):
         for dybh, uframe in cframe.groupby("_DYBH", sort=False):
-            idx = df.index.get_indexer(uframe.index) if pos is None else [pos[i] for i in uframe.index]
-            for i in idx:
+            for i in uframe.index:
                 rows.append(list(data[i]))
                 kinds.append("plot")
             subtotal("unit", uframe, _t("unit_sub", lang, code=dybh or _t("no_code", lang)))

@@ -227,6 +227,17 @@ def test_area_measured_from_geometry_and_codes_derived(tmp_path):
     assert _find(rows, 0, "总计")[3] == pytest.approx(27000.0, rel=1e-6)
 
 
+def test_duplicate_input_index(tmp_path):
+    plots = _plots()
+    plots.index = [0, 0, 1, 1, 2, 2]
+    path = str(tmp_path / "dup.xlsx")
+    export_indicator_table(plots, path, summary=False, balance=False)
+    rows = _rows(openpyxl.load_workbook(path).active)
+    assert [r[2] for r in rows if r[2]] == ["Z01-01-01", "Z01-01-02", "Z01-02-01", "Z02-01-01", "Z02-01-02",
+                                             "Z02-01-03"]
+    assert _find(rows, 2, "Z01-02-01")[5] == pytest.approx(1.2)
+
+
 def test_english_headers_and_custom_columns(tmp_path):
     path = str(tmp_path / "en.xlsx")
     export_indicator_table(_plots(), path, language="en", columns="DKBH,YDMJ,JRJZMJ,ZDTZE,RJLXX")
