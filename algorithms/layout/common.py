@@ -58,12 +58,24 @@ def _shared_length(a, b) -> np.ndarray:
     return shapely.length(safe_op(shapely.intersection, shapely.boundary(a), shapely.boundary(b)))
 
 
+def _near_neighbours(geoms, tree, i, groups, locked, tol: float = 1e-3):
+    near = tree.query(geoms[i], predicate="dwithin", distance=tol)
+    near = near[(near != i) & (groups[near] == groups[i]) & ~locked[near]]
+    if not len(near):
+        return near, np.array([])
+    zone = shapely.buffer(geoms[i], tol, quad_segs=1)
+    lens = shapely.length(safe_op(shapely.intersection, shapely.boundary(geoms[near]), zone))
+    m = lens > 1e-9
+    return near[m], lens[m]
+
+
 def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked: Optional[np.ndarray] = None,
-                tags: Optional[Sequence] = None) -> tuple[list, list[int], list[int]]:
+                tags: Optional[Sequence] = None, sliver: float = 1.0) -> tuple[list, list[int], list[int]]:
     """Merge each ``small`` piece into the neighbour of the same group sharing the longest boundary.
 
     Neighbours that are not small are preferred; ``locked`` pieces (e.g. supplied parcels) never receive
-    anything; with ``tags``, a neighbour with the same tag is preferred. Returns ``(geoms, kept, isolated)``:
+    anything, except pieces below ``sliver`` m² that have no other neighbour; with ``tags``, a neighbour with
+    the same tag is preferred. Returns ``(geoms, kept, isolated)``:
     the merged geometries of the surviving pieces, their input indices, and the indices of small pieces
     that had no neighbour (kept as they are).
     """
@@ -92,8 +104,13 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
 
     # smallest first; a small piece may merge into a larger small one (never a cycle: key strictly grows)
     for i in sorted(si, key=lambda k: (areas[k], k)):
-        m = (src == i) & (shared > 1e-9)
-        cand, lens = dst[m], shared[m]
+        if areas[i] < sliver:  # a sliver left by float noise: the piece along which it lies, even a locked one
+            cand, lens = _near_neighbours(geoms, tree, i, groups, np.zeros(n, bool))
+        else:
+            m = (src == i) & (shared > 1e-9)
+            cand, lens = dst[m], shared[m]
+            if not len(cand):  # float noise: edges within 1 mm but not exactly shared
+                cand, lens = _near_neighbours(geoms, tree, i, groups, locked)
         if not len(cand):
             isolated.append(int(i))
             continue
@@ -117,6 +134,9 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
         members = np.flatnonzero(roots == r)
         g = geoms[r] if len(members) == 1 else safe_op(shapely.union_all, geoms[members])
         parts = polygon_parts(g)
+        if len(parts) > 1 and len(members) > 1:  # drop float-noise crumbs (< 0.001 m²) of the union
+            big_parts = [p for p in parts if p.area >= 1e-3]
+            parts = big_parts or parts
         if len(parts) > 1:  # touching only at points: keep the parts apart
             for p in parts:
                 out.append(p)

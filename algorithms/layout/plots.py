@@ -32,16 +32,23 @@ NOT_SUPPLIED = "未供地"
 
 def road_zone(roads, *, tolerance: float = 1.0, line_distance: float = 25.0):
     """Polygons within which a plot edge counts as road-facing: road corridors grown by ``tolerance``, or
-    centre lines grown by ``line_distance``. Raises for points."""
+    centre lines grown by half their red-line width ``HXKD`` + ``tolerance`` (``line_distance`` without a
+    width). Raises for points."""
     if roads is None or len(roads) == 0:
         return None
     g = np.asarray(roads.geometry.values, dtype=object)
-    g = g[~shapely.is_empty(g) & ~shapely.is_missing(g)]
+    keep = ~shapely.is_missing(g)
+    keep[keep] = ~shapely.is_empty(g[keep])
+    g = g[keep]
     types = set(shapely.get_type_id(g).tolist())
     if types & {0, 4}:
         raise InputError("E_NOT_POLYGON", layer="roads", geom_type="Point")
     poly = np.isin(shapely.get_type_id(g), [3, 6])
-    out = np.concatenate([shapely.buffer(g[poly], tolerance), shapely.buffer(g[~poly], line_distance)])
+    dist = np.full(len(g), float(line_distance))
+    if "HXKD" in roads.columns:  # centre lines with a red-line width: half the width from the line
+        w = pd.to_numeric(roads["HXKD"], errors="coerce").to_numpy(float)[keep]
+        dist = np.where(np.isfinite(w) & (w > 0), w / 2.0 + tolerance, dist)
+    out = np.concatenate([shapely.buffer(g[poly], tolerance), shapely.buffer(g[~poly], dist[~poly])])
     return out
 
 
@@ -119,7 +126,7 @@ def subdivide_plots(units, cadastre=None, *, target_area: float, min_area: Optio
     progress(2, "地块划分：准备 / plots: preparing")
     # supplied parcels and, with respect_cadastre, the other parcels partition each unit
     pieces, owners, tags, fixed = _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values,
-                                               respect_cadastre, findings)
+                                               respect_cadastre, findings, [p[1] for p in params])
     zone = road_zone(roads, tolerance=frontage_tolerance, line_distance=line_distance)
     front = _frontage_lines(ug, zone)
     jobs, plots_fixed, small = [], [], []
@@ -178,7 +185,7 @@ def _unit_codes(units, code_format: CodeFormat) -> list[str]:
     return codes
 
 
-def _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values, respect, findings):
+def _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values, respect, findings, lows):
     """Pieces of each unit to cut independently: supplied parcels (fixed), parcels, and the rest."""
     n = len(ug)
     if cadastre is None or len(cadastre) == 0:
@@ -198,22 +205,24 @@ def _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values,
     tree = shapely.STRtree(cg)
     ui, ci = tree.query(ug, predicate="intersects")
     inter = shapely.intersection(ug[ui], cg[ci]) if len(ui) else np.array([], dtype=object)
-    inside = np.zeros(len(cg))
+    pair_parts = [polygon_parts(x) for x in inter]
+    pair_area = np.array([sum(p.area for p in ps) for ps in pair_parts])
+    inside = np.bincount(ci, weights=pair_area, minlength=len(cg)) if len(ci) else np.zeros(len(cg))
     for u in range(n):
         sel = np.flatnonzero(ui == u)
         rest = ug[u]
         taken = []
         for s in sel:
             c = ci[s]
-            parts = polygon_parts(inter[s])
-            area = sum(p.area for p in parts)
-            if area <= 1e-6:
+            if pair_area[s] <= 1e-6 or not sup[c]:
                 continue
-            inside[c] += area
-            if sup[c]:
-                for p in parts:
-                    pieces.append(p), owners.append(u), tags.append(("S", cid[c])), fixed.append(True)
-                taken.append(inter[s])
+            for p in pair_parts[s]:
+                # a supplied parcel is kept whole; a fragment poking over the unit boundary (less than half of
+                # the parcel and less than the unit's minimum plot area) is released and merged like an offcut
+                keep = p.area >= min(lows[u], 0.5 * inside[c]) and p.area >= 1.0
+                pieces.append(p), owners.append(u), tags.append(("S", cid[c]) if keep else None)
+                fixed.append(keep)
+            taken.append(inter[s])
         if taken:
             rest = shapely.difference(rest, shapely.union_all(taken))
         if respect:
