@@ -390,7 +390,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
     out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
     out["SCSM"] = [_notes(ctx.plot_findings.get(i, [])) for i in range(len(geoms))]
     for fld, vals in fields.items():
-        out[fld] = np.round(vals, 4)
+        out[fld] = vals
     if progress is not None:
         progress(100.0, "完成 / done")
     params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field,

@@ -1,0 +1,233 @@
+"""Benchmark: our 一张图 overlay vs QGIS native:calculatevectoroverlaps, both checked against exact areas.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_overlay.py [--plots 200000] [--constraints 2000]
+        [--vertices 1200] [--sample 300] [--no-qgis]
+
+Data (cached under build/bench_overlay/): convex quadrilateral plots on a jittered grid and non-overlapping
+star-shaped constraint polygons of ``--vertices`` vertices, all in EPSG:4524 (CGCS2000 GK zone 36, x with the
+zone prefix ≈ 36 400 000). Reference areas: (1) for every plot, a plain pairwise GEOS intersection of the plot
+with each bbox candidate constraint after moving both to a local origin (no splitting, no prepared shortcuts);
+(2) for a random sample of boundary-crossing plots, the exact rational area (Python Fractions,
+Sutherland–Hodgman clipping of the constraint ring by the convex plot) — which validates (1).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from fractions import Fraction
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, ROOT)
+
+import algorithms  # noqa: E402,F401  (PROJ data directory first)
+import geopandas as gpd  # noqa: E402
+import shapely  # noqa: E402
+
+X0, Y0 = 36_400_000.0, 3_300_000.0
+CRS = "EPSG:4524"
+
+
+def generate(n_plots: int, n_cons: int, n_vert: int, seed: int = 7):
+    rng = np.random.default_rng(seed)
+    side = int(np.ceil(np.sqrt(n_plots)))
+    cell = 80.0
+    ix, iy = np.meshgrid(np.arange(side), np.arange(side))
+    ix, iy = ix.ravel()[:n_plots], iy.ravel()[:n_plots]
+    x0, y0 = X0 + ix * cell, Y0 + iy * cell
+    # convex quadrilaterals: corners of a 70 m square jittered by up to 4 m (stays convex)
+    j = rng.uniform(-4, 4, size=(n_plots, 8))
+    corners = np.stack([
+        np.column_stack([x0 + 5 + j[:, 0], y0 + 5 + j[:, 1]]), np.column_stack([x0 + 75 + j[:, 2], y0 + 5 + j[:, 3]]),
+        np.column_stack([x0 + 75 + j[:, 4], y0 + 75 + j[:, 5]]), np.column_stack([x0 + 5 + j[:, 6], y0 + 75 + j[:, 7]]),
+    ], axis=1)
+    plots = shapely.polygons(corners)
+    extent = side * cell
+    g = int(np.ceil(np.sqrt(n_cons)))
+    spacing = extent / g
+    cx, cy = np.meshgrid(np.arange(g), np.arange(g))
+    cx, cy = cx.ravel()[:n_cons], cy.ravel()[:n_cons]
+    centre_x = X0 + (cx + 0.5) * spacing + rng.uniform(-0.05, 0.05, n_cons) * spacing
+    centre_y = Y0 + (cy + 0.5) * spacing + rng.uniform(-0.05, 0.05, n_cons) * spacing
+    theta = np.linspace(0, 2 * np.pi, n_vert, endpoint=False)
+    R = rng.uniform(0.22, 0.30, n_cons)[:, None] * spacing
+    k1, k2 = rng.integers(3, 9, n_cons)[:, None], rng.integers(15, 40, n_cons)[:, None]
+    p1, p2 = rng.uniform(0, 6.28, n_cons)[:, None], rng.uniform(0, 6.28, n_cons)[:, None]
+    r = R * (1 + 0.15 * np.sin(k1 * theta + p1) + 0.04 * np.sin(k2 * theta + p2))
+    ring = np.stack([centre_x[:, None] + r * np.cos(theta), centre_y[:, None] + r * np.sin(theta)], axis=2)
+    cons = shapely.polygons(ring)
+    assert shapely.is_valid(cons).all()
+    pg = gpd.GeoDataFrame({"DKBH": [f"D{i:06d}" for i in range(n_plots)], "YDYHFLDM": "1001"},
+                          geometry=plots, crs=CRS)
+    cg = gpd.GeoDataFrame({"BSM": [f"H{i:05d}" for i in range(n_cons)]}, geometry=cons, crs=CRS)
+    return pg, cg
+
+
+def reference_areas(plots, cons):
+    """Plain pairwise intersection in local coordinates, per plot summed (constraints do not overlap)."""
+    from algorithms.checks.overlay import to_local
+
+    _, p, c = to_local(plots, cons)
+    qi, cj = shapely.STRtree(c).query(p)
+    a = shapely.area(shapely.intersection(p[qi], c[cj]))
+    return np.bincount(qi, weights=a, minlength=len(p))
+
+
+def _clip(subject, a, b):
+    """Keep the part of polygon ``subject`` left of the directed line a→b (exact Fractions)."""
+    out = []
+    n = len(subject)
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+
+    def side(p):
+        return dx * (p[1] - ay) - dy * (p[0] - ax)
+    for k in range(n):
+        cur, prev = subject[k], subject[k - 1]
+        sc, sp = side(cur), side(prev)
+        if sc >= 0:
+            if sp < 0:
+                t = sp / (sp - sc)
+                out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+            out.append(cur)
+        elif sp >= 0:
+            t = sp / (sp - sc)
+            out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+    return out
+
+
+def exact_area(plot, cons_list):
+    """Exact area of a convex plot ∩ each constraint (Fractions), summed."""
+    pc = [(Fraction(x) - Fraction(X0), Fraction(y) - Fraction(Y0)) for x, y in shapely.get_coordinates(plot)[:-1]]
+    if _signed(pc) < 0:
+        pc = pc[::-1]
+    total = Fraction(0)
+    for c in cons_list:
+        ring = [(Fraction(x) - Fraction(X0), Fraction(y) - Fraction(Y0))
+                for x, y in shapely.get_coordinates(c.exterior)[:-1]]
+        for k in range(len(pc)):
+            if not ring:
+                break
+            ring = _clip(ring, pc[k], pc[(k + 1) % len(pc)])
+        if len(ring) >= 3:
+            total += abs(_signed(ring))
+    return total
+
+
+def _signed(pts):
+    s = Fraction(0)
+    for k in range(len(pts)):
+        x1, y1 = pts[k - 1]
+        x2, y2 = pts[k]
+        s += x1 * y2 - x2 * y1
+    return s / 2
+
+
+def run_ours(plots_path, cons_path, max_vertices):
+    from algorithms.checks import check_masterplan
+    t0 = time.perf_counter()
+    plots = gpd.read_file(plots_path)
+    cons = gpd.read_file(cons_path)
+    t1 = time.perf_counter()
+    res = check_masterplan(plots, ecological_redline=cons, tolerance=0.0, max_vertices=max_vertices,
+                           construction_codes=("10",))
+    t2 = time.perf_counter()
+    areas = dict(zip(res.plots["DKBH"], res.plots["CT_STHX"]))
+    return t2 - t0, t1 - t0, areas, res
+
+
+def run_qgis(plots_path, cons_path):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    import processing
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    ctx = QgsProcessingContext()
+    ctx.setEllipsoid("NONE")  # planimetric
+    t0 = time.perf_counter()
+    pl = QgsVectorLayer(plots_path, "plots", "ogr")
+    cl = QgsVectorLayer(cons_path, "hx", "ogr")
+    out = processing.run("native:calculatevectoroverlaps",
+                         {"INPUT": pl, "LAYERS": [cl], "OUTPUT": "memory:"}, context=ctx,
+                         feedback=QgsProcessingFeedback())["OUTPUT"]
+    t1 = time.perf_counter()
+    if isinstance(out, str):
+        out = ctx.getMapLayer(out)
+    names = [f.name() for f in out.fields()]
+    area_field = [n for n in names if n.endswith("_area")][0]
+    areas = {f["DKBH"]: float(f[area_field] or 0.0) for f in out.getFeatures()}
+    return t1 - t0, areas, app
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--plots", type=int, default=200_000)
+    ap.add_argument("--constraints", type=int, default=2_000)
+    ap.add_argument("--vertices", type=int, default=1_200)
+    ap.add_argument("--sample", type=int, default=300, help="plots checked with exact rational areas")
+    ap.add_argument("--max-vertices", type=int, default=200, help="split constraints above this many vertices")
+    ap.add_argument("--no-qgis", action="store_true")
+    ap.add_argument("--cache", default=os.path.join(ROOT, "build", "bench_overlay"))
+    a = ap.parse_args(argv)
+    d = os.path.join(a.cache, f"{a.plots}_{a.constraints}_{a.vertices}")
+    os.makedirs(d, exist_ok=True)
+    pp, cp, rp = (os.path.join(d, n) for n in ("plots.gpkg", "constraints.gpkg", "reference.npy"))
+    if not (os.path.exists(pp) and os.path.exists(cp) and os.path.exists(rp)):
+        t = time.perf_counter()
+        plots, cons = generate(a.plots, a.constraints, a.vertices)
+        plots.to_file(pp, layer="plots", driver="GPKG")
+        cons.to_file(cp, layer="hx", driver="GPKG")
+        np.save(rp, reference_areas(plots.geometry.values, cons.geometry.values))
+        print(f"generated and cached data in {time.perf_counter() - t:.1f} s: {d}")
+    plots = gpd.read_file(pp)
+    cons = gpd.read_file(cp)
+    ref = np.load(rp)
+    nv = shapely.get_num_coordinates(cons.geometry.values)
+    print(f"data: {len(plots)} plots, {len(cons)} constraint polygons ({nv.min()}–{nv.max()} vertices), {CRS}; "
+          f"plots overlapping: {(ref > 0).sum()}")
+
+    # exact rational check of the reference on a sample of boundary-crossing plots
+    rng = np.random.default_rng(1)
+    pg, cg = plots.geometry.values, cons.geometry.values
+    qi, cj = shapely.STRtree(cg).query(pg, predicate="intersects")
+    crossing = np.unique(qi[~shapely.contains_properly(cg[cj], pg[qi])])
+    sample = rng.choice(crossing, size=min(a.sample, len(crossing)), replace=False)
+    t = time.perf_counter()
+    exact = {}
+    for i in sample:
+        cands = cg[cj[qi == i]]
+        exact[i] = exact_area(pg[i], cands)
+    ref_err = max(abs(float(exact[i] - Fraction(ref[i]))) for i in sample)
+    print(f"reference vs exact rational areas on {len(sample)} boundary-crossing plots: max |error| = {ref_err:.2e} m² "
+          f"({time.perf_counter() - t:.1f} s)")
+
+    t_ours, t_read, ours, res = run_ours(pp, cp, a.max_vertices)
+    codes = plots["DKBH"].to_numpy()
+    ov = np.array([ours[c] for c in codes])
+    ours_err = np.abs(ov - ref)
+    ours_exact = max(abs(float(Fraction(ov[i]) - exact[i])) for i in sample)
+    print(f"ours : {t_ours:7.2f} s (of which reading GeoPackages {t_read:.2f} s); conflicts {len(res.conflicts)}; "
+          f"max |error| vs reference {ours_err.max():.2e} m², vs exact sample {ours_exact:.2e} m²")
+    if a.no_qgis:
+        return
+    t_q, qareas, app = run_qgis(pp, cp)
+    qv = np.array([qareas[c] for c in codes])
+    q_err = np.abs(qv - ref)
+    q_exact = max(abs(float(Fraction(qv[i]) - exact[i])) for i in sample)
+    print(f"QGIS native:calculatevectoroverlaps (planimetric): {t_q:7.2f} s; max |error| vs reference "
+          f"{q_err.max():.2e} m² (mean {q_err.mean():.2e}, plots off by > 0.01 m²: {(q_err > 0.01).sum()}), "
+          f"vs exact sample {q_exact:.2e} m²")
+    print(f"speed-up: QGIS / ours = {t_q / t_ours:.1f}×")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
