@@ -323,11 +323,12 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
     mcrs, measured = prep.measure_crs, prep.measured
     findings: list[Finding] = list(prep.findings)
     origin, geoms = to_local(measured.geometry.values)
-    codes = measured[code_field].map(normalise_code).to_numpy(dtype=object)
-    landuse = measured[landuse_field].map(normalise_code).to_numpy(dtype=object)
+    codes = _norm_column(measured[code_field])
+    landuse = _norm_column(measured[landuse_field])
     cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
                   or isinstance(construction_codes, str) else tuple(construction_codes))
-    construction = np.array([None if not c else code_matches(c, cons_codes) for c in landuse], dtype=object)
+    uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
+    construction = np.array([uniq[c] for c in landuse], dtype=object)
     ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, origin)
     ctx.findings = findings
 
@@ -388,7 +389,10 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
     scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked)
     out = measured.copy()
     out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
-    out["SCSM"] = [_notes(ctx.plot_findings.get(i, [])) for i in range(len(geoms))]
+    notes = np.full(len(geoms), "", dtype=object)
+    for i, fs in ctx.plot_findings.items():
+        notes[i] = _notes(fs)
+    out["SCSM"] = notes
     for fld, vals in fields.items():
         out[fld] = vals
     if progress is not None:
@@ -408,6 +412,20 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
         inputs["DEM"] = str(dem)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
                        conflicts_frame(ctx.findings, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+
+
+def _norm_column(series) -> np.ndarray:
+    """normalise_code over a column, once per distinct value."""
+    vals = series.to_numpy(dtype=object)
+    uniq = {}
+    out = np.empty(len(vals), dtype=object)
+    for k, v in enumerate(vals):
+        key = (type(v), v) if v == v else (float, "nan")
+        got = uniq.get(key)
+        if got is None:
+            got = uniq[key] = normalise_code(v)
+        out[k] = got
+    return out
 
 
 def _notes(fs) -> str:

@@ -122,11 +122,13 @@ class OverlayResult:
     n_contained: int = 0
 
 
-def overlay(plots, features, *, max_vertices: int = 200, geometry: bool = True,
+def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geometry: bool = True,
             progress=None) -> OverlayResult:
     """Overlap areas of every plot with every constraint feature (both arrays in local metre coordinates).
 
-    Pieces of one feature are merged back per (plot, feature), so the result has one row per pair.
+    One row per (plot, feature) with area > 0. Convex plots are clipped exactly with the chunked
+    Sutherland–Hodgman of :func:`clipped_areas`; other plots are intersected by GEOS with the feature's grid
+    pieces (:func:`split_complex`, features over ``max_vertices`` vertices), merged back per feature.
     """
     plots = np.asarray(plots, dtype=object)
     features = np.asarray(features, dtype=object)
@@ -134,17 +136,15 @@ def overlay(plots, features, *, max_vertices: int = 200, geometry: bool = True,
     if len(plots) == 0 or len(features) == 0:
         return OverlayResult(empty_i, empty_i, np.zeros(0), np.zeros(0, dtype=object) if geometry else None,
                              empty_i, empty_i)
-    pieces, parent = split_complex(features, max_vertices=max_vertices)
-    tree = shapely.STRtree(pieces)
-    qi, pj = tree.query(plots)  # bbox candidates: plot index, piece index
+    qi, fj = shapely.STRtree(features).query(plots)  # bbox candidates: plot index, feature index
     if progress is not None:
         progress(20, f"{len(qi)} 候选对 / candidate pairs")
-    shapely.prepare(pieces)
-    inside = shapely.contains_properly(pieces[pj], plots[qi])
-    rest = ~inside
+    shapely.prepare(features)
+    inside = shapely.contains_properly(features[fj], plots[qi])
+    rest = np.flatnonzero(~inside)
     hit = np.zeros(len(qi), dtype=bool)
-    hit[rest] = shapely.intersects(pieces[pj[rest]], plots[qi[rest]])
-    shapely.destroy_prepared(pieces)
+    hit[rest] = shapely.intersects(features[fj[rest]], plots[qi[rest]])
+    shapely.destroy_prepared(features)
     cross = np.flatnonzero(hit)
     if progress is not None:
         progress(40, f"{len(cross)} 对需求交 / pairs to intersect")
@@ -153,40 +153,54 @@ def overlay(plots, features, *, max_vertices: int = 200, geometry: bool = True,
     convex = _convex_ccw(plots)[qi[cross]]
     cv = np.flatnonzero(convex)
     if len(cv):
-        got = clipped_areas(plots, pieces, qi[cross[cv]], pj[cross[cv]], want_rings=geometry)
+        got = clipped_areas(plots, features, qi[cross[cv]], fj[cross[cv]], chunk=chunk, want_rings=geometry)
         a_cv, g_cv = got if geometry else (got, None)
         # float noise of collinear shared edges: a clipped area below 1e-8 m² is a touch, not an overlap
         a_cv[a_cv < 1e-8] = 0.0
         ia[cv] = a_cv
         if geometry:
             inter[cv] = g_cv
-    # non-convex plots, and geometries the clipping could not give as one ring: GEOS intersection
-    todo = np.flatnonzero(~convex | (np.equal(inter, None) & (ia > 0) if geometry else ~convex))
-    if len(todo):
-        g = _polygonal(shapely.intersection(plots[qi[cross[todo]]], pieces[pj[cross[todo]]]))
-        inter[todo] = g
-        ncv = ~convex[todo]
-        ia[todo[ncv]] = shapely.area(g[ncv])
+            # results the clipping could not give as one simple ring (holes, several parts): GEOS
+            redo = cv[np.equal(g_cv, None) & (a_cv > 0)]
+            if len(redo):
+                inter[redo] = _polygonal(shapely.intersection(plots[qi[cross[redo]]], features[fj[cross[redo]]]))
+    ncv = np.flatnonzero(~convex)
+    if len(ncv):
+        a_n, g_n = _geos_pieces(plots, features, qi[cross[ncv]], fj[cross[ncv]], max_vertices, geometry)
+        ia[ncv] = a_n
+        if geometry:
+            inter[ncv] = g_n
     pos = ia > 0
     touch = cross[~pos]
-    # assemble (plot, piece) rows: contained ones first, then crossing ones with area
     cont = np.flatnonzero(inside)
     rows_q = np.concatenate([qi[cont], qi[cross[pos]]])
-    rows_f = np.concatenate([parent[pj[cont]], parent[pj[cross[pos]]]])
+    rows_f = np.concatenate([fj[cont], fj[cross[pos]]])
     rows_a = np.concatenate([shapely.area(plots[qi[cont]]), ia[pos]])
     rows_g = np.concatenate([plots[qi[cont]], inter[pos]]) if geometry else None
-    if progress is not None:
-        progress(70, "合并分块 / merging pieces")
-    plot_i, feat_i, area, geoms = _merge_pairs(rows_q, rows_f, rows_a, rows_g)
-    # touching pairs: only those (plot, feature) that have no area row at all
-    tq, tf = qi[touch], parent[pj[touch]]
-    if len(tq):
-        key = tq * len(features) + tf
-        have = set((plot_i * len(features) + feat_i).tolist())
-        uniq, first = np.unique(key, return_index=True)
-        keep = np.array([k not in have for k in uniq.tolist()], dtype=bool)
-        tq, tf = tq[first[keep]], tf[first[keep]]
-    return OverlayResult(plot_i, feat_i, area, geoms, tq, tf, n_intersected=len(cross), n_contained=len(cont))
+    order = np.lexsort((rows_f, rows_q))
+    return OverlayResult(rows_q[order], rows_f[order], rows_a[order],
+                         rows_g[order] if geometry else None, qi[touch], fj[touch],
+                         n_intersected=len(cross), n_contained=len(cont))
+
+
+def _geos_pieces(plots, features, q, f, max_vertices, geometry):
+    """GEOS overlap of plots[q] with features[f], complex features cut into grid pieces first."""
+    uf = np.unique(f)
+    pieces, parent_local = split_complex(features[uf], max_vertices=max_vertices)
+    parent = uf[parent_local]
+    k, pj = shapely.STRtree(pieces).query(plots[q])
+    keep = parent[pj] == f[k]
+    k, pj = k[keep], pj[keep]
+    g = _polygonal(shapely.intersection(plots[q[k]], pieces[pj]))
+    a = shapely.area(g)
+    _, _, sums, geoms = _merge_pairs(k, np.zeros(len(k), dtype=np.int64), a, g if geometry else None)
+    area = np.zeros(len(q))
+    out = np.full(len(q), None, dtype=object)
+    uk = np.unique(k)
+    area[uk] = sums
+    if geometry:
+        out[uk] = geoms
+    return area, out
 
 
 def _merge_pairs(q, f, a, g):
@@ -257,13 +271,23 @@ def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0):
 
 
 def _convex_ccw(plots):
-    """Boolean mask of simple convex single-ring polygons, and their exterior coordinates CCW (ragged)."""
+    """Mask of single-ring polygons whose turns all have one sign (valid input → convex)."""
     plots = np.asarray(plots, dtype=object)
     ok = (shapely.get_type_id(plots) == 3) & (shapely.get_num_interior_rings(plots) == 0)
-    hull_n = np.zeros(len(plots), dtype=np.int64)
-    hull_n[ok] = shapely.get_num_coordinates(shapely.convex_hull(plots[ok]))
-    n = shapely.get_num_coordinates(plots)
-    ok &= (hull_n == n) & (n >= 4)
+    idx = np.flatnonzero(ok)
+    if not len(idx):
+        return ok
+    xy, of = shapely.get_coordinates(shapely.get_exterior_ring(plots[idx]), return_index=True)
+    start = np.searchsorted(of, np.arange(len(idx)))
+    n = np.diff(np.r_[start, len(xy)])
+    nxt = np.arange(1, len(xy) + 1)
+    nxt[start + n - 1] = start + 1                     # closing vertex → second vertex
+    d = xy[nxt] - xy
+    cross = d[:, 0] * d[nxt, 1] - d[:, 1] * d[nxt, 0]
+    scale = np.abs(d).max(axis=1) ** 2 * 1e-12
+    pos = np.add.reduceat((cross > scale).astype(np.int64), start)
+    neg = np.add.reduceat((cross < -scale).astype(np.int64), start)
+    ok[idx] = ((pos == 0) | (neg == 0)) & (n >= 4)
     return ok
 
 
@@ -284,11 +308,40 @@ def _ring_table(geoms):
     return coords, ring_of, part_owner[ring_part], sign
 
 
-def clipped_areas(plots, pieces, qi, pj, *, chunk: int = 50_000, want_rings: bool = False):
-    """Exact area of ``plots[qi] ∩ pieces[pj]`` for convex plots, by vectorized Sutherland–Hodgman clipping of
-    every ring of the piece against the plot's edges (the signed shoelace area of a Sutherland–Hodgman result
-    is the area of the intersection even when the result is degenerate). Coordinates are taken relative to
-    the plot's first vertex. Returns areas (and, with ``want_rings``, the clipped rings per pair)."""
+def _chunk_table(coords, ring_of, chunk):
+    """Cut every ring (vertex rows ``coords`` by ``ring_of``, no closing vertex) into chunks of ``chunk``
+    consecutive edges; per chunk: first vertex row, number of edges, ring and bounding box."""
+    n = len(coords)
+    r_first = np.r_[True, ring_of[1:] != ring_of[:-1]]
+    r_start = np.flatnonzero(r_first)
+    r_len = np.diff(np.r_[r_start, n])
+    local = np.arange(n) - np.repeat(r_start, r_len)
+    nxt = np.arange(1, n + 1)
+    nxt[r_start + r_len - 1] = r_start
+    c_first = (local % chunk) == 0
+    c_start = np.flatnonzero(c_first)
+    c_len = np.diff(np.r_[c_start, n])
+    ex0 = np.minimum(coords[:, 0], coords[nxt, 0])
+    ex1 = np.maximum(coords[:, 0], coords[nxt, 0])
+    ey0 = np.minimum(coords[:, 1], coords[nxt, 1])
+    ey1 = np.maximum(coords[:, 1], coords[nxt, 1])
+    bbox = np.column_stack([np.minimum.reduceat(ex0, c_start), np.minimum.reduceat(ey0, c_start),
+                            np.maximum.reduceat(ex1, c_start), np.maximum.reduceat(ey1, c_start)])
+    return c_start, c_len, ring_of[c_start], bbox
+
+
+def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 20_000, want_rings: bool = False):
+    """Exact area of ``plots[qi] ∩ features[fj]`` for convex plots.
+
+    Every ring of the feature is clipped by the plot's edges with a vectorized Sutherland–Hodgman; the signed
+    shoelace area of its result is the intersection area even where the result is degenerate. To keep this
+    linear in what is near the plot, each ring is cut into chunks of ``chunk`` edges (the "split complex
+    polygons into pieces" step): a run of chunks whose bounding boxes lie beyond the same side of the plot's
+    bounding box is replaced by the straight segment between its ends. That segment and the run lie in one
+    half-plane outside the plot, so the winding number over the plot — and the clipped area — is unchanged.
+    Coordinates are taken relative to each plot's first vertex. Returns areas (and, with ``want_rings``,
+    one polygon per pair where the result is a single ring, else ``None``).
+    """
     areas = np.zeros(len(qi))
     ring_out = [] if want_rings else None
     offset = 0
@@ -296,82 +349,91 @@ def clipped_areas(plots, pieces, qi, pj, *, chunk: int = 50_000, want_rings: boo
     start = np.searchsorted(pc_of, np.arange(len(plots)))
     nv = np.diff(np.r_[start, len(pc)]) - 1               # vertices without the closing one
     ccw = shapely.is_ccw(shapely.get_exterior_ring(plots))
-    sc, s_ring, s_owner, s_sign = _ring_table(pieces)
-    # rings of each piece: contiguous
-    r_start = np.searchsorted(s_owner, np.arange(len(pieces)))
+    pbox = shapely.bounds(plots)
+    sc, s_ring, s_owner, s_sign = _ring_table(features)
+    c_start, c_len, c_ring, cbox = _chunk_table(sc, s_ring, chunk)
+    r_start = np.searchsorted(s_owner, np.arange(len(features)))       # rings of each feature: contiguous
     r_count = np.diff(np.r_[r_start, len(s_owner)])
-    v_start = np.searchsorted(s_ring, np.arange(len(s_sign)))
-    v_count = np.diff(np.r_[v_start, len(s_ring)])
-    for c0 in range(0, len(qi), chunk):
-        q, p = qi[c0:c0 + chunk], pj[c0:c0 + chunk]
-        # rings of the chunk's pairs
+    k_start = np.searchsorted(c_ring, np.arange(len(s_sign)))          # chunks of each ring: contiguous
+    k_count = np.diff(np.r_[k_start, len(c_ring)])
+    for c0 in range(0, len(qi), batch):
+        q, p = qi[c0:c0 + batch], fj[c0:c0 + batch]
         nr = r_count[p]
         pair_of_ring = np.repeat(np.arange(len(q)), nr)
         ring_ids = _expand(r_start[p], nr)
-        nvr = v_count[ring_ids]
-        ring_of_row = np.repeat(np.arange(len(ring_ids)), nvr)
-        rows = _expand(v_start[ring_ids], nvr)
-        pair_row = pair_of_ring[ring_of_row]
-        plot_row = q[pair_row]
+        # chunks of every (pair, ring), with their side relative to the plot's bbox
+        nk = k_count[ring_ids]
+        ring_of_chunk = np.repeat(np.arange(len(ring_ids)), nk)
+        ch = _expand(k_start[ring_ids], nk)
+        b = pbox[q[pair_of_ring[ring_of_chunk]]]
+        cb = cbox[ch]
+        side = np.full(len(ch), -1, dtype=np.int8)
+        side[cb[:, 1] > b[:, 3]] = 3
+        side[cb[:, 3] < b[:, 1]] = 2
+        side[cb[:, 0] > b[:, 2]] = 1
+        side[cb[:, 2] < b[:, 0]] = 0
+        run_start = np.r_[True, (side[1:] != side[:-1]) | (ring_of_chunk[1:] != ring_of_chunk[:-1])]
+        emit = np.where(side < 0, c_len[ch], np.where(run_start, 1, 0))
+        rows = _expand(c_start[ch], emit)
+        rid = np.repeat(ring_of_chunk, emit)
+        plot_row = q[pair_of_ring[rid]]
         ox, oy = pc[start[plot_row], 0], pc[start[plot_row], 1]
-        x, y = sc[rows, 0] - ox, sc[rows, 1] - oy
-        rid = ring_of_row
-        m = int(nv[q].max())
-        # per pair and edge: start point and direction of the plot's CCW edges, relative to its first vertex
-        kk = np.minimum(np.arange(m)[None, :], nv[q][:, None] - 1)
-        nvq = nv[q][:, None]
-        k0 = np.where(ccw[q][:, None], kk, nvq - kk) % nvq
-        k1 = np.where(ccw[q][:, None], kk + 1, nvq - kk - 1) % nvq
-        b0 = start[q][:, None]
-        ex0, ey0 = pc[b0 + k0, 0] - pc[b0, 0], pc[b0 + k0, 1] - pc[b0, 1]
-        edx, edy = pc[b0 + k1, 0] - pc[b0 + k0, 0], pc[b0 + k1, 1] - pc[b0 + k0, 1]
-        for e in range(m):
-            if len(x) == 0:
-                break
-            pr = pair_of_ring[rid]
-            ax, ay, dx, dy = ex0[pr, e], ey0[pr, e], edx[pr, e], edy[pr, e]
-            side = dx * (y - ay) - dy * (x - ax)
-            first = np.r_[True, rid[1:] != rid[:-1]]
-            rstart = np.flatnonzero(first)
-            rend = np.r_[rstart[1:], len(x)] - 1
-            prev = np.arange(len(x)) - 1
-            prev[rstart] = rend
-            inside = side >= 0
-            cross = inside != inside[prev]
-            t = np.zeros(len(x))
-            sp = side[prev]
-            t[cross] = sp[cross] / (sp[cross] - side[cross])
-            ix = x[prev] + t * (x - x[prev])
-            iy = y[prev] + t * (y - y[prev])
-            cnt = cross.astype(np.int64) + inside
-            nx = np.empty(cnt.sum())
-            ny = np.empty_like(nx)
-            pos = np.cumsum(cnt) - cnt                      # first output slot of each input row
-            ci = np.flatnonzero(cross)
-            nx[pos[ci]], ny[pos[ci]] = ix[ci], iy[ci]
-            ii = np.flatnonzero(inside)
-            slot = pos[ii] + cross[ii]
-            nx[slot], ny[slot] = x[ii], y[ii]
-            rid = np.repeat(rid, cnt)
-            x, y = nx, ny
+        x, y, rid = _sh_clip(sc[rows, 0] - ox, sc[rows, 1] - oy, rid, pair_of_ring, q, pc, start, nv, ccw)
         if len(x):
             first = np.r_[True, rid[1:] != rid[:-1]]
-            rstart = np.flatnonzero(first)
+            rs = np.flatnonzero(first)
             nxt = np.arange(1, len(x) + 1)
-            rend = np.r_[rstart[1:], len(x)] - 1
-            nxt[rend] = rstart
-            cross_term = x * y[nxt] - x[nxt] * y
-            ring_area = 0.5 * np.add.reduceat(cross_term, rstart)
-            rr = rid[rstart]
-            contrib = ring_area * s_sign[ring_ids[rr]]
-            np.add.at(areas, c0 + pair_of_ring[rr], contrib)
+            nxt[np.r_[rs[1:], len(x)] - 1] = rs
+            ring_area = 0.5 * np.add.reduceat(x * y[nxt] - x[nxt] * y, rs)
+            rr = rid[rs]
+            np.add.at(areas, c0 + pair_of_ring[rr], ring_area * s_sign[ring_ids[rr]])
             if want_rings:
                 base = pc[start[q[pair_of_ring[rid]]]]
                 ring_out.append((c0 + pair_of_ring[rid], rid + offset, x + base[:, 0], y + base[:, 1]))
-                offset += len(ring_ids)
+        offset += len(ring_ids)
     if not want_rings:
         return areas
-    return areas, _rings_to_polygons(len(qi), ring_out, r_count[pj])
+    return areas, _rings_to_polygons(len(qi), ring_out, r_count[fj])
+
+
+def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
+    """Sutherland–Hodgman of the rings (rows x, y grouped by rid) against each pair's convex plot."""
+    m = int(nv[q].max())
+    kk = np.minimum(np.arange(m)[None, :], nv[q][:, None] - 1)
+    nvq = nv[q][:, None]
+    k0 = np.where(ccw[q][:, None], kk, nvq - kk) % nvq
+    k1 = np.where(ccw[q][:, None], kk + 1, nvq - kk - 1) % nvq
+    b0 = start[q][:, None]
+    ex0, ey0 = pc[b0 + k0, 0] - pc[b0, 0], pc[b0 + k0, 1] - pc[b0, 1]
+    edx, edy = pc[b0 + k1, 0] - pc[b0 + k0, 0], pc[b0 + k1, 1] - pc[b0 + k0, 1]
+    for e in range(m):
+        if len(x) == 0:
+            break
+        pr = pair_of_ring[rid]
+        ax, ay, dx, dy = ex0[pr, e], ey0[pr, e], edx[pr, e], edy[pr, e]
+        side = dx * (y - ay) - dy * (x - ax)
+        first = np.r_[True, rid[1:] != rid[:-1]]
+        rstart = np.flatnonzero(first)
+        prev = np.arange(len(x)) - 1
+        prev[rstart] = np.r_[rstart[1:], len(x)] - 1
+        inside = side >= 0
+        cross = inside != inside[prev]
+        ci = np.flatnonzero(cross)
+        sp = side[prev[ci]]
+        t = sp / (sp - side[ci])
+        xp, yp = x[prev[ci]], y[prev[ci]]
+        cnt = cross.astype(np.int64) + inside
+        pos = np.cumsum(cnt) - cnt
+        nx = np.empty(int(cnt.sum()))
+        ny = np.empty_like(nx)
+        nx[pos[ci]] = xp + t * (x[ci] - xp)
+        ny[pos[ci]] = yp + t * (y[ci] - yp)
+        ii = np.flatnonzero(inside)
+        slot = pos[ii] + cross[ii]
+        nx[slot], ny[slot] = x[ii], y[ii]
+        rid = np.repeat(rid, cnt)
+        x, y = nx, ny
+    return x, y, rid
 
 
 def _rings_to_polygons(n_pairs, ring_out, piece_rings):
