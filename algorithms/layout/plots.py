@@ -22,7 +22,7 @@ from ..geometry import prepare_polygons
 from ..progress import Progress
 from ..schema import DEFAULT_CODES, PLOT, CodeFormat
 from .common import check_area_params, is_blank, log_quality, merge_small, order_along, quality_figures
-from .split import SplitJob, choose_count, frames_of, polygon_parts, split_recursive
+from .split import SplitJob, choose_count, frames_of, min_rectangles, polygon_parts, split_recursive
 
 __all__ = ["subdivide_plots", "SUPPLIED", "NOT_SUPPLIED", "road_zone"]
 
@@ -281,9 +281,7 @@ def _plot_checks(plots, ug, front, params, codes, target, lo, hi, band, min_widt
     flen = shapely.length(shapely.intersection(front[u], shapely.buffer(g, 0.01, quad_segs=1, join_style="mitre"))) \
         if len(g) else np.array([])
     has_front = flen >= 1.0  # a corner touch is not frontage
-    env = shapely.oriented_envelope(g)
-    width = np.array([_short_side(e) for e in env])
-    long_ = np.array([_long_side(e) for e in env])
+    rect_area, width, long_, _ = min_rectangles(g)
     unit_area = shapely.area(ug)
     for i in range(len(g)):
         code = plots["DKBH"].iat[i]
@@ -311,23 +309,7 @@ def _plot_checks(plots, ug, front, params, codes, target, lo, hi, band, min_widt
                                     f"地块 {code} 长宽比 {long_[i] / width[i]:.2f} 大于 {max_aspect:.2f} / plot {code} "
                                     f"aspect {long_[i] / width[i]:.2f} exceeds {max_aspect:.2f}",
                                     value=float(long_[i] / width[i]), limit=max_aspect, geometry=g[i]))
-    q = quality_figures(areas, g, target=target, lo=lo, hi=hi, band=band, frontage=has_front)
+    q = quality_figures(areas, g, target=target, lo=lo, hi=hi, band=band, frontage=has_front, rect_area=rect_area)
     q["frontage_basis"] = "roads" if with_roads else "unit_boundary"
     q["supplied_plots"] = int((plots["GDZT"] == SUPPLIED).sum())
     return q, findings
-
-
-def _sides(e):
-    c = shapely.get_coordinates(e)
-    if len(c) < 4:
-        return 0.0, float(shapely.length(e))
-    a, b = float(np.hypot(*(c[1] - c[0]))), float(np.hypot(*(c[2] - c[1])))
-    return min(a, b), max(a, b)
-
-
-def _short_side(e):
-    return _sides(e)[0]
-
-
-def _long_side(e):
-    return _sides(e)[1]

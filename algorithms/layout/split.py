@@ -19,8 +19,54 @@ from typing import Optional
 import numpy as np
 import shapely
 
-__all__ = ["Frame", "frame_of", "frames_of", "area_left", "cut_offset", "choose_count", "SplitJob",
+__all__ = ["min_rectangles", "Frame", "frame_of", "frames_of", "area_left", "cut_offset", "choose_count", "SplitJob",
            "split_recursive", "polygon_parts"]
+
+
+def min_rectangles(geoms) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Minimum-area enclosing rectangle of each geometry, vectorized (rotating calipers over the hull edges;
+    shapely's ``oriented_envelope`` runs in Python on GEOS < 3.12). Returns ``(area, short_side, long_side,
+    long_dir)`` with ``long_dir`` an (n, 2) array of unit vectors along the long side."""
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    area, short, long_ = np.zeros(n), np.zeros(n), np.zeros(n)
+    ldir = np.tile([1.0, 0.0], (n, 1))
+    if not n:
+        return area, short, long_, ldir
+    hull = shapely.convex_hull(geoms)
+    xy, gi = shapely.get_coordinates(hull, return_index=True)
+    if not len(xy):
+        return area, short, long_, ldir
+    same = gi[:-1] == gi[1:]
+    e0 = np.flatnonzero(same)                       # edge k: point k -> k+1 of the same geometry
+    d = xy[e0 + 1] - xy[e0]
+    ln = np.hypot(d[:, 0], d[:, 1])
+    ok = ln > 0
+    e0, d, ln = e0[ok], d[ok] / ln[ok, None], ln[ok]
+    eg = gi[e0]
+    counts = np.bincount(gi, minlength=n)
+    start = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    reps = counts[eg]                               # pair every edge with every point of its geometry
+    edge_of_pair = np.repeat(np.arange(len(e0)), reps)
+    pair_start = np.concatenate([[0], np.cumsum(reps)[:-1]])
+    pt = start[eg][edge_of_pair] + (np.arange(reps.sum()) - pair_start[edge_of_pair])
+    u = d[edge_of_pair]
+    p = xy[pt]
+    a = p[:, 0] * u[:, 0] + p[:, 1] * u[:, 1]
+    b = -p[:, 0] * u[:, 1] + p[:, 1] * u[:, 0]
+    wa = np.maximum.reduceat(a, pair_start) - np.minimum.reduceat(a, pair_start)
+    wb = np.maximum.reduceat(b, pair_start) - np.minimum.reduceat(b, pair_start)
+    ea = wa * wb
+    order = np.lexsort((np.arange(len(ea)), ea, eg))   # per geometry: smallest rectangle first
+    first = order[np.concatenate([[True], eg[order][1:] != eg[order][:-1]])]
+    g = eg[first]
+    area[g] = ea[first]
+    short[g] = np.minimum(wa[first], wb[first])
+    long_[g] = np.maximum(wa[first], wb[first])
+    along_u = wa[first] >= wb[first]
+    du = d[first]
+    ldir[g] = np.where(along_u[:, None], du, np.column_stack([-du[:, 1], du[:, 0]]))
+    return area, short, long_, ldir
 
 
 @dataclass(frozen=True)
@@ -53,31 +99,21 @@ def frames_of(geoms) -> list[Frame]:
     """The frame of each geometry: long side of its oriented envelope, pointing east (or north), origin at
     the envelope's centre. Deterministic for the same geometry."""
     geoms = np.asarray(geoms, dtype=object)
-    env = shapely.oriented_envelope(geoms)
+    _, short, long_, ldir = min_rectangles(geoms)
+    ctr = shapely.get_coordinates(shapely.centroid(shapely.envelope(geoms)))
     out = []
-    for e in env:
-        c = shapely.get_coordinates(e)
-        if len(c) >= 4:
-            e1, e2 = c[1] - c[0], c[2] - c[1]
-            n1, n2 = np.hypot(*e1), np.hypot(*e2)
-            if abs(n1 - n2) <= 1e-9 * max(n1, n2):  # a square: the side nearer east-west
-                d = e1 if abs(e1[0]) / max(n1, 1e-300) >= abs(e2[0]) / max(n2, 1e-300) else e2
-            else:
-                d = e1 if n1 > n2 else e2
-        else:
-            d = c[-1] - c[0] if len(c) >= 2 else np.array([1.0, 0.0])
-        n = float(np.hypot(*d))
-        ux, uy = (d / n) if n > 0 else (1.0, 0.0)
-        # canonical direction: round away float noise so that equal shapes give equal frames
-        ux, uy = round(float(ux), 12), round(float(uy), 12)
+    for k in range(len(geoms)):
+        d = ldir[k]
+        if long_[k] > 0 and abs(long_[k] - short[k]) <= 1e-9 * long_[k]:  # a square: the side nearer east-west
+            d = d if abs(d[0]) >= abs(d[1]) else np.array([-d[1], d[0]])
+        ux, uy = round(float(d[0]), 12), round(float(d[1]), 12)   # canonical: equal shapes, equal frames
         if ux < -1e-9 or (abs(ux) <= 1e-9 and uy < 0):
             ux, uy = -ux, -uy
         if abs(ux) > 1 - 1e-9:  # axis-parallel: exact
             ux, uy = 1.0, 0.0
         elif abs(uy) > 1 - 1e-9:
             ux, uy = 0.0, 1.0
-        ctr = shapely.get_coordinates(shapely.centroid(e)) if not e.is_empty else np.zeros((1, 2))
-        out.append(Frame(float(ctr[0, 0]), float(ctr[0, 1]), ux, uy))
+        out.append(Frame(float(ctr[k, 0]), float(ctr[k, 1]), ux, uy))
     return out
 
 
@@ -88,14 +124,24 @@ def frame_of(geom) -> Frame:
 def _edges(geom, frame: Frame, axis: int) -> np.ndarray:
     """Edges (x1, y1, x2, y2) of the oriented rings (exteriors CCW, holes CW) in the frame, with the cut
     axis as x."""
-    g = shapely.orient_polygons(geom)
-    rings = shapely.get_rings(shapely.get_parts(g))
+    polys = shapely.get_parts(geom)
+    rings = shapely.get_rings(polys)
+    nint = shapely.get_num_interior_rings(polys)
+    exterior = np.zeros(len(rings), bool)
+    exterior[np.concatenate([[0], np.cumsum(nint + 1)[:-1]])] = True
     xy, idx = shapely.get_coordinates(rings, return_index=True)
     loc = frame.to_local(xy)
     if axis == 1:  # cut across v: swap (x, y) -> (y, -x) keeps the orientation
         loc = np.column_stack([loc[:, 1], -loc[:, 0]])
     same = idx[:-1] == idx[1:]
-    return np.column_stack([loc[:-1][same], loc[1:][same]])
+    e = np.column_stack([loc[:-1][same], loc[1:][same]])
+    ring = idx[:-1][same]
+    # exteriors counter-clockwise, holes clockwise: flip the edges of rings with the wrong signed area
+    signed = np.bincount(ring, weights=e[:, 0] * e[:, 3] - e[:, 2] * e[:, 1], minlength=len(rings))
+    flip = (signed < 0) == exterior
+    f = flip[ring]
+    e[f] = e[f][:, [2, 3, 0, 1]]
+    return e
 
 
 def area_left(edges: np.ndarray, t) -> np.ndarray:
@@ -156,7 +202,12 @@ def choose_count(area: float, target: float, lo: float, hi: float) -> int:
 
 def polygon_parts(geom) -> list:
     """Single polygons of a geometry (drops points/lines left by an overlay)."""
-    if geom is None or geom.is_empty:
+    if geom is None:
+        return []
+    tid = shapely.get_type_id(geom)
+    if tid == 3:  # fast path: a single polygon
+        return [geom] if shapely.area(geom) > 0 else []
+    if geom.is_empty:
         return []
     parts = shapely.get_parts(geom)
     out = []
@@ -246,6 +297,102 @@ def _half_plane(frame: Frame, axis: int, t: float, reach: float):
     return shapely.Polygon(frame.to_world(pts))
 
 
+def _front_split_vec(front, F: np.ndarray, axis: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorized :func:`_frontage_split` for many pieces: ``front`` lines per piece (or None), frames ``F``
+    (m, 4: ox, oy, ux, uy), cut axis and offset per piece."""
+    m = len(front)
+    left, total = np.zeros(m), np.zeros(m)
+    has = np.flatnonzero([f is not None for f in front])
+    if not len(has):
+        return left, total
+    parts, pi = shapely.get_parts(front[has], return_index=True)
+    parts2, pj = shapely.get_parts(parts, return_index=True)   # collections may hold multilines
+    owner = has[pi[pj]]
+    tid = shapely.get_type_id(parts2)
+    line = (tid == 1) | (tid == 2)
+    parts2, owner = parts2[line], owner[line]
+    if not len(parts2):
+        return left, total
+    xy, li = shapely.get_coordinates(parts2, return_index=True)
+    same = li[:-1] == li[1:]
+    own = owner[li[:-1][same]]
+    f = F[own]
+    a, b = xy[:-1][same], xy[1:][same]
+
+    def coord(p):
+        dx, dy = p[:, 0] - f[:, 0], p[:, 1] - f[:, 1]
+        return np.where(axis[own] == 0, dx * f[:, 2] + dy * f[:, 3], -dx * f[:, 3] + dy * f[:, 2])
+
+    ca, cb = coord(a), coord(b)
+    seg = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
+    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
+    span = hi - lo
+    tt = t[own]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fr = np.where(span > 0, np.clip((tt - lo) / np.where(span > 0, span, 1.0), 0, 1), (lo <= tt).astype(float))
+    left = np.bincount(own, weights=seg * fr, minlength=m)
+    total = np.bincount(own, weights=seg, minlength=m)
+    return left, total
+
+
+def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndarray, min_width: float,
+                max_aspect: float) -> np.ndarray:
+    """The half-plane polygon of the cut of every pending job. Rectangles in their frame (the common case)
+    are planned vectorized (area is linear in the offset); other shapes through :func:`_plan_cut`."""
+    m = len(pending)
+    F = np.array([[j.frame.ox, j.frame.oy, j.frame.ux, j.frame.uy] for j in pending])
+    xy, gi = shapely.get_coordinates(geoms, return_index=True)
+    f = F[gi]
+    dx, dy = xy[:, 0] - f[:, 0], xy[:, 1] - f[:, 1]
+    lx, ly = dx * f[:, 2] + dy * f[:, 3], -dx * f[:, 3] + dy * f[:, 2]
+    cnt = np.bincount(gi, minlength=m)
+    st = np.concatenate([[0], np.cumsum(cnt)[:-1]])
+    xmin, xmax = np.minimum.reduceat(lx, st), np.maximum.reduceat(lx, st)
+    ymin, ymax = np.minimum.reduceat(ly, st), np.maximum.reduceat(ly, st)
+    reach = np.maximum.reduceat(np.maximum(np.abs(lx), np.abs(ly)), st)
+    xe, ye = xmax - xmin, ymax - ymin
+    area = shapely.area(geoms)
+    rect = (cnt == 5) & (np.abs(area - xe * ye) <= 1e-9 * xe * ye) & (shapely.get_type_id(geoms) == 3)
+    rect &= shapely.get_num_interior_rings(geoms) == 0
+    n = np.array([j.n for j in pending])
+    frac = (n // 2) / n
+    long_axis = np.where(xe >= ye, 0, 1)
+    amin = np.where(long_axis == 0, xmin, ymin)
+    aext = np.where(long_axis == 0, xe, ye)
+    omin = np.where(long_axis == 0, ymin, xmin)
+    oext = np.where(long_axis == 0, ye, xe)
+    axis = long_axis.copy()
+    t = amin + frac * aext
+    has_f = np.array([pf is not None for pf in piece_front])
+    if has_f.any():
+        need = max(min_width, 1.0)
+        fl, ftot = _front_split_vec(piece_front, F, long_axis, t)
+        fr = ftot - fl
+        t2 = omin + frac * oext
+        gl, gtot = _front_split_vec(piece_front, F, 1 - long_axis, t2)
+        gr = gtot - gl
+        w_small = np.minimum(frac, 1 - frac) * oext
+        with np.errstate(divide="ignore", invalid="ignore"):
+            aspect = aext / np.maximum(w_small, 1e-9)
+        shape_ok = (w_small >= min_width) & (aspect <= max_aspect)
+        ok_long = (fl >= need) & (fr >= need)
+        other = has_f & rect & ~ok_long & shape_ok & (((gl >= need) & (gr >= need)) |
+                                                     (np.minimum(gl, gr) > np.minimum(fl, fr)))
+        axis = np.where(other, 1 - long_axis, axis)
+        t = np.where(other, t2, t)
+    for k in np.flatnonzero(~rect):
+        axis[k], t[k], _, _ = _plan_cut(pending[k], piece_front[k], min_width, max_aspect)
+    r = reach + np.abs(t) + 10.0
+    pts = np.stack([np.column_stack([-r, -r]), np.column_stack([t, -r]), np.column_stack([t, r]),
+                    np.column_stack([-r, r])], axis=1)                       # (m, 4, 2) in cut coordinates
+    one = axis == 1
+    pts[one] = np.stack([-pts[one][:, :, 1], pts[one][:, :, 0]], axis=-1)  # (x', y') = (y, -x) -> (x, y)
+    ox, oy, ux, uy = (F[:, k][:, None] for k in range(4))
+    wx = ox + pts[:, :, 0] * ux - pts[:, :, 1] * uy
+    wy = oy + pts[:, :, 0] * uy + pts[:, :, 1] * ux
+    return shapely.polygons(np.stack([wx, wy], axis=-1))
+
+
 def split_recursive(jobs: list[SplitJob], *, min_width: float = 0.0, max_aspect: float = math.inf,
                     progress=None, total_hint: int = 0) -> tuple[list[SplitJob], list[SplitJob]]:
     """Split every job into ``job.n`` pieces of near-equal area by recursive straight cuts.
@@ -271,12 +418,7 @@ def split_recursive(jobs: list[SplitJob], *, min_width: float = 0.0, max_aspect:
             piece_front[has_f] = shapely.intersection(
                 np.array([j.frontage for j in pending], dtype=object)[has_f],
                 shapely.buffer(geoms[has_f], 0.01, quad_segs=1, join_style="mitre"))
-        cuts = []
-        for j, pf in zip(pending, piece_front):
-            axis, t, frac, _ = _plan_cut(j, pf, min_width, max_aspect)
-            loc = j.frame.to_local(shapely.get_coordinates(j.geom))
-            cuts.append(_half_plane(j.frame, axis, t, float(np.abs(loc).max())))
-        hp = np.array(cuts, dtype=object)
+        hp = _plan_level(pending, geoms, piece_front, min_width, max_aspect)
         left = shapely.intersection(geoms, hp)
         right = shapely.difference(geoms, hp)
         nxt = []
