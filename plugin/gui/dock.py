@@ -47,6 +47,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import N_, tr
 from . import plan_io
+from .forms import configure_plan_layer
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "styles")
 
@@ -168,6 +169,7 @@ class PlanDock(QgsDockWidget):
                 "cluster" if "ZTBH" in names else None
             if level and self.combos[level].currentLayer() is None:
                 self.combos[level].setLayer(lyr)
+                configure_plan_layer(lyr, level)
         self._layers_changed()
 
     def _layers_changed(self, *_):
