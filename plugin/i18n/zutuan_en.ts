@@ -4,28 +4,184 @@
   <context>
     <name>zutuan</name>
     <message>
+      <source>赋值控制指标</source>
+      <translation>Assign control indicators</translation>
+    </message>
+    <message>
+      <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</source>
+      <translation>Fills each plot's controls (FAR bounds, building coefficient, density, green ratio, office/service land share, minimum investment intensity, height limit, output and tax per hectare) and records where each value came from in ZBLY. Precedence: the plot's own value &gt; overrides table (by DKBH, DYBH, HYDM, YDYHFLDM) &gt; unit default &gt; cluster default &gt; profile by industry &gt; profile by land-use class. Industry codes are GB/T 4754-2017 and are mapped to the 2002 divisions of the 2008 tables. The 2008 investment-intensity numbers are not available from any reachable source and are left empty: checks that need them report 'not checked', never a pass. A local YAML profile may tighten or add limits (per mu values are converted to per hectare); values looser than national mandatory ones are refused. 2020 trial land-use codes are detected and migrated; unknown codes get the nearest valid ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS.</translation>
+    </message>
+    <message>
+      <source>地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept</source>
+      <translation>Plots (DKBH, YDYHFLDM, HYDM); control values already filled in are kept</translation>
+    </message>
+    <message>
+      <source>单元的指标字段作为其地块的默认值 / unit controls are defaults for their plots</source>
+      <translation>The unit's control fields are the defaults of its plots</translation>
+    </message>
+    <message>
+      <source>组团的指标字段作为其地块的默认值 / cluster controls are defaults for their plots</source>
+      <translation>The cluster's control fields are the defaults of its plots</translation>
+    </message>
+    <message>
+      <source>2008 版为第三方转载一致的数值；2023 版数值未核实 / the 2023 profile is unconfirmed</source>
+      <translation>2008: values consistent across third-party reprints; 2023: values not yet confirmed</translation>
+    </message>
+    <message>
+      <source>收紧或增加指标的地方配置，见 resources/standards/examples / a local profile tightening the national one</source>
+      <translation>A local profile that tightens or adds limits, see resources/standards/examples</translation>
+    </message>
+    <message>
+      <source>投资强度表的地区分类 / region class of the investment-intensity table</source>
+      <translation>region class of the investment-intensity table</translation>
+    </message>
+    <message>
+      <source>按 DKBH/DYBH/HYDM/YDYHFLDM 指定指标；TZQD_MU 等列按万元/亩 / overrides keyed by code</source>
+      <translation>Controls keyed by DKBH/DYBH/HYDM/YDYHFLDM; columns such as TZQD_MU are in 10,000 CNY per mu</translation>
+    </message>
+    <message>
+      <source>与覆盖表相同，来自图层或无几何表 / the same as a layer or table</source>
+      <translation>The same as the overrides table, from a layer or a table without geometry</translation>
+    </message>
+    <message>
+      <source>自动：出现 2020 独有代码即按 2020 读取并迁移 / auto-detect the code edition</source>
+      <translation>Automatic: codes that exist only in the 2020 edition make the layer read as 2020 and migrated</translation>
+    </message>
+    <message>
+      <source>地块及指标、来源 ZBLY、派生值 / plots with controls, sources and derived values</source>
+      <translation>plots with controls, sources and derived values</translation>
+    </message>
+    <message>
+      <source>无效代码、缺行业代码、未检查项 / unknown codes, missing industry codes, not-checked items</source>
+      <translation>unknown codes, missing industry codes, not-checked items</translation>
+    </message>
+    <message>
+      <source>地块图层</source>
+      <translation>Plot layer</translation>
+    </message>
+    <message>
+      <source>单元图层（可选，继承默认值）</source>
+      <translation>Unit layer (optional, defaults inherited by its plots)</translation>
+    </message>
+    <message>
+      <source>组团图层（可选，继承默认值）</source>
+      <translation>Cluster layer (optional, defaults inherited by its plots)</translation>
+    </message>
+    <message>
+      <source>国家标准配置</source>
+      <translation>National standard profile</translation>
+    </message>
+    <message>
+      <source>地方配置文件（可选，YAML）</source>
+      <translation>Local profile (optional, YAML)</translation>
+    </message>
+    <message>
+      <source>地区分类（投资强度用）</source>
+      <translation>Region class (for investment intensity)</translation>
+    </message>
+    <message>
+      <source>覆盖表（可选，CSV 或 xlsx）</source>
+      <translation>Overrides table (optional, CSV or xlsx)</translation>
+    </message>
+    <message>
+      <source>覆盖表图层（可选）</source>
+      <translation>Overrides layer (optional)</translation>
+    </message>
+    <message>
+      <source>用地用海分类版本</source>
+      <translation>Land/sea-use classification edition</translation>
+    </message>
+    <message>
+      <source>带控制指标的地块</source>
+      <translation>Plots with control indicators</translation>
+    </message>
+    <message>
+      <source>问题清单</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>计容建筑面积合计（平方米）</source>
+      <translation>Total FAR-counted floor area (m²)</translation>
+    </message>
+    <message>
+      <source>最低固定资产投资合计（万元）</source>
+      <translation>Total minimum fixed-asset investment (10,000 CNY)</translation>
+    </message>
+    <message>
+      <source>未检查项数</source>
+      <translation>Number of items not checked</translation>
+    </message>
+    <message>
+      <source>工业项目建设用地控制指标（2008）</source>
+      <translation>Control indicators for industrial project land (2008)</translation>
+    </message>
+    <message>
+      <source>工业项目建设用地控制指标（2023，未核实）</source>
+      <translation>Control indicators for industrial project land (2023, unconfirmed)</translation>
+    </message>
+    <message>
+      <source>自动识别</source>
+      <translation>Detect automatically</translation>
+    </message>
+    <message>
+      <source>2020 试行</source>
+      <translation>2020 trial edition</translation>
+    </message>
+    <message>
+      <source>未指定</source>
+      <translation>Not specified</translation>
+    </message>
+    <message>
+      <source>一类</source>
+      <translation>Class 1</translation>
+    </message>
+    <message>
+      <source>二类</source>
+      <translation>Class 2</translation>
+    </message>
+    <message>
+      <source>三类</source>
+      <translation>Class 3</translation>
+    </message>
+    <message>
+      <source>四类</source>
+      <translation>Class 4</translation>
+    </message>
+    <message>
+      <source>五类</source>
+      <translation>Class 5</translation>
+    </message>
+    <message>
+      <source>六类</source>
+      <translation>Class 6</translation>
+    </message>
+    <message>
+      <source>七类</source>
+      <translation>Class 7</translation>
+    </message>
+    <message>
       <source>布局</source>
-      <translation type="unfinished" />
+      <translation>Layout</translation>
     </message>
     <message>
       <source>指标</source>
-      <translation type="unfinished" />
+      <translation>Controls</translation>
     </message>
     <message>
       <source>审查</source>
-      <translation type="unfinished" />
+      <translation>Review</translation>
     </message>
     <message>
       <source>导出</source>
-      <translation type="unfinished" />
+      <translation>Export</translation>
     </message>
     <message>
       <source>测算</source>
-      <translation type="unfinished" />
+      <translation>Feasibility</translation>
     </message>
     <message>
       <source>计算用地面积</source>
-      <translation type="unfinished" />
+      <translation>Calculate land area</translation>
     </message>
     <message>
       <source>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。经纬度数据（CGCS2000 或 WGS 84）自动投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</source>
@@ -33,47 +189,131 @@
     </message>
     <message>
       <source>输入面图层</source>
-      <translation type="unfinished" />
+      <translation>Input polygon layer</translation>
     </message>
     <message>
       <source>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</source>
-      <translation>polygons to measure</translation>
+      <translation>Polygons to measure (clusters, units, plots or any polygons)</translation>
     </message>
     <message>
       <source>量算坐标系（留空自动选择）</source>
-      <translation type="unfinished" />
+      <translation>Measurement CRS (empty: chosen automatically)</translation>
     </message>
     <message>
       <source>留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic</source>
-      <translation>empty: automatic</translation>
+      <translation>Empty: a projected CRS is used as is; data in degrees uses its CGCS2000 3-degree zone</translation>
     </message>
     <message>
       <source>带面积的图层</source>
-      <translation type="unfinished" />
+      <translation>Layer with areas</translation>
     </message>
     <message>
       <source>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</source>
-      <translation>input features with area fields</translation>
+      <translation>The input features with the area fields YDMJ, MJGQ and MJMU</translation>
     </message>
     <message>
       <source>总面积（平方米）</source>
-      <translation type="unfinished" />
+      <translation>Total area (m²)</translation>
     </message>
     <message>
       <source>总面积（公顷）</source>
-      <translation type="unfinished" />
+      <translation>Total area (ha)</translation>
     </message>
     <message>
       <source>总面积（亩）</source>
-      <translation type="unfinished" />
+      <translation>Total area (mu)</translation>
     </message>
     <message>
       <source>量算坐标系</source>
-      <translation type="unfinished" />
+      <translation>Measurement CRS</translation>
+    </message>
+    <message>
+      <source>现金流测算</source>
+      <translation>Cash-flow analysis</translation>
+    </message>
+    <message>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
+    </message>
+    <message>
+      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
+      <translation>Overrides the parameter schedule.start_year</translation>
+    </message>
+    <message>
+      <source>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</source>
+      <translation>Overrides the parameter schedule.start_quarter</translation>
+    </message>
+    <message>
+      <source>小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %</source>
+      <translation>A fraction: 0.08 means 8 %; 8 is refused</translation>
+    </message>
+    <message>
+      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
+      <translation>Default 2019; the 3- and 5-year targets count from this year</translation>
+    </message>
+    <message>
+      <source>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</source>
+      <translation>The .xlsx to write: summary, phases, cash flow, sensitivity, targets, parameters</translation>
+    </message>
+    <message>
+      <source>逐季度现金流量表，UTF-8（带 BOM） / the quarterly table as CSV</source>
+      <translation>The quarterly cash-flow table as CSV, UTF-8 with BOM</translation>
+    </message>
+    <message>
+      <source>各期与全区累计净现金流折线图 / cumulative cash flow per phase</source>
+      <translation>Line chart of the cumulative net cash flow of each phase and of the whole zone</translation>
+    </message>
+    <message>
+      <source>测算起始年（可选）</source>
+      <translation>First year of the analysis (optional)</translation>
+    </message>
+    <message>
+      <source>起始季度 1–4（可选）</source>
+      <translation>First quarter 1–4 (optional)</translation>
+    </message>
+    <message>
+      <source>年折现率（小数，可选）</source>
+      <translation>Annual discount rate (fraction, optional)</translation>
+    </message>
+    <message>
+      <source>发展目标基准年（可选）</source>
+      <translation>Base year of the development targets (optional)</translation>
+    </message>
+    <message>
+      <source>测算工作簿</source>
+      <translation>Feasibility workbook</translation>
+    </message>
+    <message>
+      <source>现金流量表 CSV（可选）</source>
+      <translation>Cash-flow table CSV (optional)</translation>
+    </message>
+    <message>
+      <source>累计现金流图（可选）</source>
+      <translation>Cumulative cash-flow chart (optional)</translation>
+    </message>
+    <message>
+      <source>最大资金需求季度</source>
+      <translation>Quarter of peak funding need</translation>
+    </message>
+    <message>
+      <source>投资回收季度</source>
+      <translation>Payback quarter</translation>
+    </message>
+    <message>
+      <source>净现值（万元）</source>
+      <translation>NPV (10,000 CNY)</translation>
+    </message>
+    <message>
+      <source>内部收益率（年）</source>
+      <translation>IRR (annual)</translation>
+    </message>
+    <message>
+      <source>最大资金需求（万元）</source>
+      <translation>Peak funding need (10,000 CNY)</translation>
     </message>
     <message>
       <source>新建规划数据库</source>
-      <translation type="unfinished" />
+      <translation>Create plan database</translation>
     </message>
     <message>
       <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
@@ -81,7 +321,7 @@
     </message>
     <message>
       <source>写入元数据和导出表的标题 / project name for metadata and exports</source>
-      <translation>project name for metadata and exports</translation>
+      <translation>Written into the metadata and the titles of exported tables</translation>
     </message>
     <message>
       <source>编制单位 / planning organisation</source>
@@ -89,243 +329,659 @@
     </message>
     <message>
       <source>3 年、5 年目标的基准年，默认 2019 / base year of the targets</source>
-      <translation>base year of the targets</translation>
+      <translation>Base year of the 3- and 5-year targets, default 2019</translation>
     </message>
     <message>
       <source>投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity</source>
-      <translation>region class for investment intensity</translation>
+      <translation>Region class for the investment intensity, e.g. 七类 (class 7) or 十等 (grade 10)</translation>
     </message>
     <message>
       <source>投影米制坐标系；留空则取组团图层的量算坐标系 / projected metre CRS; empty: from the clusters</source>
-      <translation>projected metre CRS; empty: from the clusters</translation>
+      <translation>A projected metre CRS; empty: the measurement CRS of the cluster layer</translation>
     </message>
     <message>
       <source>已绘制的组团面，字段名与 docs/SCHEMA.md 相同者一并写入 / clusters already drawn</source>
-      <translation>clusters already drawn</translation>
+      <translation>Clusters already drawn; fields named as in docs/SCHEMA.md are copied too</translation>
     </message>
     <message>
       <source>新建的 GeoPackage；写入完成后才替换目标文件 / the new plan, replaced only when complete</source>
-      <translation>the new plan, replaced only when complete</translation>
+      <translation>The new GeoPackage; an existing file is replaced only when writing has completed</translation>
     </message>
     <message>
       <source>项目名称</source>
-      <translation type="unfinished" />
+      <translation>Project name</translation>
     </message>
     <message>
       <source>编制单位</source>
-      <translation type="unfinished" />
+      <translation>Planning organisation</translation>
     </message>
     <message>
       <source>基准年</source>
-      <translation type="unfinished" />
+      <translation>Base year</translation>
     </message>
     <message>
       <source>地区分类（土地等别）</source>
-      <translation type="unfinished" />
+      <translation>Region class (land grade)</translation>
     </message>
     <message>
       <source>规划坐标系</source>
-      <translation type="unfinished" />
+      <translation>Plan CRS</translation>
     </message>
     <message>
       <source>已有组团（可选）</source>
-      <translation type="unfinished" />
+      <translation>Existing clusters (optional)</translation>
     </message>
     <message>
       <source>规划数据库</source>
-      <translation type="unfinished" />
+      <translation>Plan database</translation>
     </message>
     <message>
       <source>组团图层</source>
-      <translation type="unfinished" />
+      <translation>Cluster layer</translation>
+    </message>
+    <message>
+      <source>导出控制指标表</source>
+      <translation>Export control indicator table</translation>
+    </message>
+    <message>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation>Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
+    </message>
+    <message>
+      <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
+      <translation>Plots (DKBH, YDYHFLDM, YDMJ, RJLXX…, see the data model)</translation>
+    </message>
+    <message>
+      <source>用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary</source>
+      <translation>For unit names and units without plots in the summary</translation>
+    </message>
+    <message>
+      <source>用于汇总表中的组团名称 / cluster names in the summary</source>
+      <translation>For cluster names in the summary</translation>
+    </message>
+    <message>
+      <source>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</source>
+      <translation>Findings layer written by a review algorithm (GZBH, GZMC, YZCD…)</translation>
+    </message>
+    <message>
+      <source>字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table</source>
+      <translation>Field names in order, e.g. ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX; empty: the standard table</translation>
+    </message>
+    <message>
+      <source>表头与标签的语言 / language of headers and labels</source>
+      <translation>language of headers and labels</translation>
+    </message>
+    <message>
+      <source>第一行标题，默认“地块控制指标一览表” / title row</source>
+      <translation>Title in the first row, default 地块控制指标一览表 (plot control indicators)</translation>
+    </message>
+    <message>
+      <source>输出 .xlsx 文件 / the .xlsx to write</source>
+      <translation>the .xlsx to write</translation>
+    </message>
+    <message>
+      <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
+      <translation>also a UTF-8-with-BOM CSV of the plot rows</translation>
+    </message>
+    <message>
+      <source>单元图层（可选）</source>
+      <translation>Unit layer (optional)</translation>
+    </message>
+    <message>
+      <source>组团图层（可选）</source>
+      <translation>Cluster layer (optional)</translation>
+    </message>
+    <message>
+      <source>审查结果（可选）</source>
+      <translation>Review findings (optional)</translation>
+    </message>
+    <message>
+      <source>列（逗号分隔，留空为默认）</source>
+      <translation>Columns (comma-separated, empty: default)</translation>
+    </message>
+    <message>
+      <source>表头语言</source>
+      <translation>Header language</translation>
+    </message>
+    <message>
+      <source>表格标题（可选）</source>
+      <translation>Table title (optional)</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿</source>
+      <translation>Excel workbook</translation>
+    </message>
+    <message>
+      <source>CSV（可选）</source>
+      <translation>CSV (optional)</translation>
+    </message>
+    <message>
+      <source>地块数</source>
+      <translation>Number of plots</translation>
+    </message>
+    <message>
+      <source>总用地面积（公顷）</source>
+      <translation>Total land area (ha)</translation>
+    </message>
+    <message>
+      <source>中文</source>
+      <translation>Chinese</translation>
+    </message>
+    <message>
+      <source>导出地块图则</source>
+      <translation>Export plot control sheets</translation>
+    </message>
+    <message>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
+      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
+    </message>
+    <message>
+      <source>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</source>
+      <translation>One page per plot, ordered by plot code DKBH</translation>
+    </message>
+    <message>
+      <source>道路中心线或道路面 / road centre lines or areas</source>
+      <translation>Road centre lines or road areas</translation>
+    </message>
+    <message>
+      <source>用于标注道路 / labels the roads</source>
+      <translation>Used to label the roads</translation>
+    </message>
+    <message>
+      <source>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</source>
+      <translation>draws unit boundaries (dashed) labelled with DYBH</translation>
+    </message>
+    <message>
+      <source>图签中的项目名称 / project name in the title block</source>
+      <translation>project name in the title block</translation>
+    </message>
+    <message>
+      <source>图签中的编制单位 / organisation in the title block</source>
+      <translation>organisation in the title block</translation>
+    </message>
+    <message>
+      <source>图签中的日期 / date in the title block; empty: today</source>
+      <translation>date in the title block; empty: today</translation>
+    </message>
+    <message>
+      <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</source>
+      <translation>drawing number = prefix + 3-digit page number</translation>
+    </message>
+    <message>
+      <source>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</source>
+      <translation>one multi-page PDF or one PDF per plot</translation>
+    </message>
+    <message>
+      <source>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</source>
+      <translation>the PDF; per plot: a folder of the same name</translation>
+    </message>
+    <message>
+      <source>道路图层（可选）</source>
+      <translation>Road layer (optional)</translation>
+    </message>
+    <message>
+      <source>道路名称字段（可选）</source>
+      <translation>Road name field (optional)</translation>
+    </message>
+    <message>
+      <source>日期（留空为今天）</source>
+      <translation>Date (empty: today)</translation>
+    </message>
+    <message>
+      <source>图号前缀</source>
+      <translation>Drawing number prefix</translation>
+    </message>
+    <message>
+      <source>输出方式</source>
+      <translation>Output mode</translation>
+    </message>
+    <message>
+      <source>图则 PDF</source>
+      <translation>Plot control sheets PDF</translation>
+    </message>
+    <message>
+      <source>页数</source>
+      <translation>Number of pages</translation>
+    </message>
+    <message>
+      <source>输出文件</source>
+      <translation>Output files</translation>
+    </message>
+    <message>
+      <source>一个多页 PDF</source>
+      <translation>One multi-page PDF</translation>
+    </message>
+    <message>
+      <source>每个地块一个 PDF</source>
+      <translation>One PDF per plot</translation>
+    </message>
+    <message>
+      <source>开发区土地集约利用评价</source>
+      <translation>Development zone intensive land-use evaluation</translation>
+    </message>
+    <message>
+      <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。</source>
+      <translation>Computes the TD/T 1029-2017 land intensive-use indicators of a development zone for the whole zone and for each cluster: land development, supply and built-up rates, industrial land share, floor-area ratio, building density, industrial floor-area ratio and building coefficient, industrial fixed-asset and tax intensity, and overall tax per hectare. 'Status' reads the fields you choose; 'plan' evaluates the plan at completion from the control minimums. Missing inputs are reported as such, never assumed. The formulas come from an implementation of the trial rules and are not yet checked against the standard.</translation>
+    </message>
+    <message>
+      <source>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</source>
+      <translation>polygons with the land-use code YDYHFLDM</translation>
+    </message>
+    <message>
+      <source>现状：读取所选字段；规划：按控制指标下限 / status or plan</source>
+      <translation>Current status: reads the chosen fields; plan: uses the control minimums</translation>
+    </message>
+    <message>
+      <source>两类开发区分别评价 / the two types are evaluated separately</source>
+      <translation>The two zone types are evaluated separately</translation>
+    </message>
+    <message>
+      <source>供地状态字段</source>
+      <translation>Land supply status field</translation>
+    </message>
+    <message>
+      <source>取值“已供地” / value 已供地 means supplied</source>
+      <translation>The value 已供地 (supplied) marks supplied land</translation>
+    </message>
+    <message>
+      <source>已达到供地条件字段</source>
+      <translation>Ready-for-supply field</translation>
+    </message>
+    <message>
+      <source>取值 是/已达到供地条件/已完成 / ready for supply</source>
+      <translation>Values 是/已达到供地条件/已完成 mean ready for supply</translation>
+    </message>
+    <message>
+      <source>建成状态字段</source>
+      <translation>Construction status field</translation>
+    </message>
+    <message>
+      <source>取值 已建/已建成/建成/现状 / built</source>
+      <translation>Values 已建/已建成/建成/现状 mean built</translation>
+    </message>
+    <message>
+      <source>总建筑面积字段（m²）</source>
+      <translation>Total floor area field (m²)</translation>
+    </message>
+    <message>
+      <source>每个要素上的总建筑面积 / floor area per feature, m²</source>
+      <translation>Total floor area of each feature, m²</translation>
+    </message>
+    <message>
+      <source>建筑基底面积字段（m²）</source>
+      <translation>Building footprint field (m²)</translation>
+    </message>
+    <message>
+      <source>建筑基底占地面积 / building footprint, m²</source>
+      <translation>Building footprint area, m²</translation>
+    </message>
+    <message>
+      <source>建筑物构筑物堆场占地字段（m²）</source>
+      <translation>Buildings, structures and yards area field (m²)</translation>
+    </message>
+    <message>
+      <source>用于工业用地建筑系数 / for the building coefficient</source>
+      <translation>For the building coefficient of industrial land</translation>
+    </message>
+    <message>
+      <source>固定资产投资字段（万元）</source>
+      <translation>Fixed-asset investment field (10,000 CNY)</translation>
+    </message>
+    <message>
+      <source>工业（物流）企业累计固定资产投资 / fixed assets, 万元</source>
+      <translation>Cumulative fixed-asset investment of the industrial (logistics) enterprise, 10,000 CNY</translation>
+    </message>
+    <message>
+      <source>税收字段（万元）</source>
+      <translation>Tax field (10,000 CNY)</translation>
+    </message>
+    <message>
+      <source>企业年税收 / annual taxes, 万元</source>
+      <translation>Annual taxes paid by the enterprise, 10,000 CNY</translation>
+    </message>
+    <message>
+      <source>留空则为输入要素面积之和 / empty: the sum of the input features</source>
+      <translation>Empty: the total area of the input features</translation>
+    </message>
+    <message>
+      <source>每个层级（全区、组团）每个指标一行 / one row per level and indicator</source>
+      <translation>One row per level (zone, cluster) and indicator</translation>
+    </message>
+    <message>
+      <source>地块或现状用地图层</source>
+      <translation>Plot or existing land-use layer</translation>
+    </message>
+    <message>
+      <source>评价对象</source>
+      <translation>Evaluate</translation>
+    </message>
+    <message>
+      <source>开发区类型</source>
+      <translation>Development zone type</translation>
+    </message>
+    <message>
+      <source>开发区土地总面积（公顷，可选）</source>
+      <translation>Total land area of the development zone (ha, optional)</translation>
+    </message>
+    <message>
+      <source>评价表</source>
+      <translation>Evaluation table</translation>
+    </message>
+    <message>
+      <source>已计算指标数</source>
+      <translation>Number of indicators computed</translation>
+    </message>
+    <message>
+      <source>缺少输入的指标数</source>
+      <translation>Number of indicators missing inputs</translation>
+    </message>
+    <message>
+      <source>现状</source>
+      <translation>Current status</translation>
+    </message>
+    <message>
+      <source>规划建成后</source>
+      <translation>Plan, when built</translation>
+    </message>
+    <message>
+      <source>工业主导型</source>
+      <translation>Industry-led</translation>
+    </message>
+    <message>
+      <source>产城融合型</source>
+      <translation>Industry-city integrated</translation>
+    </message>
+    <message>
+      <source>滚动开发分期</source>
+      <translation>Rolling development phasing</translation>
+    </message>
+    <message>
+      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>Assigns units (or plots) to development phases and writes KFFQ, plus a phase table (area, units, plots, investment, start and maturity quarter). Land already supplied comes first, then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity, and the next phase opens when the previous one has supplied its threshold share of land. Units with a positive KFFQ keep that phase. Parameters come from a YAML file whose defaults are illustrative assumptions to be replaced by the zone's own figures.</translation>
+    </message>
+    <message>
+      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
+      <translation>Units (or plots) to phase; an empty YDMJ is measured from the geometry</translation>
+    </message>
+    <message>
+      <source>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</source>
+      <translation>Road centre lines or road red-line areas: road cost by class; built roads are where the phases start</translation>
+    </message>
+    <message>
+      <source>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</source>
+      <translation>Values such as 主干路/次干路/支路 (arterial/secondary/branch), matching costs.roads_per_km in the parameter file</translation>
+    </message>
+    <message>
+      <source>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</source>
+      <translation>Roads with 已建/已建成/建成/现状 are built: no cost, the phases start from them</translation>
+    </message>
+    <message>
+      <source>已建的管网、场站等，分期从其附近开始 / other built infrastructure the phases grow from</source>
+      <translation>Built networks, stations etc.; the phases start near them</translation>
+    </message>
+    <message>
+      <source>取值“已供地”的用地最先安排 / land marked 已供地 goes first</source>
+      <translation>Land marked 已供地 (supplied) is scheduled first</translation>
+    </message>
+    <message>
+      <source>取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation</source>
+      <translation>Land with 是/已完成 goes next and has no site-preparation (seven connections and levelling) cost</translation>
+    </message>
+    <message>
+      <source>正整数即固定为该期 / a positive phase number pins the unit to that phase</source>
+      <translation>A positive integer pins the unit to that phase</translation>
+    </message>
+    <message>
+      <source>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</source>
+      <translation>Only the keys to change; the rest come from resources/feasibility/default_params.yaml (illustrative values, to be replaced)</translation>
+    </message>
+    <message>
+      <source>覆盖参数文件中的 phasing.capacity_ha / overrides phasing.capacity_ha</source>
+      <translation>Overrides phasing.capacity_ha of the parameter file</translation>
+    </message>
+    <message>
+      <source>前一期土地供应比例达到该值后开启下一期 / share of a phase's land supplied before the next opens</source>
+      <translation>The next phase opens when this share of the previous phase's land has been supplied</translation>
+    </message>
+    <message>
+      <source>分期结果</source>
+      <translation>Phased layer</translation>
+    </message>
+    <message>
+      <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
+      <translation>input features with KFFQ</translation>
+    </message>
+    <message>
+      <source>分期表</source>
+      <translation>Phase table</translation>
+    </message>
+    <message>
+      <source>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</source>
+      <translation>One row per phase: area, units, investment (10,000 CNY), start and maturity quarters</translation>
+    </message>
+    <message>
+      <source>单元或地块图层</source>
+      <translation>Unit or plot layer</translation>
+    </message>
+    <message>
+      <source>道路（可选）</source>
+      <translation>Roads (optional)</translation>
+    </message>
+    <message>
+      <source>道路等级字段</source>
+      <translation>Road class field</translation>
+    </message>
+    <message>
+      <source>道路建设状态字段</source>
+      <translation>Road construction status field</translation>
+    </message>
+    <message>
+      <source>其他已建基础设施（可选）</source>
+      <translation>Other built infrastructure (optional)</translation>
+    </message>
+    <message>
+      <source>已完成七通一平字段</source>
+      <translation>Site-preparation-done field (seven connections and levelling)</translation>
+    </message>
+    <message>
+      <source>指定分期字段</source>
+      <translation>Fixed phase field</translation>
+    </message>
+    <message>
+      <source>测算参数文件（YAML，可选）</source>
+      <translation>Feasibility parameter file (YAML, optional)</translation>
+    </message>
+    <message>
+      <source>每期规模（公顷，可选）</source>
+      <translation>Size of a phase (ha, optional)</translation>
+    </message>
+    <message>
+      <source>成熟阈值（0–1，可选）</source>
+      <translation>Maturity threshold (0–1, optional)</translation>
+    </message>
+    <message>
+      <source>分期数</source>
+      <translation>Number of phases</translation>
     </message>
     <message>
       <source>划分单元</source>
-      <translation type="unfinished" />
+      <translation>Subdivide units</translation>
     </message>
     <message>
       <source>划分地块</source>
-      <translation type="unfinished" />
+      <translation>Subdivide plots</translation>
     </message>
     <message>
       <source>赋值指标</source>
-      <translation type="unfinished" />
+      <translation>Assign controls</translation>
     </message>
     <message>
       <source>容积率下限</source>
-      <translation type="unfinished" />
+      <translation>Minimum FAR</translation>
     </message>
     <message>
       <source>容积率上限</source>
-      <translation type="unfinished" />
+      <translation>Maximum FAR</translation>
     </message>
     <message>
       <source>建筑系数下限 %</source>
-      <translation type="unfinished" />
+      <translation>Minimum building coefficient %</translation>
     </message>
     <message>
       <source>建筑密度上限 %</source>
-      <translation type="unfinished" />
+      <translation>Maximum building density %</translation>
     </message>
     <message>
       <source>绿地率上限 %</source>
-      <translation type="unfinished" />
+      <translation>Maximum green ratio %</translation>
     </message>
     <message>
       <source>行政办公用地比例上限 %</source>
-      <translation type="unfinished" />
+      <translation>Maximum office and service land share %</translation>
     </message>
     <message>
       <source>建筑限高 m</source>
-      <translation type="unfinished" />
+      <translation>Height limit m</translation>
     </message>
     <message>
       <source>投资强度下限 万元/公顷</source>
-      <translation type="unfinished" />
+      <translation>Minimum investment intensity 10,000 CNY/ha</translation>
     </message>
     <message>
       <source>全部地块</source>
-      <translation type="unfinished" />
+      <translation>All plots</translation>
     </message>
     <message>
       <source>小组团规划</source>
-      <translation type="unfinished" />
+      <translation>Cluster plan</translation>
     </message>
     <message>
       <source>规划概览</source>
-      <translation type="unfinished" />
+      <translation>Plan overview</translation>
     </message>
     <message>
       <source>指标编辑</source>
-      <translation type="unfinished" />
+      <translation>Control editor</translation>
     </message>
     <message>
       <source>控制指标编辑（所选地块）</source>
-      <translation type="unfinished" />
+      <translation>Edit control indicators (selected plots)</translation>
     </message>
     <message>
       <source>（不修改）</source>
-      <translation type="unfinished" />
+      <translation>(unchanged)</translation>
     </message>
     <message>
       <source>用地用海分类</source>
-      <translation type="unfinished" />
+      <translation>Land/sea-use class</translation>
     </message>
     <message>
       <source>如 C20 或 20</source>
-      <translation type="unfinished" />
+      <translation>e.g. C20 or 20</translation>
     </message>
     <message>
       <source>国民经济行业代码</source>
-      <translation type="unfinished" />
+      <translation>Industry code (GB/T 4754)</translation>
     </message>
     <message>
       <source>应用到所选地块</source>
-      <translation type="unfinished" />
+      <translation>Apply to selected plots</translation>
     </message>
     <message>
       <source>所选地块</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>赋值控制指标</source>
-      <translation type="unfinished" />
+      <translation>Selected plots</translation>
     </message>
     <message>
       <source>单元图层</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>地块图层</source>
-      <translation type="unfinished" />
+      <translation>Unit layer</translation>
     </message>
     <message>
       <source>编号</source>
-      <translation type="unfinished" />
+      <translation>Code</translation>
     </message>
     <message>
       <source>用地 / 产业</source>
-      <translation type="unfinished" />
+      <translation>Land use / industry</translation>
     </message>
     <message>
       <source>面积（公顷）</source>
-      <translation type="unfinished" />
+      <translation>Area (ha)</translation>
     </message>
     <message>
       <source>容积率</source>
-      <translation type="unfinished" />
+      <translation>FAR</translation>
     </message>
     <message>
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation>Done</translation>
     </message>
     <message>
       <source>请先选择地块并填写要修改的指标</source>
-      <translation type="unfinished" />
+      <translation>Select plots first and fill in the controls to change</translation>
     </message>
     <message>
       <source>未赋值</source>
-      <translation type="unfinished" />
+      <translation>Not assigned</translation>
     </message>
     <message>
       <source>投资强度</source>
-      <translation type="unfinished" />
+      <translation>investment intensity</translation>
     </message>
     <message>
       <source>块</source>
-      <translation type="unfinished" />
+      <translation>plots</translation>
     </message>
     <message>
       <source>公顷</source>
-      <translation type="unfinished" />
+      <translation>ha</translation>
     </message>
     <message>
       <source>亩</source>
-      <translation type="unfinished" />
+      <translation>mu</translation>
     </message>
     <message>
       <source>计容建筑面积</source>
-      <translation type="unfinished" />
+      <translation>FAR-counted floor area</translation>
     </message>
     <message>
       <source>万㎡</source>
-      <translation type="unfinished" />
+      <translation>×10⁴ m²</translation>
     </message>
     <message>
       <source>最低固定资产投资</source>
-      <translation type="unfinished" />
+      <translation>minimum fixed-asset investment</translation>
     </message>
     <message>
       <source>亿元</source>
-      <translation type="unfinished" />
+      <translation>×10⁸ CNY</translation>
     </message>
     <message>
       <source>待处理问题</source>
-      <translation type="unfinished" />
+      <translation>Open findings</translation>
     </message>
     <message>
       <source>用地类别</source>
-      <translation type="unfinished" />
+      <translation>Land-use class</translation>
     </message>
     <message>
       <source>算法不可用</source>
-      <translation type="unfinished" />
+      <translation>Algorithm not available</translation>
     </message>
     <message>
       <source>运行失败</source>
-      <translation type="unfinished" />
+      <translation>Run failed</translation>
     </message>
     <message>
       <source>地块图层缺少字段</source>
-      <translation type="unfinished" />
+      <translation>The plot layer lacks fields</translation>
     </message>
     <message>
       <source>小组团滚动开发</source>
-      <translation type="unfinished" />
+      <translation>Cluster rolling development</translation>
     </message>
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
-      <translation type="unfinished" />
+      <translation>Cluster rolling development (小组团滚动开发)</translation>
     </message>
   </context>
 </TS>

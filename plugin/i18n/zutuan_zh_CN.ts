@@ -4,6 +4,162 @@
   <context>
     <name>zutuan</name>
     <message>
+      <source>赋值控制指标</source>
+      <translation>赋值控制指标</translation>
+    </message>
+    <message>
+      <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</source>
+      <translation>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</translation>
+    </message>
+    <message>
+      <source>地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept</source>
+      <translation>地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept</translation>
+    </message>
+    <message>
+      <source>单元的指标字段作为其地块的默认值 / unit controls are defaults for their plots</source>
+      <translation>单元的指标字段作为其地块的默认值 / unit controls are defaults for their plots</translation>
+    </message>
+    <message>
+      <source>组团的指标字段作为其地块的默认值 / cluster controls are defaults for their plots</source>
+      <translation>组团的指标字段作为其地块的默认值 / cluster controls are defaults for their plots</translation>
+    </message>
+    <message>
+      <source>2008 版为第三方转载一致的数值；2023 版数值未核实 / the 2023 profile is unconfirmed</source>
+      <translation>2008 版为第三方转载一致的数值；2023 版数值未核实 / the 2023 profile is unconfirmed</translation>
+    </message>
+    <message>
+      <source>收紧或增加指标的地方配置，见 resources/standards/examples / a local profile tightening the national one</source>
+      <translation>收紧或增加指标的地方配置，见 resources/standards/examples / a local profile tightening the national one</translation>
+    </message>
+    <message>
+      <source>投资强度表的地区分类 / region class of the investment-intensity table</source>
+      <translation>投资强度表的地区分类 / region class of the investment-intensity table</translation>
+    </message>
+    <message>
+      <source>按 DKBH/DYBH/HYDM/YDYHFLDM 指定指标；TZQD_MU 等列按万元/亩 / overrides keyed by code</source>
+      <translation>按 DKBH/DYBH/HYDM/YDYHFLDM 指定指标；TZQD_MU 等列按万元/亩 / overrides keyed by code</translation>
+    </message>
+    <message>
+      <source>与覆盖表相同，来自图层或无几何表 / the same as a layer or table</source>
+      <translation>与覆盖表相同，来自图层或无几何表 / the same as a layer or table</translation>
+    </message>
+    <message>
+      <source>自动：出现 2020 独有代码即按 2020 读取并迁移 / auto-detect the code edition</source>
+      <translation>自动：出现 2020 独有代码即按 2020 读取并迁移 / auto-detect the code edition</translation>
+    </message>
+    <message>
+      <source>地块及指标、来源 ZBLY、派生值 / plots with controls, sources and derived values</source>
+      <translation>地块及指标、来源 ZBLY、派生值 / plots with controls, sources and derived values</translation>
+    </message>
+    <message>
+      <source>无效代码、缺行业代码、未检查项 / unknown codes, missing industry codes, not-checked items</source>
+      <translation>无效代码、缺行业代码、未检查项 / unknown codes, missing industry codes, not-checked items</translation>
+    </message>
+    <message>
+      <source>地块图层</source>
+      <translation>地块图层</translation>
+    </message>
+    <message>
+      <source>单元图层（可选，继承默认值）</source>
+      <translation>单元图层（可选，继承默认值）</translation>
+    </message>
+    <message>
+      <source>组团图层（可选，继承默认值）</source>
+      <translation>组团图层（可选，继承默认值）</translation>
+    </message>
+    <message>
+      <source>国家标准配置</source>
+      <translation>国家标准配置</translation>
+    </message>
+    <message>
+      <source>地方配置文件（可选，YAML）</source>
+      <translation>地方配置文件（可选，YAML）</translation>
+    </message>
+    <message>
+      <source>地区分类（投资强度用）</source>
+      <translation>地区分类（投资强度用）</translation>
+    </message>
+    <message>
+      <source>覆盖表（可选，CSV 或 xlsx）</source>
+      <translation>覆盖表（可选，CSV 或 xlsx）</translation>
+    </message>
+    <message>
+      <source>覆盖表图层（可选）</source>
+      <translation>覆盖表图层（可选）</translation>
+    </message>
+    <message>
+      <source>用地用海分类版本</source>
+      <translation>用地用海分类版本</translation>
+    </message>
+    <message>
+      <source>带控制指标的地块</source>
+      <translation>带控制指标的地块</translation>
+    </message>
+    <message>
+      <source>问题清单</source>
+      <translation>问题清单</translation>
+    </message>
+    <message>
+      <source>计容建筑面积合计（平方米）</source>
+      <translation>计容建筑面积合计（平方米）</translation>
+    </message>
+    <message>
+      <source>最低固定资产投资合计（万元）</source>
+      <translation>最低固定资产投资合计（万元）</translation>
+    </message>
+    <message>
+      <source>未检查项数</source>
+      <translation>未检查项数</translation>
+    </message>
+    <message>
+      <source>工业项目建设用地控制指标（2008）</source>
+      <translation>工业项目建设用地控制指标（2008）</translation>
+    </message>
+    <message>
+      <source>工业项目建设用地控制指标（2023，未核实）</source>
+      <translation>工业项目建设用地控制指标（2023，未核实）</translation>
+    </message>
+    <message>
+      <source>自动识别</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>2020 试行</source>
+      <translation>2020 试行</translation>
+    </message>
+    <message>
+      <source>未指定</source>
+      <translation>未指定</translation>
+    </message>
+    <message>
+      <source>一类</source>
+      <translation>一类</translation>
+    </message>
+    <message>
+      <source>二类</source>
+      <translation>二类</translation>
+    </message>
+    <message>
+      <source>三类</source>
+      <translation>三类</translation>
+    </message>
+    <message>
+      <source>四类</source>
+      <translation>四类</translation>
+    </message>
+    <message>
+      <source>五类</source>
+      <translation>五类</translation>
+    </message>
+    <message>
+      <source>六类</source>
+      <translation>六类</translation>
+    </message>
+    <message>
+      <source>七类</source>
+      <translation>七类</translation>
+    </message>
+    <message>
       <source>布局</source>
       <translation>布局</translation>
     </message>
@@ -72,6 +228,90 @@
       <translation>量算坐标系</translation>
     </message>
     <message>
+      <source>现金流测算</source>
+      <translation>现金流测算</translation>
+    </message>
+    <message>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</translation>
+    </message>
+    <message>
+      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
+      <translation>覆盖参数 schedule.start_year / overrides schedule.start_year</translation>
+    </message>
+    <message>
+      <source>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</source>
+      <translation>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</translation>
+    </message>
+    <message>
+      <source>小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %</source>
+      <translation>小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %</translation>
+    </message>
+    <message>
+      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
+      <translation>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</translation>
+    </message>
+    <message>
+      <source>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</source>
+      <translation>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</translation>
+    </message>
+    <message>
+      <source>逐季度现金流量表，UTF-8（带 BOM） / the quarterly table as CSV</source>
+      <translation>逐季度现金流量表，UTF-8（带 BOM） / the quarterly table as CSV</translation>
+    </message>
+    <message>
+      <source>各期与全区累计净现金流折线图 / cumulative cash flow per phase</source>
+      <translation>各期与全区累计净现金流折线图 / cumulative cash flow per phase</translation>
+    </message>
+    <message>
+      <source>测算起始年（可选）</source>
+      <translation>测算起始年（可选）</translation>
+    </message>
+    <message>
+      <source>起始季度 1–4（可选）</source>
+      <translation>起始季度 1–4（可选）</translation>
+    </message>
+    <message>
+      <source>年折现率（小数，可选）</source>
+      <translation>年折现率（小数，可选）</translation>
+    </message>
+    <message>
+      <source>发展目标基准年（可选）</source>
+      <translation>发展目标基准年（可选）</translation>
+    </message>
+    <message>
+      <source>测算工作簿</source>
+      <translation>测算工作簿</translation>
+    </message>
+    <message>
+      <source>现金流量表 CSV（可选）</source>
+      <translation>现金流量表 CSV（可选）</translation>
+    </message>
+    <message>
+      <source>累计现金流图（可选）</source>
+      <translation>累计现金流图（可选）</translation>
+    </message>
+    <message>
+      <source>最大资金需求季度</source>
+      <translation>最大资金需求季度</translation>
+    </message>
+    <message>
+      <source>投资回收季度</source>
+      <translation>投资回收季度</translation>
+    </message>
+    <message>
+      <source>净现值（万元）</source>
+      <translation>净现值（万元）</translation>
+    </message>
+    <message>
+      <source>内部收益率（年）</source>
+      <translation>内部收益率（年）</translation>
+    </message>
+    <message>
+      <source>最大资金需求（万元）</source>
+      <translation>最大资金需求（万元）</translation>
+    </message>
+    <message>
       <source>新建规划数据库</source>
       <translation>新建规划数据库</translation>
     </message>
@@ -138,6 +378,430 @@
     <message>
       <source>组团图层</source>
       <translation>组团图层</translation>
+    </message>
+    <message>
+      <source>导出控制指标表</source>
+      <translation>导出控制指标表</translation>
+    </message>
+    <message>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</translation>
+    </message>
+    <message>
+      <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
+      <translation>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</translation>
+    </message>
+    <message>
+      <source>用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary</source>
+      <translation>用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary</translation>
+    </message>
+    <message>
+      <source>用于汇总表中的组团名称 / cluster names in the summary</source>
+      <translation>用于汇总表中的组团名称 / cluster names in the summary</translation>
+    </message>
+    <message>
+      <source>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</source>
+      <translation>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</translation>
+    </message>
+    <message>
+      <source>字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table</source>
+      <translation>字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table</translation>
+    </message>
+    <message>
+      <source>表头与标签的语言 / language of headers and labels</source>
+      <translation>表头与标签的语言 / language of headers and labels</translation>
+    </message>
+    <message>
+      <source>第一行标题，默认“地块控制指标一览表” / title row</source>
+      <translation>第一行标题，默认“地块控制指标一览表” / title row</translation>
+    </message>
+    <message>
+      <source>输出 .xlsx 文件 / the .xlsx to write</source>
+      <translation>输出 .xlsx 文件 / the .xlsx to write</translation>
+    </message>
+    <message>
+      <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
+      <translation>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</translation>
+    </message>
+    <message>
+      <source>单元图层（可选）</source>
+      <translation>单元图层（可选）</translation>
+    </message>
+    <message>
+      <source>组团图层（可选）</source>
+      <translation>组团图层（可选）</translation>
+    </message>
+    <message>
+      <source>审查结果（可选）</source>
+      <translation>审查结果（可选）</translation>
+    </message>
+    <message>
+      <source>列（逗号分隔，留空为默认）</source>
+      <translation>列（逗号分隔，留空为默认）</translation>
+    </message>
+    <message>
+      <source>表头语言</source>
+      <translation>表头语言</translation>
+    </message>
+    <message>
+      <source>表格标题（可选）</source>
+      <translation>表格标题（可选）</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿</source>
+      <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+      <source>CSV（可选）</source>
+      <translation>CSV（可选）</translation>
+    </message>
+    <message>
+      <source>地块数</source>
+      <translation>地块数</translation>
+    </message>
+    <message>
+      <source>总用地面积（公顷）</source>
+      <translation>总用地面积（公顷）</translation>
+    </message>
+    <message>
+      <source>中文</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <source>导出地块图则</source>
+      <translation>导出地块图则</translation>
+    </message>
+    <message>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
+      <translation>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</translation>
+    </message>
+    <message>
+      <source>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</source>
+      <translation>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</translation>
+    </message>
+    <message>
+      <source>道路中心线或道路面 / road centre lines or areas</source>
+      <translation>道路中心线或道路面 / road centre lines or areas</translation>
+    </message>
+    <message>
+      <source>用于标注道路 / labels the roads</source>
+      <translation>用于标注道路 / labels the roads</translation>
+    </message>
+    <message>
+      <source>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</source>
+      <translation>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</translation>
+    </message>
+    <message>
+      <source>图签中的项目名称 / project name in the title block</source>
+      <translation>图签中的项目名称 / project name in the title block</translation>
+    </message>
+    <message>
+      <source>图签中的编制单位 / organisation in the title block</source>
+      <translation>图签中的编制单位 / organisation in the title block</translation>
+    </message>
+    <message>
+      <source>图签中的日期 / date in the title block; empty: today</source>
+      <translation>图签中的日期 / date in the title block; empty: today</translation>
+    </message>
+    <message>
+      <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</source>
+      <translation>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</translation>
+    </message>
+    <message>
+      <source>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</source>
+      <translation>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</translation>
+    </message>
+    <message>
+      <source>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</source>
+      <translation>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</translation>
+    </message>
+    <message>
+      <source>道路图层（可选）</source>
+      <translation>道路图层（可选）</translation>
+    </message>
+    <message>
+      <source>道路名称字段（可选）</source>
+      <translation>道路名称字段（可选）</translation>
+    </message>
+    <message>
+      <source>日期（留空为今天）</source>
+      <translation>日期（留空为今天）</translation>
+    </message>
+    <message>
+      <source>图号前缀</source>
+      <translation>图号前缀</translation>
+    </message>
+    <message>
+      <source>输出方式</source>
+      <translation>输出方式</translation>
+    </message>
+    <message>
+      <source>图则 PDF</source>
+      <translation>图则 PDF</translation>
+    </message>
+    <message>
+      <source>页数</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <source>输出文件</source>
+      <translation>输出文件</translation>
+    </message>
+    <message>
+      <source>一个多页 PDF</source>
+      <translation>一个多页 PDF</translation>
+    </message>
+    <message>
+      <source>每个地块一个 PDF</source>
+      <translation>每个地块一个 PDF</translation>
+    </message>
+    <message>
+      <source>开发区土地集约利用评价</source>
+      <translation>开发区土地集约利用评价</translation>
+    </message>
+    <message>
+      <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。</source>
+      <translation>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。</translation>
+    </message>
+    <message>
+      <source>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</source>
+      <translation>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</translation>
+    </message>
+    <message>
+      <source>现状：读取所选字段；规划：按控制指标下限 / status or plan</source>
+      <translation>现状：读取所选字段；规划：按控制指标下限 / status or plan</translation>
+    </message>
+    <message>
+      <source>两类开发区分别评价 / the two types are evaluated separately</source>
+      <translation>两类开发区分别评价 / the two types are evaluated separately</translation>
+    </message>
+    <message>
+      <source>供地状态字段</source>
+      <translation>供地状态字段</translation>
+    </message>
+    <message>
+      <source>取值“已供地” / value 已供地 means supplied</source>
+      <translation>取值“已供地” / value 已供地 means supplied</translation>
+    </message>
+    <message>
+      <source>已达到供地条件字段</source>
+      <translation>已达到供地条件字段</translation>
+    </message>
+    <message>
+      <source>取值 是/已达到供地条件/已完成 / ready for supply</source>
+      <translation>取值 是/已达到供地条件/已完成 / ready for supply</translation>
+    </message>
+    <message>
+      <source>建成状态字段</source>
+      <translation>建成状态字段</translation>
+    </message>
+    <message>
+      <source>取值 已建/已建成/建成/现状 / built</source>
+      <translation>取值 已建/已建成/建成/现状 / built</translation>
+    </message>
+    <message>
+      <source>总建筑面积字段（m²）</source>
+      <translation>总建筑面积字段（m²）</translation>
+    </message>
+    <message>
+      <source>每个要素上的总建筑面积 / floor area per feature, m²</source>
+      <translation>每个要素上的总建筑面积 / floor area per feature, m²</translation>
+    </message>
+    <message>
+      <source>建筑基底面积字段（m²）</source>
+      <translation>建筑基底面积字段（m²）</translation>
+    </message>
+    <message>
+      <source>建筑基底占地面积 / building footprint, m²</source>
+      <translation>建筑基底占地面积 / building footprint, m²</translation>
+    </message>
+    <message>
+      <source>建筑物构筑物堆场占地字段（m²）</source>
+      <translation>建筑物构筑物堆场占地字段（m²）</translation>
+    </message>
+    <message>
+      <source>用于工业用地建筑系数 / for the building coefficient</source>
+      <translation>用于工业用地建筑系数 / for the building coefficient</translation>
+    </message>
+    <message>
+      <source>固定资产投资字段（万元）</source>
+      <translation>固定资产投资字段（万元）</translation>
+    </message>
+    <message>
+      <source>工业（物流）企业累计固定资产投资 / fixed assets, 万元</source>
+      <translation>工业（物流）企业累计固定资产投资 / fixed assets, 万元</translation>
+    </message>
+    <message>
+      <source>税收字段（万元）</source>
+      <translation>税收字段（万元）</translation>
+    </message>
+    <message>
+      <source>企业年税收 / annual taxes, 万元</source>
+      <translation>企业年税收 / annual taxes, 万元</translation>
+    </message>
+    <message>
+      <source>留空则为输入要素面积之和 / empty: the sum of the input features</source>
+      <translation>留空则为输入要素面积之和 / empty: the sum of the input features</translation>
+    </message>
+    <message>
+      <source>每个层级（全区、组团）每个指标一行 / one row per level and indicator</source>
+      <translation>每个层级（全区、组团）每个指标一行 / one row per level and indicator</translation>
+    </message>
+    <message>
+      <source>地块或现状用地图层</source>
+      <translation>地块或现状用地图层</translation>
+    </message>
+    <message>
+      <source>评价对象</source>
+      <translation>评价对象</translation>
+    </message>
+    <message>
+      <source>开发区类型</source>
+      <translation>开发区类型</translation>
+    </message>
+    <message>
+      <source>开发区土地总面积（公顷，可选）</source>
+      <translation>开发区土地总面积（公顷，可选）</translation>
+    </message>
+    <message>
+      <source>评价表</source>
+      <translation>评价表</translation>
+    </message>
+    <message>
+      <source>已计算指标数</source>
+      <translation>已计算指标数</translation>
+    </message>
+    <message>
+      <source>缺少输入的指标数</source>
+      <translation>缺少输入的指标数</translation>
+    </message>
+    <message>
+      <source>现状</source>
+      <translation>现状</translation>
+    </message>
+    <message>
+      <source>规划建成后</source>
+      <translation>规划建成后</translation>
+    </message>
+    <message>
+      <source>工业主导型</source>
+      <translation>工业主导型</translation>
+    </message>
+    <message>
+      <source>产城融合型</source>
+      <translation>产城融合型</translation>
+    </message>
+    <message>
+      <source>滚动开发分期</source>
+      <translation>滚动开发分期</translation>
+    </message>
+    <message>
+      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</translation>
+    </message>
+    <message>
+      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
+      <translation>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</translation>
+    </message>
+    <message>
+      <source>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</source>
+      <translation>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</translation>
+    </message>
+    <message>
+      <source>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</source>
+      <translation>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</translation>
+    </message>
+    <message>
+      <source>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</source>
+      <translation>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</translation>
+    </message>
+    <message>
+      <source>已建的管网、场站等，分期从其附近开始 / other built infrastructure the phases grow from</source>
+      <translation>已建的管网、场站等，分期从其附近开始 / other built infrastructure the phases grow from</translation>
+    </message>
+    <message>
+      <source>取值“已供地”的用地最先安排 / land marked 已供地 goes first</source>
+      <translation>取值“已供地”的用地最先安排 / land marked 已供地 goes first</translation>
+    </message>
+    <message>
+      <source>取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation</source>
+      <translation>取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation</translation>
+    </message>
+    <message>
+      <source>正整数即固定为该期 / a positive phase number pins the unit to that phase</source>
+      <translation>正整数即固定为该期 / a positive phase number pins the unit to that phase</translation>
+    </message>
+    <message>
+      <source>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</source>
+      <translation>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</translation>
+    </message>
+    <message>
+      <source>覆盖参数文件中的 phasing.capacity_ha / overrides phasing.capacity_ha</source>
+      <translation>覆盖参数文件中的 phasing.capacity_ha / overrides phasing.capacity_ha</translation>
+    </message>
+    <message>
+      <source>前一期土地供应比例达到该值后开启下一期 / share of a phase's land supplied before the next opens</source>
+      <translation>前一期土地供应比例达到该值后开启下一期 / share of a phase's land supplied before the next opens</translation>
+    </message>
+    <message>
+      <source>分期结果</source>
+      <translation>分期结果</translation>
+    </message>
+    <message>
+      <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
+      <translation>输入要素及开发分期字段 KFFQ / input features with KFFQ</translation>
+    </message>
+    <message>
+      <source>分期表</source>
+      <translation>分期表</translation>
+    </message>
+    <message>
+      <source>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</source>
+      <translation>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</translation>
+    </message>
+    <message>
+      <source>单元或地块图层</source>
+      <translation>单元或地块图层</translation>
+    </message>
+    <message>
+      <source>道路（可选）</source>
+      <translation>道路（可选）</translation>
+    </message>
+    <message>
+      <source>道路等级字段</source>
+      <translation>道路等级字段</translation>
+    </message>
+    <message>
+      <source>道路建设状态字段</source>
+      <translation>道路建设状态字段</translation>
+    </message>
+    <message>
+      <source>其他已建基础设施（可选）</source>
+      <translation>其他已建基础设施（可选）</translation>
+    </message>
+    <message>
+      <source>已完成七通一平字段</source>
+      <translation>已完成七通一平字段</translation>
+    </message>
+    <message>
+      <source>指定分期字段</source>
+      <translation>指定分期字段</translation>
+    </message>
+    <message>
+      <source>测算参数文件（YAML，可选）</source>
+      <translation>测算参数文件（YAML，可选）</translation>
+    </message>
+    <message>
+      <source>每期规模（公顷，可选）</source>
+      <translation>每期规模（公顷，可选）</translation>
+    </message>
+    <message>
+      <source>成熟阈值（0–1，可选）</source>
+      <translation>成熟阈值（0–1，可选）</translation>
+    </message>
+    <message>
+      <source>分期数</source>
+      <translation>分期数</translation>
     </message>
     <message>
       <source>划分单元</source>
@@ -228,16 +892,8 @@
       <translation>所选地块</translation>
     </message>
     <message>
-      <source>赋值控制指标</source>
-      <translation>赋值控制指标</translation>
-    </message>
-    <message>
       <source>单元图层</source>
       <translation>单元图层</translation>
-    </message>
-    <message>
-      <source>地块图层</source>
-      <translation>地块图层</translation>
     </message>
     <message>
       <source>编号</source>
