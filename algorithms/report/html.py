@@ -1,0 +1,224 @@
+"""The HTML report of a compliance check, in Chinese, printable to PDF (A4, print CSS).
+
+One format for both checks (一张图 and 用地标准): summary, per-rule table, per-rule conflict tables, small SVG maps
+of the worst conflicts drawn from the geometries, other findings, inputs and parameters, data and plugin
+versions, and a signature block.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import os
+from typing import Optional
+
+import numpy as np
+import shapely
+
+from ..findings import SEVERITIES, STATUS
+
+__all__ = ["render_report", "write_report", "svg_map"]
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","SimHei",sans-serif;font-size:10.5pt;
+color:#222;margin:24px auto;max-width:1000px;line-height:1.45}
+h1{font-size:18pt;text-align:center;margin:0 0 4px}
+.sub{text-align:center;color:#555;margin-bottom:18px}
+h2{font-size:13pt;border-bottom:2px solid #444;padding-bottom:2px;margin-top:22px}
+h3{font-size:11pt;margin:14px 0 6px}
+table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:9.5pt}
+th,td{border:1px solid #999;padding:3px 5px;vertical-align:top}
+th{background:#eee}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.ok{color:#1a7f37}.fail{color:#b42318;font-weight:bold}.verify{color:#b54708;font-weight:bold}
+.nc{background:#fff4e5}
+.box{border:1px solid #b54708;background:#fff8ef;padding:6px 10px;margin:8px 0}
+.cards{display:flex;gap:10px;margin:8px 0}
+.card{flex:1;border:1px solid #999;padding:6px;text-align:center}
+.card b{display:block;font-size:16pt}
+.maps{display:flex;flex-wrap:wrap;gap:10px}
+figure{margin:0;width:300px;border:1px solid #bbb;padding:4px;page-break-inside:avoid;break-inside:avoid}
+figcaption{font-size:8.5pt;color:#333}
+.sign{margin-top:30px;display:flex;gap:60px}
+.small{font-size:8.5pt;color:#555}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{margin:0;max-width:none}h2{page-break-after:avoid;break-after:avoid}
+tr,figure{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-group}}
+"""
+
+_KIND_ZH = {"forbid": "不得占用", "within": "须位于范围内", "touch": "接触即提示", "zoning": "分区用途相符",
+            "slope": "坡度", "standard": "标准指标", "cluster": "组团/单元指标"}
+
+
+def _e(v) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    return html.escape(str(v))
+
+
+def _n(v, digits: int = 2) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    return f"{float(v):,.{digits}f}"
+
+
+def svg_map(plot, conflict, *, size: int = 290, caption: str = "") -> str:
+    """A small SVG: the plot outlined in grey, the conflict filled red, with a scale bar (metre CRS)."""
+    geoms = [g for g in (plot, conflict) if g is not None and not shapely.is_empty(g)]
+    if not geoms:
+        return ""
+    x0, y0, x1, y1 = shapely.total_bounds(np.array(geoms, dtype=object))
+    w, h = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    pad = 0.08 * max(w, h)
+    x0, y0, w, h = x0 - pad, y0 - pad, w + 2 * pad, h + 2 * pad
+    s = (size - 10) / max(w, h)
+
+    def path(g):
+        out = []
+        for part in shapely.get_parts(g):
+            if part.geom_type != "Polygon":
+                continue
+            for ring in [part.exterior, *part.interiors]:
+                xy = np.asarray(ring.coords)
+                pts = " ".join(f"{(x - x0) * s + 5:.1f},{(y0 + h - y) * s + 5:.1f}" for x, y in xy)
+                out.append("M" + pts.replace(" ", " L") + " Z")
+        return " ".join(out)
+
+    hh = int(h * s + 10)
+    bar = 10 ** np.floor(np.log10(max(w, h) / 3))
+    body = []
+    if plot is not None:
+        body.append(f'<path d="{path(plot)}" fill="#f2f2f2" stroke="#555" stroke-width="1.2" fill-rule="evenodd"/>')
+    if conflict is not None and not shapely.is_empty(conflict):
+        body.append(f'<path d="{path(conflict)}" fill="#d92d20" fill-opacity="0.55" stroke="#b42318" '
+                    f'stroke-width="0.8" fill-rule="evenodd"/>')
+    bl = bar * s
+    body.append(f'<line x1="6" y1="{hh - 6}" x2="{6 + bl:.1f}" y2="{hh - 6}" stroke="#000" stroke-width="2"/>'
+                f'<text x="{8 + bl:.1f}" y="{hh - 3}" font-size="9">{bar:g} m</text>')
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{hh}" viewBox="0 0 {size} {hh}">'
+           + "".join(body) + "</svg>")
+    return f"<figure>{svg}<figcaption>{_e(caption)}</figcaption></figure>"
+
+
+def _status_class(v: str) -> str:
+    return {STATUS["ok"]: "ok", STATUS["fail"]: "fail", STATUS["verify"]: "verify"}.get(v, "")
+
+
+def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_version: Optional[str] = None) -> str:
+    """The report of a :class:`~algorithms.checks.result.CheckResult` as one self-contained HTML string."""
+    from .._compat import versions
+
+    plots, conf = result.plots, result.conflicts
+    counts = result.counts()
+    now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{_e(result.title)}</title>"
+           f"<style>{_CSS}</style></head><body>",
+           f"<h1>{_e(result.title)}</h1><div class='sub'>生成时间 {now} · 小组团 Planner "
+           f"{_e(plugin_version or versions().get('zutuan-engine'))}</div>"]
+    # 一、结论摘要
+    total_area = float(plots.geometry.area.sum()) if len(plots) else 0.0
+    out.append("<h2>一、审查结论摘要</h2><div class='cards'>")
+    out.append(f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>")
+    for key, cls in (("ok", "ok"), ("fail", "fail"), ("verify", "verify")):
+        out.append(f"<div class='card {cls}'>{STATUS[key]}<b>{counts.get(STATUS[key], 0)}</b></div>")
+    out.append("</div>")
+    nc = [r for r in result.rules if r.status == "not_checked"]
+    if nc:
+        out.append("<div class='box'><b>未检查的规则（不视为通过）：</b><ul>" + "".join(
+            f"<li>{_e(r.rule_name)}（{_e(r.rule_id)}）：{_e(r.reason)}</li>" for r in nc) +
+            "</ul>因上述规则未能检查，其余无问题的地块结论为“需核实”。</div>")
+    n_err = sum(r.n_errors for r in result.rules)
+    n_warn = sum(r.n_warnings for r in result.rules)
+    out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {len(conf)} 个。"
+               f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
+    # 二、规则汇总
+    out.append("<h2>二、分规则汇总</h2><table><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
+               "<th>要素数</th><th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
+               "<th>依据</th></tr></thead><tbody>")
+    for r in result.rules:
+        st = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
+        area = r.area if r.kind not in ("slope", "standard", "cluster") else None
+        out.append(f"<tr class='{'nc' if r.status != 'checked' else ''}'><td>{_e(r.rule_id)}</td>"
+                   f"<td>{_e(r.rule_name)}</td><td>{_e(_KIND_ZH.get(r.kind, r.kind))}</td><td>{_e(st)}</td>"
+                   f"<td class='n'>{r.n_features}</td><td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
+                   f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
+                   f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
+    out.append("</tbody></table>")
+    for r in result.rules:
+        if r.notes:
+            out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +
+                       (f" …（共 {len(r.notes)} 条）" if len(r.notes) > 20 else "") + "</p>")
+    # 三、分规则明细
+    out.append("<h2>三、分规则冲突明细</h2>")
+    if len(conf) == 0:
+        out.append("<p>无冲突。</p>")
+    for r in result.rules:
+        rows = conf[conf["GZBH"] == r.rule_id] if len(conf) else conf
+        if not len(rows):
+            continue
+        rows = rows.sort_values("CTMJ", ascending=False)
+        out.append(f"<h3>{_e(r.rule_id)} {_e(r.rule_name)}（{len(rows)} 处）</h3><table><thead><tr><th>地块编号</th>"
+                   "<th>用地代码</th><th>管控要素</th><th>冲突面积（㎡）</th><th>占地块（%）</th><th>严重程度</th>"
+                   "<th>说明</th></tr></thead><tbody>")
+        for row in rows.head(max_rows).itertuples():
+            feat = " ".join(x for x in (_e(row.YSBH), _e(row.YSMC)) if x)
+            out.append(f"<tr><td>{_e(row.DKBH)}</td><td>{_e(row.YDDM)}</td><td>{feat}</td>"
+                       f"<td class='n'>{_n(row.CTMJ)}</td><td class='n'>{_n(row.ZDBL)}</td><td>{_e(row.YZCD)}</td>"
+                       f"<td>{_e(row.SM)}</td></tr>")
+        out.append("</tbody></table>")
+        if len(rows) > max_rows:
+            out.append(f"<p class='small'>仅列出面积最大的 {max_rows} 处，完整清单见冲突图层（CONFLICTS）。</p>")
+    # 四、示意图
+    if len(conf):
+        worst = conf[conf.geometry.notna()].sort_values("CTMJ", ascending=False).head(max_maps)
+        if len(worst):
+            out.append("<h2>四、主要冲突示意图</h2><p class='small'>灰色为地块，红色为冲突部分；按冲突面积从大到小。</p>"
+                       "<div class='maps'>")
+            by_code = dict(zip(plots[result.code_field].astype(str), plots.geometry)) if len(plots) else {}
+            for row in worst.itertuples():
+                cap = f"{row.DKBH} · {row.GZMC} · {_n(row.CTMJ)} ㎡（{_n(row.ZDBL)}%）"
+                out.append(svg_map(by_code.get(str(row.DKBH)), row.geometry, caption=cap))
+            out.append("</div>")
+    # 五、其他发现
+    others = [f for f in result.findings if not f.extra.get("conflict")]
+    if others:
+        out.append("<h2>五、其他发现（数据处理、未检查项）</h2><table><thead><tr><th>规则</th><th>程度</th><th>对象</th>"
+                   "<th>说明</th><th>依据</th></tr></thead><tbody>")
+        for f in others[:max_rows]:
+            out.append(f"<tr><td>{_e(f.rule_id)} {_e(f.rule_name)}</td><td>{_e(SEVERITIES[f.severity])}</td>"
+                       f"<td>{_e(f.code)}</td><td>{_e(f.message)}</td><td>{_e(f.source)}</td></tr>")
+        out.append("</tbody></table>")
+        if len(others) > max_rows:
+            out.append(f"<p class='small'>共 {len(others)} 条，仅列出前 {max_rows} 条。</p>")
+    for title, cols, rows in result.extra_tables:
+        out.append(f"<h3>{_e(title)}</h3><table><thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in cols) +
+                   "</tr></thead><tbody>")
+        for row in rows[:max_rows]:
+            out.append("<tr>" + "".join(
+                f"<td class='n'>{_n(v)}</td>" if isinstance(v, (float, np.floating)) else f"<td>{_e(v)}</td>"
+                for v in row) + "</tr>")
+        out.append("</tbody></table>")
+    # 六、输入与参数, 七、版本
+    out.append("<h2>六、输入数据与参数</h2><table><tbody>")
+    for k, v in list(result.inputs.items()) + list(result.parameters.items()):
+        out.append(f"<tr><th style='width:32%'>{_e(k)}</th><td>{_e(v)}</td></tr>")
+    out.append("</tbody></table><h2>七、软件与数据版本</h2><table><tbody>")
+    for k, v in versions().items():
+        out.append(f"<tr><th style='width:32%'>{_e(k)}</th><td>{_e(v)}</td></tr>")
+    out.append("</tbody></table>")
+    out.append("<div class='sign'><div>审查人（签字）：________________</div><div>复核人（签字）：________________</div>"
+               "<div>日期：____年__月__日</div></div>")
+    out.append("<p class='small'>本报告由程序自动生成；“需核实”项须人工核实后方可定论。"
+               "Generated automatically; items marked 需核实 need a person's verification.</p></body></html>")
+    return "\n".join(out)
+
+
+def write_report(result, path: str, **kw) -> str:
+    """Render and write the report (UTF-8); returns ``path``."""
+    text = render_report(result, **kw)
+    d = os.path.dirname(os.path.abspath(path))
+    os.makedirs(d, exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    return path
