@@ -90,7 +90,7 @@ def conflicts_frame(findings: list[Finding], crs=None):
     for f in findings:
         if not f.extra.get("conflict"):
             continue
-        rows.append({"DKBH": f.code, "GZBH": f.rule_id, "GZMC": f.rule_name, "CTMJ": f.value,
+        rows.append({"DKBH": f.code, "GZBH": f.rule_id, "GZMC": f.rule_name, "CTMJ": f.extra.get("area", f.value),
                      "ZDBL": f.extra.get("share"), "YSBH": f.extra.get("feature_id"),
                      "YSMC": f.extra.get("feature_name"), "YDDM": f.extra.get("landuse"),
                      "YZCD": SEVERITIES[f.severity], "SM": f.message})

@@ -1,0 +1,189 @@
+"""用地标准审查 — each plot's planned controls against the chosen standards profile, and cluster targets.
+
+Plot level: every control field the issue names (容积率下限 ≥ industry minimum, 建筑系数 ≥ minimum, 行政办公及生活
+服务设施用地比例 ≤ maximum, 绿地率 ≤ maximum, 投资强度 ≥ minimum for region class × industry) plus any other field
+the profile sets, looked up with :meth:`algorithms.standards.Profile.lookup`. No standard value, or no value on the
+plot → a "not_checked" finding, never a pass. Cluster level: the leading industry's share of each cluster's
+industrial land (resources/standards/cluster_targets.csv) and the land-use structure (listed, no standard value).
+Same :class:`~.result.CheckResult` and report as the 一张图 check.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..findings import Finding
+from ..layers import prepare_layer
+from ..schema import DEFAULT_CODES, FIELDS
+from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
+from .tables import STANDARDS_DIR, _rows
+
+__all__ = ["check_standards", "ISSUE_FIELDS", "load_cluster_targets"]
+
+#: the fields every applicable plot is checked for (missing standard value → not checked)
+ISSUE_FIELDS = ("RJLXX", "JZXS", "XZBGBL", "LDLSX", "TZQD")
+CLUSTER_TARGETS_CSV = os.path.join(STANDARDS_DIR, "cluster_targets.csv")
+
+
+def load_cluster_targets(path: Optional[str] = None) -> dict:
+    out = {}
+    for _, row in _rows(path or CLUSTER_TARGETS_CSV):
+        out[row["rule_id"]] = {**row, "value": float(row["value"]) if row.get("value") else None}
+    return out
+
+
+def _num(v) -> Optional[float]:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(f) else f
+
+
+def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str] = None, region_class=None,
+                    code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", industry_field: str = "HYDM",
+                    cluster_field: Optional[str] = "ZTBH", fields: Sequence[str] = ISSUE_FIELDS,
+                    cluster_targets: Optional[str] = None, progress=None) -> CheckResult:
+    """Check the plots' controls against ``profile`` (an id, a path or a loaded Profile)."""
+    from ..errors import InputError
+    from ..standards import (CONTROL_FIELDS, load_profile, normalize_industry_code, normalize_landuse_code,
+                             normalize_region_class)
+
+    for fld, alias in ((code_field, "地块编号"), (landuse_field, "用地用海分类代码")):
+        if fld not in plots.columns:
+            raise InputError("E_MISSING_FIELD", layer="地块", field=fld, alias=alias)
+    prof = profile if not isinstance(profile, str) else load_profile(profile, local=local_profile)
+    region = normalize_region_class(region_class)
+    prep = prepare_layer(plots, layer="地块", code_field=code_field)
+    m = prep.measured
+    findings: list[Finding] = list(prep.findings)
+    codes = m[code_field].map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy(dtype=object)
+    lu = [normalize_landuse_code(v) for v in m[landuse_field]]
+    ind = [normalize_industry_code(v) for v in m[industry_field]] if industry_field in m.columns else [None] * len(m)
+    area = m.geometry.area.to_numpy()
+    check_fields = list(dict.fromkeys(list(fields) + sorted(f for f in prof.covered_fields() if f in m.columns)))
+    plot_findings: dict[int, list] = {}
+    summaries = {f: RuleSummary(f"STD-{f}", f"{FIELDS[f].alias}", "standard", out_field=f"BZ_{f}",
+                                source=prof.describe()) for f in check_fields}
+    limits_col = {f: np.full(len(m), np.nan) for f in check_fields}
+    applies = np.array([prof.applies(c) for c in lu], dtype=bool)
+    for i in np.flatnonzero(applies):
+        for f in check_fields:
+            rule, kind = summaries[f], CONTROL_FIELDS[f]
+            alias = FIELDS[f].alias
+            lim = prof.lookup(f, ind[i], lu[i], region)
+            val = _num(m[f].iloc[i]) if f in m.columns else None
+            if lim is None or lim.value is None:
+                why = ("无标准值" + ("（未给地区分类）" if f == "TZQD" and region is None else "") +
+                       ("（无行业代码）" if ind[i] is None and f in ("RJLXX", "TZQD") else ""))
+                fnd = Finding(rule.rule_id, rule.rule_name, "not_checked", codes[i],
+                              f"{alias}未检查：{why} / {f} not checked: no standard value", value=val,
+                              unit=FIELDS[f].unit, source=lim.label if lim else prof.short or prof.name)
+            elif val is None:
+                limits_col[f][i] = lim.value
+                fnd = Finding(rule.rule_id, rule.rule_name, "not_checked", codes[i],
+                              f"地块未填写{alias}，未检查（标准值 {lim.value:g}）/ the plot has no {f}; not checked",
+                              limit=lim.value, unit=FIELDS[f].unit, source=lim.label)
+            else:
+                limits_col[f][i] = lim.value
+                bad = val < lim.value - 1e-9 if kind == "min" else val > lim.value + 1e-9
+                if not bad:
+                    continue
+                word = ("低于标准下限", "below the minimum") if kind == "min" else ("高于标准上限", "above the maximum")
+                fnd = Finding(rule.rule_id, rule.rule_name, "error", codes[i],
+                              f"{alias} {val:g} {word[0]} {lim.value:g}（{lim.label}）/ {f} {val:g} is {word[1]} "
+                              f"{lim.value:g}", value=val, limit=lim.value, unit=FIELDS[f].unit, source=lim.label,
+                              geometry=m.geometry.iloc[i],
+                              extra={"conflict": True, "share": 100.0, "feature_id": f, "feature_name": lim.label,
+                                     "landuse": lu[i], "area": float(area[i])})
+            plot_findings.setdefault(int(i), []).append(fnd)
+            findings.append(fnd)
+    # cluster level
+    targets = load_cluster_targets(cluster_targets)
+    tables, cluster_rules = _cluster_checks(m, codes, lu, ind, area, applies, cluster_field, targets, findings)
+    rules = list(summaries.values()) + cluster_rules
+    for r in rules:
+        mine = [f for f in findings if f.rule_id == r.rule_id]
+        r.n_plots = len({f.code for f in mine if f.code})
+        r.n_errors = sum(f.severity == "error" for f in mine)
+        r.n_warnings = sum(f.severity == "warning" for f in mine)
+        if r.kind == "standard" and not any(np.isfinite(limits_col[r.rule_id[4:]])) and applies.any():
+            r.status, r.reason = "not_checked", "无标准值 / no standard value"
+    scjl, wtsl, wjc = plot_status(len(m), plot_findings, [])
+    scjl = np.where(applies | (wtsl > 0), scjl, "不适用")
+    out = m.copy()
+    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
+    out["SCSM"] = ["；".join(dict.fromkeys(f.rule_name for f in plot_findings.get(i, [])))[:254] for i in range(len(m))]
+    for f in check_fields:
+        out[f"BZ_{f}"] = limits_col[f]
+    for w in rules:  # conflict "area" of a standards rule: the area of the failing plots
+        w.area = float(sum(f.extra.get("area", 0.0) for f in findings if f.rule_id == w.rule_id and f.severity == "error"))
+    params = {"标准配置 / profile": prof.describe(), "地方配置 / local profile": local_profile or "—",
+              "地区分类 / region class": region_class if region_class not in (None, "") else "（未给 / none）",
+              "检查指标 / fields": "、".join(f"{FIELDS[f].alias}({f})" for f in check_fields),
+              "组团目标 / cluster targets": cluster_targets or CLUSTER_TARGETS_CSV,
+              "量算坐标系 / measurement CRS": prep.measure_crs.name}
+    inputs = {"地块 / plots": f"{len(plots)} 个要素 / features（{prep.crs.name}）",
+              "适用标准的地块 / plots the profile applies to": int(applies.sum())}
+    res = CheckResult("checkstandards", "用地标准审查报告", out, conflicts_frame(findings, crs=prep.measure_crs),
+                      findings, rules, params, inputs, prep.measure_crs, code_field, extra_tables=tables)
+    return res
+
+
+def _cluster_of(m, codes, cluster_field):
+    if cluster_field and cluster_field in m.columns:
+        return m[cluster_field].map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy(dtype=object)
+    out = []
+    for c in codes:
+        try:
+            parts = DEFAULT_CODES.parts(c)
+            out.append(parts[0])
+        except ValueError:
+            out.append("")
+    return np.array(out, dtype=object)
+
+
+def _cluster_checks(m, codes, lu, ind, area, applies, cluster_field, targets, findings):
+    clusters = _cluster_of(m, codes, cluster_field)
+    t = targets.get("STD-LEADING")
+    rule = RuleSummary("STD-LEADING", "主导产业用地占比", "cluster",
+                       source=(t["source"] + ("(未核实)" if t.get("status") == "unconfirmed" else "")) if t else "")
+    df = pd.DataFrame({"ZT": clusters, "IND": [c.division if c else "未知" for c in ind], "A": area, "APP": applies,
+                       "YL": [c[:2] if c else "未知" for c in lu]})
+    rows = []
+    if t is None or t.get("value") is None:
+        rule.status, rule.reason = "not_checked", "无目标值 / no target value"
+    ind_df = df[df.APP & (df.ZT != "")]
+    for zt, g in ind_df.groupby("ZT"):
+        tot = g.A.sum()
+        by = g[g.IND != "未知"].groupby("IND").A.sum().sort_values(ascending=False)
+        lead = by.index[0] if len(by) else "未知"
+        share = float(by.iloc[0] / tot * 100.0) if len(by) and tot > 0 else 0.0
+        unknown = float(g[g.IND == "未知"].A.sum())
+        rows.append((zt, lead, float(tot), share, unknown))
+        if rule.status == "not_checked":
+            continue
+        rule.n_features += 1
+        if share < t["value"] - 1e-9:
+            findings.append(Finding(rule.rule_id, rule.rule_name, "error", zt,
+                                    f"组团 {zt} 主导产业（大类 {lead}）用地占工业用地 {share:.1f}%，低于 {t['value']:g}%"
+                                    f" / the leading industry ({lead}) holds {share:.1f}% of cluster {zt}'s industrial "
+                                    f"land, below {t['value']:g}%", value=share, limit=t["value"], unit="%",
+                                    source=rule.source))
+        elif unknown > 0:
+            findings.append(Finding(rule.rule_id, rule.rule_name, "warning", zt,
+                                    f"组团 {zt} 有 {unknown:,.0f} ㎡ 工业用地无行业代码，占比按已知计算，需核实 / "
+                                    f"{unknown:,.0f} m² of industrial land in {zt} has no industry code; verify",
+                                    value=share, limit=t["value"], unit="%", source=rule.source))
+    tables = [("组团主导产业用地占比 / leading industry share by cluster",
+               ["组团", "主导产业（大类）", "工业用地（㎡）", "主导产业占比（%）", "无行业代码（㎡）"], rows)]
+    struct = df[df.ZT != ""].groupby(["ZT", "YL"]).A.sum()
+    srows = []
+    for (zt, yl), a in struct.items():
+        srows.append((zt, yl, float(a), float(a / struct[zt].sum() * 100.0)))
+    tables.append(("用地结构（按用地用海一级类，无标准值，仅列示）/ land-use structure (listed; no standard value)",
+                   ["组团", "一级类", "面积（㎡）", "占比（%）"], srows))
+    return tables, [rule]
