@@ -30,6 +30,12 @@ _APP.initQgis()
 from processing.core.Processing import Processing  # noqa: E402
 
 Processing.initialize()
+from qgis.core import QgsSettings  # noqa: E402
+
+# The tests read the plugin's Chinese-first strings: pin QGIS to zh_CN before the plugin installs its translator
+# (otherwise a compiled zutuan_en.qm turns them English). test_i18n.py switches the locale in subprocesses.
+QgsSettings().setValue("locale/overrideFlag", True)
+QgsSettings().setValue("locale/userLocale", "zh_CN")
 _MODULES_BEFORE_PLUGIN = set(sys.modules)
 import zutuan  # noqa: E402
 
