@@ -3,9 +3,9 @@
     .venv/bin/python bench/bench_layout.py [--size-km 10] [--target 5000] [--no-sample]
 
 Generated zone (EPSG:4547, CGCS2000 GK CM 114°E, metres): ``size × size`` km cut into 2 km clusters with
-slightly tilted, jittered outlines; a road grid of 主干路 every 2 km (near the
-jittered cluster outlines), 次干路 between them, 支路 every 500 m, plus
-a diagonal 主干路 — all as centre lines with class and width. Units are split at 20 ha and merged below 2 ha;
+slightly tilted, jittered outlines; a road grid (including the zone's edge) of 主干路
+every 2 km (near the jittered cluster outlines), 次干路 between them, 支路 every 250 m north-south and every
+500 m east-west, plus a diagonal 主干路 — all as centre lines with class and width. Units are split at 20 ha and merged below 2 ha;
 plots target ``--target`` m² in [target/2, 2·target]. Prints plots per second and the quality figures, and
 checks the invariants of issue 3 (plots tile their unit, plots + corridors = cluster area within
 0.01 m² per ha, valid single-part plots, clean hierarchy).
@@ -61,10 +61,13 @@ def generated_zone(size_km: float = 10.0, seed: int = 7):
     cl = gpd.GeoDataFrame({"ZTBH": codes, "CYL": [chains[k % len(chains)] for k in range(len(codes))]},
                           geometry=clusters, crs=CRS)
     lines, cls = [], []
-    for k in range(1, int(size // 500)):
-        v = k * 500.0
+    for k in range(0, int(size // 250) + 1):
+        v = k * 250.0
         c = "主干路" if v % step == 0 else ("次干路" if v % (step / 2) == 0 else "支路")
-        for a, b in (((v, -50), (v, size + 50)), ((-50, v), (size + 50, v))):
+        ends = [((v, -50), (v, size + 50))]                     # north-south every 250 m
+        if v % 500 == 0:
+            ends.append(((-50, v), (size + 50, v)))             # east-west every 500 m
+        for a, b in ends:
             lines.append(shapely.LineString([(a[0] + X0, a[1] + Y0), (b[0] + X0, b[1] + Y0)]))
             cls.append(c)
     lines.append(shapely.LineString([(X0 + 300, Y0 + 700), (X0 + size - 700, Y0 + size - 300)]))

@@ -62,21 +62,22 @@ def _near_neighbours(geoms, tree, i, groups, locked, tol: float = 1e-3):
     near = near[(near != i) & (groups[near] == groups[i]) & ~locked[near]]
     if not len(near):
         return near, np.array([])
-    zone = shapely.buffer(geoms[i], tol, quad_segs=1)
+    zone = shapely.buffer(shapely.boundary(geoms[i]), tol, quad_segs=1)  # robust for needle-like slivers
     lens = shapely.length(safe_op(shapely.intersection, shapely.boundary(geoms[near]), zone))
     m = lens > 1e-9
     return near[m], lens[m]
 
 
 def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked: Optional[np.ndarray] = None,
-                tags: Optional[Sequence] = None, sliver: float = 1.0) -> tuple[list, list[int], list[int]]:
+                tags: Optional[Sequence] = None, sliver: float = 1.0,
+                drop_below: float = 1e-3) -> tuple[list, list[int], list[int]]:
     """Merge each ``small`` piece into the neighbour of the same group sharing the longest boundary.
 
     Neighbours that are not small are preferred; ``locked`` pieces (e.g. supplied parcels) never receive
     anything, except pieces below ``sliver`` m² that have no other neighbour; with ``tags``, a neighbour with
     the same tag is preferred. Returns ``(geoms, kept, isolated)``:
     the merged geometries of the surviving pieces, their input indices, and the indices of small pieces
-    that had no neighbour (kept as they are).
+    that had no neighbour (kept as they are; float-noise crumbs below ``drop_below`` m² are dropped).
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
@@ -93,7 +94,7 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
     src, dst = src[keep], qj[keep]
     shared = _shared_length(geoms[src], geoms[dst]) if len(src) else np.array([])
     areas = shapely.area(geoms)
-    isolated = []
+    isolated, dropped = [], []
 
     def find(i):
         while parent[i] != i:
@@ -111,7 +112,10 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
             if not len(cand):  # float noise: edges within 1 mm but not exactly shared
                 cand, lens = _near_neighbours(geoms, tree, i, groups, locked)
         if not len(cand):
-            isolated.append(int(i))
+            if areas[i] < drop_below:
+                dropped.append(int(i))
+            else:
+                isolated.append(int(i))
             continue
         big = ~small[cand] | ((areas[cand] > areas[i]) | ((areas[cand] == areas[i]) & (cand > i)))
         pref = big & ~small[cand]
@@ -123,16 +127,20 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
                 big = big & same
         use = pref if pref.any() else big
         if not use.any():
-            isolated.append(int(i))
+            (dropped if areas[i] < drop_below else isolated).append(int(i))
             continue
         order = np.lexsort((cand[use], -lens[use]))
         parent[i] = find(int(cand[use][order[0]]))
     roots = np.array([find(i) for i in range(n)])
     out, kept = [], []
     for r in np.unique(roots):
+        if r in dropped:
+            continue
         members = np.flatnonzero(roots == r)
         g = geoms[r] if len(members) == 1 else safe_op(shapely.union_all, geoms[members])
         parts = polygon_parts(g)
+        if len(parts) > 1 and len(members) > 1:  # float noise kept the pieces apart: snap-round on 1 µm
+            parts = polygon_parts(shapely.union_all(geoms[members], grid_size=ROBUST_GRID))
         if len(parts) > 1 and len(members) > 1:  # drop float-noise crumbs (< 0.001 m²) of the union
             big_parts = [p for p in parts if p.area >= 1e-3]
             parts = big_parts or parts

@@ -335,6 +335,36 @@ def _front_split_vec(front, F: np.ndarray, axis: np.ndarray, t: np.ndarray) -> t
     return left, total
 
 
+def _front_sides(front, F: np.ndarray, xmin, xmax, ymin, ymax, tol: float = 0.05) -> np.ndarray:
+    """Road-facing length on each side (ymin, ymax, xmin, xmax) of every piece's frame-aligned box."""
+    m = len(front)
+    out = np.zeros((m, 4))
+    has = np.flatnonzero([f is not None for f in front])
+    if not len(has):
+        return out
+    parts, pi = shapely.get_parts(front[has], return_index=True)
+    parts2, pj = shapely.get_parts(parts, return_index=True)
+    owner = has[pi[pj]]
+    tid = shapely.get_type_id(parts2)
+    line = (tid == 1) | (tid == 2)
+    parts2, owner = parts2[line], owner[line]
+    if not len(parts2):
+        return out
+    xy, li = shapely.get_coordinates(parts2, return_index=True)
+    same = li[:-1] == li[1:]
+    own = owner[li[:-1][same]]
+    f = F[own]
+    a, b = xy[:-1][same], xy[1:][same]
+    mid = (a + b) / 2.0
+    dx, dy = mid[:, 0] - f[:, 0], mid[:, 1] - f[:, 1]
+    lx, ly = dx * f[:, 2] + dy * f[:, 3], -dx * f[:, 3] + dy * f[:, 2]
+    seg = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
+    for c, (val, ref) in enumerate(((ly, ymin), (ly, ymax), (lx, xmin), (lx, xmax))):
+        on = np.abs(val - ref[own]) <= tol
+        out[:, c] = np.bincount(own[on], weights=seg[on], minlength=m)
+    return out
+
+
 def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndarray, min_width: float,
                 max_aspect: float) -> np.ndarray:
     """The half-plane polygon of the cut of every pending job. Rectangles in their frame (the common case)
@@ -380,6 +410,31 @@ def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndar
                                                      (np.minimum(gl, gr) > np.minimum(fl, fr)))
         axis = np.where(other, 1 - long_axis, axis)
         t = np.where(other, t2, t)
+        n1 = n // 2
+        # too deep for every plot to reach the road by halving: strip off one row of plots along the
+        # longest road-facing side (a ring of fronting rows, as in offset subdivision)
+        quota = np.array([j.quota for j in pending])
+        depth = np.sqrt(max_aspect * quota) if math.isfinite(max_aspect) else np.full(m, np.inf)
+        if min_width > 0:
+            depth = np.minimum(depth, quota / min_width)
+        side = _front_sides(piece_front, F, xmin, xmax, ymin, ymax)          # (m, 4): ymin, ymax, xmin, xmax
+        length = np.column_stack([xe, xe, ye, ye])
+        perp = np.column_stack([ye, ye, xe, xe])
+        cand = (side >= 0.8 * length) & (perp > 1.5 * depth[:, None]) & rect[:, None] & (n[:, None] >= 3)
+        score = np.where(cand, side, -1.0)
+        best = np.argmax(score, axis=1)
+        strip = score[np.arange(m), best] > 0
+        k = np.clip(np.round(length[np.arange(m), best] * depth / quota), 1, n - 1).astype(int)
+        low_side = (best % 2) == 0                  # ymin / xmin: the strip is the lower half (x' ≤ t)
+        n1 = np.where(strip, np.where(low_side, k, n - k), n1)
+        sfrac = n1 / n
+        sax = np.where(best < 2, 1, 0)              # a strip along ymin/ymax is cut at y = t (axis 1)
+        smin = np.where(sax == 1, ymin, xmin)
+        sext = np.where(sax == 1, ye, xe)
+        axis = np.where(strip, sax, axis)
+        t = np.where(strip, smin + sfrac * sext, t)
+    else:
+        n1 = n // 2
     for k in np.flatnonzero(~rect):
         axis[k], t[k], _, _ = _plan_cut(pending[k], piece_front[k], min_width, max_aspect)
     r = reach + np.abs(t) + 10.0
@@ -390,7 +445,7 @@ def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndar
     ox, oy, ux, uy = (F[:, k][:, None] for k in range(4))
     wx = ox + pts[:, :, 0] * ux - pts[:, :, 1] * uy
     wy = oy + pts[:, :, 0] * uy + pts[:, :, 1] * ux
-    return shapely.polygons(np.stack([wx, wy], axis=-1))
+    return shapely.polygons(np.stack([wx, wy], axis=-1)), n1
 
 
 def split_recursive(jobs: list[SplitJob], *, min_width: float = 0.0, max_aspect: float = math.inf,
@@ -418,12 +473,11 @@ def split_recursive(jobs: list[SplitJob], *, min_width: float = 0.0, max_aspect:
             piece_front[has_f] = shapely.intersection(
                 np.array([j.frontage for j in pending], dtype=object)[has_f],
                 shapely.buffer(geoms[has_f], 0.01, quad_segs=1, join_style="mitre"))
-        hp = _plan_level(pending, geoms, piece_front, min_width, max_aspect)
+        hp, n1s = _plan_level(pending, geoms, piece_front, min_width, max_aspect)
         left = shapely.intersection(geoms, hp)
         right = shapely.difference(geoms, hp)
         nxt = []
-        for j, lg, rg in zip(pending, left, right):
-            n1 = j.n // 2
+        for j, lg, rg, n1 in zip(pending, left, right, n1s.tolist()):
             for half, nh in ((lg, n1), (rg, j.n - n1)):
                 parts = polygon_parts(half)
                 if not parts:

@@ -238,6 +238,7 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
                                     f"piece of {g.area:.1f} m² in cluster {ccode[c]} touches no unit or road; kept",
                                     value=float(g.area), limit=lo, unit="m²", geometry=g))
     uown = np.array([own[i] for i in kept], dtype=int)
+    merged, uown = _absorb_leftovers(merged, uown, lo, corr_rows, corr_by_cluster, findings, ccode)
     for i in np.flatnonzero(small & alone):
         findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[own[i]],
                                 f"组团 {ccode[own[i]]} 的可建设部分仅 {areas[i]:.1f} m²，小于最小单元面积，保留为一个单元 / "
@@ -254,6 +255,51 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
     log_quality(progress, "单元划分质量 / unit quality", q)
     progress(100, "")
     return units, corridors, findings, q
+
+
+def _near_length(g, others, tol: float = 1e-3) -> np.ndarray:
+    """Length of each of ``others``' boundary within ``tol`` of ``g``'s boundary (robust to float noise)."""
+    if not len(others):
+        return np.zeros(0)
+    zone = shapely.buffer(shapely.boundary(g), tol, quad_segs=1)
+    return shapely.length(safe_op(shapely.intersection, shapely.boundary(np.asarray(others, dtype=object)), zone))
+
+
+def _absorb_leftovers(units, uown, lo, corr_rows, corr_by_cluster, findings, ccode):
+    """A last pass: any unit still below ``lo`` in a cluster with other units joins the unit or corridor
+    along which it lies longest; float-noise crumbs (< 0.001 m²) that touch nothing are dropped."""
+    units = list(units)
+    keep = np.ones(len(units), bool)
+    areas = shapely.area(np.asarray(units, dtype=object)) if units else np.zeros(0)
+    for i in np.argsort(areas, kind="stable"):
+        if areas[i] >= lo or (uown == uown[i]).sum() == 1:
+            continue
+        c = uown[i]
+        mates = [j for j in np.flatnonzero((uown == c) & keep) if j != i]
+        ul = _near_length(units[i], [units[j] for j in mates])
+        ks = corr_by_cluster[c]
+        cl = _near_length(units[i], [corr_rows[k][2] for k in ks])
+        if len(ul) and ul.max() > 1e-6 and (not len(cl) or ul.max() >= cl.max()):
+            j = mates[int(np.argmax(ul))]
+            g = polygon_parts(safe_op(shapely.union, units[j], units[i]))
+            if len(g) != 1:
+                g = polygon_parts(shapely.union(units[j], units[i], grid_size=1e-6))
+            if len(g) == 1:
+                units[j], keep[i] = g[0], False
+                continue
+        if len(cl) and cl.max() > 1e-6:
+            k = ks[int(np.argmax(cl))]
+            corr_rows[k][2] = _polygonal(safe_op(shapely.union, corr_rows[k][2], units[i]))
+            keep[i] = False
+            continue
+        if areas[i] < 1e-3:
+            keep[i] = False
+            continue
+        findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[c],
+                                f"组团 {ccode[c]} 中 {areas[i]:.1f} m² 的碎片无相邻单元或道路，保留为单元 / a piece of "
+                                f"{areas[i]:.1f} m² in cluster {ccode[c]} touches no unit or road; kept",
+                                value=float(areas[i]), limit=lo, unit="m²", geometry=units[i]))
+    return [g for g, k in zip(units, keep) if k], uown[keep]
 
 
 def _assemble_units(clusters, cg, ccode, geoms, own, code_format):
