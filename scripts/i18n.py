@@ -78,6 +78,8 @@ def _loop_strings(target, iterable, name, named):
     """String literals bound to ``name`` when ``for target in iterable`` runs over a literal table."""
     if isinstance(iterable, ast.Name) and iterable.id in named:
         iterable = named[iterable.id]
+    if isinstance(iterable, ast.Subscript):  # TABLE[1:]
+        return _loop_strings(target, iterable.value, name, named)
     if isinstance(iterable, ast.Attribute) and iterable.attr in named:  # self.TABLE
         iterable = named[iterable.attr]
     if isinstance(iterable, ast.BinOp):  # [a] + [b, c]
@@ -112,8 +114,12 @@ def extract():
     trees = [ast.parse(open(path, encoding="utf-8").read(), path) for path in paths]
     fwd = _forwarders(trees)
     found = {}
+    shared = {}  # tables imported from another module of the plugin
     for tree in trees:
-        named = _module_literals(tree)
+        for k, v in _module_literals(tree).items():
+            shared.setdefault(k, v)
+    for tree in trees:
+        named = {**shared, **_module_literals(tree)}
         loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.comprehension))]
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _call_name(node) in fwd:

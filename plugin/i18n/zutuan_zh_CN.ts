@@ -312,6 +312,222 @@
       <translation>最大资金需求（万元）</translation>
     </message>
     <message>
+      <source>一张图符合性审查</source>
+      <translation>一张图符合性审查</translation>
+    </message>
+    <message>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。</source>
+      <translation>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。</translation>
+    </message>
+    <message>
+      <source>待审查的地块（任意来源）/ the plots to check</source>
+      <translation>待审查的地块（任意来源）/ the plots to check</translation>
+    </message>
+    <message>
+      <source>地块编号所在字段 / field holding the plot code</source>
+      <translation>地块编号所在字段 / field holding the plot code</translation>
+    </message>
+    <message>
+      <source>2023 版用地用海代码所在字段，如 1001 / field holding the land-use code</source>
+      <translation>2023 版用地用海代码所在字段，如 1001 / field holding the land-use code</translation>
+    </message>
+    <message>
+      <source>建设用地不得占用 / construction land may not occupy</source>
+      <translation>建设用地不得占用 / construction land may not occupy</translation>
+    </message>
+    <message>
+      <source>建设用地须位于其内 / construction land must lie inside</source>
+      <translation>建设用地须位于其内 / construction land must lie inside</translation>
+    </message>
+    <message>
+      <source>规划分区 / 用途分区图层 / planning zones</source>
+      <translation>规划分区 / 用途分区图层 / planning zones</translation>
+    </message>
+    <message>
+      <source>分区名称所在字段，如 GHFQ（取值如“工业发展区”）/ field holding the zone name</source>
+      <translation>分区名称所在字段，如 GHFQ（取值如“工业发展区”）/ field holding the zone name</translation>
+    </message>
+    <message>
+      <source>分区 → 允许的用地代码；默认 resources/standards/zoning_compatibility.csv / zone compatibility table</source>
+      <translation>分区 → 允许的用地代码；默认 resources/standards/zoning_compatibility.csv / zone compatibility table</translation>
+    </message>
+    <message>
+      <source>如历史文化保护线、地质灾害风险区、洪涝风险控制线 / further constraint layers</source>
+      <translation>如历史文化保护线、地质灾害风险区、洪涝风险控制线 / further constraint layers</translation>
+    </message>
+    <message>
+      <source>按图层顺序：forbid 不得占用 / within 须位于其内 / touch 接触即提示；不足的按最后一个 / one rule per layer</source>
+      <translation>按图层顺序：forbid 不得占用 / within 须位于其内 / touch 接触即提示；不足的按最后一个 / one rule per layer</translation>
+    </message>
+    <message>
+      <source>规则名称，如 历史文化保护线 / rule names</source>
+      <translation>规则名称，如 历史文化保护线 / rule names</translation>
+    </message>
+    <message>
+      <source>按栅格像元大小和坐标系计算坡度 / slope from the DEM's cell size and CRS</source>
+      <translation>按栅格像元大小和坐标系计算坡度 / slope from the DEM's cell size and CRS</translation>
+    </message>
+    <message>
+      <source>大于此坡度的部分计入占比 / slopes above this count</source>
+      <translation>大于此坡度的部分计入占比 / slopes above this count</translation>
+    </message>
+    <message>
+      <source>小于此面积的重叠不算违规 / overlaps below this are ignored</source>
+      <translation>小于此面积的重叠不算违规 / overlaps below this are ignored</translation>
+    </message>
+    <message>
+      <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
+      <translation>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</translation>
+    </message>
+    <message>
+      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
+      <translation>地块 × 规则 × 管控要素 / conflict polygons</translation>
+    </message>
+    <message>
+      <source>中文报告，可打印为 PDF / Chinese report</source>
+      <translation>中文报告，可打印为 PDF / Chinese report</translation>
+    </message>
+    <message>
+      <source>地块编号字段</source>
+      <translation>地块编号字段</translation>
+    </message>
+    <message>
+      <source>用地用海分类代码字段</source>
+      <translation>用地用海分类代码字段</translation>
+    </message>
+    <message>
+      <source>生态保护红线（可选）</source>
+      <translation>生态保护红线（可选）</translation>
+    </message>
+    <message>
+      <source>永久基本农田（可选）</source>
+      <translation>永久基本农田（可选）</translation>
+    </message>
+    <message>
+      <source>城镇开发边界（可选）</source>
+      <translation>城镇开发边界（可选）</translation>
+    </message>
+    <message>
+      <source>规划分区（可选）</source>
+      <translation>规划分区（可选）</translation>
+    </message>
+    <message>
+      <source>分区名称字段</source>
+      <translation>分区名称字段</translation>
+    </message>
+    <message>
+      <source>分区兼容表（可选，CSV）</source>
+      <translation>分区兼容表（可选，CSV）</translation>
+    </message>
+    <message>
+      <source>其他管控图层（可选）</source>
+      <translation>其他管控图层（可选）</translation>
+    </message>
+    <message>
+      <source>其他图层的规则（逗号分隔）</source>
+      <translation>其他图层的规则（逗号分隔）</translation>
+    </message>
+    <message>
+      <source>其他图层的名称（逗号分隔，可选）</source>
+      <translation>其他图层的名称（逗号分隔，可选）</translation>
+    </message>
+    <message>
+      <source>数字高程模型 DEM（可选）</source>
+      <translation>数字高程模型 DEM（可选）</translation>
+    </message>
+    <message>
+      <source>坡度限值（度）</source>
+      <translation>坡度限值（度）</translation>
+    </message>
+    <message>
+      <source>容差（平方米）</source>
+      <translation>容差（平方米）</translation>
+    </message>
+    <message>
+      <source>审查结果地块</source>
+      <translation>审查结果地块</translation>
+    </message>
+    <message>
+      <source>冲突图斑</source>
+      <translation>冲突图斑</translation>
+    </message>
+    <message>
+      <source>审查报告（HTML）</source>
+      <translation>审查报告（HTML）</translation>
+    </message>
+    <message>
+      <source>合规地块数</source>
+      <translation>合规地块数</translation>
+    </message>
+    <message>
+      <source>不合规地块数</source>
+      <translation>不合规地块数</translation>
+    </message>
+    <message>
+      <source>需核实地块数</source>
+      <translation>需核实地块数</translation>
+    </message>
+    <message>
+      <source>用地标准审查</source>
+      <translation>用地标准审查</translation>
+    </message>
+    <message>
+      <source>将每个地块的控制指标与所选标准配置比对：容积率下限 ≥ 行业最低值、建筑系数 ≥ 下限、行政办公及生活服务设施用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和同一格式的 HTML 报告。</source>
+      <translation>将每个地块的控制指标与所选标准配置比对：容积率下限 ≥ 行业最低值、建筑系数 ≥ 下限、行政办公及生活服务设施用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和同一格式的 HTML 报告。</translation>
+    </message>
+    <message>
+      <source>带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls</source>
+      <translation>带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls</translation>
+    </message>
+    <message>
+      <source>地块编号所在字段 / plot code field</source>
+      <translation>地块编号所在字段 / plot code field</translation>
+    </message>
+    <message>
+      <source>用地用海代码所在字段 / land-use code field</source>
+      <translation>用地用海代码所在字段 / land-use code field</translation>
+    </message>
+    <message>
+      <source>GB/T 4754-2017 行业代码 / industry code field</source>
+      <translation>GB/T 4754-2017 行业代码 / industry code field</translation>
+    </message>
+    <message>
+      <source>留空则由地块编号前缀推出 / empty: from the plot code prefix</source>
+      <translation>留空则由地块编号前缀推出 / empty: from the plot code prefix</translation>
+    </message>
+    <message>
+      <source>标准配置 / standards profile</source>
+      <translation>标准配置 / standards profile</translation>
+    </message>
+    <message>
+      <source>收紧国家标准的地方配置 / a local profile</source>
+      <translation>收紧国家标准的地方配置 / a local profile</translation>
+    </message>
+    <message>
+      <source>投资强度表的地区分类 / region class</source>
+      <translation>投资强度表的地区分类 / region class</translation>
+    </message>
+    <message>
+      <source>地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used</source>
+      <translation>地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used</translation>
+    </message>
+    <message>
+      <source>不符合标准的地块 × 指标 / failing plot × control</source>
+      <translation>不符合标准的地块 × 指标 / failing plot × control</translation>
+    </message>
+    <message>
+      <source>行业代码字段</source>
+      <translation>行业代码字段</translation>
+    </message>
+    <message>
+      <source>组团编号字段</source>
+      <translation>组团编号字段</translation>
+    </message>
+    <message>
+      <source>问题图斑</source>
+      <translation>问题图斑</translation>
+    </message>
+    <message>
       <source>新建规划数据库</source>
       <translation>新建规划数据库</translation>
     </message>
