@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>投资强度表的地区分类 / region class of the investment-intensity table</source>
-      <translation>region class of the investment-intensity table</translation>
+      <translation>Region class of the investment-intensity table</translation>
     </message>
     <message>
       <source>按 DKBH/DYBH/HYDM/YDYHFLDM 指定指标；TZQD_MU 等列按万元/亩 / overrides keyed by code</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
       <source>地块及指标、来源 ZBLY、派生值 / plots with controls, sources and derived values</source>
-      <translation>plots with controls, sources and derived values</translation>
+      <translation>Plots with their controls, the source of each value (ZBLY) and derived values</translation>
     </message>
     <message>
       <source>无效代码、缺行业代码、未检查项 / unknown codes, missing industry codes, not-checked items</source>
-      <translation>unknown codes, missing industry codes, not-checked items</translation>
+      <translation>Unknown codes, missing industry codes and items not checked</translation>
     </message>
     <message>
       <source>地块图层</source>
@@ -625,7 +625,7 @@
     </message>
     <message>
       <source>表头与标签的语言 / language of headers and labels</source>
-      <translation>language of headers and labels</translation>
+      <translation>Language of headers and labels</translation>
     </message>
     <message>
       <source>第一行标题，默认“地块控制指标一览表” / title row</source>
@@ -633,11 +633,11 @@
     </message>
     <message>
       <source>输出 .xlsx 文件 / the .xlsx to write</source>
-      <translation>the .xlsx to write</translation>
+      <translation>The .xlsx file to write</translation>
     </message>
     <message>
       <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
-      <translation>also a UTF-8-with-BOM CSV of the plot rows</translation>
+      <translation>Also a CSV (UTF-8 with BOM) of the plot rows only</translation>
     </message>
     <message>
       <source>单元图层（可选）</source>
@@ -705,31 +705,31 @@
     </message>
     <message>
       <source>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</source>
-      <translation>draws unit boundaries (dashed) labelled with DYBH</translation>
+      <translation>Draws the unit boundaries (dashed) labelled with the unit code DYBH</translation>
     </message>
     <message>
       <source>图签中的项目名称 / project name in the title block</source>
-      <translation>project name in the title block</translation>
+      <translation>Project name in the title block</translation>
     </message>
     <message>
       <source>图签中的编制单位 / organisation in the title block</source>
-      <translation>organisation in the title block</translation>
+      <translation>Planning organisation in the title block</translation>
     </message>
     <message>
       <source>图签中的日期 / date in the title block; empty: today</source>
-      <translation>date in the title block; empty: today</translation>
+      <translation>Date in the title block; empty: today</translation>
     </message>
     <message>
       <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</source>
-      <translation>drawing number = prefix + 3-digit page number</translation>
+      <translation>Drawing number = prefix + 3-digit sequence number</translation>
     </message>
     <message>
       <source>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</source>
-      <translation>one multi-page PDF or one PDF per plot</translation>
+      <translation>One multi-page PDF or one PDF per plot</translation>
     </message>
     <message>
       <source>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</source>
-      <translation>the PDF; per plot: a folder of the same name</translation>
+      <translation>The multi-page PDF; one PDF per plot: a folder of the same name</translation>
     </message>
     <message>
       <source>道路图层（可选）</source>
@@ -781,7 +781,7 @@
     </message>
     <message>
       <source>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</source>
-      <translation>polygons with the land-use code YDYHFLDM</translation>
+      <translation>Polygons with the land/sea-use class code YDYHFLDM</translation>
     </message>
     <message>
       <source>现状：读取所选字段；规划：按控制指标下限 / status or plan</source>
@@ -965,7 +965,7 @@
     </message>
     <message>
       <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
-      <translation>input features with KFFQ</translation>
+      <translation>The input features with the development phase field KFFQ</translation>
     </message>
     <message>
       <source>分期表</source>
