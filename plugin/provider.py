@@ -15,13 +15,16 @@ def algorithm_classes():
     from .algs.assigncontrols import AssignControls
     from .algs.calcarea import CalcArea
     from .algs.cashflow import Cashflow
+    from .algs.checkmasterplan import CheckMasterPlan
+    from .algs.checkstandards import CheckStandards
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
     from .algs.exportplotsheets import ExportPlotSheets
     from .algs.intensiveuse import IntensiveUse
     from .algs.phasing import Phasing
 
-    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse]
+    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse,
+            CheckMasterPlan, CheckStandards]
 
 
 class ZutuanProvider(QgsProcessingProvider):

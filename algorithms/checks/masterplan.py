@@ -190,14 +190,22 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
     tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
-    for r in _rows_to_report(ctx, res.plot, res.area, tot, viol):
+    rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
+    for r in rows:
         i, j = res.plot[r], res.feature[r]
         a = res.area[r]
         ctx.conflict(i, rule, spec.severity, a, res.geometry[r],
                      f"地块占用{rule.rule_name} {a:,.2f} ㎡（占地块 {a / ctx.area[i] * 100:.2f}%）/ plot occupies "
                      f"{a:,.2f} m² of {spec.name or rule.rule_id} ({a / ctx.area[i] * 100:.2f}% of the plot)",
                      fid=ids[j], fname=names[j])
-    return np.where(viol, tot, 0.0)
+    return _reported_total(ctx, res, rows)
+
+
+def _reported_total(ctx: _Ctx, res, rows) -> np.ndarray:
+    """Per-plot dissolved area of the reported overlaps (sub-tolerance slivers beside a real conflict excluded)."""
+    tot, _ = per_plot_union(len(ctx.geoms), res.plot[rows], res.area[rows],
+                            res.geometry[rows] if res.geometry is not None else None)
+    return tot
 
 
 def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
@@ -255,9 +263,10 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
             continue
         tot, _ = per_plot_union(len(ctx.geoms), res.plot[sel], res.area[sel], res.geometry[sel])
         viol = tot >= ctx.tolerance
+        rows = sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]
         if kind == "fail":
-            field = np.where(viol, tot, 0.0)
-        for r in sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]:
+            field = _reported_total(ctx, res, rows)
+        for r in rows:
             i, j, a = res.plot[r], res.feature[r], res.area[r]
             z = zones[j]
             if kind == "unknown_zone":
@@ -299,14 +308,16 @@ def _rule_slope(ctx: _Ctx, dem, measured, mcrs, limit, rule: RuleSummary, findin
     return np.round(share * 100.0, 2)
 
 
-def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "YDYHFLDM",
+def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional[str] = "YDYHFLDM",
+                     default_landuse: Optional[str] = None,
                      ecological_redline=None, farmland=None, urban_boundary=None, zoning=None,
                      zone_field: Optional[str] = None, zoning_table=None, others: Sequence[ConstraintSpec] = (),
                      dem: Optional[str] = None, slope_limit: float = 25.0, tolerance: float = 1.0,
                      construction_codes=None, max_vertices: int = 200, progress=None) -> CheckResult:
     """Check plots against the 一张图: control lines, 规划分区, further constraint layers and slope.
 
-    ``plots`` is a GeoDataFrame of polygons with ``code_field`` (DKBH) and ``landuse_field`` (用地用海代码).
+    ``plots`` is a GeoDataFrame of polygons with ``code_field`` (DKBH) and ``landuse_field`` (用地用海代码);
+    ``default_landuse`` (e.g. "1001" when checking industrial 组团 that carry no code) fills empty or absent codes.
     Constraint arguments take a GeoDataFrame, a path or a :class:`ConstraintSpec`. Returns a
     :class:`~.result.CheckResult` whose layers are in the measurement CRS.
     """
@@ -317,6 +328,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
         raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
                          reason_en="must lie between 0° and 90°")
     for fld, alias in ((code_field, "地块编号"), (landuse_field, "用地用海分类代码")):
+        if fld is None and alias == "用地用海分类代码" and default_landuse:
+            continue
         if fld not in plots.columns:
             raise InputError("E_MISSING_FIELD", layer="地块", field=fld, alias=alias)
     prep = prepare_layer(plots, layer="地块", code_field=code_field)
@@ -324,7 +337,9 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
     findings: list[Finding] = list(prep.findings)
     origin, geoms = to_local(measured.geometry.values)
     codes = _norm_column(measured[code_field])
-    landuse = _norm_column(measured[landuse_field])
+    landuse = (_norm_column(measured[landuse_field]) if landuse_field else np.full(len(measured), "", dtype=object))
+    if default_landuse:
+        landuse[landuse == ""] = str(default_landuse)
     cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
                   or isinstance(construction_codes, str) else tuple(construction_codes))
     uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
@@ -397,7 +412,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: str = "Y
         out[fld] = vals
     if progress is not None:
         progress(100.0, "完成 / done")
-    params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field,
+    params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field or "—",
+              "缺省用地代码 / default land-use code": default_landuse or "—",
               "容差 / tolerance (m²)": tolerance, "坡度限值 / slope limit (°)": slope_limit if dem else "—",
               "分区字段 / zone field": zone_field or "—",
               "分区兼容表 / zoning table": zoning_table if isinstance(zoning_table, str) else

@@ -248,3 +248,28 @@ def test_data_files_name_their_source():
         assert any("自然资" in line for line in read_header(p))
     t = load_zoning_table()
     assert t["工业发展区"].judge("1001") == "ok" and t["生态保护区"].judge("1001") == "fail"
+
+
+def test_sample_zone_deliberate_conflicts_are_found():
+    """resources/sample: the planted 一张图 conflicts of the README table (#1–#5, #8, #9) on the 组团 layer."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "data")
+    gpkg = os.path.join(root, "sample_zone.gpkg")
+
+    def r(layer):
+        return gpd.read_file(gpkg, layer=layer)
+    res = check_masterplan(r("zutuan"), code_field="ZTBH", landuse_field=None, default_landuse="1001",
+                           ecological_redline=ConstraintSpec(r("stbhhx"), name_field="HXMC"),
+                           farmland=ConstraintSpec(r("yjjbnt"), id_field="TBBH"), urban_boundary=r("czkfbj"),
+                           zoning=r("ghfq"), zone_field="GHFQMC", dem=os.path.join(root, "dem.tif"))
+    c = res.conflicts
+    ha = {(row.DKBH, row.GZBH): row.CTMJ / 1e4 for row in c.itertuples()}
+    assert ha[("Z04", "MP-ECO")] == pytest.approx(7.09, abs=0.01)            # 1
+    assert ha[("Z03", "MP-FARM")] == pytest.approx(8.19, abs=0.01)           # 2
+    assert ha[("Z02", "MP-UGB")] == pytest.approx(2.53, abs=0.01)            # 3
+    zone = c[(c.DKBH == "Z01") & (c.GZBH == "MP-ZONE")]
+    assert list(zone.YSMC) == ["居住生活区"] and zone.iloc[0].CTMJ / 1e4 == pytest.approx(9.67, abs=0.01)  # 4
+    ct = dict(zip(res.plots.ZTBH, res.plots.CT_GHFQ))
+    assert ct["Z01"] == pytest.approx(zone.iloc[0].CTMJ, abs=1e-6)   # the 0.5 m² sliver (#8) is excluded
+    assert ha[("Z01", "MP-SLOPE")] == pytest.approx(3.1, abs=0.1)            # 5
+    assert ("Z01", "MP-FARM") not in ha                                      # 8: 0.5 m² < 1 m²; 9: edge only
+    assert set(res.plots.SCJL) == {"不合规"}

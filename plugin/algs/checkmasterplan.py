@@ -1,0 +1,195 @@
+"""zutuan:checkmasterplan — 一张图符合性审查: plots against control lines, 规划分区, other layers and slope."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from .. import bridge
+from .base import ZutuanAlgorithm
+
+_POLY = [QgsProcessing.TypeVectorPolygon]
+
+
+class CheckMasterPlan(ZutuanAlgorithm):
+    INPUT = "INPUT"
+    CODE_FIELD = "CODE_FIELD"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
+    FARMLAND = "FARMLAND"
+    URBAN_BOUNDARY = "URBAN_BOUNDARY"
+    ZONING = "ZONING"
+    ZONE_FIELD = "ZONE_FIELD"
+    ZONING_TABLE = "ZONING_TABLE"
+    OTHER = "OTHER"
+    OTHER_RULES = "OTHER_RULES"
+    OTHER_NAMES = "OTHER_NAMES"
+    DEM = "DEM"
+    SLOPE_LIMIT = "SLOPE_LIMIT"
+    TOLERANCE = "TOLERANCE"
+    OUTPUT = "OUTPUT"
+    CONFLICTS = "CONFLICTS"
+    REPORT = "REPORT"
+    N_OK = "N_OK"
+    N_FAIL = "N_FAIL"
+    N_VERIFY = "N_VERIFY"
+
+    ID = "checkmasterplan"
+    DISPLAY = "一张图符合性审查"
+    GROUP_ID = "review"
+    HELP_ZH = ("将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界"
+               "（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / "
+               "接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积"
+               "（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接"
+               "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块"
+               "（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。"
+               "“建设用地”按 resources/standards/construction_land_codes.csv 判定。")
+    HELP_EN = ("Checks plots against the master plan's control lines: ecological red line and permanent basic farmland "
+               "(construction land may not occupy them), urban development boundary (construction land must lie "
+               "inside), planning zones (editable zone → land-use compatibility table), any other constraint layers "
+               "(may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). "
+               "Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an "
+               "independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps "
+               "below the tolerance and edge contacts are not violations. A layer given but empty or unreadable "
+               "makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), "
+               "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        def add(p, help_text, advanced=False):
+            p.setHelp(self.tr(help_text))
+            if advanced:
+                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), _POLY),
+            "待审查的地块（任意来源）/ the plots to check")
+        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT),
+            "地块编号所在字段 / field holding the plot code")
+        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT),
+            "2023 版用地用海代码所在字段，如 1001 / field holding the land-use code")
+        add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
+                                                optional=True), "建设用地不得占用 / construction land may not occupy")
+        add(QgsProcessingParameterFeatureSource(self.FARMLAND, self.tr("永久基本农田（可选）"), _POLY, optional=True),
+            "建设用地不得占用 / construction land may not occupy")
+        add(QgsProcessingParameterFeatureSource(self.URBAN_BOUNDARY, self.tr("城镇开发边界（可选）"), _POLY,
+                                                optional=True), "建设用地须位于其内 / construction land must lie inside")
+        add(QgsProcessingParameterFeatureSource(self.ZONING, self.tr("规划分区（可选）"), _POLY, optional=True),
+            "规划分区 / 用途分区图层 / planning zones")
+        add(QgsProcessingParameterField(self.ZONE_FIELD, self.tr("分区名称字段"), None, self.ZONING, optional=True),
+            "分区名称所在字段，如 GHFQ（取值如“工业发展区”）/ field holding the zone name")
+        add(QgsProcessingParameterFile(self.ZONING_TABLE, self.tr("分区兼容表（可选，CSV）"), extension="csv",
+                                       optional=True),
+            "分区 → 允许的用地代码；默认 resources/standards/zoning_compatibility.csv / zone compatibility table",
+            advanced=True)
+        add(QgsProcessingParameterMultipleLayers(self.OTHER, self.tr("其他管控图层（可选）"),
+                                                 QgsProcessing.TypeVectorPolygon, optional=True),
+            "如历史文化保护线、地质灾害风险区、洪涝风险控制线 / further constraint layers")
+        add(QgsProcessingParameterString(self.OTHER_RULES, self.tr("其他图层的规则（逗号分隔）"),
+                                         "forbid", optional=True),
+            "按图层顺序：forbid 不得占用 / within 须位于其内 / touch 接触即提示；不足的按最后一个 / one rule per layer")
+        add(QgsProcessingParameterString(self.OTHER_NAMES, self.tr("其他图层的名称（逗号分隔，可选）"),
+                                         optional=True), "规则名称，如 历史文化保护线 / rule names")
+        add(QgsProcessingParameterRasterLayer(self.DEM, self.tr("数字高程模型 DEM（可选）"), optional=True),
+            "按栅格像元大小和坐标系计算坡度 / slope from the DEM's cell size and CRS")
+        add(QgsProcessingParameterNumber(self.SLOPE_LIMIT, self.tr("坡度限值（度）"),
+                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.1, maxValue=89.9),
+            "大于此坡度的部分计入占比 / slopes above this count")
+        add(QgsProcessingParameterNumber(self.TOLERANCE, self.tr("容差（平方米）"), QgsProcessingParameterNumber.Double,
+                                         1.0, minValue=0.0), "小于此面积的重叠不算违规 / overlaps below this are ignored")
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
+            "地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results")
+        add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("冲突图斑"), QgsProcessing.TypeVectorPolygon,
+                                              optional=True), "地块 × 规则 × 管控要素 / conflict polygons")
+        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
+                                                  optional=True), "中文报告，可打印为 PDF / Chinese report")
+        for key, label in ((self.N_OK, "合规地块数"), (self.N_FAIL, "不合规地块数"), (self.N_VERIFY, "需核实地块数")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def _constraint(self, parameters, key, context, feedback, **kw):
+        """A ConstraintSpec for an optional layer: None when not given; read errors become 'not checked'."""
+        from ...algorithms.checks import ConstraintSpec
+        from ...algorithms.errors import ZutuanError
+
+        if parameters.get(key) in (None, ""):
+            return None
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            return ConstraintSpec(layer=None, read_error=str(parameters.get(key)), **kw)
+        try:
+            gdf = bridge.source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback,
+                                       require_features=False)
+        except ZutuanError as err:
+            return ConstraintSpec(layer=None, read_error=err.message_zh, **kw)
+        return ConstraintSpec(layer=gdf, **kw)
+
+    def _others(self, parameters, context, feedback):
+        from ...algorithms.checks import ConstraintSpec
+
+        layers = self.parameterAsLayerList(parameters, self.OTHER, context) or []
+        rules = [r.strip() for r in (self.parameterAsString(parameters, self.OTHER_RULES, context) or "forbid")
+                 .split(",") if r.strip()] or ["forbid"]
+        names = [n.strip() for n in (self.parameterAsString(parameters, self.OTHER_NAMES, context) or "").split(",")]
+        out = []
+        for k, layer in enumerate(layers):
+            rule = rules[min(k, len(rules) - 1)]
+            name = names[k] if k < len(names) and names[k] else layer.name()
+            try:
+                gdf = bridge.source_to_gdf(layer, layer=layer.name(), feedback=feedback, require_features=False)
+                out.append(ConstraintSpec(layer=gdf, rule=rule, name=name))
+            except Exception as err:  # noqa: BLE001 - reported as a not-checked rule
+                out.append(ConstraintSpec(layer=None, rule=rule, name=name, read_error=str(err)))
+        return out
+
+    def run_engine(self, parameters, context, feedback):
+        from ...algorithms.checks import check_masterplan
+
+        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or None
+        dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        res = check_masterplan(
+            plots, code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
+            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or "YDYHFLDM",
+            ecological_redline=self._constraint(parameters, self.ECOLOGICAL_REDLINE, context, feedback),
+            farmland=self._constraint(parameters, self.FARMLAND, context, feedback),
+            urban_boundary=self._constraint(parameters, self.URBAN_BOUNDARY, context, feedback),
+            zoning=self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field),
+            zone_field=zone_field,
+            zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
+            others=self._others(parameters, context, feedback),
+            dem=dem_layer.source() if dem_layer is not None else None,
+            slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
+            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            progress=bridge.progress_from_feedback(feedback, 5, 85))
+        return write_check_outputs(self, res, parameters, context, feedback)
+
+
+def write_check_outputs(alg, res, parameters, context, feedback):
+    """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult (shared with zutuan:checkstandards)."""
+    from ...algorithms import __version__
+    from ...algorithms.report import write_report
+
+    bridge.push_findings(feedback, [f for f in res.findings if not f.extra.get("conflict")])
+    for r in res.rules:
+        state = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
+        feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
+                          f"警告 {r.n_warnings}")
+    out = {"OUTPUT": bridge.gdf_to_sink(alg, parameters, "OUTPUT", context, res.plots, crs=res.crs, feedback=feedback)}
+    if parameters.get("CONFLICTS") not in (None, ""):
+        out["CONFLICTS"] = bridge.gdf_to_sink(alg, parameters, "CONFLICTS", context, res.conflicts, crs=res.crs,
+                                              feedback=feedback)
+    report = alg.parameterAsFileOutput(parameters, "REPORT", context)
+    if report:
+        out["REPORT"] = write_report(res, report, plugin_version=__version__)
+    counts = res.counts()
+    out.update({"N_OK": counts.get("合规", 0), "N_FAIL": counts.get("不合规", 0), "N_VERIFY": counts.get("需核实", 0)})
+    feedback.pushInfo(f"合规 {out['N_OK']}，不合规 {out['N_FAIL']}，需核实 {out['N_VERIFY']}")
+    return out
