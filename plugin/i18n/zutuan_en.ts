@@ -180,6 +180,98 @@
       <translation>Feasibility</translation>
     </message>
     <message>
+      <source>构建层级编码与拓扑检查</source>
+      <translation>Build hierarchy codes and check topology</translation>
+    </message>
+    <message>
+      <source>用于手绘或导入的组团、单元、地块图层：按空间包含关系（面积最大的上级）赋予或校验编码（组团 Z01、单元 Z01-01、地块 Z01-01-01，已有的有效编码默认保留），并检查重叠、空隙（上级内未被下级覆盖的部分）、碎片、跨越上级边界、不在任何上级内、编码重复、格式错误、编码与上级不符以及无效几何。每个问题输出为带位置的问题图斑，可逐条缩放定位。</source>
+      <translation>For hand-drawn or imported cluster / unit / plot layers: assigns or validates codes by containment (the parent holding the largest share; Z01, Z01-01, Z01-01-01; valid existing codes are kept unless overwritten) and reports overlaps, gaps (parent area not covered by children), slivers, children crossing their parent's boundary or outside every parent, duplicate, malformed or inconsistent codes, and invalid geometries — each as a finding with its location so it can be zoomed to.</translation>
+    </message>
+    <message>
+      <source>ZTBH 组团编号 / clusters</source>
+      <translation>Clusters (cluster code ZTBH)</translation>
+    </message>
+    <message>
+      <source>DYBH 单元编号 / units</source>
+      <translation>Units (unit code DYBH)</translation>
+    </message>
+    <message>
+      <source>DKBH 地块编号 / plots</source>
+      <translation>Plots (plot code DKBH)</translation>
+    </message>
+    <message>
+      <source>按包含关系和主轴顺序编号 / assign codes by containment and main-axis order</source>
+      <translation>Assign codes by containment and in main-axis order</translation>
+    </message>
+    <message>
+      <source>否：有效且与上级一致的已有编码保留 / keep valid consistent codes when off</source>
+      <translation>Off: existing codes that are valid and consistent with their parent are kept</translation>
+    </message>
+    <message>
+      <source>小于此面积的重叠和空隙不报告 / overlaps and gaps below this are ignored</source>
+      <translation>Overlaps and gaps smaller than this area are not reported</translation>
+    </message>
+    <message>
+      <source>小于此面积的要素报告为碎片 / features below this are slivers</source>
+      <translation>Features smaller than this area are reported as slivers</translation>
+    </message>
+    <message>
+      <source>重叠、空隙、碎片、越界、编码问题、无效几何 / topology and code findings</source>
+      <translation>Overlaps, gaps, slivers, features outside their parent, code problems, invalid geometries</translation>
+    </message>
+    <message>
+      <source>输入要素及编码 / input features with codes</source>
+      <translation>The input features with their codes</translation>
+    </message>
+    <message>
+      <source>组团图层（可选）</source>
+      <translation>Cluster layer (optional)</translation>
+    </message>
+    <message>
+      <source>单元图层（可选）</source>
+      <translation>Unit layer (optional)</translation>
+    </message>
+    <message>
+      <source>地块图层（可选）</source>
+      <translation>Plot layer (optional)</translation>
+    </message>
+    <message>
+      <source>赋予编码</source>
+      <translation>Assign codes</translation>
+    </message>
+    <message>
+      <source>覆盖已有编码</source>
+      <translation>Overwrite existing codes</translation>
+    </message>
+    <message>
+      <source>重叠/空隙容差（平方米）</source>
+      <translation>Overlap/gap tolerance (m²)</translation>
+    </message>
+    <message>
+      <source>碎片面积（平方米）</source>
+      <translation>Sliver area (m²)</translation>
+    </message>
+    <message>
+      <source>错误数</source>
+      <translation>Number of errors</translation>
+    </message>
+    <message>
+      <source>警告数</source>
+      <translation>Number of warnings</translation>
+    </message>
+    <message>
+      <source>编码后的组团</source>
+      <translation>Coded clusters</translation>
+    </message>
+    <message>
+      <source>编码后的单元</source>
+      <translation>Coded units</translation>
+    </message>
+    <message>
+      <source>编码后的地块</source>
+      <translation>Coded plots</translation>
+    </message>
+    <message>
       <source>计算用地面积</source>
       <translation>Calculate land area</translation>
     </message>
@@ -332,6 +424,10 @@
       <translation>Field holding the 2023 land/sea-use code, e.g. 1001</translation>
     </message>
     <message>
+      <source>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</source>
+      <translation>Used where there is no code field or the code is empty, e.g. 1001 when checking an industrial cluster</translation>
+    </message>
+    <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
       <translation>Construction land may not occupy it</translation>
     </message>
@@ -394,6 +490,10 @@
     <message>
       <source>用地用海分类代码字段</source>
       <translation>Land/sea-use class code field</translation>
+    </message>
+    <message>
+      <source>缺省用地代码（可选）</source>
+      <translation>Default land-use code (optional)</translation>
     </message>
     <message>
       <source>生态保护红线（可选）</source>
@@ -638,14 +738,6 @@
     <message>
       <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
       <translation>Also a CSV (UTF-8 with BOM) of the plot rows only</translation>
-    </message>
-    <message>
-      <source>单元图层（可选）</source>
-      <translation>Unit layer (optional)</translation>
-    </message>
-    <message>
-      <source>组团图层（可选）</source>
-      <translation>Cluster layer (optional)</translation>
     </message>
     <message>
       <source>审查结果（可选）</source>
@@ -1020,6 +1112,198 @@
       <translation>Number of phases</translation>
     </message>
     <message>
+      <source>单元划分地块</source>
+      <translation>Subdivide units into plots</translation>
+    </message>
+    <message>
+      <source>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</source>
+      <translation>Cuts units into plots near a target area within [min, max] (per-unit overrides in DKMBMJ / DKZXMJ / DKZDMJ). Supplied parcels (an expression, by default GDZT = '已供地') are kept intact as plots; with 'respect cadastre' new plots do not cross parcel boundaries. The rest is cut recursively across the long side of the oriented bounding box with cut positions solved exactly for area (CityEngine's parcel subdivision), giving near-rectangular plots; with roads, cuts keep plots on a road-facing edge where the shape allows and plots without frontage are reported. Offcuts below the minimum merge into a neighbour. Codes Z01-01-01…; quality figures are logged and returned.</translation>
+    </message>
+    <message>
+      <source>单元面（DYBH 单元编号）/ unit polygons</source>
+      <translation>Unit polygons (unit code DYBH)</translation>
+    </message>
+    <message>
+      <source>现状宗地 / cadastral parcels</source>
+      <translation>Existing cadastral parcels</translation>
+    </message>
+    <message>
+      <source>为真的宗地原样保留为地块 / parcels for which this is true are kept intact</source>
+      <translation>Parcels for which this is true are kept intact as plots</translation>
+    </message>
+    <message>
+      <source>新地块不跨越宗地边界 / new plots do not cross parcel boundaries</source>
+      <translation>New plots do not cross parcel boundaries</translation>
+    </message>
+    <message>
+      <source>用于判断临路；中心线按 HXKD 半宽 / used for frontage; centre lines use half of HXKD</source>
+      <translation>Used for road frontage; centre lines are widened by half of HXKD</translation>
+    </message>
+    <message>
+      <source>必须大于 0 / must be greater than 0</source>
+      <translation>Must be greater than 0</translation>
+    </message>
+    <message>
+      <source>小于此面积的零碎部分并入相邻地块 / smaller offcuts merge into a neighbour</source>
+      <translation>Offcuts smaller than this merge into a neighbouring plot</translation>
+    </message>
+    <message>
+      <source>不得小于目标面积 / not below the target</source>
+      <translation>Not less than the target area</translation>
+    </message>
+    <message>
+      <source>0 表示不限；较窄的地块列入问题清单 / 0 = no limit; narrower plots are reported</source>
+      <translation>0 = no limit; narrower plots are reported in the findings</translation>
+    </message>
+    <message>
+      <source>0 表示不限 / 0 = no limit</source>
+      <translation>0 = no limit</translation>
+    </message>
+    <message>
+      <source>DKBH 编号、DYBH、ZTBH、继承单元属性、YDMJ、GDZT / plots</source>
+      <translation>Plots with code DKBH, DYBH, ZTBH, the unit's attributes, YDMJ and GDZT</translation>
+    </message>
+    <message>
+      <source>不临路、过窄、面积超限、小单元等 / no frontage, narrow, area out of range, small units</source>
+      <translation>No road frontage, too narrow, area out of range, small units etc.</translation>
+    </message>
+    <message>
+      <source>单元图层</source>
+      <translation>Unit layer</translation>
+    </message>
+    <message>
+      <source>宗地图层（可选）</source>
+      <translation>Cadastral parcel layer (optional)</translation>
+    </message>
+    <message>
+      <source>已供地判定表达式</source>
+      <translation>Expression for supplied land</translation>
+    </message>
+    <message>
+      <source>尊重宗地界线</source>
+      <translation>Respect parcel boundaries</translation>
+    </message>
+    <message>
+      <source>道路（可选，红线面或中心线）</source>
+      <translation>Roads (optional, red-line areas or centre lines)</translation>
+    </message>
+    <message>
+      <source>目标地块面积（平方米）</source>
+      <translation>Target plot area (m²)</translation>
+    </message>
+    <message>
+      <source>最小地块面积（平方米）</source>
+      <translation>Minimum plot area (m²)</translation>
+    </message>
+    <message>
+      <source>最大地块面积（平方米）</source>
+      <translation>Maximum plot area (m²)</translation>
+    </message>
+    <message>
+      <source>最小宽度/临路宽度（米）</source>
+      <translation>Minimum width / frontage (m)</translation>
+    </message>
+    <message>
+      <source>最大长宽比</source>
+      <translation>Maximum aspect ratio</translation>
+    </message>
+    <message>
+      <source>地块</source>
+      <translation>Plots</translation>
+    </message>
+    <message>
+      <source>临路地块占比</source>
+      <translation>Share of plots with road frontage</translation>
+    </message>
+    <message>
+      <source>平均矩形度</source>
+      <translation>Mean rectangularity</translation>
+    </message>
+    <message>
+      <source>组团划分单元</source>
+      <translation>Subdivide clusters into units</translation>
+    </message>
+    <message>
+      <source>先按规划道路中心线和红线宽度（宽度字段，或按道路等级的默认宽度）从组团中扣除道路红线用地，交叉口无碎片、道路与单元之间无缝隙，道路单独输出（等级、宽度、长度、面积）；其余部分成为单元。大于最大单元面积的部分沿其主方向用直线等分为近似矩形的单元，小于最小单元面积的碎片并入同一组团内共边最长的相邻单元（或道路）。单元继承组团属性，编号 Z01-01… 沿组团主轴方向排列，重复运行结果相同。在投影米制坐标系中计算并输出。</source>
+      <translation>Cuts the planned road corridors (centre lines buffered by their red-line width, from a width field or per-class defaults) out of the clusters, with clean junctions and no gaps, and returns them as their own layer (class, width, length, area); the rest becomes units. Pieces above the maximum unit area are cut into near-rectangular units along their main orientation; pieces below the minimum merge into the neighbouring unit (or road) of the same cluster sharing the longest edge. Units inherit the cluster's attributes; codes Z01-01… follow the cluster's main axis and are stable across runs. Computed and written in a projected metre CRS.</translation>
+    </message>
+    <message>
+      <source>组团面（ZTBH 组团编号；缺失时按顺序编号）/ cluster polygons</source>
+      <translation>Cluster polygons (cluster code ZTBH; numbered in order where missing)</translation>
+    </message>
+    <message>
+      <source>道路中心线，带等级和/或红线宽度字段 / planned road centre lines</source>
+      <translation>Planned road centre lines with a class and/or red-line width field</translation>
+    </message>
+    <message>
+      <source>如 主干路 / 次干路 / 支路 / road class field</source>
+      <translation>Road class, e.g. 主干路 / 次干路 / 支路 (arterial / secondary / branch)</translation>
+    </message>
+    <message>
+      <source>有值时优先于等级默认宽度 / overrides the class default when set</source>
+      <translation>Overrides the class default width when set</translation>
+    </message>
+    <message>
+      <source>等级:宽度，逗号分隔；可编辑 / class:width pairs, editable</source>
+      <translation>class:width pairs, comma-separated; editable</translation>
+    </message>
+    <message>
+      <source>小于此面积的碎片并入相邻单元 / smaller pieces merge into a neighbour</source>
+      <translation>Pieces smaller than this merge into a neighbouring unit</translation>
+    </message>
+    <message>
+      <source>大于此面积的部分继续划分 / larger pieces are split further</source>
+      <translation>Pieces larger than this are split further</translation>
+    </message>
+    <message>
+      <source>单元，DYBH 编号、继承组团属性、YDMJ 面积 / units</source>
+      <translation>Units with code DYBH, the cluster's attributes and area YDMJ</translation>
+    </message>
+    <message>
+      <source>ZTBH、DLDJ 等级、HXKD 宽度、DLCD 长度、YDMJ 面积 / road corridors</source>
+      <translation>Road corridors with ZTBH, class DLDJ, width HXKD, length DLCD and area YDMJ</translation>
+    </message>
+    <message>
+      <source>几何修复、碎片、无宽度道路等 / repairs, small pieces, roads without width</source>
+      <translation>Geometry repairs, small pieces, roads without a width etc.</translation>
+    </message>
+    <message>
+      <source>规划道路中心线（可选）</source>
+      <translation>Planned road centre lines (optional)</translation>
+    </message>
+    <message>
+      <source>红线宽度字段（米）</source>
+      <translation>Red-line width field (m)</translation>
+    </message>
+    <message>
+      <source>等级默认红线宽度（米）</source>
+      <translation>Default red-line width per road class (m)</translation>
+    </message>
+    <message>
+      <source>最小单元面积（平方米）</source>
+      <translation>Minimum unit area (m²)</translation>
+    </message>
+    <message>
+      <source>最大单元面积（平方米）</source>
+      <translation>Maximum unit area (m²)</translation>
+    </message>
+    <message>
+      <source>单元</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>道路红线用地</source>
+      <translation>Road red-line land</translation>
+    </message>
+    <message>
+      <source>单元数</source>
+      <translation>Number of units</translation>
+    </message>
+    <message>
+      <source>道路红线用地面积（平方米）</source>
+      <translation>Road red-line land area (m²)</translation>
+    </message>
+    <message>
       <source>划分单元</source>
       <translation>Subdivide units</translation>
     </message>
@@ -1106,10 +1390,6 @@
     <message>
       <source>所选地块</source>
       <translation>Selected plots</translation>
-    </message>
-    <message>
-      <source>单元图层</source>
-      <translation>Unit layer</translation>
     </message>
     <message>
       <source>编号</source>

@@ -180,6 +180,98 @@
       <translation>测算</translation>
     </message>
     <message>
+      <source>构建层级编码与拓扑检查</source>
+      <translation>构建层级编码与拓扑检查</translation>
+    </message>
+    <message>
+      <source>用于手绘或导入的组团、单元、地块图层：按空间包含关系（面积最大的上级）赋予或校验编码（组团 Z01、单元 Z01-01、地块 Z01-01-01，已有的有效编码默认保留），并检查重叠、空隙（上级内未被下级覆盖的部分）、碎片、跨越上级边界、不在任何上级内、编码重复、格式错误、编码与上级不符以及无效几何。每个问题输出为带位置的问题图斑，可逐条缩放定位。</source>
+      <translation>用于手绘或导入的组团、单元、地块图层：按空间包含关系（面积最大的上级）赋予或校验编码（组团 Z01、单元 Z01-01、地块 Z01-01-01，已有的有效编码默认保留），并检查重叠、空隙（上级内未被下级覆盖的部分）、碎片、跨越上级边界、不在任何上级内、编码重复、格式错误、编码与上级不符以及无效几何。每个问题输出为带位置的问题图斑，可逐条缩放定位。</translation>
+    </message>
+    <message>
+      <source>ZTBH 组团编号 / clusters</source>
+      <translation>ZTBH 组团编号 / clusters</translation>
+    </message>
+    <message>
+      <source>DYBH 单元编号 / units</source>
+      <translation>DYBH 单元编号 / units</translation>
+    </message>
+    <message>
+      <source>DKBH 地块编号 / plots</source>
+      <translation>DKBH 地块编号 / plots</translation>
+    </message>
+    <message>
+      <source>按包含关系和主轴顺序编号 / assign codes by containment and main-axis order</source>
+      <translation>按包含关系和主轴顺序编号 / assign codes by containment and main-axis order</translation>
+    </message>
+    <message>
+      <source>否：有效且与上级一致的已有编码保留 / keep valid consistent codes when off</source>
+      <translation>否：有效且与上级一致的已有编码保留 / keep valid consistent codes when off</translation>
+    </message>
+    <message>
+      <source>小于此面积的重叠和空隙不报告 / overlaps and gaps below this are ignored</source>
+      <translation>小于此面积的重叠和空隙不报告 / overlaps and gaps below this are ignored</translation>
+    </message>
+    <message>
+      <source>小于此面积的要素报告为碎片 / features below this are slivers</source>
+      <translation>小于此面积的要素报告为碎片 / features below this are slivers</translation>
+    </message>
+    <message>
+      <source>重叠、空隙、碎片、越界、编码问题、无效几何 / topology and code findings</source>
+      <translation>重叠、空隙、碎片、越界、编码问题、无效几何 / topology and code findings</translation>
+    </message>
+    <message>
+      <source>输入要素及编码 / input features with codes</source>
+      <translation>输入要素及编码 / input features with codes</translation>
+    </message>
+    <message>
+      <source>组团图层（可选）</source>
+      <translation>组团图层（可选）</translation>
+    </message>
+    <message>
+      <source>单元图层（可选）</source>
+      <translation>单元图层（可选）</translation>
+    </message>
+    <message>
+      <source>地块图层（可选）</source>
+      <translation>地块图层（可选）</translation>
+    </message>
+    <message>
+      <source>赋予编码</source>
+      <translation>赋予编码</translation>
+    </message>
+    <message>
+      <source>覆盖已有编码</source>
+      <translation>覆盖已有编码</translation>
+    </message>
+    <message>
+      <source>重叠/空隙容差（平方米）</source>
+      <translation>重叠/空隙容差（平方米）</translation>
+    </message>
+    <message>
+      <source>碎片面积（平方米）</source>
+      <translation>碎片面积（平方米）</translation>
+    </message>
+    <message>
+      <source>错误数</source>
+      <translation>错误数</translation>
+    </message>
+    <message>
+      <source>警告数</source>
+      <translation>警告数</translation>
+    </message>
+    <message>
+      <source>编码后的组团</source>
+      <translation>编码后的组团</translation>
+    </message>
+    <message>
+      <source>编码后的单元</source>
+      <translation>编码后的单元</translation>
+    </message>
+    <message>
+      <source>编码后的地块</source>
+      <translation>编码后的地块</translation>
+    </message>
+    <message>
       <source>计算用地面积</source>
       <translation>计算用地面积</translation>
     </message>
@@ -332,6 +424,10 @@
       <translation>2023 版用地用海代码所在字段，如 1001 / field holding the land-use code</translation>
     </message>
     <message>
+      <source>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</source>
+      <translation>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</translation>
+    </message>
+    <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
       <translation>建设用地不得占用 / construction land may not occupy</translation>
     </message>
@@ -394,6 +490,10 @@
     <message>
       <source>用地用海分类代码字段</source>
       <translation>用地用海分类代码字段</translation>
+    </message>
+    <message>
+      <source>缺省用地代码（可选）</source>
+      <translation>缺省用地代码（可选）</translation>
     </message>
     <message>
       <source>生态保护红线（可选）</source>
@@ -638,14 +738,6 @@
     <message>
       <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
       <translation>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</translation>
-    </message>
-    <message>
-      <source>单元图层（可选）</source>
-      <translation>单元图层（可选）</translation>
-    </message>
-    <message>
-      <source>组团图层（可选）</source>
-      <translation>组团图层（可选）</translation>
     </message>
     <message>
       <source>审查结果（可选）</source>
@@ -1020,6 +1112,198 @@
       <translation>分期数</translation>
     </message>
     <message>
+      <source>单元划分地块</source>
+      <translation>单元划分地块</translation>
+    </message>
+    <message>
+      <source>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</source>
+      <translation>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</translation>
+    </message>
+    <message>
+      <source>单元面（DYBH 单元编号）/ unit polygons</source>
+      <translation>单元面（DYBH 单元编号）/ unit polygons</translation>
+    </message>
+    <message>
+      <source>现状宗地 / cadastral parcels</source>
+      <translation>现状宗地 / cadastral parcels</translation>
+    </message>
+    <message>
+      <source>为真的宗地原样保留为地块 / parcels for which this is true are kept intact</source>
+      <translation>为真的宗地原样保留为地块 / parcels for which this is true are kept intact</translation>
+    </message>
+    <message>
+      <source>新地块不跨越宗地边界 / new plots do not cross parcel boundaries</source>
+      <translation>新地块不跨越宗地边界 / new plots do not cross parcel boundaries</translation>
+    </message>
+    <message>
+      <source>用于判断临路；中心线按 HXKD 半宽 / used for frontage; centre lines use half of HXKD</source>
+      <translation>用于判断临路；中心线按 HXKD 半宽 / used for frontage; centre lines use half of HXKD</translation>
+    </message>
+    <message>
+      <source>必须大于 0 / must be greater than 0</source>
+      <translation>必须大于 0 / must be greater than 0</translation>
+    </message>
+    <message>
+      <source>小于此面积的零碎部分并入相邻地块 / smaller offcuts merge into a neighbour</source>
+      <translation>小于此面积的零碎部分并入相邻地块 / smaller offcuts merge into a neighbour</translation>
+    </message>
+    <message>
+      <source>不得小于目标面积 / not below the target</source>
+      <translation>不得小于目标面积 / not below the target</translation>
+    </message>
+    <message>
+      <source>0 表示不限；较窄的地块列入问题清单 / 0 = no limit; narrower plots are reported</source>
+      <translation>0 表示不限；较窄的地块列入问题清单 / 0 = no limit; narrower plots are reported</translation>
+    </message>
+    <message>
+      <source>0 表示不限 / 0 = no limit</source>
+      <translation>0 表示不限 / 0 = no limit</translation>
+    </message>
+    <message>
+      <source>DKBH 编号、DYBH、ZTBH、继承单元属性、YDMJ、GDZT / plots</source>
+      <translation>DKBH 编号、DYBH、ZTBH、继承单元属性、YDMJ、GDZT / plots</translation>
+    </message>
+    <message>
+      <source>不临路、过窄、面积超限、小单元等 / no frontage, narrow, area out of range, small units</source>
+      <translation>不临路、过窄、面积超限、小单元等 / no frontage, narrow, area out of range, small units</translation>
+    </message>
+    <message>
+      <source>单元图层</source>
+      <translation>单元图层</translation>
+    </message>
+    <message>
+      <source>宗地图层（可选）</source>
+      <translation>宗地图层（可选）</translation>
+    </message>
+    <message>
+      <source>已供地判定表达式</source>
+      <translation>已供地判定表达式</translation>
+    </message>
+    <message>
+      <source>尊重宗地界线</source>
+      <translation>尊重宗地界线</translation>
+    </message>
+    <message>
+      <source>道路（可选，红线面或中心线）</source>
+      <translation>道路（可选，红线面或中心线）</translation>
+    </message>
+    <message>
+      <source>目标地块面积（平方米）</source>
+      <translation>目标地块面积（平方米）</translation>
+    </message>
+    <message>
+      <source>最小地块面积（平方米）</source>
+      <translation>最小地块面积（平方米）</translation>
+    </message>
+    <message>
+      <source>最大地块面积（平方米）</source>
+      <translation>最大地块面积（平方米）</translation>
+    </message>
+    <message>
+      <source>最小宽度/临路宽度（米）</source>
+      <translation>最小宽度/临路宽度（米）</translation>
+    </message>
+    <message>
+      <source>最大长宽比</source>
+      <translation>最大长宽比</translation>
+    </message>
+    <message>
+      <source>地块</source>
+      <translation>地块</translation>
+    </message>
+    <message>
+      <source>临路地块占比</source>
+      <translation>临路地块占比</translation>
+    </message>
+    <message>
+      <source>平均矩形度</source>
+      <translation>平均矩形度</translation>
+    </message>
+    <message>
+      <source>组团划分单元</source>
+      <translation>组团划分单元</translation>
+    </message>
+    <message>
+      <source>先按规划道路中心线和红线宽度（宽度字段，或按道路等级的默认宽度）从组团中扣除道路红线用地，交叉口无碎片、道路与单元之间无缝隙，道路单独输出（等级、宽度、长度、面积）；其余部分成为单元。大于最大单元面积的部分沿其主方向用直线等分为近似矩形的单元，小于最小单元面积的碎片并入同一组团内共边最长的相邻单元（或道路）。单元继承组团属性，编号 Z01-01… 沿组团主轴方向排列，重复运行结果相同。在投影米制坐标系中计算并输出。</source>
+      <translation>先按规划道路中心线和红线宽度（宽度字段，或按道路等级的默认宽度）从组团中扣除道路红线用地，交叉口无碎片、道路与单元之间无缝隙，道路单独输出（等级、宽度、长度、面积）；其余部分成为单元。大于最大单元面积的部分沿其主方向用直线等分为近似矩形的单元，小于最小单元面积的碎片并入同一组团内共边最长的相邻单元（或道路）。单元继承组团属性，编号 Z01-01… 沿组团主轴方向排列，重复运行结果相同。在投影米制坐标系中计算并输出。</translation>
+    </message>
+    <message>
+      <source>组团面（ZTBH 组团编号；缺失时按顺序编号）/ cluster polygons</source>
+      <translation>组团面（ZTBH 组团编号；缺失时按顺序编号）/ cluster polygons</translation>
+    </message>
+    <message>
+      <source>道路中心线，带等级和/或红线宽度字段 / planned road centre lines</source>
+      <translation>道路中心线，带等级和/或红线宽度字段 / planned road centre lines</translation>
+    </message>
+    <message>
+      <source>如 主干路 / 次干路 / 支路 / road class field</source>
+      <translation>如 主干路 / 次干路 / 支路 / road class field</translation>
+    </message>
+    <message>
+      <source>有值时优先于等级默认宽度 / overrides the class default when set</source>
+      <translation>有值时优先于等级默认宽度 / overrides the class default when set</translation>
+    </message>
+    <message>
+      <source>等级:宽度，逗号分隔；可编辑 / class:width pairs, editable</source>
+      <translation>等级:宽度，逗号分隔；可编辑 / class:width pairs, editable</translation>
+    </message>
+    <message>
+      <source>小于此面积的碎片并入相邻单元 / smaller pieces merge into a neighbour</source>
+      <translation>小于此面积的碎片并入相邻单元 / smaller pieces merge into a neighbour</translation>
+    </message>
+    <message>
+      <source>大于此面积的部分继续划分 / larger pieces are split further</source>
+      <translation>大于此面积的部分继续划分 / larger pieces are split further</translation>
+    </message>
+    <message>
+      <source>单元，DYBH 编号、继承组团属性、YDMJ 面积 / units</source>
+      <translation>单元，DYBH 编号、继承组团属性、YDMJ 面积 / units</translation>
+    </message>
+    <message>
+      <source>ZTBH、DLDJ 等级、HXKD 宽度、DLCD 长度、YDMJ 面积 / road corridors</source>
+      <translation>ZTBH、DLDJ 等级、HXKD 宽度、DLCD 长度、YDMJ 面积 / road corridors</translation>
+    </message>
+    <message>
+      <source>几何修复、碎片、无宽度道路等 / repairs, small pieces, roads without width</source>
+      <translation>几何修复、碎片、无宽度道路等 / repairs, small pieces, roads without width</translation>
+    </message>
+    <message>
+      <source>规划道路中心线（可选）</source>
+      <translation>规划道路中心线（可选）</translation>
+    </message>
+    <message>
+      <source>红线宽度字段（米）</source>
+      <translation>红线宽度字段（米）</translation>
+    </message>
+    <message>
+      <source>等级默认红线宽度（米）</source>
+      <translation>等级默认红线宽度（米）</translation>
+    </message>
+    <message>
+      <source>最小单元面积（平方米）</source>
+      <translation>最小单元面积（平方米）</translation>
+    </message>
+    <message>
+      <source>最大单元面积（平方米）</source>
+      <translation>最大单元面积（平方米）</translation>
+    </message>
+    <message>
+      <source>单元</source>
+      <translation>单元</translation>
+    </message>
+    <message>
+      <source>道路红线用地</source>
+      <translation>道路红线用地</translation>
+    </message>
+    <message>
+      <source>单元数</source>
+      <translation>单元数</translation>
+    </message>
+    <message>
+      <source>道路红线用地面积（平方米）</source>
+      <translation>道路红线用地面积（平方米）</translation>
+    </message>
+    <message>
       <source>划分单元</source>
       <translation>划分单元</translation>
     </message>
@@ -1106,10 +1390,6 @@
     <message>
       <source>所选地块</source>
       <translation>所选地块</translation>
-    </message>
-    <message>
-      <source>单元图层</source>
-      <translation>单元图层</translation>
     </message>
     <message>
       <source>编号</source>
