@@ -327,6 +327,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if not 0 < slope_limit < 90:
         raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
                          reason_en="must lie between 0° and 90°")
+    if landuse_field and landuse_field not in plots.columns and default_landuse:
+        landuse_field = None          # no code field on this layer: every feature takes the default code
     for fld, alias in ((code_field, "地块编号"), (landuse_field, "用地用海分类代码")):
         if fld is None and alias == "用地用海分类代码" and default_landuse:
             continue

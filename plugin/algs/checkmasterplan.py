@@ -24,6 +24,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
     INPUT = "INPUT"
     CODE_FIELD = "CODE_FIELD"
     LANDUSE_FIELD = "LANDUSE_FIELD"
+    DEFAULT_LANDUSE = "DEFAULT_LANDUSE"
     ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
     FARMLAND = "FARMLAND"
     URBAN_BOUNDARY = "URBAN_BOUNDARY"
@@ -72,10 +73,14 @@ class CheckMasterPlan(ZutuanAlgorithm):
 
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), _POLY),
             "待审查的地块（任意来源）/ the plots to check")
-        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT),
+        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
+                                        optional=True),
             "地块编号所在字段 / field holding the plot code")
-        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT),
+        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT,
+                                        optional=True),
             "2023 版用地用海代码所在字段，如 1001 / field holding the land-use code")
+        add(QgsProcessingParameterString(self.DEFAULT_LANDUSE, self.tr("缺省用地代码（可选）"), optional=True),
+            "无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001")
         add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
                                                 optional=True), "建设用地不得占用 / construction land may not occupy")
         add(QgsProcessingParameterFeatureSource(self.FARMLAND, self.tr("永久基本农田（可选）"), _POLY, optional=True),
@@ -157,7 +162,8 @@ class CheckMasterPlan(ZutuanAlgorithm):
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         res = check_masterplan(
             plots, code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
-            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or "YDYHFLDM",
+            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or None,
+            default_landuse=self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None,
             ecological_redline=self._constraint(parameters, self.ECOLOGICAL_REDLINE, context, feedback),
             farmland=self._constraint(parameters, self.FARMLAND, context, feedback),
             urban_boundary=self._constraint(parameters, self.URBAN_BOUNDARY, context, feedback),

@@ -57,9 +57,11 @@ class CheckStandards(ZutuanAlgorithm):
 
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls")
-        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT),
+        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
+                                        optional=True),
             "地块编号所在字段 / plot code field")
-        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT),
+        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT,
+                                        optional=True),
             "用地用海代码所在字段 / land-use code field")
         add(QgsProcessingParameterField(self.INDUSTRY_FIELD, self.tr("行业代码字段"), "HYDM", self.INPUT,
                                         optional=True), "GB/T 4754-2017 行业代码 / industry code field")
