@@ -22,9 +22,14 @@ def algorithm_classes():
     from .algs.exportplotsheets import ExportPlotSheets
     from .algs.intensiveuse import IntensiveUse
     from .algs.phasing import Phasing
+    from .algs.subdivideunits import SubdivideUnits
+    from .algs.subdivideplots import SubdividePlots
+    from .algs.buildhierarchy import BuildHierarchy
 
-    return [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse,
+    algs = [CreatePlan, CalcArea, AssignControls, ExportIndicatorTable, ExportPlotSheets, Phasing, Cashflow, IntensiveUse,
             CheckMasterPlan, CheckStandards]
+    algs += [SubdivideUnits, SubdividePlots, BuildHierarchy]  # layout (issue 3)
+    return algs
 
 
 class ZutuanProvider(QgsProcessingProvider):

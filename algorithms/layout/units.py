@@ -312,7 +312,9 @@ def _assemble_units(clusters, cg, ccode, geoms, own, code_format):
         order.extend(o)
         codes.extend(code_format.unit_code(ccode[c], k + 1) for k in range(len(o)))
     order = np.asarray(order, dtype=int)
-    attrs = pd.DataFrame(clusters.drop(columns=clusters.geometry.name)).iloc[own[order]].reset_index(drop=True)
+    # a GeoPackage's feature id is not an attribute to inherit (the units get their own)
+    drop = [clusters.geometry.name] + [c for c in clusters.columns if str(c).lower() in ("fid", "ogc_fid")]
+    attrs = pd.DataFrame(clusters.drop(columns=drop)).iloc[own[order]].reset_index(drop=True)
     attrs["ZTBH"] = [ccode[c] for c in own[order]]
     a = shapely.area(geoms[order]) if len(order) else np.array([])
     attrs.insert(0, "DYBH", codes)
