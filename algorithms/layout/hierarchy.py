@@ -15,7 +15,7 @@ import shapely
 from ..findings import Finding
 from ..schema import CLUSTER, DEFAULT_CODES, PLOT, UNIT, CodeFormat
 from .common import is_blank, order_along, safe_op
-from .split import frame_of, frames_of, polygon_parts
+from .split import frame_of, frames_of, min_rectangles, polygon_parts
 
 __all__ = ["check_hierarchy", "assign_codes", "parent_of"]
 
@@ -70,11 +70,9 @@ def _layer_checks(gdf, level, codes, *, tolerance, sliver_area, sliver_width, co
                 out.append(Finding("LAYOUT-MULTIPART", "多部件", "warning", lbl[i], f"{zh} {lbl[i]} 由多个部分组成 / "
                                    f"{en} {lbl[i]} has several parts", geometry=gv[i]))
     # slivers
-    env = shapely.oriented_envelope(gv[ok]) if len(ok) else []
-    for i, e in zip(ok, env):
-        c = shapely.get_coordinates(e)
-        w = min(np.hypot(*(c[1] - c[0])), np.hypot(*(c[2] - c[1]))) if len(c) >= 4 else 0.0
-        a = gv[i].area
+    widths = min_rectangles(gv[ok])[1] if len(ok) else []
+    areas = shapely.area(gv[ok]) if len(ok) else []
+    for i, w, a in zip(ok, widths, areas):
         if a < sliver_area or w < sliver_width:
             out.append(Finding("LAYOUT-SLIVER", "碎片", "warning", lbl[i], f"{zh} {lbl[i]} 为碎片（面积 {a:.2f} m²，宽 {w:.2f} m）/ "
                                f"{en} {lbl[i]} is a sliver ({a:.2f} m², {w:.2f} m wide)", value=float(a),

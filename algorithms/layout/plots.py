@@ -236,12 +236,14 @@ def _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values,
         for p in polygon_parts(rest):
             pieces.append(p), owners.append(u), tags.append(None), fixed.append(False)
     ca = shapely.area(cg)
-    for c in np.flatnonzero(sup & (inside > 0) & (ca - inside > 0.01)):
+    n_units = np.bincount(ci[pair_area > 0.01], minlength=len(cg)) if len(ci) else np.zeros(len(cg), int)
+    for c in np.flatnonzero(sup & (inside > 0) & ((ca - inside > 0.01) | (n_units > 1))):
+        out_ = ca[c] - inside[c]
         findings.append(Finding("LAYOUT-SUPPLIED-CROSSES-UNIT", "已供地跨单元或出界", "warning", f"#{cid[c]}",
-                                f"已供地宗地 #{cid[c]} 有 {ca[c] - inside[c]:.2f} m² 不在单元内，按单元边界保留 / "
-                                f"{ca[c] - inside[c]:.2f} m² of supplied parcel #{cid[c]} lie outside the units; "
-                                "kept as clipped by the units", value=float(ca[c] - inside[c]), unit="m²",
-                                geometry=cg[c]))
+                                f"已供地宗地 #{cid[c]} 跨 {int(n_units[c])} 个单元、{out_:.2f} m² 不在单元内；按单元边界保留，"
+                                f"越界的零碎部分并入相邻地块 / supplied parcel #{cid[c]} spans {int(n_units[c])} units "
+                                f"with {out_:.2f} m² outside them; kept as clipped by the units, small fragments merged "
+                                "into neighbouring plots", value=float(out_), unit="m²", geometry=cg[c]))
     return pieces, owners, tags, fixed
 
 

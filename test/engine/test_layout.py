@@ -316,3 +316,50 @@ def test_property_units_and_corridors_fill_the_cluster(poly, lines):
     assert all(x.is_valid for x in pieces)
     _tiles(poly, pieces)
     assert len(set(units["DYBH"])) == len(units)
+
+
+# ---------------------------------------------------------------------------------------------- more cases
+def test_frontage_from_centre_lines_uses_half_the_red_line_width():
+    units = gdf([shapely.box(0, 0, 100, 300)], DYBH=["Z01-01"])
+    # a 30 m road whose centre line runs 15 m south of the unit: its red line touches the unit's south side
+    roads = gdf([shapely.LineString([(-50, -15), (150, -15)])], HXKD=[30.0])
+    plots, findings, q = subdivide_plots(units, roads=roads, target_area=5000)
+    assert q["share_with_frontage"] == 1.0 and q["frontage_basis"] == "roads"
+    # the same line 40 m away (red line 25 m short of the unit): no plot fronts it
+    far = gdf([shapely.LineString([(-50, -40), (150, -40)])], HXKD=[30.0])
+    _, findings, q = subdivide_plots(units, roads=far, target_area=5000)
+    assert q["share_with_frontage"] == 0.0 and rule_ids(findings).count("LAYOUT-NO-FRONTAGE") == 6
+
+
+def test_supplied_parcel_fragment_over_the_unit_boundary_is_not_a_plot():
+    units = gdf([shapely.box(0, 0, 200, 100), shapely.box(200, 0, 400, 100)], DYBH=["Z01-01", "Z01-02"])
+    # a supplied parcel of 60 x 100 in unit 1 that pokes 0.5 m into unit 2 (50 m² fragment)
+    cad = gdf([shapely.box(140, 0, 200.5, 100)], GDZT=["已供地"])
+    plots, findings, q = subdivide_plots(units, cad, target_area=5000, min_area=2500, max_area=10000)
+    sup = plots[plots["GDZT"] == "已供地"]
+    assert len(sup) == 1 and sup["DYBH"].iloc[0] == "Z01-01" and sup["YDMJ"].iloc[0] == pytest.approx(6000.0)
+    assert "LAYOUT-SUPPLIED-CROSSES-UNIT" in rule_ids(findings)
+    # the fragment went into a new plot of unit 2: unit 2 is still fully tiled and has no plot below the minimum
+    u2 = plots[plots["DYBH"] == "Z01-02"]
+    assert u2["YDMJ"].sum() == pytest.approx(20000.0) and u2["YDMJ"].min() >= 2500
+
+
+def test_progress_logs_quality_and_cancel_stops():
+    from algorithms.errors import CancelledError
+    from algorithms.progress import Progress
+
+    units = gdf([shapely.box(0, 0, 200, 100)], DYBH=["Z01-01"])
+    logged = []
+    subdivide_plots(units, target_area=5000, progress=Progress(log=logged.append))
+    assert any("count=4" in m and "rectangularity_mean=1" in m for m in logged)
+    with pytest.raises(CancelledError):
+        subdivide_plots(units, target_area=5000, progress=Progress(is_cancelled=lambda: True))
+
+
+def test_check_hierarchy_invalid_geometry_and_sliver():
+    units = gdf([shapely.box(0, 0, 100, 100)], DYBH=["Z01-01"])
+    bowtie = shapely.Polygon([(0, 0), (50, 50), (50, 0), (0, 50)])
+    plots = gdf([bowtie, shapely.box(60, 0, 100, 100), shapely.box(50, 0, 50.2, 100)],
+                DKBH=["Z01-01-01", "Z01-01-02", "Z01-01-03"])
+    ids = rule_ids(check_hierarchy(None, units, plots))
+    assert "LAYOUT-INVALID" in ids and "LAYOUT-SLIVER" in ids and "LAYOUT-GAP" in ids
