@@ -137,8 +137,9 @@ def main(argv=None):
         z = gpd.read_file(sample, layer="zutuan")
         d = gpd.read_file(sample, layer="daolu")
         c = gpd.read_file(sample, layer="zongdi")
-        run("sample zone (凭祥, respect cadastre)", z, d, c, target=10000, min_unit=10000, max_unit=150000,
-            min_width=40, max_aspect=4, check=not a.no_check)
+        for respect in (True, False):
+            run(f"sample zone (凭祥, respect_cadastre={respect})", z, d, c, target=10000, min_unit=10000,
+                max_unit=150000, min_width=40, max_aspect=4, respect_cadastre=respect, check=not a.no_check)
     cl, roads = generated_zone(a.size_km)
     rate = run(f"generated {a.size_km:g} × {a.size_km:g} km zone", cl, roads, None, target=a.target,
                min_unit=20000, max_unit=200000, min_width=30, max_aspect=4, check=not a.no_check)

@@ -10,7 +10,16 @@ import shapely
 from ..errors import InputError
 from .split import Frame, min_rectangles, polygon_parts
 
-__all__ = ["safe_op", "merge_small", "order_along", "quality_figures", "check_area_params", "is_blank", "log_quality"]
+__all__ = ["same_crs", "safe_op", "merge_small", "order_along", "quality_figures", "check_area_params", "is_blank", "log_quality"]
+
+
+def same_crs(gdf, crs):
+    """``gdf`` in ``crs`` (layers given in another CRS are reprojected; None passes through)."""
+    if gdf is None or crs is None or gdf.crs is None:
+        return gdf
+    from pyproj import CRS
+
+    return gdf if CRS.from_user_input(gdf.crs).equals(CRS.from_user_input(crs)) else gdf.to_crs(crs)
 
 
 def is_blank(v) -> bool:

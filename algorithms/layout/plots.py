@@ -21,7 +21,7 @@ from ..findings import Finding
 from ..geometry import prepare_polygons
 from ..progress import Progress
 from ..schema import DEFAULT_CODES, PLOT, CodeFormat
-from .common import check_area_params, is_blank, log_quality, merge_small, order_along, quality_figures
+from .common import check_area_params, is_blank, log_quality, merge_small, order_along, quality_figures, same_crs
 from .split import SplitJob, choose_count, frames_of, min_rectangles, polygon_parts, split_recursive
 
 __all__ = ["subdivide_plots", "SUPPLIED", "NOT_SUPPLIED", "road_zone"]
@@ -125,9 +125,9 @@ def subdivide_plots(units, cadastre=None, *, target_area: float, min_area: Optio
     frames = frames_of(ug)
     progress(2, "地块划分：准备 / plots: preparing")
     # supplied parcels and, with respect_cadastre, the other parcels partition each unit
-    pieces, owners, tags, fixed = _base_pieces(units, ug, cadastre, supplied, supplied_field, supplied_values,
+    pieces, owners, tags, fixed = _base_pieces(units, ug, same_crs(cadastre, units.crs), supplied, supplied_field, supplied_values,
                                                respect_cadastre, findings, [p[1] for p in params])
-    zone = road_zone(roads, tolerance=frontage_tolerance, line_distance=line_distance)
+    zone = road_zone(same_crs(roads, units.crs), tolerance=frontage_tolerance, line_distance=line_distance)
     front = _frontage_lines(ug, zone)
     jobs, plots_fixed, small = [], [], []
     unit_area = shapely.area(ug)

@@ -23,7 +23,7 @@ from ..findings import Finding
 from ..geometry import prepare_polygons
 from ..progress import Progress
 from ..schema import DEFAULT_CODES, CodeFormat
-from .common import is_blank, log_quality, merge_small, order_along, quality_figures, safe_op
+from .common import is_blank, log_quality, merge_small, order_along, quality_figures, safe_op, same_crs
 from .split import SplitJob, frames_of, polygon_parts, split_recursive
 
 __all__ = ["subdivide_units", "road_corridors", "DEFAULT_ROAD_WIDTHS"]
@@ -183,6 +183,7 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
     progress(5, "单元划分：道路红线 / units: road corridors")
     corr_rows = []
     if roads is not None and len(roads):
+        roads = same_crs(roads, clusters.crs)
         cor = road_corridors(roads, width_field=width_field, class_field=class_field, class_widths=class_widths,
                              default_width=default_width, findings=findings, snap_to=shapely.boundary(cg))
         rg = np.asarray(cor.geometry.values, dtype=object)
