@@ -282,7 +282,7 @@ def _tiles(parent, pieces, tol_per_ha=0.01):
         assert ov.max() <= 0.01
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(concave_polygons(), st.integers(1, 25))
 def test_property_plots_tile_their_unit(poly, k):
     target = poly.area / k
@@ -298,7 +298,7 @@ def test_property_plots_tile_their_unit(poly, k):
     assert q["count"] == len(plots) and len(set(plots["DKBH"])) == len(plots)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(concave_polygons(), st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0, math.pi),
                                               st.sampled_from(["主干路", "次干路", "支路"])), min_size=0, max_size=4))
 def test_property_units_and_corridors_fill_the_cluster(poly, lines):
