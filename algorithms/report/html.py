@@ -40,6 +40,8 @@ figure{margin:0;width:300px;border:1px solid #bbb;padding:4px;page-break-inside:
 figcaption{font-size:8.5pt;color:#333}
 .sign{margin-top:30px;display:flex;gap:60px}
 .small{font-size:8.5pt;color:#555}
+table.rules td:nth-child(-n+4){min-width:4.2em}
+table.rules td:last-child{font-size:8.5pt}
 @page{size:A4;margin:15mm 12mm}
 @media print{body{margin:0;max-width:none}h2{page-break-after:avoid;break-after:avoid}
 tr,figure{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-group}}
@@ -131,7 +133,7 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
     out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {len(conf)} 个。"
                f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
     # 二、规则汇总
-    out.append("<h2>二、分规则汇总</h2><table><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
+    out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
                "<th>要素数</th><th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
                "<th>依据</th></tr></thead><tbody>")
     for r in result.rules:
