@@ -34,6 +34,18 @@ def min_rectangles(geoms) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
     if not n:
         return area, short, long_, ldir
     hull = shapely.convex_hull(geoms)
+    nv = shapely.get_num_coordinates(hull)
+    big = nv > 256  # pairing every hull edge with every hull vertex is quadratic: big hulls go to shapely
+    for k in np.flatnonzero(big):
+        env = shapely.oriented_envelope(hull[k])
+        c = shapely.get_coordinates(env)
+        if len(c) >= 4:
+            e1, e2 = c[1] - c[0], c[2] - c[1]
+            n1, n2 = float(np.hypot(*e1)), float(np.hypot(*e2))
+            area[k], short[k], long_[k] = n1 * n2, min(n1, n2), max(n1, n2)
+            d = e1 if n1 >= n2 else e2
+            ldir[k] = d / max(np.hypot(*d), 1e-300)
+    hull = np.where(big, None, hull)
     xy, gi = shapely.get_coordinates(hull, return_index=True)
     if not len(xy):
         return area, short, long_, ldir
@@ -163,14 +175,26 @@ def area_left(edges: np.ndarray, t) -> np.ndarray:
 def cut_offset(edges: np.ndarray, fraction: float) -> tuple[float, float, float]:
     """``(t, xmin, xmax)``: the offset where the area left of ``x = t`` is ``fraction`` of the whole."""
     xs = np.unique(np.concatenate([edges[:, 0], edges[:, 2]]))
-    a = area_left(edges, xs)
-    total = a[-1]
-    target = fraction * total
-    i = int(np.searchsorted(a, target, side="left"))
-    i = min(max(i, 1), len(xs) - 1)
+    if len(xs) <= 64:  # evaluate at every breakpoint at once
+        a = area_left(edges, xs)
+        target = fraction * a[-1]
+        i = int(np.searchsorted(a, target, side="left"))
+        i = min(max(i, 1), len(xs) - 1)
+        a0, a1 = a[i - 1], a[i]
+    else:  # many vertices: bisection over the breakpoints (A is monotone), O(edges · log vertices) memory-light
+        lo_i, hi_i = 0, len(xs) - 1
+        a0, a1 = 0.0, float(area_left(edges, [xs[-1]])[0])
+        target = fraction * a1
+        while hi_i - lo_i > 1:
+            mid = (lo_i + hi_i) // 2
+            am_ = float(area_left(edges, [xs[mid]])[0])
+            if am_ < target:
+                lo_i, a0 = mid, am_
+            else:
+                hi_i, a1 = mid, am_
+        i = hi_i
     x0, x1 = xs[i - 1], xs[i]
     h = x1 - x0
-    a0, a1 = a[i - 1], a[i]
     am = float(area_left(edges, [x0 + h / 2.0])[0])
     cq = 2.0 * (a1 - 2.0 * am + a0) / (h * h) if h > 0 else 0.0
     bq = (a1 - a0) / h - cq * h if h > 0 else 0.0
