@@ -84,3 +84,16 @@ def test_checkstandards_qgis_process(run_qgis_process, tmp_path):
     rc, data, text = run_qgis_process("zutuan:checkstandards", {"INPUT": path, "OUTPUT": str(tmp_path / "o.gpkg"),
                                                                 "REPORT": str(tmp_path / "s.html")})
     assert data["results"]["N_FAIL"] == 1 and os.path.exists(tmp_path / "s.html")
+
+
+def test_checkmasterplan_other_layers_and_rules(plugin):
+    heritage = memory_layer([_sq(100, 0, 150, 100)], crs="EPSG:4524", fields=(("MC", "string"),), attrs=[("古城墙",)])
+    flood = memory_layer([_sq(150, 0, 250, 100)], crs="EPSG:4524", fields=(("MC", "string"),), attrs=[("洪涝区",)])
+    res = processing.run("zutuan:checkmasterplan", {
+        "INPUT": _plots(), "OTHER": [heritage, flood], "OTHER_RULES": "touch,forbid",
+        "OTHER_NAMES": "历史文化保护线,洪涝风险控制线", "OUTPUT": "memory:", "CONFLICTS": "memory:"})
+    out = {f["DKBH"]: f for f in res["OUTPUT"].getFeatures()}
+    assert out["A"]["SCJL"] == "需核实"                      # touches the heritage line only
+    assert out["B"]["CT_QT2"] == pytest.approx(5000.0, abs=0.01) and out["B"]["SCJL"] == "不合规"
+    names = sorted({f["GZMC"] for f in res["CONFLICTS"].getFeatures()})
+    assert names == ["历史文化保护线", "洪涝风险控制线"]
