@@ -433,8 +433,12 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
 
 
 def _norm_column(series) -> np.ndarray:
-    """normalise_code over a column, once per distinct value."""
+    """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
     vals = series.to_numpy(dtype=object)
+    if len(vals) and all(type(v) is str for v in vals):
+        st = series.str.strip()
+        st[st.str.lower().isin(("nan", "none", "null"))] = ""
+        return st.to_numpy(dtype=object)
     uniq = {}
     out = np.empty(len(vals), dtype=object)
     for k, v in enumerate(vals):
