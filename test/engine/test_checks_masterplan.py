@@ -293,7 +293,9 @@ def test_rotated_edge_touching_and_random_plots_match_geos():
     rng = np.random.default_rng(3)
     t = np.linspace(0, 2 * np.pi, 1500, endpoint=False)
     r = 300 * (1 + 0.2 * np.sin(7 * t) + 0.05 * np.sin(31 * t))
-    blob = Polygon(np.column_stack([X0 + 500 + r * np.cos(t), Y0 + 500 + r * np.sin(t)]))
+    hole = shapely.Point(X0 + 500, Y0 + 500).buffer(120, quad_segs=64)
+    blob = shapely.reverse(Polygon(np.column_stack([X0 + 500 + r * np.cos(t), Y0 + 500 + r * np.sin(t)]),
+                                   [hole.exterior.coords]))            # clockwise shell, with a hole
     cx, cy = rng.uniform(100, 900, 400), rng.uniform(100, 900, 400)
     quads = [Polygon([(X0 + x + rng.uniform(-30, -5), Y0 + y + rng.uniform(-30, -5)),
                       (X0 + x + rng.uniform(5, 30), Y0 + y + rng.uniform(-30, -5)),
