@@ -14,10 +14,12 @@ from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from ..findings import Finding
 from ..layers import prepare_layer
 from ..schema import DEFAULT_CODES, FIELDS
+from .overlay import to_local
 from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
 from .tables import STANDARDS_DIR, _rows
 
@@ -33,14 +35,6 @@ def load_cluster_targets(path: Optional[str] = None) -> dict:
     for _, row in _rows(path or CLUSTER_TARGETS_CSV):
         out[row["rule_id"]] = {**row, "value": float(row["value"]) if row.get("value") else None}
     return out
-
-
-def _num(v) -> Optional[float]:
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return None
-    return None if np.isnan(f) else f
 
 
 def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str] = None, region_class=None,
@@ -63,19 +57,31 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
     codes = m[code_field].map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy(dtype=object)
     lu = [normalize_landuse_code(v) for v in m[landuse_field]]
     ind = [normalize_industry_code(v) for v in m[industry_field]] if industry_field in m.columns else [None] * len(m)
-    area = m.geometry.area.to_numpy()
+    area = shapely.area(to_local(m.geometry.values)[1])        # exact even with zone-prefixed coordinates
     check_fields = list(dict.fromkeys(list(fields) + sorted(f for f in prof.covered_fields() if f in m.columns)))
     plot_findings: dict[int, list] = {}
     summaries = {f: RuleSummary(f"STD-{f}", f"{FIELDS[f].alias}", "standard", out_field=f"BZ_{f}",
                                 source=prof.describe()) for f in check_fields}
     limits_col = {f: np.full(len(m), np.nan) for f in check_fields}
-    applies = np.array([prof.applies(c) for c in lu], dtype=bool)
+    applies_cache: dict = {}
+    applies = np.array([applies_cache.setdefault(c, prof.applies(c)) if c not in applies_cache else applies_cache[c]
+                        for c in lu], dtype=bool)
+    lookups: dict = {}
+    values = {f: pd.to_numeric(m[f], errors="coerce").to_numpy(dtype=float) for f in check_fields if f in m.columns}
+    geoms = m.geometry.values
+
+    def lookup(f, code, landuse):
+        key = (f, code, landuse)
+        if key not in lookups:
+            lookups[key] = prof.lookup(f, code, landuse, region)
+        return lookups[key]
     for i in np.flatnonzero(applies):
         for f in check_fields:
             rule, kind = summaries[f], CONTROL_FIELDS[f]
             alias = FIELDS[f].alias
-            lim = prof.lookup(f, ind[i], lu[i], region)
-            val = _num(m[f].iloc[i]) if f in m.columns else None
+            lim = lookup(f, ind[i], lu[i])
+            val = values[f][i] if f in values else None
+            val = None if val is None or np.isnan(val) else float(val)
             if lim is None or lim.value is None:
                 why = ("无标准值" + ("（未给地区分类）" if f == "TZQD" and region is None else "") +
                        ("（无行业代码）" if ind[i] is None and f in ("RJLXX", "TZQD") else ""))
@@ -96,7 +102,7 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
                 fnd = Finding(rule.rule_id, rule.rule_name, "error", codes[i],
                               f"{alias} {val:g} {word[0]} {lim.value:g}（{lim.label}）/ {f} {val:g} is {word[1]} "
                               f"{lim.value:g}", value=val, limit=lim.value, unit=FIELDS[f].unit, source=lim.label,
-                              geometry=m.geometry.iloc[i],
+                              geometry=geoms[i],
                               extra={"conflict": True, "share": 100.0, "feature_id": f, "feature_name": lim.label,
                                      "landuse": lu[i], "area": float(area[i])})
             plot_findings.setdefault(int(i), []).append(fnd)
