@@ -96,7 +96,7 @@ class LayerSpec:
 
 
 CLUSTER = LayerSpec("zutuan", "组团", "Clusters", "ZTBH",
-                    ("ZTBH", "ZTMC", "CYL", "HYDM", "YDMJ", "KFFQ", "BZ"))
+                    ("ZTBH", "ZTMC", "CYL", "HYDM", "YDYHFLDM", "YDYHFLMC", "YDMJ", "KFFQ", "BZ"))
 UNIT = LayerSpec("danyuan", "单元", "Units", "DYBH",
                  ("DYBH", "ZTBH", "CYL", "CYHJ", "HYDM", "YDYHFLDM", "YDYHFLMC", "YDMJ",
                   "RJLXX", "RJLSX", "JZXS", "JZMDSX", "LDLSX", "XZBGBL", "TZQD", "JZXG",

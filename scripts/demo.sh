@@ -29,11 +29,34 @@ print("   ", json.dumps(short, ensure_ascii=False)[:600], f"[{time.time() - floa
 PYEOF
 }
 
-step "新建规划数据库 Create the plan" zutuan:createplan \
+Z="$SAMPLE|layername=zutuan"
+step "1 新建规划数据库 Create the plan" zutuan:createplan \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" BASE_YEAR=2019 \
-  CLUSTERS="$SAMPLE|layername=zutuan" OUTPUT="$OUT/plan.gpkg"
-step "计算宗地面积 Parcel areas" zutuan:calcarea \
-  INPUT="$SAMPLE|layername=zongdi" OUTPUT="$OUT/zongdi_area.gpkg"
+  CLUSTERS="$Z" OUTPUT="$OUT/plan.gpkg"
+step "2 组团划分单元 Clusters → units along planned roads" zutuan:subdivideunits \
+  INPUT="$Z" ROADS="$SAMPLE|layername=daolu" CLASS_FIELD=DLDJ WIDTH_FIELD=HXKD \
+  OUTPUT="$OUT/units.gpkg" OUTPUT_ROADS="$OUT/road_corridors.gpkg" OUTPUT_FINDINGS="$OUT/units_findings.gpkg"
+step "3 单元划分地块 Units → plots on the cadastre" zutuan:subdivideplots \
+  INPUT="$OUT/units.gpkg" CADASTRE="$SAMPLE|layername=zongdi" ROADS="$OUT/road_corridors.gpkg" \
+  OUTPUT="$OUT/plots.gpkg" OUTPUT_FINDINGS="$OUT/plots_findings.gpkg"
+step "4 层级编码与拓扑检查 Hierarchy and topology" zutuan:buildhierarchy \
+  CLUSTERS="$Z" UNITS="$OUT/units.gpkg" PLOTS="$OUT/plots.gpkg" OUTPUT_FINDINGS="$OUT/hierarchy_findings.gpkg"
+step "5 赋值控制指标 Controls from the 2008 standard" zutuan:assigncontrols \
+  INPUT="$OUT/plots.gpkg" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
+  OUTPUT="$OUT/plots_controls.gpkg" OUTPUT_FINDINGS="$OUT/controls_findings.gpkg"
+PLOTS="$OUT/plots_controls.gpkg"
+step "8 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
+  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+step "9 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
+  INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
+  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
+step "10 滚动开发分期 Phasing" zutuan:phasing \
+  INPUT="$OUT/units.gpkg" ROADS="$SAMPLE|layername=daolu" ROAD_CLASS_FIELD=DLDJ \
+  OUTPUT="$OUT/units_phased.gpkg" OUTPUT_PHASES="$OUT/分期表.xlsx"
+step "11 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
+  INPUT="$OUT/units_phased.gpkg" OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg"
+step "12 土地集约利用评价 Intensive use (TD/T 1029-2017)" zutuan:intensiveuse \
+  INPUT="$PLOTS" SCENARIO=1 OUTPUT="$OUT/集约利用评价.xlsx"
 rm -f "$OUT/.step.json"
 echo "demo done: results in $OUT (log: $LOG)"
 ls -la "$OUT"

@@ -86,6 +86,9 @@ ROADS = [
 ]
 
 # (编号, 名称, 产业链, GB/T 4754-2017 大类, 开发分期, 备注, outline)
+# 组团的主导用地用海分类（2023 指南三级类），单元和地块继承 / the cluster's main land-use class, inherited downwards
+CLUSTER_LANDUSE = {"Z01": ("100101", "一类工业用地"), "Z02": ("100102", "二类工业用地"),
+                   "Z03": ("110101", "一类物流仓储用地"), "Z04": ("100101", "一类工业用地")}
 CLUSTERS = [
     ("Z01", "进口水果冷链组团", "进口水果冷链", "13", 1, "东盟水果分拣、包装、冷藏；含一座喀斯特孤峰",
      [(350, 1440), (1000, 1440), (1520, 1430), (1540, 1800), (1300, 1830), (1250, 2000), (700, 2010),
@@ -339,6 +342,7 @@ def generate(out_dir: str | None = None) -> dict:
     layers = {
         "ghfw": frame([{"MC": "凭祥边境经济合作区（示例）", "MJ": round(zone.area, 2)}], [zone]),
         "zutuan": frame([{"ZTBH": c[0], "ZTMC": c[1], "CYL": c[2], "HYDM": c[3],
+                          "YDYHFLDM": CLUSTER_LANDUSE[c[0]][0], "YDYHFLMC": CLUSTER_LANDUSE[c[0]][1],
                           "YDMJ": round(clusters[c[0]].area, 2), "KFFQ": c[4], "BZ": c[5]} for c in CLUSTERS],
                         list(clusters.values())),
         "zongdi": frame([{k: r[k] for k in ("ZDDM", "GDZT", "TDSYQR", "YT", "YTMC", "YDMJ", "BZ")} for r in rows],
