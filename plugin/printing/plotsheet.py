@@ -172,6 +172,19 @@ def style_units(vl):
 
 
 # ------------------------------------------------------------------------------------------ layout
+def _with_ratio(rect, ratio):
+    """``rect`` grown in one direction to the width/height ``ratio``, same centre."""
+    from qgis.core import QgsRectangle
+
+    w, h = max(rect.width(), 1e-6), max(rect.height(), 1e-6)
+    if w / h < ratio:
+        w = h * ratio
+    else:
+        h = w / ratio
+    c = rect.center()
+    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
+
+
 def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=None, margin=1.2):
     from qgis.PyQt.QtCore import Qt
 
@@ -226,7 +239,10 @@ def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), 
     m.setFrameEnabled(True)
     m.setLayers(layers)
     m.setKeepLayerSet(True)
-    m.zoomToExtent(plots.extent())      # (setExtent would resize the item to the extent's shape)
+    # The atlas keeps the width/height ratio of the map's *current extent*: start from an extent with the item's
+    # own ratio, or every page's item is resized to the first extent's shape (and runs off the page).
+    m.setExtent(_with_ratio(plots.extent(), 270.0 / 263.0))
+    m.attemptResize(QgsLayoutSize(270, 263))
     m.setAtlasDriven(True)
     m.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     m.setAtlasMargin(margin)
