@@ -138,11 +138,11 @@ def run_ours(plots_path, cons_path, max_vertices):
     t2 = time.perf_counter()
     areas = dict(zip(res.plots["DKBH"], res.plots["CT_STHX"]))
     # like-for-like with QGIS (which outputs areas, no overlap polygons): read + overlay areas only
-    from algorithms.checks.overlay import overlay, per_plot_union, to_local
+    from algorithms.checks.overlay import overlay, per_plot_union
     t3 = time.perf_counter()
     p2 = gpd.read_file(plots_path)
     c2 = gpd.read_file(cons_path)
-    _, pl, cl = to_local(p2.geometry.values, c2.geometry.values)
+    pl, cl = np.asarray(p2.geometry.values, dtype=object), np.asarray(c2.geometry.values, dtype=object)
     ov = overlay(pl, cl, max_vertices=max_vertices, geometry=False)
     tot, _ = per_plot_union(len(pl), ov.plot, ov.area, None)
     t4 = time.perf_counter()

@@ -2,7 +2,7 @@
 
 Entry point :func:`check_masterplan`. Every constraint input is optional; each one given becomes a rule that
 is either checked or reported "未检查" (empty or unreadable layer, missing field) — never silently passed.
-Areas are exact (local-origin overlay in one projected metre CRS, see :mod:`.overlay`).
+Areas are exact in one projected metre CRS, also with zone-prefixed Gauss-Krüger coordinates (see :mod:`.overlay`).
 """
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 import numpy as np
-import shapely
 
 from ..errors import InputError, ZutuanError
 from ..findings import Finding
 from ..layers import prepare_layer
-from .overlay import from_local, outside_parts, overlay, per_plot_union, to_local
+from .overlay import exact_area, outside_parts, overlay, per_plot_union
 from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
                      load_zoning_table, normalise_code)
@@ -91,7 +90,7 @@ def _not_checked(summary: RuleSummary, reason_zh: str, reason_en: str, findings:
                             source=summary.source))
 
 
-def _load_constraint(spec: ConstraintSpec, mcrs, origin, summary: RuleSummary, findings: list):
+def _load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: list):
     """Read, repair, reproject and localise a constraint layer; None (and a not_checked finding) if unusable."""
     label = spec.name
     if spec.read_error:
@@ -132,7 +131,7 @@ def _load_constraint(spec: ConstraintSpec, mcrs, origin, summary: RuleSummary, f
         _not_checked(summary, "图层没有可用的面要素", "no usable polygons in the layer", findings)
         return None
     summary.n_features = len(measured)
-    _, local = to_local(measured.geometry.values, origin=origin)
+    local = np.asarray(measured.geometry.values, dtype=object)
     ids = (measured[spec.id_field].map(normalise_code).to_numpy(dtype=object) if spec.id_field
            else np.array([f"#{i}" for i in measured.index], dtype=object))
     names = (measured[spec.name_field].map(normalise_code).to_numpy(dtype=object) if spec.name_field
@@ -144,11 +143,11 @@ def _load_constraint(spec: ConstraintSpec, mcrs, origin, summary: RuleSummary, f
 class _Ctx:
     """Per-run state shared by the rule functions."""
 
-    def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices, origin):
+    def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices):
         self.geoms, self.codes, self.landuse = geoms, codes, landuse
         self.construction = construction            # True / False / None (unknown code)
-        self.area = shapely.area(geoms)
-        self.tolerance, self.max_vertices, self.origin = tolerance, max_vertices, origin
+        self.area = exact_area(geoms)
+        self.tolerance, self.max_vertices = tolerance, max_vertices
         self.plot_findings: dict[int, list] = {}
         self.findings: list[Finding] = []
 
@@ -337,7 +336,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     prep = prepare_layer(plots, layer="地块", code_field=code_field)
     mcrs, measured = prep.measure_crs, prep.measured
     findings: list[Finding] = list(prep.findings)
-    origin, geoms = to_local(measured.geometry.values)
+    geoms = np.asarray(measured.geometry.values, dtype=object)
     codes = _norm_column(measured[code_field])
     landuse = (_norm_column(measured[landuse_field]) if landuse_field else np.full(len(measured), "", dtype=object))
     if default_landuse:
@@ -346,7 +345,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
                   or isinstance(construction_codes, str) else tuple(construction_codes))
     uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
     construction = np.array([uniq[c] for c in landuse], dtype=object)
-    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, origin)
+    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices)
     ctx.findings = findings
 
     specs = [s for s in (_as_spec(ecological_redline, "ecological_redline"), _as_spec(farmland, "farmland"),
@@ -376,7 +375,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
             progress(100.0 * k / max(nrules, 1), f"{spec.name} …")
         rule = RuleSummary(spec.rule_id, spec.name, spec.rule, out_field=spec.out_field, source=spec.source)
         summaries.append(rule)
-        data = _load_constraint(spec, mcrs, origin, rule, findings)
+        data = _load_constraint(spec, mcrs, rule, findings)
         if data is None:
             fields[spec.out_field] = np.full(len(geoms), np.nan)
             continue
@@ -389,12 +388,6 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         got = _rule_slope(ctx, dem, measured, mcrs, float(slope_limit), rule, findings)
         fields[fld] = got if got is not None else np.full(len(geoms), np.nan)
 
-    # conflict geometries back from the local origin, all at once
-    conf = [f for f in ctx.findings if f.extra.get("conflict")]
-    if conf:
-        back = from_local(np.array([f.geometry for f in conf], dtype=object), origin)
-        for f, g in zip(conf, back):
-            f.geometry = g
     for rule in summaries:
         mine = [f for f in ctx.findings if f.rule_id == rule.rule_id and f.code is not None]
         rule.n_plots = len({f.code for f in mine})

@@ -2,9 +2,10 @@
 
 How it stays exact and fast (issue 5):
 
-* Both layers are in one projected metre CRS and are moved to a **local origin** before any GEOS call
-  (:func:`to_local`), so coordinates like x ≈ 36 400 000 (Gauss-Krüger with the zone prefix) lose no digits
-  in the intersection and area arithmetic.
+* Both layers are in one projected metre CRS. No area is ever summed on raw coordinates like x ≈ 36 400 000
+  (Gauss-Krüger with the zone prefix): the clipping works relative to each plot's first vertex, other areas
+  go through :func:`exact_area` (each geometry moved to its own first vertex), and GEOS overlays whose area
+  is used run on a local origin (:func:`to_local`).
 * One bulk ``STRtree.query`` gives the bbox candidate pairs. With the constraint features *prepared*, plots
   wholly inside a feature (``contains_properly``) take the plot's own area and geometry, plots not touching it
   (``intersects`` false) are dropped — neither needs an intersection.
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-__all__ = ["OverlayResult", "to_local", "split_complex", "overlay", "per_plot_union", "outside_parts"]
+__all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
+           "outside_parts", "clipped_areas"]
 
 _POLY = (3, 6)  # Polygon, MultiPolygon type ids
 
@@ -48,6 +50,23 @@ def to_local(*arrays, origin=None):
 def from_local(geoms, origin):
     ox, oy = origin
     return shapely.transform(np.asarray(geoms, dtype=object), lambda c: c + np.array([ox, oy]))
+
+
+def exact_area(geoms) -> np.ndarray:
+    """Areas with every geometry first moved to its own first vertex, so that no digits can be lost to large
+    coordinates (a plain shoelace sum on x ≈ 36 400 000, as QGIS's planimetric measure does, is off by up to
+    ~0.1 m²); the result does not depend on how the area routine itself treats large coordinates."""
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) == 0:
+        return np.zeros(0)
+    coords, idx = shapely.get_coordinates(geoms, return_index=True)
+    if len(coords) == 0:
+        return np.zeros(len(geoms))
+    first = np.zeros((len(geoms), 2))
+    has = np.bincount(idx, minlength=len(geoms)) > 0
+    first[has] = coords[np.searchsorted(idx, np.flatnonzero(has))]
+    moved = shapely.transform(geoms, lambda c: c - first[idx])
+    return shapely.area(moved)
 
 
 def split_complex(geoms, *, max_vertices: int = 200):
@@ -180,7 +199,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     cont = np.flatnonzero(inside)
     rows_q = np.concatenate([qi[cont], qi[cross[pos]]])
     rows_f = np.concatenate([fj[cont], fj[cross[pos]]])
-    rows_a = np.concatenate([shapely.area(plots[qi[cont]]), ia[pos]])
+    rows_a = np.concatenate([exact_area(plots[qi[cont]]), ia[pos]])
     rows_g = np.concatenate([plots[qi[cont]], inter[pos]]) if geometry else None
     order = np.lexsort((rows_f, rows_q))
     return OverlayResult(rows_q[order], rows_f[order], rows_a[order],
@@ -191,6 +210,11 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
 def _geos_pieces(plots, features, q, f, max_vertices, geometry):
     """GEOS overlap of plots[q] with features[f], complex features cut into grid pieces first."""
     uf = np.unique(f)
+    origin, pl, fl = to_local(plots[q], features[uf])      # GEOS areas need small coordinates
+    plots = np.empty(int(q.max()) + 1, dtype=object)
+    plots[q] = pl
+    features = np.empty(int(uf.max()) + 1, dtype=object)
+    features[uf] = fl
     pieces, parent_local = split_complex(features[uf], max_vertices=max_vertices)
     parent = uf[parent_local]
     k, pj = shapely.STRtree(pieces).query(plots[q])
@@ -204,7 +228,7 @@ def _geos_pieces(plots, features, q, f, max_vertices, geometry):
     uk = np.unique(k)
     area[uk] = sums
     if geometry:
-        out[uk] = geoms
+        out[uk] = from_local(geoms, origin)
     return area, out
 
 
@@ -254,24 +278,25 @@ def per_plot_union(n_plots: int, plot_idx, area, geoms=None):
         if g is None:
             raise ValueError("geometries are needed to dissolve plots overlapping several features")
         u = _polygonal(np.array([shapely.union_all(g[s:s + c])], dtype=object))[0]
-        total[p[s]] = shapely.area(u)
+        total[p[s]] = exact_area([u])[0]
         union[p[s]] = u
     return total, union
 
 
 def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0):
-    """For a "must lie inside" rule: area and geometry of each plot outside the dissolved inside part."""
+    """For a "must lie inside" rule: area and geometry of each plot outside the dissolved inside part.
+
+    The area is the plot's exact area minus the exact inside area; GEOS only draws the outside polygon.
+    """
     plots = np.asarray(plots, dtype=object)
-    plot_area = shapely.area(plots)
-    out_area = np.clip(plot_area - inside_area, 0.0, None)
+    out_area = np.clip(exact_area(plots) - inside_area, 0.0, None)
+    out_area[out_area < 1e-8] = 0.0          # float noise of a plot covered exactly
     geoms = np.empty(len(plots), dtype=object)
     none_in = inside_area <= 0
     geoms[none_in] = plots[none_in]
     part = np.flatnonzero(~none_in & (out_area > tolerance))
     if len(part):
-        diff = _polygonal(shapely.difference(plots[part], np.asarray(inside_union, dtype=object)[part]))
-        geoms[part] = diff
-        out_area[part] = shapely.area(diff)
+        geoms[part] = _polygonal(shapely.difference(plots[part], np.asarray(inside_union, dtype=object)[part]))
     return out_area, geoms
 
 

@@ -14,12 +14,11 @@ from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
-import shapely
 
 from ..findings import Finding
 from ..layers import prepare_layer
 from ..schema import DEFAULT_CODES, FIELDS
-from .overlay import to_local
+from .overlay import exact_area
 from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
 from .tables import STANDARDS_DIR, _rows
 
@@ -57,7 +56,7 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
     codes = m[code_field].map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy(dtype=object)
     lu = [normalize_landuse_code(v) for v in m[landuse_field]]
     ind = [normalize_industry_code(v) for v in m[industry_field]] if industry_field in m.columns else [None] * len(m)
-    area = shapely.area(to_local(m.geometry.values)[1])        # exact even with zone-prefixed coordinates
+    area = exact_area(m.geometry.values)        # exact even with zone-prefixed coordinates
     check_fields = list(dict.fromkeys(list(fields) + sorted(f for f in prof.covered_fields() if f in m.columns)))
     plot_findings: dict[int, list] = {}
     summaries = {f: RuleSummary(f"STD-{f}", f"{FIELDS[f].alias}", "standard", out_field=f"BZ_{f}",

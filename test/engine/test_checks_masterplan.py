@@ -313,3 +313,8 @@ def test_rotated_edge_touching_and_random_plots_match_geos():
     assert (want > 0).sum() > 100 and ((want > 0) & (want < shapely.area(pl) - 1e-6)).sum() > 20
     ok = res.geometry is not None and all(shapely.is_valid(g) for g in res.geometry)
     assert ok and np.abs(shapely.area(res.geometry) - res.area).max() < 1e-6
+    # the same on the raw zone-prefixed coordinates (x ≈ 36 400 000): still exact
+    raw = overlay(arr, np.array([blob], dtype=object))
+    got_raw = np.zeros(len(arr))
+    got_raw[raw.plot] = raw.area
+    assert np.abs(got_raw - want).max() < 1e-6
