@@ -44,9 +44,17 @@ step "4 层级编码与拓扑检查 Hierarchy and topology" zutuan:buildhierarch
 step "5 赋值控制指标 Controls from the 2008 standard" zutuan:assigncontrols \
   INPUT="$OUT/plots.gpkg" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
   OUTPUT="$OUT/plots_controls.gpkg" OUTPUT_FINDINGS="$OUT/controls_findings.gpkg"
-PLOTS="$OUT/plots_controls.gpkg"
+step "6 一张图符合性审查 Master-plan check" zutuan:checkmasterplan \
+  INPUT="$OUT/plots_controls.gpkg" ECOLOGICAL_REDLINE="$SAMPLE|layername=stbhhx" FARMLAND="$SAMPLE|layername=yjjbnt" \
+  URBAN_BOUNDARY="$SAMPLE|layername=czkfbj" ZONING="$SAMPLE|layername=ghfq" ZONE_FIELD=GHFQMC \
+  DEM="$ROOT/resources/sample/data/dem.tif" \
+  OUTPUT="$OUT/plots_checked.gpkg" CONFLICTS="$OUT/一张图冲突.gpkg" REPORT="$OUT/一张图审查报告.html"
+step "7 用地标准审查 Land-use standards check" zutuan:checkstandards \
+  INPUT="$OUT/plots_checked.gpkg" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
+  OUTPUT="$OUT/plots_reviewed.gpkg" CONFLICTS="$OUT/标准审查问题.gpkg" REPORT="$OUT/用地标准审查报告.html"
+PLOTS="$OUT/plots_reviewed.gpkg"
 step "8 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
-  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
 step "9 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
   INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
