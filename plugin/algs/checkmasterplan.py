@@ -134,7 +134,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
                                        require_features=False)
         except ZutuanError as err:
             return ConstraintSpec(layer=None, read_error=err.message_zh, **kw)
-        return ConstraintSpec(layer=gdf, **kw)
+        return ConstraintSpec(layer=gdf, **_id_name_fields(gdf), **kw)
 
     def _others(self, parameters, context, feedback):
         from ...algorithms.checks import ConstraintSpec
@@ -149,7 +149,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
             name = names[k] if k < len(names) and names[k] else layer.name()
             try:
                 gdf = bridge.source_to_gdf(layer, layer=layer.name(), feedback=feedback, require_features=False)
-                out.append(ConstraintSpec(layer=gdf, rule=rule, name=name))
+                out.append(ConstraintSpec(layer=gdf, rule=rule, name=name, **_id_name_fields(gdf)))
             except Exception as err:  # noqa: BLE001 - reported as a not-checked rule
                 out.append(ConstraintSpec(layer=None, rule=rule, name=name, read_error=str(err)))
         return out
@@ -176,6 +176,21 @@ class CheckMasterPlan(ZutuanAlgorithm):
             tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
             progress=bridge.progress_from_feedback(feedback, 5, 85))
         return write_check_outputs(self, res, parameters, context, feedback)
+
+
+#: usual id / name fields of 一张图 layers (国土空间规划数据库 practice), used when present
+_ID_FIELDS = ("BSM", "TBBH", "YSDM", "HXBH", "FQBH", "ID")
+_NAME_FIELDS = ("MC", "HXMC", "YSMC", "GHFQMC", "FQMC", "NAME")
+
+
+def _id_name_fields(gdf) -> dict:
+    cols = {c.upper(): c for c in gdf.columns}
+    found = {}
+    for key, names in (("id_field", _ID_FIELDS), ("name_field", _NAME_FIELDS)):
+        hit = next((cols[n] for n in names if n in cols), None)
+        if hit is not None:
+            found[key] = hit
+    return found
 
 
 def write_check_outputs(alg, res, parameters, context, feedback):

@@ -37,6 +37,8 @@ def test_checkmasterplan_processing_run(plugin, tmp_path):
     assert "永久基本农田" in out["C"]["WJCGZ"]
     conf = sorted((f["DKBH"], f["GZBH"], round(f["CTMJ"], 2)) for f in res["CONFLICTS"].getFeatures())
     assert conf == [("A", "MP-ECO", 4000.0), ("A", "MP-ECO", 5000.0), ("B", "MP-UGB", 5000.0)]
+    # the layer's MC field is picked up as the constraint feature's name
+    assert sorted(f["YSMC"] for f in res["CONFLICTS"].getFeatures() if f["GZBH"] == "MP-ECO") == ["红线乙", "红线甲"]
     text = open(report, encoding="utf-8").read()
     assert "一张图" in text and "未检查的规则" in text and "<svg" in text
     assert res["N_FAIL"] == 2 and res["N_VERIFY"] == 1
