@@ -40,6 +40,10 @@ def _start_qgis():
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
     app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()  # native algorithms: the shipped models use them
     # the provider alone: classFactory() would install a translator for the current locale
     from zutuan.plugin.provider import ZutuanProvider
 
@@ -131,6 +135,9 @@ def render(provider, en):
                   f" — `{a.id()}`, 分组 / group: {a.group()}" + (f" / {group_en}" if group_en else ""), ""]
         help_zh = getattr(a, "HELP_ZH", "") or ""
         help_en = getattr(a, "HELP_EN", "") or en.get(help_zh, "")
+        if not help_zh and not help_en:  # a model: the description saved in it (shortHelpString() is HTML)
+            content = a.helpContent() if hasattr(a, "helpContent") else {}
+            help_zh = str(content.get("ALG_DESC") or "").strip()
         if help_zh:
             lines += [help_zh, ""]
         if help_en:

@@ -1472,6 +1472,18 @@
       <translation>The plot layer lacks fields</translation>
     </message>
     <message>
+      <source>规划师流程：组团到图则</source>
+      <translation>Planner workflow: clusters to plot sheets</translation>
+    </message>
+    <message>
+      <source>审查员流程：一张图与用地标准审查</source>
+      <translation>Reviewer workflow: master-plan and land-use standards checks</translation>
+    </message>
+    <message>
+      <source>模型</source>
+      <translation>Models</translation>
+    </message>
+    <message>
       <source>小组团滚动开发</source>
       <translation>Cluster rolling development</translation>
     </message>

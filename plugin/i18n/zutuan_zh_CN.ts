@@ -1472,6 +1472,18 @@
       <translation>地块图层缺少字段</translation>
     </message>
     <message>
+      <source>规划师流程：组团到图则</source>
+      <translation>规划师流程：组团到图则</translation>
+    </message>
+    <message>
+      <source>审查员流程：一张图与用地标准审查</source>
+      <translation>审查员流程：一张图与用地标准审查</translation>
+    </message>
+    <message>
+      <source>模型</source>
+      <translation>模型</translation>
+    </message>
+    <message>
       <source>小组团滚动开发</source>
       <translation>小组团滚动开发</translation>
     </message>

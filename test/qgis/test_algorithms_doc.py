@@ -30,15 +30,16 @@ def test_every_algorithm_documented(plugin):
         doc = fh.read()
     sections = dict(re.findall(r"^## (\S+)\n(.*?)(?=^## |\Z)", doc, flags=re.M | re.S))
     algs = QgsApplication.processingRegistry().providerById("zutuan").algorithms()
-    assert len(algs) >= 8 and {a.name() for a in algs} == set(sections)
+    assert {a.name() for a in algs} == set(sections)
+    assert sum(1 for a in algs if hasattr(a, "HELP_ZH")) >= 8
     for alg in algs:
-        assert alg.helpUrl().endswith(f"/docs/algorithms.md#{alg.name()}"), alg.helpUrl()
         body = sections[alg.name()]
         assert f"`zutuan:{alg.name()}`" in body
-        if alg.HELP_ZH:
-            assert alg.HELP_ZH in body and alg.HELP_EN in body, alg.name()
+        if hasattr(alg, "HELP_ZH"):  # a ZutuanAlgorithm (the shipped models carry their own help)
+            assert alg.helpUrl().endswith(f"/docs/algorithms.md#{alg.name()}"), alg.helpUrl()
+            assert alg.HELP_ZH and alg.HELP_ZH in body and alg.HELP_EN in body, alg.name()
         # one table row per visible parameter and per output, in order
-        rows = re.findall(r"^\| `([A-Z0-9_]+)` \|", body, flags=re.M)
+        rows = re.findall(r"^\| `([^`]+)` \|", body, flags=re.M)
         params = [p.name() for p in alg.parameterDefinitions() if not p.flags() & p.FlagHidden]
         outputs = [o.name() for o in alg.outputDefinitions()]
         assert rows == params + outputs, (alg.name(), rows)
