@@ -15,7 +15,7 @@ from ..errors import InputError, ZutuanError
 from ..findings import Finding
 from ..layers import prepare_layer
 from .overlay import exact_area, outside_parts, overlay, per_plot_union
-from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
+from .result import CheckResult, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
                      load_zoning_table, normalise_code)
 
@@ -403,6 +403,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     for i, fs in ctx.plot_findings.items():
         notes[i] = _notes(fs)
     out["SCSM"] = notes
+    carry_previous_status(out, measured)
     for fld, vals in fields.items():
         out[fld] = vals
     if progress is not None:

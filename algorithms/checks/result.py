@@ -103,3 +103,30 @@ def conflicts_frame(findings: list[Finding], crs=None):
 
 def fmt_area(v: Optional[float]) -> str:
     return "" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{v:,.2f}"
+
+
+#: how bad a review result is, for combining checks run one after the other
+_STATUS_RANK = {STATUS["fail"]: 3, STATUS["verify"]: 2, STATUS["ok"]: 1}
+
+
+def carry_previous_status(out, previous):
+    """Combine the status fields written by this check with those an earlier check left on the input.
+
+    Checks run in a chain (一张图 then standards, or the reverse) so the later one must not hide the earlier
+    one's findings: SCJL keeps the worse of the two (不合规 > 需核实 > 合规 > 不适用), WTSL adds up, WJCGZ and SCSM
+    are joined. Returns ``out`` (changed in place).
+    """
+    if "SCJL" not in previous.columns:
+        return out
+    prev = previous["SCJL"].to_numpy(dtype=object)
+    new = out["SCJL"].to_numpy(dtype=object)
+    rank = np.vectorize(lambda v: _STATUS_RANK.get(v, 0), otypes=[int])
+    out["SCJL"] = np.where(rank(prev) > rank(new), prev, new)
+    if "WTSL" in previous.columns:
+        out["WTSL"] = out["WTSL"].to_numpy() + np.nan_to_num(
+            np.asarray(previous["WTSL"].to_numpy(dtype=float)), nan=0.0).astype(np.int64)
+    for col in ("WJCGZ", "SCSM"):
+        if col in previous.columns and col in out.columns:
+            out[col] = ["；".join(dict.fromkeys(s for s in (str(a or ""), str(b or "")) if s and s != "nan"))[:254]
+                        for a, b in zip(previous[col].to_numpy(dtype=object), out[col].to_numpy(dtype=object))]
+    return out

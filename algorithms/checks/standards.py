@@ -19,7 +19,7 @@ from ..findings import Finding
 from ..layers import prepare_layer
 from ..schema import DEFAULT_CODES, FIELDS
 from .overlay import exact_area
-from .result import CheckResult, RuleSummary, conflicts_frame, plot_status
+from .result import CheckResult, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import STANDARDS_DIR, _rows
 
 __all__ = ["check_standards", "ISSUE_FIELDS", "load_cluster_targets"]
@@ -122,6 +122,7 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
     out = m.copy()
     out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
     out["SCSM"] = ["；".join(dict.fromkeys(f.rule_name for f in plot_findings.get(i, [])))[:254] for i in range(len(m))]
+    carry_previous_status(out, m)
     for f in check_fields:
         out[f"BZ_{f}"] = limits_col[f]
     for w in rules:  # conflict "area" of a standards rule: the area of the failing plots

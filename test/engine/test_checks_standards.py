@@ -67,3 +67,22 @@ def test_cluster_leading_industry_share():
 def test_region_class_without_values_is_still_not_checked():
     res = check_standards(plots(), region_class="三类")
     assert all(f.severity == "not_checked" for f in res.findings if f.rule_id == "STD-TZQD")
+
+
+def test_chained_checks_keep_the_worse_status():
+    """一张图 then standards: the standards check must not turn a 不合规 plot back into 合规."""
+    import geopandas as gpd
+    import shapely
+
+    from algorithms.checks.result import carry_previous_status
+
+    prev = gpd.GeoDataFrame({"SCJL": ["不合规", "合规", "需核实", None], "WTSL": [2, 0, 1, None],
+                             "WJCGZ": ["", "", "坡度", None], "SCSM": ["生态保护红线", "", "坡度", None]},
+                            geometry=[shapely.box(0, 0, 1, 1)] * 4)
+    out = prev.copy()
+    out["SCJL"], out["WTSL"] = ["合规", "不合规", "不适用", "合规"], [0, 1, 0, 0]
+    out["WJCGZ"], out["SCSM"] = ["", "", "", ""], ["", "容积率下限", "", ""]
+    carry_previous_status(out, prev)
+    assert list(out["SCJL"]) == ["不合规", "不合规", "需核实", "合规"]
+    assert list(out["WTSL"]) == [2, 1, 1, 0]
+    assert list(out["SCSM"]) == ["生态保护红线", "容积率下限", "坡度", ""]
