@@ -279,8 +279,12 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
                             code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", tolerance: float = 1.0,
                             dem: Optional[str] = None, slope_limit: float = 25.0, zoning_table=None,
                             partition_size: int = 50_000, chunk_size: int = 100_000, scheduler="local",
-                            workers: Optional[int] = None, progress=None) -> ScaledResult:
-    """Run the 一张图 check over partitions on Dask; write the plots (and conflicts) GeoPackages whole or not at all."""
+                            workers: Optional[int] = None, progress=None,
+                            engine_options: Optional[dict] = None) -> ScaledResult:
+    """Run the 一张图 check over partitions on Dask; write the plots (and conflicts) GeoPackages whole or not at all.
+
+    ``out_plots=None`` keeps the checked plots in memory (``result.plots``), as the Processing algorithm does.
+    """
     import dask
     import geopandas as gpd
     import pandas as pd
@@ -313,6 +317,7 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
     timings["constraints"] = time.perf_counter() - t0
     params = {"code_field": code_field, "landuse_field": landuse_field, "tolerance": tolerance, "dem": dem,
               "slope_limit": slope_limit, "zoning_table": zoning_table}
+    params.update(engine_options or {})  # further check_masterplan options (e.g. default_landuse)
     tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-",
                               dir=(os.path.dirname(os.path.abspath(out_plots)) or ".") if out_plots else None)
     compute_kw, client, n_workers = _client(scheduler, workers)

@@ -37,6 +37,8 @@ class CheckMasterPlan(ZutuanAlgorithm):
     DEM = "DEM"
     SLOPE_LIMIT = "SLOPE_LIMIT"
     TOLERANCE = "TOLERANCE"
+    WORKERS = "WORKERS"
+    PARTITION_SIZE = "PARTITION_SIZE"
     OUTPUT = "OUTPUT"
     CONFLICTS = "CONFLICTS"
     REPORT = "REPORT"
@@ -110,6 +112,14 @@ class CheckMasterPlan(ZutuanAlgorithm):
             "大于此坡度的部分计入占比 / slopes above this count")
         add(QgsProcessingParameterNumber(self.TOLERANCE, self.tr("容差（平方米）"), QgsProcessingParameterNumber.Double,
                                          1.0, minValue=0.0), "小于此面积的重叠不算违规 / overlaps below this are ignored")
+        add(QgsProcessingParameterNumber(self.WORKERS, self.tr("并行线程数（0 = CPU 核数）"),
+                                         QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=64),
+            "大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on "
+            "several threads, with the same result as one thread", advanced=True)
+        add(QgsProcessingParameterNumber(self.PARTITION_SIZE, self.tr("分区地块数"),
+                                         QgsProcessingParameterNumber.Integer, 20000, minValue=100),
+            "每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no "
+            "partitioning", advanced=True)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
             "地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results")
         add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("冲突图斑"), QgsProcessing.TypeVectorPolygon,
@@ -155,27 +165,56 @@ class CheckMasterPlan(ZutuanAlgorithm):
         return out
 
     def run_engine(self, parameters, context, feedback):
+        import os
+
         from ...algorithms.checks import check_masterplan
 
         plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or None
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        res = check_masterplan(
-            plots, code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
+        constraints = {
+            "ecological_redline": self._constraint(parameters, self.ECOLOGICAL_REDLINE, context, feedback),
+            "farmland": self._constraint(parameters, self.FARMLAND, context, feedback),
+            "urban_boundary": self._constraint(parameters, self.URBAN_BOUNDARY, context, feedback),
+            "zoning": self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field)}
+        others = self._others(parameters, context, feedback)
+        options = dict(
+            code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
             landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or None,
             default_landuse=self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None,
-            ecological_redline=self._constraint(parameters, self.ECOLOGICAL_REDLINE, context, feedback),
-            farmland=self._constraint(parameters, self.FARMLAND, context, feedback),
-            urban_boundary=self._constraint(parameters, self.URBAN_BOUNDARY, context, feedback),
-            zoning=self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field),
-            zone_field=zone_field,
             zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
-            others=self._others(parameters, context, feedback),
             dem=dem_layer.source() if dem_layer is not None else None,
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
-            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
-            progress=bridge.progress_from_feedback(feedback, 5, 85))
+            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context))
+        workers = self.parameterAsInt(parameters, self.WORKERS, context) or (os.cpu_count() or 1)
+        size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 20000
+        readable = all(c.read_error is None for c in list(constraints.values()) + others if c is not None)
+        progress = bridge.progress_from_feedback(feedback, 5, 85)
+        if workers > 1 and len(plots) >= 2 * size and readable:
+            res = _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress)
+            feedback.pushInfo(f"分区并行审查 / partitioned check: {workers} 线程 / threads, 分区 {size} 地块 / plots")
+        else:
+            res = check_masterplan(plots, zone_field=zone_field, others=others, progress=progress, **constraints,
+                                   **options)
         return write_check_outputs(self, res, parameters, context, feedback)
+
+
+def _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress):
+    """The same check on Hilbert partitions over threads (shapely 2 releases the GIL; no processes in QGIS)."""
+    from ...algorithms.scale.runner import ConstraintInput, check_masterplan_scaled
+    from ...algorithms.scale.sources import FrameSource
+
+    inputs = []
+    for key, spec in list(constraints.items()) + [(None, o) for o in others]:
+        if spec is None:
+            continue
+        inputs.append(ConstraintInput(FrameSource(spec.layer, spec.name or key or ""), key=key, rule=spec.rule,
+                                      name=spec.name, id_field=spec.id_field, name_field=spec.name_field,
+                                      zone_field=spec.zone_field or (zone_field if key == "zoning" else None)))
+    opts = dict(options)
+    return check_masterplan_scaled(plots, inputs, out_plots=None, partition_size=size, scheduler="threads",
+                                   workers=workers, progress=progress, code_field=opts.pop("code_field"),
+                                   landuse_field=opts.pop("landuse_field"), engine_options=opts).result
 
 
 #: usual id / name fields of 一张图 layers (国土空间规划数据库 practice), used when present
