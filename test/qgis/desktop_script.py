@@ -14,6 +14,8 @@ from qgis.utils import iface, plugins
 OUT = os.environ["ZUTUAN_SHOT"]
 SAMPLE = os.environ["ZUTUAN_SAMPLE"]
 status = {"ok": False}
+STYLE_DIR = os.path.join(os.environ.get("ZUTUAN_ROOT", ""), "resources", "styles")
+STYLES = {"zutuan": "clusters.qml", "danyuan": "units.qml", "dikuai": "plots_ydyh_level1.qml"}
 
 
 def load():
@@ -24,6 +26,9 @@ def load():
                 continue
             lyr = QgsVectorLayer(path, name, "ogr")
             if lyr.isValid():
+                style = STYLES.get(name)
+                if style:
+                    lyr.loadNamedStyle(os.path.join(STYLE_DIR, style))
                 QgsProject.instance().addMapLayer(lyr)
         status["layers"] = sorted(l.name() for l in QgsProject.instance().mapLayers().values())
         status["plugin_loaded"] = "zutuan" in plugins

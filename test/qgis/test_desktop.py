@@ -20,12 +20,12 @@ def test_desktop_shows_dock_with_sample_plan(tmp_path):
                                    encoding="utf-8")
     shot = tmp_path / "dock.png"
     env = dict(os.environ, QGIS_PLUGINPATH=PLUGINS, QGIS_CUSTOM_CONFIG_PATH=str(profile), ZUTUAN_SHOT=str(shot),
-               ZUTUAN_SAMPLE=SAMPLE)
+               ZUTUAN_SAMPLE=SAMPLE, ZUTUAN_ROOT=ROOT)
     env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), not offscreen
-    plan = os.path.join(ROOT, "out", "plan.gpkg")
-    if os.path.exists(plan):
-        for name in ("zutuan", "danyuan", "dikuai"):
-            env[f"ZUTUAN_LAYER_{name}"] = f"{plan}|layername={name}"
+    out = os.path.join(ROOT, "out")  # the demo's results, when it has run: the plan with its units and plots
+    for name, path in (("danyuan", "units.gpkg"), ("dikuai", "plots_reviewed.gpkg")):
+        if os.path.exists(os.path.join(out, path)):
+            env[f"ZUTUAN_LAYER_{name}"] = os.path.join(out, path)
     proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", "qgis", "--nologo", "--noversioncheck",
                            "--code", os.path.join(os.path.dirname(__file__), "desktop_script.py")],
                           env=env, capture_output=True, text=True, timeout=240)
