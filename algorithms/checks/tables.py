@@ -5,38 +5,23 @@ their own file of the same format.
 """
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import StandardError_
+from ..standards._files import STANDARDS_DIR, read_header, read_table
 
 __all__ = ["STANDARDS_DIR", "ZoneRule", "load_construction_codes", "load_zoning_table", "read_header",
            "code_matches", "normalise_code"]
 
-STANDARDS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "resources", "standards"))
 CONSTRUCTION_CODES_CSV = os.path.join(STANDARDS_DIR, "construction_land_codes.csv")
 ZONING_CSV = os.path.join(STANDARDS_DIR, "zoning_compatibility.csv")
 
 
-def read_header(path: str) -> list[str]:
-    """The ``#`` comment lines at the top of a data file (its provenance), without the ``#``."""
-    out = []
-    with open(path, encoding="utf-8-sig") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                break
-            out.append(line[1:].strip())
-    return out
-
-
 def _rows(path: str):
-    with open(path, encoding="utf-8-sig") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
-    reader = csv.DictReader(lines)
-    for n, row in enumerate(reader, start=2):
-        yield n, {k.strip(): (v or "").strip() for k, v in row.items() if k}
+    """(file line number, row) of a standards CSV; the one reader of resources/standards (standards._files)."""
+    return read_table(path)
 
 
 def normalise_code(value) -> str:
