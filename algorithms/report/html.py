@@ -117,7 +117,9 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
            f"<h1>{_e(result.title)}</h1><div class='sub'>生成时间 {now} · 小组团 Planner "
            f"{_e(plugin_version or versions().get('zutuan-engine'))}</div>"]
     # 一、结论摘要
-    total_area = float(plots.geometry.area.sum()) if len(plots) else 0.0
+    total_area = getattr(result, "total_area", None)  # set by algorithms.scale, whose plots stay in files
+    if total_area is None:
+        total_area = float(plots.geometry.area.sum()) if len(plots) else 0.0
     out.append("<h2>一、审查结论摘要</h2><div class='cards'>")
     out.append(f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>")
     for key, cls in (("ok", "ok"), ("fail", "fail"), ("verify", "verify")):

@@ -200,8 +200,12 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
             others.append(spec)
     res = check_masterplan(gdf, others=others, **kwargs, **params)
     res.plots.index = gdf.index
-    out = {"status": res.plots[["SCJL", "WTSL"]].copy(), "conflicts": res.conflicts, "findings": res.findings,
-           "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
+    code = params.get("code_field", "DKBH")
+    light = res.plots[[code, "SCJL", "WTSL", "geometry"]].copy()
+    in_conflict = light[code].isin(set(res.conflicts["DKBH"])) if len(res.conflicts) else light[code].isin([])
+    light.loc[~in_conflict, "geometry"] = None  # geometry only where the report may draw a map
+    out = {"status": light, "area": float(res.plots.geometry.area.sum()), "conflicts": res.conflicts,
+           "findings": res.findings, "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
     if out_path is None:
         out["plots"] = res.plots
     else:
@@ -359,7 +363,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
             client.close()
             if cluster is not None:
                 cluster.close()
-    status = pd.concat([r["status"] for r in results], ignore_index=True)
+    status = gpd.GeoDataFrame(pd.concat([r["status"] for r in results], ignore_index=True), geometry="geometry",
+                              crs=plan.crs)
     findings = [f for r in results for f in r["findings"]]
     seen, uniq_findings = set(), []
     for f in findings:  # the same not-checked / repair note comes back from every partition once
@@ -379,6 +384,7 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
                          merged_plots if merged_plots is not None else status, conflicts,
                          uniq_findings, rules, parameters, inputs, plan.crs, code_field)
     result.notes = notes
+    result.total_area = float(sum(r["area"] for r in results))
     if progress is not None:
         progress(100, "完成 / done")
     return ScaledResult(result, out_plots, out_conflicts, len(plan.fids), n_workers, timings)

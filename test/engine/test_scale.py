@@ -164,12 +164,16 @@ def test_command_line(tmp_path, single):
            "--redline", f"{S}|layername=stbhhx", "--redline-name-field", "HXMC",
            "--farmland", f"{S}|layername=yjjbnt", "--farmland-id-field", "TBBH",
            "--urban-boundary", f"{S}|layername=czkfbj", "--zoning", f"{S}|layername=ghfq", "--zone-field", "GHFQMC",
-           "--out-plots", out, "--scheduler", "threads", "--workers", "2", "--partition-size", "100"]
+           "--out-plots", out, "--scheduler", "threads", "--workers", "2", "--partition-size", "100",
+           "--report", str(tmp_path / "report.html")]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     assert summary["plots"] == 436 and summary["partitions"] == 5
     assert summary["status"] == single.counts()
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    total_ha = single.plots.geometry.area.sum() / 1e4
+    assert "生态保护红线" in html and f"{total_ha:,.4f}" in html and "<svg" in html  # totals and conflict maps
     bad = subprocess.run(cmd[:3] + ["--out-plots", str(tmp_path / "x.gpkg")] + ["--plots", f"{tmp_path}/nope.gpkg"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "无法读取" in bad.stderr and "Traceback" not in bad.stderr
