@@ -472,6 +472,14 @@
       <translation>Overlaps smaller than this area are not violations</translation>
     </message>
     <message>
+      <source>大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on several threads, with the same result as one thread</source>
+      <translation>large layers are checked in spatial partitions on several threads, with the same result as one thread</translation>
+    </message>
+    <message>
+      <source>每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no partitioning</source>
+      <translation>Number of plots per spatial partition; with fewer plots than two partitions the layer is not partitioned</translation>
+    </message>
+    <message>
       <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
       <translation>Plots with the review result SCJL, the number of findings WTSL and the conflict area CT_* of each rule</translation>
     </message>
@@ -542,6 +550,14 @@
     <message>
       <source>容差（平方米）</source>
       <translation>Tolerance (m²)</translation>
+    </message>
+    <message>
+      <source>并行线程数（0 = CPU 核数）</source>
+      <translation>Parallel threads (0 = number of CPU cores)</translation>
+    </message>
+    <message>
+      <source>分区地块数</source>
+      <translation>Plots per partition</translation>
     </message>
     <message>
       <source>审查结果地块</source>

@@ -472,6 +472,14 @@
       <translation>小于此面积的重叠不算违规 / overlaps below this are ignored</translation>
     </message>
     <message>
+      <source>大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on several threads, with the same result as one thread</source>
+      <translation>大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on several threads, with the same result as one thread</translation>
+    </message>
+    <message>
+      <source>每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no partitioning</source>
+      <translation>每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no partitioning</translation>
+    </message>
+    <message>
       <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
       <translation>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</translation>
     </message>
@@ -542,6 +550,14 @@
     <message>
       <source>容差（平方米）</source>
       <translation>容差（平方米）</translation>
+    </message>
+    <message>
+      <source>并行线程数（0 = CPU 核数）</source>
+      <translation>并行线程数（0 = CPU 核数）</translation>
+    </message>
+    <message>
+      <source>分区地块数</source>
+      <translation>分区地块数</translation>
     </message>
     <message>
       <source>审查结果地块</source>
