@@ -175,7 +175,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     text = generate()
     if args.check:
-        current = open(args.output, encoding="utf-8").read() if os.path.exists(args.output) else ""
+        current = ""
+        if os.path.exists(args.output):
+            with open(args.output, encoding="utf-8") as fh:
+                current = fh.read()
         if current != text:
             print(f"out of date: {os.path.relpath(args.output, ROOT)} "
                   "(run .venv/bin/python scripts/algorithms_doc.py)")
