@@ -197,13 +197,24 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
                      f"地块占用{rule.rule_name} {a:,.2f} ㎡（占地块 {a / ctx.area[i] * 100:.2f}%）/ plot occupies "
                      f"{a:,.2f} m² of {spec.name or rule.rule_id} ({a / ctx.area[i] * 100:.2f}% of the plot)",
                      fid=ids[j], fname=names[j])
-    return _reported_total(ctx, res, rows)
+    return _reported_total(ctx, res, rows, np.arange(len(res.plot)), tot)
 
 
-def _reported_total(ctx: _Ctx, res, rows) -> np.ndarray:
-    """Per-plot dissolved area of the reported overlaps (sub-tolerance slivers beside a real conflict excluded)."""
-    tot, _ = per_plot_union(len(ctx.geoms), res.plot[rows], res.area[rows],
-                            res.geometry[rows] if res.geometry is not None else None)
+def _reported_total(ctx: _Ctx, res, rows, among, among_total) -> np.ndarray:
+    """Per-plot dissolved area of the reported overlaps (sub-tolerance slivers beside a real conflict excluded).
+
+    ``rows`` ⊆ ``among`` (overlap rows) whose per-plot dissolved area ``among_total`` is known: plots that keep
+    all their rows reuse it, only plots that lost a sliver row are dissolved again."""
+    n = len(ctx.geoms)
+    n_among = np.bincount(res.plot[among], minlength=n)
+    n_rows = np.bincount(res.plot[rows], minlength=n)
+    tot = np.where((n_rows > 0) & (n_rows == n_among), among_total, 0.0)
+    redo = (n_rows > 0) & (n_rows != n_among)
+    if redo.any():
+        sel = rows[redo[res.plot[rows]]]
+        t, _ = per_plot_union(n, res.plot[sel], res.area[sel],
+                              res.geometry[sel] if res.geometry is not None else None)
+        tot[redo] = t[redo]
     return tot
 
 
@@ -264,7 +275,7 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
         viol = tot >= ctx.tolerance
         rows = sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]
         if kind == "fail":
-            field = _reported_total(ctx, res, rows)
+            field = _reported_total(ctx, res, rows, sel, tot)
         for r in rows:
             i, j, a = res.plot[r], res.feature[r], res.area[r]
             z = zones[j]

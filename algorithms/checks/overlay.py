@@ -187,7 +187,8 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
             # results the clipping could not give as one simple ring (holes, several parts): GEOS
             redo = cv[np.equal(g_cv, None) & (a_cv > 0)]
             if len(redo):
-                inter[redo] = _polygonal(shapely.intersection(plots[qi[cross[redo]]], features[fj[cross[redo]]]))
+                # against the feature's grid pieces, not the whole (possibly 1 000-vertex) feature
+                inter[redo] = _geos_pieces(plots, features, qi[cross[redo]], fj[cross[redo]], max_vertices, True)[1]
     ncv = np.flatnonzero(~convex)
     if len(ncv):
         a_n, g_n = _geos_pieces(plots, features, qi[cross[ncv]], fj[cross[ncv]], max_vertices, geometry)
@@ -273,12 +274,18 @@ def per_plot_union(n_plots: int, plot_idx, area, geoms=None):
     total[p[starts[single]]] = a[starts[single]]
     if g is not None:
         union[p[starts[single]]] = g[starts[single]]
-    for k in np.flatnonzero(~single):
-        s, c = starts[k], counts[k]
+    multi = np.flatnonzero(~single)
+    if len(multi):
         if g is None:
             raise ValueError("geometries are needed to dissolve plots overlapping several features")
-        u = _polygonal(np.array([shapely.union_all(g[s:s + c])], dtype=object))[0]
-        total[p[s]] = exact_area([u])[0]
+        # vectorized rounds of binary unions: round r adds the r-th overlap of every plot that has one
+        s, c = starts[multi], counts[multi]
+        u = g[s].copy()
+        for r in range(1, int(c.max())):
+            live = np.flatnonzero(c > r)
+            u[live] = shapely.union(u[live], g[s[live] + r])
+        u = _polygonal(u)
+        total[p[s]] = exact_area(u)
         union[p[s]] = u
     return total, union
 

@@ -5,9 +5,9 @@
 2. They are ordered along a Hilbert curve and cut into partitions of ``partition_size`` plots; a partition's
    window is the union of its plots' boxes.
 3. Each constraint layer is read once, only in the plots' window (pushed down to the driver: a bbox filter,
-   i.e. SQL ``&&`` for PostGIS), reprojected, and its complex polygons cut into grid pieces. Each partition gets
-   only the pieces that touch its window; the worker re-assembles them per feature, so findings are per
-   constraint feature exactly as on one machine.
+   i.e. SQL ``&&`` for PostGIS), reprojected and repaired. Each partition gets only the features that touch its
+   window, each cut to the window plus a margin (so no cut line can meet a plot); findings stay per constraint
+   feature, with the same areas as on one machine.
 4. Each worker reads its own plots by feature id, runs :func:`algorithms.checks.check_masterplan`, writes its
    plots to a partition file and returns the (few) conflicts, findings and rule summaries.
 5. The driver merges: plots appended partition by partition to the output, conflicts concatenated, rule
@@ -121,12 +121,10 @@ def plan_partitions(plots: Source, *, partition_size: int = 50_000, chunk_size: 
 
 
 def _read_constraint(ci: ConstraintInput, mcrs, window):
-    """The constraint features in the plots' window, in the measurement CRS, split into pieces."""
+    """The constraint features in the plots' window, in the measurement CRS, invalid ones repaired."""
     import geopandas as gpd
     import shapely
     from pyproj import CRS
-
-    from ..checks.overlay import split_complex
 
     info = ci.source.info()
     own = CRS.from_user_input(info["crs"]) if info.get("crs") else None
@@ -142,7 +140,7 @@ def _read_constraint(ci: ConstraintInput, mcrs, window):
     if own is None and len(gdf):
         raise InputError("E_NO_CRS", layer=ci.source.label)
     if len(gdf) == 0:
-        return gdf, None, None, warnings, info.get("features", 0)
+        return gdf, warnings, info.get("features", 0)
     if gdf.crs is not None and not CRS.from_user_input(gdf.crs).equals(mcrs):
         gdf = gdf.to_crs(mcrs)
     geoms = gdf.geometry.values
@@ -153,22 +151,43 @@ def _read_constraint(ci: ConstraintInput, mcrs, window):
         fixed = np.asarray(geoms, dtype=object).copy()
         fixed[~valid] = [polygonal_part(shapely.make_valid(g)) for g in fixed[~valid]]
         geoms = fixed
-    pieces, parent = split_complex(np.asarray(geoms, dtype=object), max_vertices=200)
-    return gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=list(geoms), crs=mcrs), pieces, parent, \
-        warnings, info.get("features", 0)
+    return gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=list(geoms), crs=mcrs), warnings, \
+        info.get("features", 0)
 
 
-def _pieces_for(window, tree, pieces, parent):
+def _window_margin(window) -> float:
+    """Margin around a partition's window: the plots lie inside their boxes' union, reprojected edges may bow
+    out a little, so cut constraints well outside it (1% of the window and at least 10 m)."""
+    return max(10.0, 0.01 * max(window[2] - window[0], window[3] - window[1]))
+
+
+def _features_for(window, tree, layer):
+    """The constraint features touching ``window`` (attributes and geometry), cut to the window plus a margin."""
     import shapely
 
-    idx = tree.query(shapely.box(*window))
-    return np.sort(idx)
+    m = _window_margin(window)
+    w = (window[0] - m, window[1] - m, window[2] + m, window[3] + m)
+    idx = np.sort(tree.query(shapely.box(*w)))
+    geoms = np.asarray(layer.geometry.values, dtype=object)[idx]
+    b = shapely.bounds(geoms)
+    cut = np.flatnonzero((b[:, 0] < w[0]) | (b[:, 1] < w[1]) | (b[:, 2] > w[2]) | (b[:, 3] > w[3]))
+    if len(cut):
+        geoms = geoms.copy()
+        from ..checks.overlay import _polygonal
+
+        clipped = _polygonal(np.array([shapely.clip_by_rect(g, *w) for g in geoms[cut]], dtype=object))
+        bad = ~shapely.is_valid(clipped)      # rectangle clipping is fast but not guaranteed valid
+        if bad.any():
+            clipped[bad] = _polygonal(shapely.intersection(geoms[cut[bad]], shapely.box(*w)))
+        geoms[cut] = clipped
+    keep = ~shapely.is_empty(geoms)
+    sub = layer.iloc[idx[keep]].copy()
+    sub = sub.set_geometry(list(geoms[keep]), crs=layer.crs) if len(sub) else sub
+    return sub
 
 
 def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, out_path):
-    """Worker: read the partition's plots, re-assemble the constraint pieces it got, check, write its plots."""
-    import geopandas as gpd
-    import shapely
+    """Worker: read the partition's plots, check them against the constraint features it got, write its plots."""
     from pyproj import CRS
 
     from ..checks.masterplan import ConstraintSpec, check_masterplan
@@ -180,17 +199,7 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
     if not CRS.from_user_input(gdf.crs).equals(mcrs):
         gdf = gdf.to_crs(mcrs)
     kwargs, others = {}, []
-    for ci, attrs, piece_geoms, piece_parent, read_error in constraint_parts:
-        if read_error is None and attrs is not None and len(piece_parent):
-            uniq, inv = np.unique(piece_parent, return_inverse=True)
-            geoms = [shapely.union_all(piece_geoms[inv == k]) for k in range(len(uniq))]
-            layer = gpd.GeoDataFrame(attrs.iloc[uniq].drop(columns="geometry", errors="ignore"),
-                                     geometry=geoms, crs=mcrs)
-        elif read_error is None and attrs is not None:
-            layer = gpd.GeoDataFrame(attrs.iloc[0:0].drop(columns="geometry", errors="ignore"),
-                                     geometry=[], crs=mcrs)
-        else:
-            layer = None
+    for ci, layer, read_error in constraint_parts:
         spec = ConstraintSpec(layer=layer, rule=ci.rule, name=ci.name, id_field=ci.id_field,
                               name_field=ci.name_field, zone_field=ci.zone_field, read_error=read_error,
                               window=True)
@@ -209,8 +218,42 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
     if out_path is None:
         out["plots"] = res.plots
     else:
-        res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots")
+        # a temporary file: no spatial index (the merged output gets one, built once)
+        res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots",
+                          layer_options={"SPATIAL_INDEX": "NO"})
     return out
+
+
+def _merge_partitions(paths, out_path):
+    """Append the partition files to ``out_path`` (one layer "plots") and build its spatial index once.
+
+    With GDAL's own Python bindings the rows are copied inside GDAL (no decoding into Python); without them,
+    through pyogrio."""
+    import geopandas as gpd
+
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover - Debian's python3-gdal is part of the set-up
+        for k, path in enumerate(paths):
+            part = gpd.read_file(path, layer="plots", engine="pyogrio")
+            part.to_file(out_path, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
+        return
+    for k, path in enumerate(paths):
+        opts = dict(format="GPKG", layerName="plots")
+        if k:
+            opts["accessMode"] = "append"
+        else:
+            opts["layerCreationOptions"] = ["SPATIAL_INDEX=NO"]
+        if gdal.VectorTranslate(out_path, path, **opts) is None:
+            raise InputError("E_WRITE", path=out_path, reason=gdal.GetLastErrorMsg() or "GDAL VectorTranslate")
+    ds = ogr.Open(out_path, 1)
+    if ds is None:
+        raise InputError("E_WRITE", path=out_path, reason=gdal.GetLastErrorMsg() or "ogr.Open")
+    geom_col = ds.GetLayerByName("plots").GetGeometryColumn()
+    res = ds.ExecuteSQL(f"SELECT CreateSpatialIndex('plots', '{geom_col}')")
+    if res is not None:
+        ds.ReleaseResultSet(res)
+    ds = None
 
 
 def _merge_rules(parts):
@@ -312,12 +355,15 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
     cons, notes = [], []
     for ci in constraints:
         try:
-            attrs, pieces, parent, warns, nfeat = _read_constraint(ci, plan.crs, plan.bounds)
+            layer, warns, nfeat = _read_constraint(ci, plan.crs, plan.bounds)
             notes.extend(warns)
-            tree = shapely.STRtree(pieces) if pieces is not None else None
-            cons.append((ci, attrs, pieces, parent, tree, None))
+            if len(layer) == 0 and nfeat == 0:  # given but empty: never a silent pass
+                cons.append((ci, None, None, "图层没有要素 / the layer has no features"))
+                continue
+            tree = shapely.STRtree(np.asarray(layer.geometry.values, dtype=object))
+            cons.append((ci, layer, tree, None))
         except InputError as err:
-            cons.append((ci, None, None, None, None, redact(err.message_zh)))
+            cons.append((ci, None, None, redact(err.message_zh)))
     timings["constraints"] = time.perf_counter() - t0
     params = {"code_field": code_field, "landuse_field": landuse_field, "tolerance": tolerance, "dem": dem,
               "slope_limit": slope_limit, "zoning_table": zoning_table}
@@ -329,12 +375,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         tasks = []
         for k, (fids, window) in enumerate(zip(plan.fids, plan.windows)):
             parts = []
-            for ci, attrs, pieces, parent, tree, err in cons:
-                if err is not None or tree is None:
-                    parts.append((ci, attrs, np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), err))
-                    continue
-                idx = _pieces_for(window, tree, pieces, parent)
-                parts.append((ci, attrs, pieces[idx], parent[idx], None))
+            for ci, layer, tree, err in cons:
+                parts.append((ci, None, err) if err is not None else (ci, _features_for(window, tree, layer), None))
             part_path = os.path.join(tmpdir, f"part_{k:05d}.gpkg") if out_plots else None
             tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params, part_path))
         t0 = time.perf_counter()
@@ -344,9 +386,7 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         merged_plots = None
         if out_plots:
             with atomic_output(out_plots) as tmp_out:
-                for k in range(len(results)):
-                    part = gpd.read_file(os.path.join(tmpdir, f"part_{k:05d}.gpkg"), layer="plots", engine="pyogrio")
-                    part.to_file(tmp_out, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
+                _merge_partitions([os.path.join(tmpdir, f"part_{k:05d}.gpkg") for k in range(len(results))], tmp_out)
         else:
             merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
         conflicts = pd.concat([r["conflicts"] for r in results], ignore_index=True) if results else None

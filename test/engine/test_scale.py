@@ -74,6 +74,11 @@ def test_same_result_on_any_number_of_workers(tmp_path, single, scheduler, worke
     assert res.n_partitions == 8 and res.workers == workers
     _same(res, out, single)
     assert len(gpd.read_file(tmp_path / "c.gpkg")) == len(single.conflicts)
+    import sqlite3  # the merged output has its spatial index (built once after the partitions are appended)
+
+    with sqlite3.connect(out) as db:
+        n_idx = db.execute("SELECT count(*) FROM rtree_plots_geom").fetchone()[0]
+    assert n_idx == 436
 
 
 def test_cancel_leaves_no_output(tmp_path):
@@ -86,9 +91,14 @@ def test_cancel_leaves_no_output(tmp_path):
     assert not out.exists() and [p for p in os.listdir(tmp_path)] == []
 
 
-def test_unreadable_constraint_is_not_checked_never_passed(tmp_path):
+@pytest.mark.parametrize("kind", ["unreadable", "empty"])
+def test_unreadable_or_empty_constraint_is_not_checked_never_passed(tmp_path, kind):
+    src = f"{tmp_path}/missing.gpkg|layername=x"
+    if kind == "empty":
+        gpd.GeoDataFrame({"BSM": []}, geometry=[], crs=4524).to_file(tmp_path / "e.gpkg", layer="x", driver="GPKG")
+        src = f"{tmp_path}/e.gpkg|layername=x"
     cons = _inputs()
-    cons[0] = ConstraintInput(parse_source(f"{tmp_path}/missing.gpkg|layername=x"), key="ecological_redline")
+    cons[0] = ConstraintInput(parse_source(src), key="ecological_redline")
     res = check_masterplan_scaled(PLOTS, cons, out_plots=str(tmp_path / "p.gpkg"), code_field="ZDDM",
                                   landuse_field="YT", partition_size=200, scheduler="sync")
     eco = next(r for r in res.result.rules if r.rule_id == "MP-ECO")
