@@ -57,6 +57,8 @@ class CheckResult:
     crs: Any = None
     code_field: str = "DKBH"
     extra_tables: list = field(default_factory=list)   # (title, columns, rows) for the report
+    #: conflicts per rule id when ``conflicts`` holds only the largest ones (algorithms.scale writing to files)
+    conflict_counts: Optional[dict] = None
 
     def counts(self) -> dict:
         s = self.plots["SCJL"].value_counts() if len(self.plots) else {}

@@ -132,7 +132,9 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
             "</ul>因上述规则未能检查，其余无问题的地块结论为“需核实”。</div>")
     n_err = sum(r.n_errors for r in result.rules)
     n_warn = sum(r.n_warnings for r in result.rules)
-    out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {len(conf)} 个。"
+    by_rule = result.conflict_counts  # set when only the largest conflicts are kept in memory (province scale)
+    n_conf = sum(by_rule.values()) if by_rule is not None else len(conf)
+    out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {n_conf} 个。"
                f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
     # 二、规则汇总
     out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
@@ -160,7 +162,8 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
         if not len(rows):
             continue
         rows = rows.sort_values("CTMJ", ascending=False)
-        out.append(f"<h3>{_e(r.rule_id)} {_e(r.rule_name)}（{len(rows)} 处）</h3><table><thead><tr><th>地块编号</th>"
+        n_rows = by_rule.get(r.rule_id, len(rows)) if by_rule is not None else len(rows)
+        out.append(f"<h3>{_e(r.rule_id)} {_e(r.rule_name)}（{n_rows} 处）</h3><table><thead><tr><th>地块编号</th>"
                    "<th>用地代码</th><th>管控要素</th><th>冲突面积（㎡）</th><th>占地块（%）</th><th>严重程度</th>"
                    "<th>说明</th></tr></thead><tbody>")
         for row in rows.head(max_rows).itertuples():
@@ -169,8 +172,8 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
                        f"<td class='n'>{_n(row.CTMJ)}</td><td class='n'>{_n(row.ZDBL)}</td><td>{_e(row.YZCD)}</td>"
                        f"<td>{_e(row.SM)}</td></tr>")
         out.append("</tbody></table>")
-        if len(rows) > max_rows:
-            out.append(f"<p class='small'>仅列出面积最大的 {max_rows} 处，完整清单见冲突图层（CONFLICTS）。</p>")
+        if n_rows > min(max_rows, len(rows)):
+            out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(rows))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
     # 四、示意图
     if len(conf):
         worst = conf[conf.geometry.notna()].sort_values("CTMJ", ascending=False).head(max_maps)

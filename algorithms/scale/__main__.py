@@ -106,7 +106,8 @@ def main(argv=None) -> int:
     print(json.dumps({"plots": int(sum(counts.values())), "status": counts, "partitions": res.n_partitions,
                       "workers": res.workers, "seconds": round(elapsed, 2),
                       "timings": {k: round(v, 2) for k, v in res.timings.items()},
-                      "conflicts": 0 if res.result.conflicts is None else len(res.result.conflicts),
+                      "conflicts": (sum(res.result.conflict_counts.values()) if res.result.conflict_counts is not None
+                                    else 0 if res.result.conflicts is None else len(res.result.conflicts)),
                       "notes": [redact(n) for n in getattr(res.result, "notes", [])]}, ensure_ascii=False))
     return 0
 

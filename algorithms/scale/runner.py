@@ -15,8 +15,10 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
@@ -186,8 +188,22 @@ def _features_for(window, tree, layer):
     return sub
 
 
-def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, out_path):
-    """Worker: read the partition's plots, check them against the constraint features it got, write its plots."""
+#: when the outputs go to files, the driver keeps in memory only the largest conflicts of each rule (for the
+#: report's tables) and the plot geometries of the largest ones (for its maps): memory stays bounded
+REPORT_ROWS = 200
+REPORT_MAPS = 50
+
+
+def _largest_conflicts(conf):
+    if conf is None or len(conf) == 0:
+        return conf
+    return conf.sort_values("CTMJ", ascending=False, kind="stable").groupby("GZBH", sort=False).head(REPORT_ROWS)
+
+
+def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, out_path, conf_path=None):
+    """Worker: read the partition's plots, check them against the constraint features it got, and either return
+    the checked plots and conflicts (``out_path`` None) or write them to partition files (no spatial index: the
+    merged outputs get one, built once) and return only counts and the largest conflicts."""
     from pyproj import CRS
 
     from ..checks.masterplan import ConstraintSpec, check_masterplan
@@ -209,51 +225,73 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
             others.append(spec)
     res = check_masterplan(gdf, others=others, **kwargs, **params)
     res.plots.index = gdf.index
+    conf = res.conflicts
+    out = {"area": float(res.plots.geometry.area.sum()), "rules": res.rules, "parameters": res.parameters,
+           "n": len(gdf), "conflict_counts": conf["GZBH"].value_counts().to_dict() if len(conf) else {},
+           # conflicts are rows of the CONFLICTS layer; their findings need not travel
+           "findings": [f for f in res.findings if not f.extra.get("conflict")]}
+    if out_path is None:
+        out["plots"], out["conflicts"] = res.plots, conf
+        return out
+    no_index = {"SPATIAL_INDEX": "NO"}
+    res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots", layer_options=no_index)
+    if conf_path is not None and len(conf):
+        conf.to_file(conf_path, driver="GPKG", engine="pyogrio", layer="conflicts", layer_options=no_index)
+    out["conflicts"] = _largest_conflicts(conf)
     code = params.get("code_field", "DKBH")
     light = res.plots[[code, "SCJL", "WTSL", "geometry"]].copy()
-    in_conflict = light[code].isin(set(res.conflicts["DKBH"])) if len(res.conflicts) else light[code].isin([])
-    light.loc[~in_conflict, "geometry"] = None  # geometry only where the report may draw a map
-    out = {"status": light, "area": float(res.plots.geometry.area.sum()), "conflicts": res.conflicts,
-           "findings": res.findings, "rules": res.rules, "parameters": res.parameters, "n": len(gdf)}
-    if out_path is None:
-        out["plots"] = res.plots
-    else:
-        # a temporary file: no spatial index (the merged output gets one, built once)
-        res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots",
-                          layer_options={"SPATIAL_INDEX": "NO"})
+    mapped = set(out["conflicts"].nlargest(REPORT_MAPS, "CTMJ")["DKBH"]) if len(conf) else set()
+    light.loc[~light[code].isin(mapped), "geometry"] = None  # geometry only where the report may draw a map
+    out["status"] = light
     return out
 
 
-def _merge_partitions(paths, out_path):
-    """Append the partition files to ``out_path`` (one layer "plots") and build its spatial index once.
+class _Appender:
+    """Appends partition GeoPackages to one output layer, in order, and builds its spatial index once at the end.
 
     With GDAL's own Python bindings the rows are copied inside GDAL (no decoding into Python); without them,
     through pyogrio."""
-    import geopandas as gpd
 
-    try:
-        from osgeo import gdal, ogr
-    except ImportError:  # pragma: no cover - Debian's python3-gdal is part of the set-up
-        for k, path in enumerate(paths):
-            part = gpd.read_file(path, layer="plots", engine="pyogrio")
-            part.to_file(out_path, layer="plots", driver="GPKG", engine="pyogrio", append=k > 0)
-        return
-    for k, path in enumerate(paths):
-        opts = dict(format="GPKG", layerName="plots")
-        if k:
+    def __init__(self, path: str, layer: str):
+        self.path, self.layer, self.n = path, layer, 0
+
+    def append(self, part: str) -> None:
+        try:
+            from osgeo import gdal
+        except ImportError:  # pragma: no cover - Debian's python3-gdal is part of the set-up
+            import geopandas as gpd
+
+            gpd.read_file(part, layer=self.layer, engine="pyogrio").to_file(
+                self.path, layer=self.layer, driver="GPKG", engine="pyogrio", append=self.n > 0)
+            self.n += 1
+            return
+        opts = {"format": "GPKG", "layerName": self.layer}
+        if self.n:
             opts["accessMode"] = "append"
         else:
             opts["layerCreationOptions"] = ["SPATIAL_INDEX=NO"]
-        if gdal.VectorTranslate(out_path, path, **opts) is None:
-            raise InputError("E_WRITE", path=out_path, reason=gdal.GetLastErrorMsg() or "GDAL VectorTranslate")
-    ds = ogr.Open(out_path, 1)
-    if ds is None:
-        raise InputError("E_WRITE", path=out_path, reason=gdal.GetLastErrorMsg() or "ogr.Open")
-    geom_col = ds.GetLayerByName("plots").GetGeometryColumn()
-    res = ds.ExecuteSQL(f"SELECT CreateSpatialIndex('plots', '{geom_col}')")
-    if res is not None:
-        ds.ReleaseResultSet(res)
-    ds = None
+        if gdal.VectorTranslate(self.path, part, **opts) is None:
+            raise InputError("E_WRITE", path=self.path, reason=gdal.GetLastErrorMsg() or "GDAL VectorTranslate")
+        self.n += 1
+
+    def finish(self, empty=None) -> None:
+        """Build the spatial index; with nothing appended, write ``empty`` (a frame with the layer's columns)."""
+        if self.n == 0:
+            if empty is not None:
+                empty.to_file(self.path, layer=self.layer, driver="GPKG", engine="pyogrio")
+            return
+        try:
+            from osgeo import gdal, ogr
+        except ImportError:  # pragma: no cover - pyogrio built the index while appending
+            return
+        ds = ogr.Open(self.path, 1)
+        if ds is None:
+            raise InputError("E_WRITE", path=self.path, reason=gdal.GetLastErrorMsg() or "ogr.Open")
+        geom_col = ds.GetLayerByName(self.layer).GetGeometryColumn()
+        res = ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{self.layer}', '{geom_col}')")
+        if res is not None:
+            ds.ReleaseResultSet(res)
+        ds = None
 
 
 def _merge_rules(parts):
@@ -292,33 +330,42 @@ def _client(scheduler, workers):
     return {}, client, len(client.scheduler_info().get("workers", {})) or 1
 
 
-def _compute(tasks, client, compute_kw, n_workers, progress):
-    """Run the partition tasks, reporting progress per partition and stopping when the user cancels."""
+def _compute(tasks, client, compute_kw, n_workers, progress, on_result=None):
+    """Run the partition tasks, reporting progress per partition and stopping when the user cancels.
+
+    ``on_result(k, result)`` is called in partition order as soon as partitions 0…k are all done (the driver
+    merges their files while the workers go on)."""
     import dask
 
-    done = 0
+    results = [None] * len(tasks)
+    state = {"done": 0, "next": 0}
+
+    def deliver(k, r):
+        results[k] = r
+        state["done"] += 1
+        while state["next"] < len(tasks) and results[state["next"]] is not None:
+            if on_result is not None:
+                on_result(state["next"], results[state["next"]])
+            state["next"] += 1
+        if progress is not None:
+            progress(15 + 75 * state["done"] / len(tasks), f"分区 / partition {state['done']}/{len(tasks)}")
+
     if client is not None:
         from distributed import as_completed
 
         futures = client.compute(tasks)
         index = {f.key: k for k, f in enumerate(futures)}
-        results = [None] * len(futures)
         try:
             for fut in as_completed(futures):
-                results[index[fut.key]] = fut.result()
-                done += 1
-                if progress is not None:
-                    progress(15 + 75 * done / len(tasks), f"分区 / partition {done}/{len(tasks)}")
+                deliver(index[fut.key], fut.result())
         except BaseException:
             client.cancel(futures)
             raise
         return results
-    results = []
     step = max(1, n_workers)
     for s in range(0, len(tasks), step):  # small batches: cancellation is looked at between them
-        results.extend(dask.compute(*tasks[s:s + step], **compute_kw))
-        if progress is not None:
-            progress(15 + 75 * len(results) / len(tasks), f"分区 / partition {len(results)}/{len(tasks)}")
+        for k, r in enumerate(dask.compute(*tasks[s:s + step], **compute_kw)):
+            deliver(s + k, r)
     return results
 
 
@@ -371,31 +418,53 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
     tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-",
                               dir=(os.path.dirname(os.path.abspath(out_plots)) or ".") if out_plots else None)
     compute_kw, client, n_workers = _client(scheduler, workers)
+    outputs = contextlib.ExitStack()  # outputs are written under temporary names, moved into place at the end
     try:
+        plots_out = conf_out = None
+        if out_plots:  # the folders are checked before the long run, not after it
+            plots_out = _Appender(outputs.enter_context(atomic_output(out_plots)), "plots")
+            if out_conflicts:
+                conf_out = _Appender(outputs.enter_context(atomic_output(out_conflicts)), "conflicts")
         tasks = []
         for k, (fids, window) in enumerate(zip(plan.fids, plan.windows)):
             parts = []
             for ci, layer, tree, err in cons:
                 parts.append((ci, None, err) if err is not None else (ci, _features_for(window, tree, layer), None))
             part_path = os.path.join(tmpdir, f"part_{k:05d}.gpkg") if out_plots else None
-            tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params, part_path))
+            conf_path = os.path.join(tmpdir, f"conf_{k:05d}.gpkg") if conf_out else None
+            tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params, part_path,
+                                                        conf_path))
+
+        def merge(k, _result):  # partition k and all before it are done: append its files, in order
+            for app, name in ((plots_out, "part"), (conf_out, "conf")):
+                path = os.path.join(tmpdir, f"{name}_{k:05d}.gpkg")
+                if app is not None and os.path.exists(path):
+                    app.append(path)
+                    os.unlink(path)
+
         t0 = time.perf_counter()
-        results = _compute(tasks, client, compute_kw, n_workers, progress)
+        results = _compute(tasks, client, compute_kw, n_workers, progress, on_result=merge if out_plots else None)
         timings["check"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         merged_plots = None
-        if out_plots:
-            with atomic_output(out_plots) as tmp_out:
-                _merge_partitions([os.path.join(tmpdir, f"part_{k:05d}.gpkg") for k in range(len(results))], tmp_out)
-        else:
-            merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
         conflicts = pd.concat([r["conflicts"] for r in results], ignore_index=True) if results else None
         if conflicts is not None:
             conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=plan.crs)
-        if out_conflicts and conflicts is not None:
-            with atomic_output(out_conflicts) as tmp_c:
-                conflicts.to_file(tmp_c, layer="conflicts", driver="GPKG", engine="pyogrio")
+        if out_plots:
+            plots_out.finish()
+            if conf_out is not None:
+                conf_out.finish(empty=conflicts.iloc[0:0] if conflicts is not None else None)
+            conflicts = _largest_conflicts(conflicts)
+            outputs.close()
+        else:
+            merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
+            if out_conflicts and conflicts is not None:
+                with atomic_output(out_conflicts) as tmp_c:
+                    conflicts.to_file(tmp_c, layer="conflicts", driver="GPKG", engine="pyogrio")
         timings["merge"] = time.perf_counter() - t0
+    except BaseException:
+        outputs.__exit__(*sys.exc_info())  # no output left as if complete
+        raise
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
         if client is not None:
@@ -403,8 +472,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
             client.close()
             if cluster is not None:
                 cluster.close()
-    status = gpd.GeoDataFrame(pd.concat([r["status"] for r in results], ignore_index=True), geometry="geometry",
-                              crs=plan.crs)
+    status = (gpd.GeoDataFrame(pd.concat([r["status"] for r in results], ignore_index=True), geometry="geometry",
+                               crs=plan.crs) if out_plots else None)
     findings = [f for r in results for f in r["findings"]]
     seen, uniq_findings = set(), []
     for f in findings:  # the same not-checked / repair note comes back from every partition once
@@ -424,6 +493,12 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
                          merged_plots if merged_plots is not None else status, conflicts,
                          uniq_findings, rules, parameters, inputs, plan.crs, code_field)
     result.notes = notes
+    if out_plots:
+        counts = {}
+        for r in results:
+            for rule_id, n in r["conflict_counts"].items():
+                counts[rule_id] = counts.get(rule_id, 0) + int(n)
+        result.conflict_counts = counts
     result.total_area = float(sum(r["area"] for r in results))
     if progress is not None:
         progress(100, "完成 / done")

@@ -15,7 +15,7 @@ import postgis  # noqa: E402
 from algorithms.checks.masterplan import ConstraintSpec, check_masterplan  # noqa: E402
 from algorithms.errors import CancelledError, InputError  # noqa: E402
 from algorithms.progress import Progress  # noqa: E402
-from algorithms.scale.runner import ConstraintInput, check_masterplan_scaled, plan_partitions  # noqa: E402
+from algorithms.scale.runner import REPORT_ROWS, ConstraintInput, check_masterplan_scaled, plan_partitions  # noqa: E402
 from algorithms.scale.sources import parse_source, redact  # noqa: E402
 
 S = os.path.join(ROOT, "resources", "sample", "data", "sample_zone.gpkg")
@@ -47,7 +47,14 @@ def _same(res, path, single):
             assert (a == b).all(), col
         else:
             np.testing.assert_allclose(a.astype(float), b.astype(float), atol=0.01, err_msg=col)
-    ka = res.result.conflicts.groupby(["DKBH", "GZBH", "YSBH"])["CTMJ"].sum()
+    # the complete conflicts are in the conflicts file; in memory only counts and the largest per rule (report)
+    conf = gpd.read_file(os.path.join(os.path.dirname(path), "c.gpkg"))
+    assert res.result.conflict_counts == single.conflicts["GZBH"].value_counts().to_dict()
+    top = res.result.conflicts
+    for rule, rows in conf.groupby("GZBH"):
+        kept = top[top["GZBH"] == rule]
+        assert len(kept) == min(len(rows), REPORT_ROWS) and kept["CTMJ"].max() == rows["CTMJ"].max()
+    ka = conf.groupby(["DKBH", "GZBH", "YSBH"])["CTMJ"].sum()
     kb = single.conflicts.groupby(["DKBH", "GZBH", "YSBH"])["CTMJ"].sum()
     assert set(ka.index) == set(kb.index) and len(ka) > 50
     assert (ka - kb.reindex(ka.index)).abs().max() < 0.01
@@ -89,6 +96,20 @@ def test_cancel_leaves_no_output(tmp_path):
         check_masterplan_scaled(PLOTS, _inputs(), out_plots=str(out), code_field="ZDDM", landuse_field="YT",
                                 partition_size=60, scheduler="threads", workers=2, progress=prog)
     assert not out.exists() and [p for p in os.listdir(tmp_path)] == []
+
+
+def test_only_the_largest_conflicts_stay_in_memory(tmp_path, monkeypatch, single):
+    from algorithms.scale import runner
+    from algorithms.scale.report import write_scaled_report
+
+    monkeypatch.setattr(runner, "REPORT_ROWS", 3)
+    out = str(tmp_path / "plots.gpkg")
+    res = check_masterplan_scaled(PLOTS, _inputs(), out_plots=out, out_conflicts=str(tmp_path / "c.gpkg"),
+                                  code_field="ZDDM", landuse_field="YT", partition_size=60, scheduler="sync")
+    assert res.result.conflicts.groupby("GZBH").size().max() == 3
+    assert len(gpd.read_file(tmp_path / "c.gpkg")) == len(single.conflicts) == sum(res.result.conflict_counts.values())
+    html = open(write_scaled_report(res, str(tmp_path / "r.html")), encoding="utf-8").read()
+    assert f"冲突图斑 {len(single.conflicts)} 个" in html and "仅列出面积最大的 3 处" in html
 
 
 @pytest.mark.parametrize("kind", ["unreadable", "empty"])
