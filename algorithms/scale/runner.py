@@ -93,18 +93,24 @@ def plan_partitions(plots: Source, *, partition_size: int = 50_000, chunk_size: 
         b = info.get("total_bounds")
         target_crs = measurement_crs(own, layer=plots.label, bounds=tuple(b) if b is not None else None)
     tr = None if own.equals(target_crs) else _transformer(own, target_crs)
+
+    def measured(b):
+        if tr is None or not len(b):
+            return b
+        xs, ys = tr.transform(np.r_[b[:, 0], b[:, 2], b[:, 0], b[:, 2]], np.r_[b[:, 1], b[:, 3], b[:, 3], b[:, 1]])
+        xs, ys = xs.reshape(4, len(b)), ys.reshape(4, len(b))
+        return np.column_stack([xs.min(0), ys.min(0), xs.max(0), ys.max(0)])
+
     fids, boxes = [], []
-    for chunk in plots.chunks(chunk_size, columns=[]):
+    indexed = plots.index_boxes() if hasattr(plots, "index_boxes") else None
+    if indexed is not None:  # a GeoPackage's R-tree: the boxes without decoding a geometry
+        fids.append(indexed[0])
+        boxes.append(measured(indexed[1]))
+    for chunk in (plots.chunks(chunk_size, columns=[]) if indexed is None else ()):
         geoms = chunk.geometry.values
         ok = ~(shapely.is_missing(np.asarray(geoms)) | shapely.is_empty(np.asarray(geoms)))
-        b = shapely.bounds(np.asarray(geoms)[ok])
-        if tr is not None and len(b):
-            xs, ys = tr.transform(np.r_[b[:, 0], b[:, 2], b[:, 0], b[:, 2]], np.r_[b[:, 1], b[:, 3], b[:, 3], b[:, 1]])
-            n = len(b)
-            xs, ys = xs.reshape(4, n), ys.reshape(4, n)
-            b = np.column_stack([xs.min(0), ys.min(0), xs.max(0), ys.max(0)])
         fids.append(np.asarray(chunk.index, dtype=np.int64)[ok])
-        boxes.append(b)
+        boxes.append(measured(shapely.bounds(np.asarray(geoms)[ok])))
     if not fids or sum(len(f) for f in fids) == 0:
         raise InputError("E_EMPTY_LAYER", layer=plots.label)
     fids = np.concatenate(fids)

@@ -76,6 +76,37 @@ class Source:
         for skip in range(0, max(total, 0), size):
             yield self.read(skip=skip, limit=size, columns=columns, geometry=geometry)
 
+    def index_boxes(self):
+        """``(fids, boxes)`` of every feature from a GeoPackage's R-tree (no geometry decoded), or ``None`` when
+        the source is not a GeoPackage layer with a complete R-tree (the caller then scans the geometries).
+
+        R-tree boxes are 32-bit floats rounded outwards: they contain the features' true boxes."""
+        if self.is_postgis or not self.path.lower().endswith(".gpkg"):
+            return None
+        import sqlite3
+        from pathlib import Path
+
+        try:
+            with sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True) as db:
+                layer = self.layer
+                if layer is None:
+                    names = [r[0] for r in db.execute("SELECT table_name FROM gpkg_contents "
+                                                      "WHERE data_type = 'features'")]
+                    layer = names[0] if len(names) == 1 else None
+                row = db.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+                                 (layer,)).fetchone()
+                if row is None:
+                    return None
+                rtree = f'"rtree_{layer}_{row[0]}"'.replace("'", "")
+                n_rows = db.execute(f'SELECT count(*) FROM "{layer}"').fetchone()[0]
+                data = np.array(db.execute(f"SELECT id, minx, miny, maxx, maxy FROM {rtree}").fetchall(),
+                                dtype=np.float64).reshape(-1, 5)
+        except sqlite3.Error:
+            return None
+        if len(data) != n_rows:  # null/empty geometries or a stale index: scan instead
+            return None
+        return data[:, 0].astype(np.int64), data[:, 1:]
+
     def has_spatial_index(self) -> Optional[bool]:
         """PostGIS: is there a GiST index on the table? (None when it cannot be told)."""
         if not self.is_postgis or not self.layer:

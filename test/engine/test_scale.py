@@ -72,6 +72,28 @@ def test_partitions_are_hilbert_ordered_and_complete():
     assert np.median(areas) < 0.35 * zone
 
 
+def test_partitions_from_the_rtree_cover_what_a_scan_finds(tmp_path, monkeypatch):
+    src = parse_source(PLOTS)
+    fids, boxes = src.index_boxes()
+    truth = src.read().geometry.bounds
+    assert len(fids) == 436 and (boxes[:, :2] <= truth.loc[fids, ["minx", "miny"]].to_numpy()).all() \
+        and (boxes[:, 2:] >= truth.loc[fids, ["maxx", "maxy"]].to_numpy()).all()  # float32, rounded outwards
+    fast = plan_partitions(src, partition_size=50)
+    for part, w in zip(fast.fids, fast.windows):  # every plot lies inside its partition's window
+        b = truth.loc[part]
+        assert (b.minx >= w[0]).all() and (b.miny >= w[1]).all() and (b.maxx <= w[2]).all() and (b.maxy <= w[3]).all()
+    monkeypatch.setattr(type(src), "index_boxes", lambda self: None)
+    slow = plan_partitions(src, partition_size=50)
+    assert sorted(np.concatenate(fast.fids)) == sorted(np.concatenate(slow.fids))
+    # a layer with a null geometry: its R-tree has fewer rows than the table, so the geometries are scanned
+    monkeypatch.undo()
+    gdf = src.read().iloc[:20].copy()
+    gdf.loc[gdf.index[3], "geometry"] = None
+    gdf.to_file(tmp_path / "n.gpkg", layer="p", driver="GPKG")
+    src_n = parse_source(f"{tmp_path}/n.gpkg|layername=p")
+    assert src_n.index_boxes() is None and plan_partitions(src_n, partition_size=50).total == 19
+
+
 @pytest.mark.parametrize("scheduler, workers", [("sync", 1), ("threads", 2), ("threads", 4), ("local", 2)])
 def test_same_result_on_any_number_of_workers(tmp_path, single, scheduler, workers):
     out = str(tmp_path / "plots.gpkg")
