@@ -253,7 +253,9 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
 
 
 class _Appender:
-    """Appends partition GeoPackages to one output layer, in order, and builds its spatial index once at the end.
+    """Appends partition GeoPackages to one output layer, in order, while the workers go on; the layer's spatial
+    index is filled as rows arrive (on 1M plots this overlaps the check, where building it at the end cost
+    ~10 s of serial time).
 
     With GDAL's own Python bindings the rows are copied inside GDAL (no decoding into Python); without them,
     through pyogrio."""
@@ -274,30 +276,14 @@ class _Appender:
         opts = {"format": "GPKG", "layerName": self.layer}
         if self.n:
             opts["accessMode"] = "append"
-        else:
-            opts["layerCreationOptions"] = ["SPATIAL_INDEX=NO"]
         if gdal.VectorTranslate(self.path, part, **opts) is None:
             raise InputError("E_WRITE", path=self.path, reason=gdal.GetLastErrorMsg() or "GDAL VectorTranslate")
         self.n += 1
 
     def finish(self, empty=None) -> None:
-        """Build the spatial index; with nothing appended, write ``empty`` (a frame with the layer's columns)."""
-        if self.n == 0:
-            if empty is not None:
-                empty.to_file(self.path, layer=self.layer, driver="GPKG", engine="pyogrio")
-            return
-        try:
-            from osgeo import gdal, ogr
-        except ImportError:  # pragma: no cover - pyogrio built the index while appending
-            return
-        ds = ogr.Open(self.path, 1)
-        if ds is None:
-            raise InputError("E_WRITE", path=self.path, reason=gdal.GetLastErrorMsg() or "ogr.Open")
-        geom_col = ds.GetLayerByName(self.layer).GetGeometryColumn()
-        res = ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{self.layer}', '{geom_col}')")
-        if res is not None:
-            ds.ReleaseResultSet(res)
-        ds = None
+        """With nothing appended, write ``empty`` (a frame with the layer's columns)."""
+        if self.n == 0 and empty is not None:
+            empty.to_file(self.path, layer=self.layer, driver="GPKG", engine="pyogrio")
 
 
 def _merge_rules(parts):
