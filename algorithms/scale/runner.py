@@ -190,7 +190,10 @@ def _features_for(window, tree, layer):
         geoms[cut] = clipped
     keep = ~shapely.is_empty(geoms)
     sub = layer.iloc[idx[keep]].copy()
-    sub = sub.set_geometry(list(geoms[keep]), crs=layer.crs) if len(sub) else sub
+    # each partition gets geometry objects of its own: the check prepares them (GEOS caches the prepared
+    # geometry on the object), and one object prepared and freed by two threads at once corrupts the heap
+    own = shapely.from_wkb(shapely.to_wkb(geoms[keep]))
+    sub = sub.set_geometry(list(own), crs=layer.crs) if len(sub) else sub
     return sub
 
 

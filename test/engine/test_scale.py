@@ -94,6 +94,25 @@ def test_partitions_from_the_rtree_cover_what_a_scan_finds(tmp_path, monkeypatch
     assert src_n.index_boxes() is None and plan_partitions(src_n, partition_size=50).total == 19
 
 
+def test_partitions_never_share_constraint_geometry_objects():
+    """Threads check partitions side by side and prepare their constraint geometries in place: two partitions
+    holding the same Python geometry object crashed the 1M-plot threaded benchmark (heap corruption)."""
+    import shapely
+
+    from algorithms.scale.runner import _features_for, _read_constraint
+
+    plan = plan_partitions(parse_source(PLOTS), partition_size=60)
+    layer = _read_constraint(_inputs()[3], plan.crs, plan.bounds)[0]          # 规划分区: features span partitions
+    tree = shapely.STRtree(np.asarray(layer.geometry.values, dtype=object))
+    seen = {id(g): g for g in layer.geometry.values}                          # the driver's own objects
+    shared = 0
+    for w in plan.windows:
+        for g in _features_for(w, tree, layer).geometry.values:
+            shared += id(g) in seen
+            seen[id(g)] = g                                                   # keep alive: ids stay unique
+    assert len(seen) > 2 * len(layer) and shared == 0
+
+
 @pytest.mark.parametrize("scheduler, workers", [("sync", 1), ("threads", 2), ("threads", 4), ("local", 2)])
 def test_same_result_on_any_number_of_workers(tmp_path, single, scheduler, workers):
     out = str(tmp_path / "plots.gpkg")
