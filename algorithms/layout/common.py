@@ -111,22 +111,35 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
             i = parent[i]
         return i
 
-    # smallest first; a small piece may merge into a larger small one (never a cycle: key strictly grows)
+    members = {int(k): [int(k)] for k in si}  # small piece -> the pieces merged into it so far
+    comp = areas.copy()                          # area of each piece with what it absorbed
+
+    def roots_of(cand, lens):
+        """Neighbours as their current merged pieces (not ``i`` itself), shared lengths summed."""
+        if not len(cand):
+            return cand, lens
+        r = np.array([find(int(c)) for c in cand], dtype=np.int64)
+        ok = r != i
+        r, inv = np.unique(r[ok], return_inverse=True)
+        return r, np.bincount(inv, weights=np.asarray(lens, dtype=float)[ok], minlength=len(r))
+
+    # smallest first; a small piece may merge into a larger small one (never a cycle: key strictly grows).
+    # A piece that absorbed smaller ones also borders their neighbours.
     for i in sorted(si, key=lambda k: (areas[k], k)):
         if areas[i] < sliver:  # a sliver left by float noise: the piece along which it lies, even a locked one
-            cand, lens = _near_neighbours(geoms, tree, i, groups, np.zeros(n, bool))
+            cand, lens = roots_of(*_near_neighbours(geoms, tree, i, groups, np.zeros(n, bool)))
         else:
-            m = (src == i) & (shared > 1e-9)
-            cand, lens = dst[m], shared[m]
+            m = np.isin(src, members[i]) & (shared > 1e-9)
+            cand, lens = roots_of(dst[m], shared[m])
             if not len(cand):  # float noise: edges within 1 mm but not exactly shared
-                cand, lens = _near_neighbours(geoms, tree, i, groups, locked)
+                cand, lens = roots_of(*_near_neighbours(geoms, tree, i, groups, locked))
         if not len(cand):
             if areas[i] < drop_below:
                 dropped.append(int(i))
             else:
                 isolated.append(int(i))
             continue
-        big = ~small[cand] | ((areas[cand] > areas[i]) | ((areas[cand] == areas[i]) & (cand > i)))
+        big = ~small[cand] | ((comp[cand] > comp[i]) | ((comp[cand] == comp[i]) & (cand > i)))
         pref = big & ~small[cand]
         if tags is not None:
             same = np.array([tags[c] == tags[i] for c in cand])
@@ -139,7 +152,10 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
             (dropped if areas[i] < drop_below else isolated).append(int(i))
             continue
         order = np.lexsort((cand[use], -lens[use]))
-        parent[i] = find(int(cand[use][order[0]]))
+        t = int(cand[use][order[0]])
+        parent[i] = t
+        comp[t] += comp[i]
+        members.setdefault(t, [t]).extend(members[i])
     roots = np.array([find(i) for i in range(n)])
     out, kept = [], []
     for r in np.unique(roots):

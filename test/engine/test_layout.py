@@ -363,3 +363,16 @@ def test_check_hierarchy_invalid_geometry_and_sliver():
                 DKBH=["Z01-01-01", "Z01-01-02", "Z01-01-03"])
     ids = rule_ids(check_hierarchy(None, units, plots))
     assert "LAYOUT-INVALID" in ids and "LAYOUT-SLIVER" in ids and "LAYOUT-GAP" in ids
+
+
+def test_offcut_merges_through_a_piece_already_merged():
+    """A small piece whose only free neighbour was itself merged into a big plot follows it there (it used to be
+    judged by that neighbour's own small area and kept as an offcut)."""
+    from algorithms.layout.common import merge_small
+
+    boxes = [shapely.box(-100, 0, 0, 10), shapely.box(0, 0, 5, 10), shapely.box(5, 0, 8, 10), shapely.box(8, 0, 108, 10)]
+    # supplied parcel L | small i (50 m², parcel T) | small j (30 m², parcel T) | plot M (1 000 m², parcel U)
+    merged, kept, isolated = merge_small(boxes, [0, 0, 0, 0], np.array([False, True, True, False]),
+                                         locked=np.array([True, False, False, False]), tags=["X", "T", "T", "U"])
+    assert isolated == [] and sorted(kept) == [0, 3]
+    assert sorted(shapely.area(np.asarray(merged, dtype=object))) == pytest.approx([1000.0, 1080.0])
