@@ -104,6 +104,8 @@ class PlanDock(QgsDockWidget):
         self.tree.setHeaderLabels([tr("编号"), tr("用地 / 产业"), tr("面积（公顷）"), tr("容积率"), tr("审查")])
         self.tree.setSelectionMode(QTreeWidget.ExtendedSelection)
         self.tree.itemSelectionChanged.connect(self._tree_selection)
+        self.tree.itemExpanded.connect(self._populate)
+        self._lazy = {}  # unit item id → (item, plot records): plot rows are made when the unit is opened
         lay.addWidget(self.tree, 3)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -203,9 +205,11 @@ class PlanDock(QgsDockWidget):
         t0 = time.perf_counter()
         records = {lv: plan_io.read_records(self.layer(lv), lv) for lv in self.combos}
         self._records = records
+        opened = self._expanded_codes()
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
         self.tree.clear()
+        self._lazy = {}
         from ...algorithms.summary import plan_tree
 
         tree = plan_tree(records["cluster"], records["unit"], records["plot"])
@@ -219,15 +223,37 @@ class PlanDock(QgsDockWidget):
                 ui = QTreeWidgetItem([d, urec.get("CYHJ") or urec.get("YDYHFLMC") or "", _ha(urec.get("YDMJ")),
                                       _far(urec), ""])
                 ui.setData(0, Qt.UserRole, ("unit", urec.get("_fid")))
-                ui.addChildren([_plot_item(p) for p in un["plots"]])
+                if un["plots"]:  # rows for 10,000 plots would cost more than the rest of the refresh
+                    ui.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator)
+                    self._lazy[id(ui)] = (ui, un["plots"])
                 zi.addChild(ui)
             items.append(zi)
         self.tree.addTopLevelItems(items)
+        for zi in items:  # nodes that were open before the refresh stay open
+            for ui in [zi] + [zi.child(k) for k in range(zi.childCount())]:
+                if ui.text(0) in opened:
+                    self._populate(ui)
+                    ui.setExpanded(True)
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
         self._update_summary()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000.0
         return self.last_refresh_ms
+
+    def _populate(self, item):
+        """Make the plot rows of a unit when it is opened (once per refresh)."""
+        entry = self._lazy.pop(id(item), None)
+        if entry is not None:
+            entry[0].addChildren([_plot_item(p) for p in entry[1]])
+
+    def _expanded_codes(self):
+        codes = set()
+        for i in range(self.tree.topLevelItemCount()):
+            zi = self.tree.topLevelItem(i)
+            for item in [zi] + [zi.child(k) for k in range(zi.childCount())]:
+                if item.isExpanded():
+                    codes.add(item.text(0))
+        return codes
 
     def _update_summary(self):
         from ...algorithms.summary import plan_summary

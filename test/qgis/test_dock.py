@@ -4,7 +4,7 @@ import time
 import pytest
 from helpers import memory_layer
 from qgis.core import QgsProject
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QApplication, QTreeWidgetItem
 
 
 def _box(x, y, w=100, h=100):
@@ -48,6 +48,9 @@ def test_dock_detects_layers_and_builds_tree(plan):
     assert dock.tree.topLevelItemCount() == 1 and top.text(0) == "Z01" and top.text(1) == "红木加工"
     assert [top.child(i).text(0) for i in range(top.childCount())] == ["Z01-01", "Z01-02"]
     u1 = top.child(0)
+    # plot rows are made when a unit is opened (a 10,000-plot plan refreshes faster)
+    assert u1.childCount() == 0 and u1.childIndicatorPolicy() == QTreeWidgetItem.ShowIndicator
+    dock.tree.expandItem(u1)
     assert [u1.child(i).text(0) for i in range(u1.childCount())] == ["Z01-01-01", "Z01-01-02"]
     assert u1.child(1).text(2) == "1.00"  # YDMJ empty → measured from the geometry (100 m × 100 m)
     s = dock.summary_data
@@ -60,17 +63,20 @@ def test_dock_detects_layers_and_builds_tree(plan):
 
 def test_dock_follows_edits_and_selection(plan):
     dock, _, _, plots = plan
+    dock.tree.expandItem(dock.tree.topLevelItem(0))
+    dock.tree.expandItem(dock.tree.topLevelItem(0).child(1))
     plots.startEditing()
     fid = next(f.id() for f in plots.getFeatures() if f["DKBH"] == "Z01-02-01")
     plots.changeAttributeValue(fid, plots.fields().lookupField("DKBH"), "Z01-02-09")
     _wait(dock)
     u2 = dock.tree.topLevelItem(0).child(1)
-    assert u2.child(0).text(0) == "Z01-02-09"
+    assert u2.isExpanded() and u2.child(0).text(0) == "Z01-02-09"  # still open after the refresh, rows rebuilt
     plots.rollBack()
     plots.selectByExpression("\"DKBH\" = 'Z01-01-01'")
     assert dock.summary_data["plots"] == 1 and "所选地块" in dock.summary.text()
     # tree → map: selecting a tree node selects its feature
     plots.removeSelection()
+    dock.tree.expandItem(dock.tree.topLevelItem(0).child(0))
     item = dock.tree.topLevelItem(0).child(0).child(1)
     item.setSelected(True)
     assert [f["DKBH"] for f in plots.selectedFeatures()] == ["Z01-01-02"]
