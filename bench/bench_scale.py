@@ -107,7 +107,7 @@ def main():
     ap.add_argument("--plots", type=int, default=1_000_000)
     ap.add_argument("--constraints", type=int, default=5000)
     ap.add_argument("--vertices", type=int, default=1000)
-    ap.add_argument("--partition-size", type=int, default=50_000)
+    ap.add_argument("--partition-size", type=int, default=25_000)
     ap.add_argument("--schedulers", default="local:1,local:2,threads:1,threads:2")
     args = ap.parse_args()
     folder = os.path.join(ROOT, "build", "bench")

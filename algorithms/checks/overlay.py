@@ -18,6 +18,7 @@ How it stays exact and fast (issue 5):
 """
 from __future__ import annotations
 
+import contextvars
 import os
 from dataclasses import dataclass
 
@@ -25,9 +26,13 @@ import numpy as np
 import shapely
 
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
-           "outside_parts", "clipped_areas"]
+           "outside_parts", "clipped_areas", "clip_to_boxes", "CLIP_THREADS"]
 
 _POLY = (3, 6)  # Polygon, MultiPolygon type ids
+
+#: threads for the clipping (0: up to 4, by the machine's cores). algorithms.scale sets 1 in its partitions:
+#: there the workers are the parallelism, one core each (per-worker rates project to a cluster's cores)
+CLIP_THREADS = contextvars.ContextVar("zutuan_clip_threads", default=0)
 
 
 def to_local(*arrays, origin=None):
@@ -151,7 +156,8 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     Sutherland–Hodgman of :func:`clipped_areas`; other plots are intersected by GEOS with the feature's grid
     pieces (:func:`split_complex`, features over ``max_vertices`` vertices), merged back per feature.
     """
-    plots = np.asarray(plots, dtype=object)
+    # single-part MultiPolygons (what GeoPackage and Shapefile layers usually hold) are polygons for the clipping
+    plots = _single_parts(np.asarray(plots, dtype=object))
     features = np.asarray(features, dtype=object)
     empty_i = np.zeros(0, dtype=np.int64)
     if len(plots) == 0 or len(features) == 0:
@@ -211,11 +217,25 @@ def _clipped_intersection(plots, features):
     """GEOS ``plots[k] ∩ features[k]`` with each feature first cut to the plot's box plus 1 m (fast rectangle
     clipping), so a 1 000-vertex feature costs about as much as its few edges near the plot."""
     b = shapely.bounds(plots) + np.array([-1.0, -1.0, 1.0, 1.0])
-    near = np.array([shapely.clip_by_rect(g, *bb) for g, bb in zip(features, b)], dtype=object)
-    bad = np.flatnonzero(~shapely.is_valid(near))     # rectangle clipping is not guaranteed valid: exact cut
+    return _polygonal(shapely.intersection(plots, clip_to_boxes(features, b)))
+
+
+def clip_to_boxes(geoms, boxes):
+    """``geoms[k]`` cut to the rectangle ``boxes[k]`` (minx, miny, maxx, maxy): GEOS's fast rectangle clipping,
+    or — where that fails or gives an invalid result, which it may — the exact intersection with the box."""
+    geoms = np.asarray(geoms, dtype=object)
+    boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    out = np.empty(len(geoms), dtype=object)
+    for k, (g, bb) in enumerate(zip(geoms, boxes)):
+        try:
+            out[k] = shapely.clip_by_rect(g, *bb)
+        except shapely.errors.GEOSException:
+            out[k] = None
+    bad = np.flatnonzero(np.equal(out, None) | ~shapely.is_valid(out))
     if len(bad):
-        near[bad] = shapely.intersection(features[bad], shapely.box(b[bad, 0], b[bad, 1], b[bad, 2], b[bad, 3]))
-    return _polygonal(shapely.intersection(plots, near))
+        out[bad] = shapely.intersection(geoms[bad], shapely.box(boxes[bad, 0], boxes[bad, 1], boxes[bad, 2],
+                                                                boxes[bad, 3]))
+    return _polygonal(out)
 
 
 def _geos_pieces(plots, features, q, f, max_vertices, geometry):
@@ -317,6 +337,15 @@ def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0):
     return out_area, geoms
 
 
+def _single_parts(geoms):
+    """MultiPolygons of one part as that Polygon (the same area and boundary); everything else unchanged."""
+    one = (shapely.get_type_id(geoms) == 6) & (shapely.get_num_geometries(geoms) == 1)
+    if one.any():
+        geoms = geoms.copy()
+        geoms[one] = shapely.get_geometry(geoms[one], 0)
+    return geoms
+
+
 def _convex_ccw(plots):
     """Mask of single-ring polygons whose turns all have one sign (valid input → convex)."""
     plots = np.asarray(plots, dtype=object)
@@ -392,7 +421,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 10_0
     """
     areas = np.zeros(len(qi))
     ring_out = [] if want_rings else None
-    threads = threads or min(4, os.cpu_count() or 1)
+    threads = threads or CLIP_THREADS.get() or min(4, os.cpu_count() or 1)
     used, qi = np.unique(qi, return_inverse=True)      # work on the plots involved only
     plots = np.asarray(plots, dtype=object)[used]
     pc, pc_of = shapely.get_coordinates(plots, return_index=True)

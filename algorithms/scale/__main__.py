@@ -4,7 +4,7 @@
         --redline "PG:service=yzt|layername=yzt.stbhhx" --farmland ... --urban-boundary ... \\
         --zoning "...|layername=ghfq" --zone-field GHFQMC \\
         --out-plots out/plots_checked.gpkg --out-conflicts out/conflicts.gpkg --report out/report.html \\
-        [--workers 4] [--scheduler local|threads|sync|tcp://host:8786] [--partition-size 50000]
+        [--workers 4] [--scheduler local|threads|sync|tcp://host:8786] [--partition-size 25000]
 
 Credentials: use a PostgreSQL service file (PGSERVICEFILE / ~/.pg_service.conf), ~/.pgpass or PGPASSWORD; any
 password written in a connection string is never printed or written to an output. See docs/SCALE.md.
@@ -63,7 +63,7 @@ def build_parser():
     p.add_argument("--workers", type=int, help="worker processes (default: number of cores)")
     p.add_argument("--scheduler", default="local",
                    help="local (a Dask LocalCluster), threads, sync, or the address of an existing Dask scheduler")
-    p.add_argument("--partition-size", type=int, default=50_000)
+    p.add_argument("--partition-size", type=int, default=25_000)
     p.add_argument("--chunk-size", type=int, default=100_000)
     return p
 

@@ -74,7 +74,7 @@ def _transformer(src_crs, dst_crs):
     return Transformer.from_crs(src_crs, dst_crs, always_xy=True)
 
 
-def plan_partitions(plots: Source, *, partition_size: int = 50_000, chunk_size: int = 100_000,
+def plan_partitions(plots: Source, *, partition_size: int = 25_000, chunk_size: int = 100_000,
                     target_crs=None) -> PartitionPlan:
     """Scan the plots in chunks and cut them into Hilbert-ordered partitions."""
     import geopandas as gpd
@@ -180,14 +180,10 @@ def _features_for(window, tree, layer):
     b = shapely.bounds(geoms)
     cut = np.flatnonzero((b[:, 0] < w[0]) | (b[:, 1] < w[1]) | (b[:, 2] > w[2]) | (b[:, 3] > w[3]))
     if len(cut):
-        geoms = geoms.copy()
-        from ..checks.overlay import _polygonal
+        from ..checks.overlay import clip_to_boxes
 
-        clipped = _polygonal(np.array([shapely.clip_by_rect(g, *w) for g in geoms[cut]], dtype=object))
-        bad = ~shapely.is_valid(clipped)      # rectangle clipping is fast but not guaranteed valid
-        if bad.any():
-            clipped[bad] = _polygonal(shapely.intersection(geoms[cut[bad]], shapely.box(*w)))
-        geoms[cut] = clipped
+        geoms = geoms.copy()
+        geoms[cut] = clip_to_boxes(geoms[cut], np.tile(w, (len(cut), 1)))
     keep = ~shapely.is_empty(geoms)
     sub = layer.iloc[idx[keep]].copy()
     # each partition gets geometry objects of its own: the check prepares them (GEOS caches the prepared
@@ -232,7 +228,13 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
             kwargs[ci.key] = spec
         else:
             others.append(spec)
-    res = check_masterplan(gdf, others=others, **kwargs, **params)
+    from ..checks.overlay import CLIP_THREADS
+
+    token = CLIP_THREADS.set(1)  # one core per worker (thread or process): no threads inside the partition
+    try:
+        res = check_masterplan(gdf, others=others, **kwargs, **params)
+    finally:
+        CLIP_THREADS.reset(token)
     res.plots.index = gdf.index
     conf = res.conflicts
     out = {"area": float(res.plots.geometry.area.sum()), "rules": res.rules, "parameters": res.parameters,
@@ -367,7 +369,7 @@ def _compute(tasks, client, compute_kw, n_workers, progress, on_result=None):
 def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out_conflicts: Optional[str] = None,
                             code_field: str = "DKBH", landuse_field: str = "YDYHFLDM", tolerance: float = 1.0,
                             dem: Optional[str] = None, slope_limit: float = 25.0, zoning_table=None,
-                            partition_size: int = 50_000, chunk_size: int = 100_000, scheduler="local",
+                            partition_size: int = 25_000, chunk_size: int = 100_000, scheduler="local",
                             workers: Optional[int] = None, progress=None,
                             engine_options: Optional[dict] = None) -> ScaledResult:
     """Run the 一张图 check over partitions on Dask; write the plots (and conflicts) GeoPackages whole or not at all.

@@ -153,6 +153,23 @@ def test_only_the_largest_conflicts_stay_in_memory(tmp_path, monkeypatch, single
     assert f"冲突图斑 {len(single.conflicts)} 个" in html and "仅列出面积最大的 3 处" in html
 
 
+def test_partitions_clip_on_one_thread_each(tmp_path, monkeypatch):
+    """A worker is one core: the clipping inside a partition does not start threads of its own (else 1 worker
+    already uses 2 cores and per-worker rates do not project to a cluster)."""
+    from algorithms.checks import overlay as ov
+
+    seen, real = [], ov.clipped_areas
+
+    def spy(*a, **k):
+        seen.append(ov.CLIP_THREADS.get())
+        return real(*a, **k)
+
+    monkeypatch.setattr(ov, "clipped_areas", spy)
+    check_masterplan_scaled(PLOTS, _inputs(), out_plots=None, code_field="ZDDM", landuse_field="YT",
+                            partition_size=100, scheduler="threads", workers=2)
+    assert seen and set(seen) == {1} and ov.CLIP_THREADS.get() == 0
+
+
 @pytest.mark.parametrize("kind", ["unreadable", "empty"])
 def test_unreadable_or_empty_constraint_is_not_checked_never_passed(tmp_path, kind):
     src = f"{tmp_path}/missing.gpkg|layername=x"
