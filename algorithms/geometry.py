@@ -50,7 +50,7 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
 
     types = shapely.get_type_id(np.asarray(geoms))
     # 3 Polygon, 6 MultiPolygon, 7 GeometryCollection, -1 missing
-    present = np.asarray([g is not None for g in geoms]) & ~shapely.is_empty(np.asarray(geoms))
+    present = ~shapely.is_missing(np.asarray(geoms)) & ~shapely.is_empty(np.asarray(geoms))
     bad_type = present & ~np.isin(types, [3, 6, 7])
     if bad_type.any():
         gt = shapely.get_type_id(np.asarray(geoms)[bad_type][0])
