@@ -352,3 +352,19 @@ def test_clip_to_boxes_falls_back_where_geos_rectangle_clipping_fails():
     want = shapely.intersection(g, shapely.box(*box))
     assert got.is_valid and got.geom_type in ("Polygon", "MultiPolygon")    # polygonal part only
     assert shapely.area(shapely.symmetric_difference(got, want)) < 1e-6 and got.area == want.area == 0.0
+
+
+def test_exact_area_mixed_geometries_on_zone_prefixed_coordinates():
+    """Hole-free polygons (numpy shoelace), single-part multipolygons, holes, multiparts, empty and missing."""
+    from algorithms.checks.overlay import exact_area
+
+    b = shapely.box(X0, Y0, X0 + 10.1, Y0 + 9.7)
+    geoms = np.array([b, shapely.Polygon(), None, shapely.MultiPolygon([b]), b.difference(shapely.box(X0 + 2, Y0 + 2,
+                      X0 + 3, Y0 + 3)), shapely.MultiPolygon([shapely.box(X0, Y0, X0 + 1, Y0 + 1),
+                                                              shapely.box(X0 + 5, Y0, X0 + 7, Y0 + 1)])], dtype=object)
+    got = exact_area(geoms)
+    # reference: GEOS on the same floats moved by the exactly representable (X0, Y0) — the subtraction is exact
+    ref = shapely.area(shapely.transform(geoms, lambda c: c - np.array([X0, Y0])))
+    assert np.isnan(got[2]) and np.isnan(ref[2])
+    keep = [0, 1, 3, 4, 5]
+    assert np.abs(got[keep] - ref[keep]).max() < 1e-9 and got[keep] == pytest.approx([97.97, 0, 97.97, 96.97, 3], abs=1e-6)
