@@ -8,10 +8,11 @@
    i.e. SQL ``&&`` for PostGIS), reprojected and repaired. Each partition gets only the features that touch its
    window, each cut to the window plus a margin (so no cut line can meet a plot); findings stay per constraint
    feature, with the same areas as on one machine.
-4. Each worker reads its own plots by feature id, runs :func:`algorithms.checks.check_masterplan`, writes its
-   plots to a partition file and returns the (few) conflicts, findings and rule summaries.
-5. The driver merges: plots appended partition by partition to the output, conflicts concatenated, rule
-   summaries summed. Outputs are written to temporary names and moved into place only when everything worked.
+4. Each worker reads its own plots by feature id, runs :func:`algorithms.checks.check_masterplan` on one core,
+   writes its plots and conflicts to partition files and returns rule summaries, conflict counts and only the
+   largest conflicts (for the report).
+5. The driver appends the partition files to the outputs in partition order while the workers go on, and sums
+   the rule summaries. Outputs are written to temporary names and moved into place only when everything worked.
 """
 from __future__ import annotations
 
@@ -208,7 +209,10 @@ def _largest_conflicts(conf):
 def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, out_path, conf_path=None):
     """Worker: read the partition's plots, check them against the constraint features it got, and either return
     the checked plots and conflicts (``out_path`` None) or write them to partition files (no spatial index: the
-    merged outputs get one, built once) and return only counts and the largest conflicts."""
+    outputs they are appended to fill theirs) and return only counts and the largest conflicts.
+
+    ``constraint_parts``: per constraint ``(input, layer, read_error, window)``; ``window`` tells that the layer
+    is this partition's cut of a bigger one (empty there means no conflicts, not an empty layer)."""
     from pyproj import CRS
 
     from ..checks.masterplan import ConstraintSpec, check_masterplan
@@ -220,10 +224,10 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
     if not CRS.from_user_input(gdf.crs).equals(mcrs):
         gdf = gdf.to_crs(mcrs)
     kwargs, others = {}, []
-    for ci, layer, read_error in constraint_parts:
+    for ci, layer, read_error, window in constraint_parts:
         spec = ConstraintSpec(layer=layer, rule=ci.rule, name=ci.name, id_field=ci.id_field,
                               name_field=ci.name_field, zone_field=ci.zone_field, read_error=read_error,
-                              window=True)
+                              window=window)
         if ci.key:
             kwargs[ci.key] = spec
         else:
@@ -401,8 +405,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         try:
             layer, warns, nfeat = _read_constraint(ci, plan.crs, plan.bounds)
             notes.extend(warns)
-            if len(layer) == 0 and nfeat == 0:  # given but empty: never a silent pass
-                cons.append((ci, None, None, "图层没有要素 / the layer has no features"))
+            if len(layer) == 0 and nfeat == 0:  # given but empty: the check says so, as on one machine
+                cons.append((ci, layer, None, None))
                 continue
             tree = shapely.STRtree(np.asarray(layer.geometry.values, dtype=object))
             cons.append((ci, layer, tree, None))
@@ -426,7 +430,10 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         for k, (fids, window) in enumerate(zip(plan.fids, plan.windows)):
             parts = []
             for ci, layer, tree, err in cons:
-                parts.append((ci, None, err) if err is not None else (ci, _features_for(window, tree, layer), None))
+                if err is not None or tree is None:  # unreadable, or an empty layer: the check reports it
+                    parts.append((ci, layer, err, False))
+                else:
+                    parts.append((ci, _features_for(window, tree, layer), None, True))
             part_path = os.path.join(tmpdir, f"part_{k:05d}.gpkg") if out_plots else None
             conf_path = os.path.join(tmpdir, f"conf_{k:05d}.gpkg") if conf_out else None
             tasks.append(dask.delayed(_check_partition)(plots, fids, plan.crs.to_wkt(), parts, params, part_path,
