@@ -229,11 +229,10 @@ class PlanDock(QgsDockWidget):
                 zi.addChild(ui)
             items.append(zi)
         self.tree.addTopLevelItems(items)
-        for zi in items:  # nodes that were open before the refresh stay open
-            for ui in [zi] + [zi.child(k) for k in range(zi.childCount())]:
-                if ui.text(0) in opened:
-                    self._populate(ui)
-                    ui.setExpanded(True)
+        for item in self._branch_items():  # nodes that were open before the refresh stay open
+            if item.text(0) in opened:
+                self._populate(item)
+                item.setExpanded(True)
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
         self._update_summary()
@@ -246,14 +245,15 @@ class PlanDock(QgsDockWidget):
         if entry is not None:
             entry[0].addChildren([_plot_item(p) for p in entry[1]])
 
-    def _expanded_codes(self):
-        codes = set()
+    def _branch_items(self):
+        """The cluster and unit items of the tree."""
         for i in range(self.tree.topLevelItemCount()):
             zi = self.tree.topLevelItem(i)
-            for item in [zi] + [zi.child(k) for k in range(zi.childCount())]:
-                if item.isExpanded():
-                    codes.add(item.text(0))
-        return codes
+            yield zi
+            yield from (zi.child(k) for k in range(zi.childCount()))
+
+    def _expanded_codes(self):
+        return {item.text(0) for item in self._branch_items() if item.isExpanded()}
 
     def _update_summary(self):
         from ...algorithms.summary import plan_summary
