@@ -62,7 +62,9 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
         findings.append(Finding("GEOM-NULL", "空几何", "warning", _code(i),
                                 f"要素无几何，已跳过 / feature {gdf.index[i]} has no geometry and was skipped"))
     arr = np.asarray(geoms, dtype=object)
+    changed = False
     if shapely.has_z(arr[present]).any():
+        changed = True
         arr[present] = shapely.force_2d(arr[present])
         findings.append(Finding("GEOM-Z", "三维坐标", "info", None,
                                 "已去除 Z 值，面积按平面量算 / Z values dropped; areas are planimetric"))
@@ -80,8 +82,10 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
     for i in np.flatnonzero(present & ~keep):
         findings.append(Finding("GEOM-EMPTY-AFTER-REPAIR", "修复后为空", "warning", _code(i),
                                 "修复后无面积，已跳过 / nothing polygonal left after repair; skipped"))
-    gdf = gdf.set_geometry(list(arr), crs=gdf.crs)
-    gdf = gdf[keep]
+    if changed or (~valid).any():            # the geometry column is rebuilt only when something was repaired
+        gdf = gdf.set_geometry(arr, crs=gdf.crs)
+    if not keep.all():
+        gdf = gdf[keep]
     if explode:
         gdf = gdf.explode(index_parts=False)
     if require_features and len(gdf) == 0:

@@ -15,7 +15,7 @@ from ..errors import InputError, ZutuanError
 from ..findings import Finding
 from ..layers import prepare_layer
 from .overlay import exact_area, outside_parts, overlay, per_plot_union
-from .result import CheckResult, RuleSummary, carry_previous_status, conflicts_frame, plot_status
+from .result import CheckResult, ConflictRows, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
                      load_zoning_table, normalise_code)
 
@@ -141,37 +141,79 @@ def _load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings:
 
 
 class _Ctx:
-    """Per-run state shared by the rule functions."""
+    """Per-run state shared by the rule functions. Conflicts go into ``rows`` in bulk (one block per rule
+    step); the few per-plot findings that are not conflicts (e.g. a plot the DEM does not cover) into
+    ``plot_findings`` and ``findings``."""
 
     def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices):
         self.geoms, self.codes, self.landuse = geoms, codes, landuse
         self.construction = construction            # True / False / None (unknown code)
+        self.unknown = np.array([c is None for c in construction], dtype=bool)
         self.area = exact_area(geoms)
         self.tolerance, self.max_vertices = tolerance, max_vertices
         self.plot_findings: dict[int, list] = {}
         self.findings: list[Finding] = []
+        self.rows = ConflictRows()
+        self.marks: list[tuple[str, str, np.ndarray, np.ndarray]] = []   # (rule id, name, plots, severities)
 
     def subject(self, applies_to: str) -> np.ndarray:
         if applies_to == "all":
             return np.ones(len(self.geoms), dtype=bool)
-        return np.array([c is not False for c in self.construction], dtype=bool)
-
-    def severity(self, i: int, severity: str) -> str:
-        return "warning" if self.construction[i] is None and severity == "error" else severity
+        return ~np.array([c is False for c in self.construction], dtype=bool)
 
     def add(self, i: int, f: Finding) -> None:
         self.plot_findings.setdefault(int(i), []).append(f)
         self.findings.append(f)
+        self.marks.append((f.rule_id, f.rule_name, np.array([int(i)]), np.array([f.severity], dtype=object)))
 
-    def conflict(self, i, rule: RuleSummary, severity, area, geom, message, *, fid="", fname="", limit=None,
-                 unit="m²", value=None):
-        f = Finding(rule.rule_id, rule.rule_name, self.severity(i, severity), self.codes[i], message,
-                    value=float(area) if value is None else value, limit=limit, unit=unit, source=rule.source,
-                    geometry=geom,
-                    extra={"conflict": True, "share": float(area / self.area[i] * 100.0) if self.area[i] > 0 else None,
-                           "feature_id": fid, "feature_name": fname, "landuse": self.landuse[i], "area": float(area)})
-        self.add(i, f)
-        return f
+    def share(self, i, area) -> np.ndarray:
+        """Conflict area as % of the plot (NaN for a plot of no area)."""
+        pa = self.area[i]
+        return np.divide(area * 100.0, pa, out=np.full(len(pa), np.nan), where=pa > 0)
+
+    def conflicts(self, rule: RuleSummary, i, area, geom, message, *, severity: str, fid="", fname="") -> None:
+        """Conflict rows for plots ``i`` (positions) with their areas, geometries and messages; an error on a
+        plot whose land-use code is unknown is a warning (需核实)."""
+        i = np.asarray(i, dtype=np.int64)
+        if not len(i):
+            return
+        sev = np.full(len(i), severity, dtype=object)
+        if severity == "error":
+            sev[self.unknown[i]] = "warning"
+        self.rows.add(plot=i, code=self.codes[i], rule_id=rule.rule_id, rule_name=rule.rule_name, severity=sev,
+                      area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
+                      feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
+        self.marks.append((rule.rule_id, rule.rule_name, i, sev))
+
+    def rule_counts(self, rule_id: str):
+        """(plots with a finding, errors, warnings) of one rule."""
+        got = [(p, s) for rid, _, p, s in self.marks if rid == rule_id]
+        if not got:
+            return 0, 0, 0
+        p = np.concatenate([g[0] for g in got])
+        s = np.concatenate([g[1] for g in got])
+        codes = self.codes[p]
+        return (len(set(codes[np.not_equal(codes, None)].tolist())), int((s == "error").sum()),
+                int((s == "warning").sum()))
+
+    def notes(self) -> np.ndarray:
+        """SCSM: per plot, the names of the rules with a finding on it, in rule order."""
+        notes = np.full(len(self.geoms), "", dtype=object)
+        order: dict[str, np.ndarray] = {}
+        for _, name, p, s in self.marks:
+            m = order.setdefault(name, np.zeros(len(self.geoms), dtype=bool))
+            m[p[np.isin(s, ("error", "warning", "not_checked"))]] = True
+        for name, m in order.items():
+            idx = np.flatnonzero(m)
+            if len(idx):
+                cur = notes[idx]
+                notes[idx] = np.where(cur == "", name, cur + "；" + name)
+        return np.array([v[:254] for v in notes], dtype=object)
+
+
+def _msgs(template: str, *cols) -> list:
+    """One message per row: ``template.format(*row)``."""
+    return [template.format(*row) for row in zip(*cols)]
 
 
 def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
@@ -190,13 +232,12 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
     rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
-    for r in rows:
-        i, j = res.plot[r], res.feature[r]
-        a = res.area[r]
-        ctx.conflict(i, rule, spec.severity, a, res.geometry[r],
-                     f"地块占用{rule.rule_name} {a:,.2f} ㎡（占地块 {a / ctx.area[i] * 100:.2f}%）/ plot occupies "
-                     f"{a:,.2f} m² of {spec.name or rule.rule_id} ({a / ctx.area[i] * 100:.2f}% of the plot)",
-                     fid=ids[j], fname=names[j])
+    i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
+    label = spec.name or rule.rule_id
+    ctx.conflicts(rule, i, a, res.geometry[rows],
+                  _msgs(f"地块占用{rule.rule_name} {{0:,.2f}} ㎡（占地块 {{1:.2f}}%）/ plot occupies {{0:,.2f}} m² of "
+                        f"{label} ({{1:.2f}}% of the plot)", a, ctx.share(i, a)),
+                  severity=spec.severity, fid=ids[j], fname=names[j])
     return _reported_total(ctx, res, rows, np.arange(len(res.plot)), tot)
 
 
@@ -225,13 +266,13 @@ def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
     tot, uni = per_plot_union(len(subj), res.plot, res.area, res.geometry)
     out_area, out_geom = outside_parts(ctx.geoms[subj], uni, tot, tolerance=ctx.tolerance)
     field = np.zeros(len(ctx.geoms))
-    for k in np.flatnonzero(out_area >= ctx.tolerance):
-        i, a = subj[k], out_area[k]
-        field[i] = a
-        ctx.conflict(i, rule, spec.severity, a, out_geom[k],
-                     f"地块有 {a:,.2f} ㎡（{a / ctx.area[i] * 100:.2f}%）位于{rule.rule_name}之外 / {a:,.2f} m² "
-                     f"({a / ctx.area[i] * 100:.2f}%) of the plot lies outside {spec.name or rule.rule_id}",
-                     fid="", fname=f"{rule.rule_name}之外 / outside")
+    k = np.flatnonzero(out_area >= ctx.tolerance)
+    i, a = subj[k], out_area[k]
+    field[i] = a
+    ctx.conflicts(rule, i, a, out_geom[k],
+                  _msgs(f"地块有 {{0:,.2f}} ㎡（{{1:.2f}}%）位于{rule.rule_name}之外 / {{0:,.2f}} m² ({{1:.2f}}%) of the "
+                        f"plot lies outside {spec.name or rule.rule_id}", a, ctx.share(i, a)),
+                  severity=spec.severity, fid="", fname=f"{rule.rule_name}之外 / outside")
     return field
 
 
@@ -241,18 +282,18 @@ def _rule_touch(ctx: _Ctx, spec, data, rule: RuleSummary):
     subj = ctx.subject(spec.applies_to)
     field = np.zeros(len(ctx.geoms))
     tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
-    for r in range(len(res.plot)):
-        i, j, a = res.plot[r], res.feature[r], res.area[r]
-        if subj[i]:
-            field[i] = tot[i]
-            ctx.conflict(i, rule, "warning", a, res.geometry[r],
-                         f"地块与{rule.rule_name}重叠 {a:,.2f} ㎡，需核实 / plot overlaps {spec.name or rule.rule_id} "
-                         f"by {a:,.2f} m²; verify", fid=ids[j], fname=names[j])
-    for i, j in zip(res.touch_plot, res.touch_feature):
-        if subj[i]:
-            ctx.conflict(i, rule, "warning", 0.0, ctx.geoms[i],
-                         f"地块与{rule.rule_name}相接，需核实 / plot touches {spec.name or rule.rule_id}; verify",
-                         fid=ids[j], fname=names[j])
+    r = np.flatnonzero(subj[res.plot])
+    i, j, a = res.plot[r], res.feature[r], res.area[r]
+    field[i] = tot[i]
+    label = spec.name or rule.rule_id
+    ctx.conflicts(rule, i, a, res.geometry[r],
+                  _msgs(f"地块与{rule.rule_name}重叠 {{0:,.2f}} ㎡，需核实 / plot overlaps {label} by {{0:,.2f}} m²; "
+                        "verify", a), severity="warning", fid=ids[j], fname=names[j])
+    t = np.flatnonzero(subj[res.touch_plot])
+    i, j = res.touch_plot[t], res.touch_feature[t]
+    ctx.conflicts(rule, i, np.zeros(len(i)), ctx.geoms[i],
+                  f"地块与{rule.rule_name}相接，需核实 / plot touches {label}; verify", severity="warning",
+                  fid=ids[j], fname=names[j])
     return field
 
 
@@ -276,22 +317,22 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
         rows = sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]
         if kind == "fail":
             field = _reported_total(ctx, res, rows, sel, tot)
-        for r in rows:
-            i, j, a = res.plot[r], res.feature[r], res.area[r]
-            z = zones[j]
-            if kind == "unknown_zone":
-                unknown.add(z)
-                msg = (f"分区“{z}”不在兼容表中，{a:,.2f} ㎡ 未检查 / zone '{z}' is not in the compatibility table; "
-                       f"{a:,.2f} m² not checked")
-            elif kind == "unknown_code":
-                msg = (f"地块无用地用海代码，无法与分区“{z}”比对 / plot has no land-use code to compare with zone '{z}'")
-            elif kind == "verify":
-                msg = (f"用地 {ctx.landuse[i]} 在“{z}”中须满足条件方可布局（{a:,.2f} ㎡），需核实 / land use "
-                       f"{ctx.landuse[i]} is conditional in zone '{z}' ({a:,.2f} m²); verify")
-            else:
-                msg = (f"用地 {ctx.landuse[i]} 与规划分区“{z}”不符，{a:,.2f} ㎡ / land use {ctx.landuse[i]} is not "
-                       f"allowed in zone '{z}': {a:,.2f} m²")
-            ctx.conflict(i, rule, sev, a, res.geometry[r], msg, fid=ids[j], fname=names[j] or z)
+        i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
+        z = zones[j]
+        if kind == "unknown_zone":
+            unknown.update(z.tolist())
+            msg = _msgs("分区“{0}”不在兼容表中，{1:,.2f} ㎡ 未检查 / zone '{0}' is not in the compatibility table; "
+                        "{1:,.2f} m² not checked", z, a)
+        elif kind == "unknown_code":
+            msg = _msgs("地块无用地用海代码，无法与分区“{0}”比对 / plot has no land-use code to compare with zone '{0}'", z)
+        elif kind == "verify":
+            msg = _msgs("用地 {0} 在“{1}”中须满足条件方可布局（{2:,.2f} ㎡），需核实 / land use {0} is conditional in "
+                        "zone '{1}' ({2:,.2f} m²); verify", ctx.landuse[i], z, a)
+        else:
+            msg = _msgs("用地 {0} 与规划分区“{1}”不符，{2:,.2f} ㎡ / land use {0} is not allowed in zone '{1}': "
+                        "{2:,.2f} m²", ctx.landuse[i], z, a)
+        fname = np.array([n or zz for n, zz in zip(names[j], z)], dtype=object)
+        ctx.conflicts(rule, i, a, res.geometry[rows], msg, severity=sev, fid=ids[j], fname=fname)
     if unknown:
         rule.notes.append("兼容表中没有的分区 / zones missing from the table: " + "、".join(sorted(unknown)))
     return field
@@ -310,11 +351,11 @@ def _rule_slope(ctx: _Ctx, dem, measured, mcrs, limit, rule: RuleSummary, findin
         ctx.add(i, Finding(rule.rule_id, rule.rule_name, "not_checked", ctx.codes[i],
                            "地块不在高程数据范围内 / the DEM does not cover the plot", source=rule.source))
     steep = np.nan_to_num(share) * ctx.area
-    for i in np.flatnonzero(steep >= ctx.tolerance):
-        ctx.conflict(i, rule, "warning", steep[i], ctx.geoms[i],
-                     f"坡度大于 {limit:g}° 的部分约占 {share[i] * 100:.1f}%（最大 {smax[i]:.1f}°），需核实 / "
-                     f"{share[i] * 100:.1f}% of the plot is steeper than {limit:g}° (max {smax[i]:.1f}°); verify",
-                     fid="DEM", fname=f"坡度>{limit:g}°", value=float(share[i] * 100.0), limit=float(limit), unit="%")
+    i = np.flatnonzero(steep >= ctx.tolerance)
+    ctx.conflicts(rule, i, steep[i], ctx.geoms[i],
+                  _msgs(f"坡度大于 {limit:g}° 的部分约占 {{0:.1f}}%（最大 {{1:.1f}}°），需核实 / {{0:.1f}}% of the plot is "
+                        f"steeper than {limit:g}° (max {{1:.1f}}°); verify", share[i] * 100.0, smax[i]),
+                  severity="warning", fid="DEM", fname=f"坡度>{limit:g}°")
     return np.round(share * 100.0, 2)
 
 
@@ -400,20 +441,14 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         fields[fld] = got if got is not None else np.full(len(geoms), np.nan)
 
     for rule in summaries:
-        mine = [f for f in ctx.findings if f.rule_id == rule.rule_id and f.code is not None]
-        rule.n_plots = len({f.code for f in mine})
-        rule.n_errors = sum(f.severity == "error" for f in mine)
-        rule.n_warnings = sum(f.severity == "warning" for f in mine)
+        rule.n_plots, rule.n_errors, rule.n_warnings = ctx.rule_counts(rule.rule_id)
         if rule.out_field in fields and rule.kind != "slope":
             rule.area = float(np.nansum(fields[rule.out_field]))
     unchecked = [r.rule_name for r in summaries if r.status == "not_checked"]
-    scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked)
+    scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked, ctx.rows)
     out = measured.copy()
     out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
-    notes = np.full(len(geoms), "", dtype=object)
-    for i, fs in ctx.plot_findings.items():
-        notes[i] = _notes(fs)
-    out["SCSM"] = notes
+    out["SCSM"] = ctx.notes()
     carry_previous_status(out, measured)
     for fld, vals in fields.items():
         out[fld] = vals
@@ -434,16 +469,20 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if dem:
         inputs["DEM"] = str(dem)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
-                       conflicts_frame(ctx.findings, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+                       conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+
+
+_NULL_TEXT = frozenset(("nan", "none", "null"))
 
 
 def _norm_column(series) -> np.ndarray:
     """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
     vals = series.to_numpy(dtype=object)
     if len(vals) and all(type(v) is str for v in vals):
-        st = series.str.strip()
-        st[st.str.lower().isin(("nan", "none", "null"))] = ""
-        return st.to_numpy(dtype=object)
+        # "nan" / "none" / "null" (any case) mean an empty code
+        out = np.empty(len(vals), dtype=object)
+        out[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in vals)]
+        return out
     uniq = {}
     out = np.empty(len(vals), dtype=object)
     for k, v in enumerate(vals):
@@ -453,9 +492,4 @@ def _norm_column(series) -> np.ndarray:
             got = uniq[key] = normalise_code(v)
         out[k] = got
     return out
-
-
-def _notes(fs) -> str:
-    s = "；".join(dict.fromkeys(f"{f.rule_name}" for f in fs if f.severity in ("error", "warning", "not_checked")))
-    return s[:254]
 

@@ -12,7 +12,8 @@ import numpy as np
 
 from ..findings import SEVERITIES, STATUS, Finding
 
-__all__ = ["RuleSummary", "CheckResult", "CONFLICT_FIELDS", "STATUS_FIELDS", "plot_status", "conflicts_frame"]
+__all__ = ["RuleSummary", "CheckResult", "CONFLICT_FIELDS", "STATUS_FIELDS", "plot_status", "conflicts_frame",
+           "ConflictRows"]
 
 #: conflict layer column -> (Chinese alias, English)
 CONFLICT_FIELDS = {
@@ -65,42 +66,109 @@ class CheckResult:
         return {v: int(s.get(v, 0)) for v in STATUS.values()}
 
 
-def plot_status(n_plots: int, plot_findings: dict[int, list[Finding]], unchecked_rules: list[str]):
+def plot_status(n_plots: int, plot_findings: dict[int, list[Finding]], unchecked_rules: list[str],
+                rows: Optional["ConflictRows"] = None):
     """SCJL, WTSL, WJCGZ arrays: error → 不合规; warning or not_checked → 需核实; a rule that could not run
-    makes every otherwise clean plot 需核实 (never a silent pass)."""
+    makes every otherwise clean plot 需核实 (never a silent pass). Findings come per plot (``plot_findings``)
+    and/or as conflict rows (``rows``, by plot position)."""
     scjl = np.full(n_plots, STATUS["ok"], dtype=object)
     wtsl = np.zeros(n_plots, dtype=np.int64)
+    err = np.zeros(n_plots, dtype=bool)
+    ver = np.zeros(n_plots, dtype=bool)
     for i, fs in plot_findings.items():
         sev = {f.severity for f in fs}
         wtsl[i] = sum(1 for f in fs if f.severity in ("error", "warning", "not_checked"))
-        if "error" in sev:
-            scjl[i] = STATUS["fail"]
-        elif sev & {"warning", "not_checked"}:
-            scjl[i] = STATUS["verify"]
+        err[i] = "error" in sev
+        ver[i] = bool(sev & {"warning", "not_checked"})
+    if rows is not None and len(rows):
+        p, sev = rows.column("plot"), rows.column("YZCD")
+        k = p >= 0
+        p, sev = p[k], sev[k]
+        counted = np.isin(sev, ("error", "warning", "not_checked"))
+        wtsl += np.bincount(p[counted], minlength=n_plots)
+        err[p[sev == "error"]] = True
+        ver[p[np.isin(sev, ("warning", "not_checked"))]] = True
+    scjl[ver] = STATUS["verify"]
+    scjl[err] = STATUS["fail"]
     wjc = "、".join(unchecked_rules)
     if unchecked_rules:
         scjl[scjl == STATUS["ok"]] = STATUS["verify"]
     return scjl, wtsl, np.full(n_plots, wjc, dtype=object)
 
 
-def conflicts_frame(findings: list[Finding], crs=None):
-    """CONFLICTS layer from findings that carry a geometry and ``extra['conflict']``."""
-    import geopandas as gpd
-    import pandas as pd
+class ConflictRows:
+    """CONFLICTS rows collected in bulk: one block of columns per rule step, no object per row (a province's
+    check has hundreds of thousands of conflicts). ``plot`` holds the plots' positions (−1 when unknown), used
+    for the plots' status; the other columns are those of :data:`CONFLICT_FIELDS` plus the geometry."""
 
-    rows, geoms = [], []
-    for f in findings:
-        if not f.extra.get("conflict"):
-            continue
-        rows.append({"DKBH": f.code, "GZBH": f.rule_id, "GZMC": f.rule_name, "CTMJ": f.extra.get("area", f.value),
-                     "ZDBL": f.extra.get("share"), "YSBH": f.extra.get("feature_id"),
-                     "YSMC": f.extra.get("feature_name"), "YDDM": f.extra.get("landuse"),
-                     "YZCD": SEVERITIES[f.severity], "SM": f.message})
-        geoms.append(f.geometry)
-    df = pd.DataFrame(rows, columns=list(CONFLICT_FIELDS))
-    for col in ("CTMJ", "ZDBL"):
-        df[col] = pd.to_numeric(df[col], errors="coerce")
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs=crs), crs=crs)
+    _COLS = ("plot", "DKBH", "GZBH", "GZMC", "CTMJ", "ZDBL", "YSBH", "YSMC", "YDDM", "YZCD", "SM", "geometry")
+
+    def __init__(self):
+        self.blocks: list[dict] = []
+
+    def add(self, *, plot, code, rule_id, rule_name, severity, area, share, feature_id, feature_name, landuse,
+            message, geometry) -> None:
+        """Append rows; every argument is an array of the rows' length or one value for all of them.
+        ``severity`` takes the keys of SEVERITIES (error / warning / not_checked)."""
+        n = len(plot)
+        if n == 0:
+            return
+
+        def col(v, dtype=object):
+            if np.ndim(v) == 0:
+                out = np.empty(n, dtype=dtype)
+                out[:] = v
+                return out
+            return np.asarray(v, dtype=dtype)
+        self.blocks.append({"plot": col(plot, np.int64), "DKBH": col(code), "GZBH": col(rule_id),
+                            "GZMC": col(rule_name), "CTMJ": col(area, float), "ZDBL": col(share, float),
+                            "YSBH": col(feature_id), "YSMC": col(feature_name), "YDDM": col(landuse),
+                            "YZCD": col(severity), "SM": col(message), "geometry": col(geometry)})
+
+    def __len__(self) -> int:
+        return sum(len(b["plot"]) for b in self.blocks)
+
+    def column(self, name) -> np.ndarray:
+        if not self.blocks:
+            return np.zeros(0, dtype=np.int64 if name == "plot" else object)
+        return np.concatenate([b[name] for b in self.blocks])
+
+    def frame(self, crs=None):
+        """The CONFLICTS GeoDataFrame (severity in Chinese)."""
+        import geopandas as gpd
+        import pandas as pd
+
+        data = {c: self.column(c) for c in CONFLICT_FIELDS}
+        sev = np.asarray(data["YZCD"], dtype=object)
+        data["YZCD"] = np.array([SEVERITIES[v] for v in sev], dtype=object) if len(sev) else sev
+        df = pd.DataFrame(data, columns=list(CONFLICT_FIELDS))
+        for c in ("CTMJ", "ZDBL"):
+            df[c] = pd.to_numeric(df[c], errors="coerce")
+        return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(self.column("geometry"), crs=crs), crs=crs)
+
+    @classmethod
+    def from_findings(cls, findings: list[Finding]) -> "ConflictRows":
+        """Rows from findings that carry ``extra['conflict']`` (checks with few rows, e.g. the standards check)."""
+        rows = cls()
+        fs = [f for f in findings if f.extra.get("conflict")]
+        if fs:
+            def share(f):
+                v = f.extra.get("share")
+                return np.nan if v is None else v
+            rows.add(plot=np.full(len(fs), -1), code=[f.code for f in fs], rule_id=[f.rule_id for f in fs],
+                     rule_name=[f.rule_name for f in fs], severity=[f.severity for f in fs],
+                     area=[f.extra.get("area", f.value) for f in fs], share=[share(f) for f in fs],
+                     feature_id=[f.extra.get("feature_id") for f in fs],
+                     feature_name=[f.extra.get("feature_name") for f in fs],
+                     landuse=[f.extra.get("landuse") for f in fs], message=[f.message for f in fs],
+                     geometry=[f.geometry for f in fs])
+        return rows
+
+
+def conflicts_frame(findings, crs=None):
+    """CONFLICTS layer from :class:`ConflictRows` or from findings that carry ``extra['conflict']``."""
+    rows = findings if isinstance(findings, ConflictRows) else ConflictRows.from_findings(findings)
+    return rows.frame(crs)
 
 
 def fmt_area(v: Optional[float]) -> str:

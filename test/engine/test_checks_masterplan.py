@@ -204,8 +204,8 @@ def test_slope_share_projected_dem(tmp_path):
     # H: cell centres 455…545; Horn windows fully on the 30° plane for 455–485 → 4 of 10 columns
     assert share == {"S": 100.0, "F": 0.0, "H": 40.0}
     assert by_plot(res, "SCJL") == {"S": "需核实", "F": "合规", "H": "需核实"}
-    f = [x for x in res.findings if x.rule_id == "MP-SLOPE" and x.code == "S"][0]
-    assert "30.0°" in f.message
+    msg = res.conflicts[(res.conflicts.GZBH == "MP-SLOPE") & (res.conflicts.DKBH == "S")].SM.tolist()
+    assert len(msg) == 1 and "30.0°" in msg[0]
 
 
 def test_slope_geographic_dem_uses_metres_per_degree(tmp_path):
@@ -222,8 +222,8 @@ def test_slope_geographic_dem_uses_metres_per_degree(tmp_path):
     plots = gpd.GeoDataFrame({"DKBH": ["G"], "YDYHFLDM": ["1001"]}, geometry=[plot], crs="EPSG:4490")
     res = check_masterplan(plots, dem=dem, slope_limit=34.9)
     assert by_plot(res, "PD_ZB")["G"] == 100.0
-    f = [x for x in res.findings if x.rule_id == "MP-SLOPE"][0]
-    assert "最大 35.0°" in f.message
+    msg = res.conflicts[res.conflicts.GZBH == "MP-SLOPE"].SM.tolist()
+    assert len(msg) == 1 and "最大 35.0°" in msg[0]
     res2 = check_masterplan(plots, dem=dem, slope_limit=35.1)
     assert by_plot(res2, "PD_ZB")["G"] == 0.0
 
