@@ -228,7 +228,7 @@ def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
 
 def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
-    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
     tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
     rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
@@ -262,9 +262,10 @@ def _reported_total(ctx: _Ctx, res, rows, among, among_total) -> np.ndarray:
 def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
     subj = np.flatnonzero(ctx.subject(spec.applies_to))
-    res = overlay(ctx.geoms[subj], local, max_vertices=ctx.max_vertices)
+    res = overlay(ctx.geoms[subj], local, max_vertices=ctx.max_vertices, plot_area=ctx.area[subj])
     tot, uni = per_plot_union(len(subj), res.plot, res.area, res.geometry)
-    out_area, out_geom = outside_parts(ctx.geoms[subj], uni, tot, tolerance=ctx.tolerance)
+    out_area, out_geom = outside_parts(ctx.geoms[subj], uni, tot, tolerance=ctx.tolerance,
+                                       plot_area=ctx.area[subj])
     field = np.zeros(len(ctx.geoms))
     k = np.flatnonzero(out_area >= ctx.tolerance)
     i, a = subj[k], out_area[k]
@@ -278,7 +279,7 @@ def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
 
 def _rule_touch(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
-    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
     subj = ctx.subject(spec.applies_to)
     field = np.zeros(len(ctx.geoms))
     tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
@@ -299,7 +300,7 @@ def _rule_touch(ctx: _Ctx, spec, data, rule: RuleSummary):
 
 def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
     local, ids, names, zones = data
-    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices)
+    res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
     verdict = np.empty(len(res.plot), dtype=object)
     for r in range(len(res.plot)):
         zr = table.get(zones[res.feature[r]])

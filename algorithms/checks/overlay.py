@@ -79,11 +79,17 @@ def exact_area(geoms) -> np.ndarray:
 
 def _ring_areas(polys):
     """Areas of hole-free polygons: shoelace on coordinates taken relative to each ring's first vertex."""
-    xy, of = shapely.get_coordinates(shapely.get_exterior_ring(polys), return_index=True)
+    xy, of = shapely.get_coordinates(polys, return_index=True)     # hole-free: the exterior ring only
     start = np.searchsorted(of, np.arange(len(polys)))
+    return np.abs(_signed_ring_areas(xy, of, start, len(polys)))
+
+
+def _signed_ring_areas(xy, of, start, n):
+    """Signed shoelace areas (> 0 counter-clockwise) of closed rings given as vertex rows ``xy`` by ring
+    ``of`` (rings starting at rows ``start``), each relative to its first vertex."""
     x, y = xy[:, 0] - xy[start[of], 0], xy[:, 1] - xy[start[of], 1]
     cross = np.where(of[1:] == of[:-1], x[:-1] * y[1:] - x[1:] * y[:-1], 0.0)
-    return 0.5 * np.abs(np.bincount(of[:-1], weights=cross, minlength=len(polys)))
+    return 0.5 * np.bincount(of[:-1], weights=cross, minlength=n)
 
 
 def _moved_areas(geoms):
@@ -173,12 +179,13 @@ class OverlayResult:
 
 
 def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geometry: bool = True,
-            progress=None) -> OverlayResult:
+            plot_area=None, progress=None) -> OverlayResult:
     """Overlap areas of every plot with every constraint feature (both arrays in local metre coordinates).
 
     One row per (plot, feature) with area > 0. Convex plots are clipped exactly with the chunked
     Sutherland–Hodgman of :func:`clipped_areas`; other plots are intersected by GEOS with the feature's grid
     pieces (:func:`split_complex`, features over ``max_vertices`` vertices), merged back per feature.
+    ``plot_area``: the plots' :func:`exact_area` when the caller has it (plots wholly inside take it).
     """
     # single-part MultiPolygons (what GeoPackage and Shapefile layers usually hold) are polygons for the clipping
     plots = _single_parts(np.asarray(plots, dtype=object))
@@ -229,7 +236,8 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     cont = np.flatnonzero(inside)
     rows_q = np.concatenate([qi[cont], qi[cross[pos]]])
     rows_f = np.concatenate([fj[cont], fj[cross[pos]]])
-    rows_a = np.concatenate([exact_area(plots[qi[cont]]), ia[pos]])
+    own = exact_area(plots[qi[cont]]) if plot_area is None else np.asarray(plot_area, dtype=float)[qi[cont]]
+    rows_a = np.concatenate([own, ia[pos]])
     rows_g = np.concatenate([plots[qi[cont]], inter[pos]]) if geometry else None
     order = np.lexsort((rows_f, rows_q))
     return OverlayResult(rows_q[order], rows_f[order], rows_a[order],
@@ -344,13 +352,14 @@ def per_plot_union(n_plots: int, plot_idx, area, geoms=None):
     return total, union
 
 
-def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0):
+def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0, plot_area=None):
     """For a "must lie inside" rule: area and geometry of each plot outside the dissolved inside part.
 
     The area is the plot's exact area minus the exact inside area; GEOS only draws the outside polygon.
     """
     plots = np.asarray(plots, dtype=object)
-    out_area = np.clip(exact_area(plots) - inside_area, 0.0, None)
+    own = exact_area(plots) if plot_area is None else np.asarray(plot_area, dtype=float)
+    out_area = np.clip(own - inside_area, 0.0, None)
     out_area[out_area < 1e-8] = 0.0          # float noise of a plot covered exactly
     geoms = np.empty(len(plots), dtype=object)
     none_in = inside_area <= 0
@@ -377,7 +386,7 @@ def _convex_ccw(plots):
     idx = np.flatnonzero(ok)
     if not len(idx):
         return ok
-    xy, of = shapely.get_coordinates(shapely.get_exterior_ring(plots[idx]), return_index=True)
+    xy, of = shapely.get_coordinates(plots[idx], return_index=True)     # hole-free: the exterior ring only
     start = np.searchsorted(of, np.arange(len(idx)))
     n = np.diff(np.r_[start, len(xy)])
     nxt = np.arange(1, len(xy) + 1)
@@ -451,7 +460,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 10_0
     pc, pc_of = shapely.get_coordinates(plots, return_index=True)
     start = np.searchsorted(pc_of, np.arange(len(plots)))
     nv = np.diff(np.r_[start, len(pc)]) - 1               # vertices without the closing one
-    ccw = shapely.is_ccw(shapely.get_exterior_ring(plots))
+    ccw = _signed_ring_areas(pc, pc_of, start, len(plots)) > 0
     pbox = shapely.bounds(plots)
     sc, s_ring, s_owner, s_sign = _ring_table(features)
     c_start, c_len, c_ring, cbox = _chunk_table(sc, s_ring, chunk)
@@ -579,8 +588,9 @@ def _rings_to_polygons(n_pairs, ring_out, piece_rings):
     sel_ring = good_ring & ok_pair[rpair]
     rows = np.repeat(sel_ring, cnt)
     if rows.any():
-        ring_index = np.repeat(np.arange(len(rstart)), cnt)[rows]
-        lr = shapely.linearrings(xy[rows], indices=np.unique(ring_index, return_inverse=True)[1])
+        # selected rings numbered 0, 1, … in order (ring rows are contiguous)
+        ring_index = np.repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
+        lr = shapely.linearrings(xy[rows], indices=ring_index)
         polys = shapely.polygons(lr)
         # a clipped ring with several parts joined along the plot edge is not a valid polygon: leave those
         # (about 5 %) to a GEOS intersection, which is cheaper than repairing them
