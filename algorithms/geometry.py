@@ -11,6 +11,7 @@ import shapely
 
 from .errors import GeometryError, InputError
 from .findings import Finding
+from .threads import split_map
 
 __all__ = ["prepare_polygons", "polygonal_part", "oriented_rectangularity"]
 
@@ -69,7 +70,7 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
         findings.append(Finding("GEOM-Z", "三维坐标", "info", None,
                                 "已去除 Z 值，面积按平面量算 / Z values dropped; areas are planimetric"))
     valid = np.ones(len(arr), dtype=bool)
-    valid[present] = shapely.is_valid(arr[present])
+    valid[present] = split_map(shapely.is_valid, arr[present])
     for i in np.flatnonzero(~valid):
         reason = shapely.is_valid_reason(arr[i])
         repaired = polygonal_part(shapely.make_valid(arr[i]))

@@ -18,21 +18,19 @@ How it stays exact and fast (issue 5):
 """
 from __future__ import annotations
 
-import contextvars
-import os
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
+from .. import threads as _threads
+from ..threads import n_threads, slices, split_map
+
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
-           "outside_parts", "clipped_areas", "clip_to_boxes", "CLIP_THREADS"]
+           "outside_parts", "clipped_areas", "clip_to_boxes"]
 
 _POLY = (3, 6)  # Polygon, MultiPolygon type ids
 
-#: threads for the clipping (0: up to 4, by the machine's cores). algorithms.scale sets 1 in its partitions:
-#: there the workers are the parallelism, one core each (per-worker rates project to a cluster's cores)
-CLIP_THREADS = contextvars.ContextVar("zutuan_clip_threads", default=0)
 
 
 def to_local(*arrays, origin=None):
@@ -197,12 +195,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     qi, fj = shapely.STRtree(features).query(plots)  # bbox candidates: plot index, feature index
     if progress is not None:
         progress(20, f"{len(qi)} 候选对 / candidate pairs")
-    shapely.prepare(features)
-    inside = shapely.contains_properly(features[fj], plots[qi])
-    rest = np.flatnonzero(~inside)
-    hit = np.zeros(len(qi), dtype=bool)
-    hit[rest] = shapely.intersects(features[fj[rest]], plots[qi[rest]])
-    shapely.destroy_prepared(features)
+    inside, hit = _settle(plots, features, qi, fj)
     cross = np.flatnonzero(hit)
     if progress is not None:
         progress(40, f"{len(cross)} 对需求交 / pairs to intersect")
@@ -243,6 +236,35 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     return OverlayResult(rows_q[order], rows_f[order], rows_a[order],
                          rows_g[order] if geometry else None, qi[touch], fj[touch],
                          n_intersected=len(cross), n_contained=len(cont))
+
+
+def _settle(plots, features, qi, fj):
+    """For bbox candidate pairs: plot wholly inside the feature (``contains_properly``) and, for the rest,
+    any contact (``intersects``), with the features prepared. On several threads the pairs are split by
+    feature, so each prepared feature is used by one thread only."""
+    inside = np.zeros(len(qi), dtype=bool)
+    hit = np.zeros(len(qi), dtype=bool)
+    order = np.argsort(fj, kind="stable")
+
+    def run(s):
+        k = order[s]
+        mine = features[np.unique(fj[k])]        # features of this slice: no other thread touches them
+        shapely.prepare(mine)
+        ins = shapely.contains_properly(features[fj[k]], plots[qi[k]])
+        rest = k[~ins]
+        inside[k[ins]] = True
+        hit[rest] = shapely.intersects(features[fj[rest]], plots[qi[rest]])
+        shapely.destroy_prepared(mine)
+
+    parts = slices(len(qi), n_threads() if len(qi) >= _threads.MIN_SPLIT else 1, breaks=fj[order])
+    if len(parts) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(parts)) as pool:
+            list(pool.map(run, parts))
+    elif parts:
+        run(parts[0])
+    return inside, hit
 
 
 def _clipped_intersection(plots, features):
@@ -439,7 +461,7 @@ def _chunk_table(coords, ring_of, chunk):
     return c_start, c_len, ring_of[c_start], bbox
 
 
-def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 10_000, want_rings: bool = False,
+def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_000, want_rings: bool = False,
                   threads: int = 0):
     """Exact area of ``plots[qi] ∩ features[fj]`` for convex plots.
 
@@ -454,7 +476,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 10_0
     """
     areas = np.zeros(len(qi))
     ring_out = [] if want_rings else None
-    threads = threads or CLIP_THREADS.get() or min(4, os.cpu_count() or 1)
+    threads = threads or n_threads()
     used, qi = np.unique(qi, return_inverse=True)      # work on the plots involved only
     plots = np.asarray(plots, dtype=object)[used]
     pc, pc_of = shapely.get_coordinates(plots, return_index=True)
@@ -509,12 +531,12 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 10_0
         return c0, part, rings
 
     starts = range(0, len(qi), batch)
-    n_threads = max(1, min(threads, len(starts)))
-    if n_threads > 1:
+    n_pool = max(1, min(threads, len(starts)))
+    if n_pool > 1:
         # numpy releases the GIL in the large array operations: batches run side by side on several cores
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(n_threads) as pool:
+        with ThreadPoolExecutor(n_pool) as pool:
             done = list(pool.map(run, starts))
     else:
         done = [run(c0) for c0 in starts]
@@ -594,7 +616,7 @@ def _rings_to_polygons(n_pairs, ring_out, piece_rings):
         polys = shapely.polygons(lr)
         # a clipped ring with several parts joined along the plot edge is not a valid polygon: leave those
         # (about 5 %) to a GEOS intersection, which is cheaper than repairing them
-        polys[~shapely.is_valid(polys)] = None
+        polys[~split_map(shapely.is_valid, polys)] = None
         geoms[rpair[sel_ring]] = polys
     return geoms
 

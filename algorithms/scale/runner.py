@@ -232,13 +232,13 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
             kwargs[ci.key] = spec
         else:
             others.append(spec)
-    from ..checks.overlay import CLIP_THREADS
+    from ..threads import THREADS
 
-    token = CLIP_THREADS.set(1)  # one core per worker (thread or process): no threads inside the partition
+    token = THREADS.set(1)  # one core per worker (thread or process): no threads inside the partition
     try:
         res = check_masterplan(gdf, others=others, **kwargs, **params)
     finally:
-        CLIP_THREADS.reset(token)
+        THREADS.reset(token)
     res.plots.index = gdf.index
     conf = res.conflicts
     out = {"area": float(res.plots.geometry.area.sum()), "rules": res.rules, "parameters": res.parameters,

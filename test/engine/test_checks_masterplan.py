@@ -368,3 +368,43 @@ def test_exact_area_mixed_geometries_on_zone_prefixed_coordinates():
     assert np.isnan(got[2]) and np.isnan(ref[2])
     keep = [0, 1, 3, 4, 5]
     assert np.abs(got[keep] - ref[keep]).max() < 1e-9 and got[keep] == pytest.approx([97.97, 0, 97.97, 96.97, 3], abs=1e-6)
+
+
+def test_threads_split_pairs_by_feature_and_give_the_same_overlay(monkeypatch):
+    """With the array work split over threads (threshold lowered so this small case splits), the overlay and the
+    validity checks give exactly what one thread gives; no feature's pairs are cut between two threads (a
+    prepared feature is used by one thread only)."""
+    from algorithms import threads
+    from algorithms.checks import overlay as ov
+
+    assert [(s.start, s.stop) for s in threads.slices(10, 3, breaks=[0, 0, 0, 1, 1, 1, 1, 2, 2, 2])] == [(0, 3), (3, 10)]
+    assert [(s.start, s.stop) for s in threads.slices(6, 2, breaks=[4, 4, 4, 4, 4, 4])] == [(0, 6)]
+    rng = np.random.default_rng(5)
+    cx, cy = rng.uniform(0, 2000, 3000), rng.uniform(0, 2000, 3000)
+    plots = shapely.box(cx, cy, cx + rng.uniform(5, 60, 3000), cy + rng.uniform(5, 60, 3000))
+    t = np.linspace(0, 2 * np.pi, 600, endpoint=False)
+    feats = np.array([Polygon(np.column_stack([x + 250 * (1 + 0.2 * np.sin(9 * t)) * np.cos(t),
+                                               y + 250 * (1 + 0.2 * np.sin(9 * t)) * np.sin(t)]))
+                      for x, y in ((400, 400), (1500, 500), (900, 1500), (1000, 1000))], dtype=object)
+    token = threads.THREADS.set(1)
+    one = overlay(plots, feats)
+    threads.THREADS.reset(token)
+    seen = []
+    real = ov._settle
+
+    def spy(p, f, qi, fj):
+        order = np.argsort(fj, kind="stable")
+        parts = threads.slices(len(qi), threads.n_threads(), breaks=fj[order])
+        seen.append([set(fj[order[s]].tolist()) for s in parts])
+        return real(p, f, qi, fj)
+    monkeypatch.setattr(threads, "MIN_SPLIT", 10)
+    monkeypatch.setattr(ov, "_settle", spy)
+    token = threads.THREADS.set(2)
+    two = overlay(plots, feats)
+    valid = threads.split_map(shapely.is_valid, plots)
+    threads.THREADS.reset(token)
+    assert len(seen[0]) == 2 and not (seen[0][0] & seen[0][1])
+    assert valid.all() and len(valid) == len(plots)
+    assert np.array_equal(one.plot, two.plot) and np.array_equal(one.feature, two.feature)
+    assert np.array_equal(one.area, two.area) and np.array_equal(one.touch_plot, two.touch_plot)
+    assert shapely.equals_exact(one.geometry, two.geometry).all() and len(one.plot) > 100

@@ -156,18 +156,19 @@ def test_only_the_largest_conflicts_stay_in_memory(tmp_path, monkeypatch, single
 def test_partitions_clip_on_one_thread_each(tmp_path, monkeypatch):
     """A worker is one core: the clipping inside a partition does not start threads of its own (else 1 worker
     already uses 2 cores and per-worker rates do not project to a cluster)."""
+    from algorithms import threads
     from algorithms.checks import overlay as ov
 
     seen, real = [], ov.clipped_areas
 
     def spy(*a, **k):
-        seen.append(ov.CLIP_THREADS.get())
+        seen.append(threads.THREADS.get())
         return real(*a, **k)
 
     monkeypatch.setattr(ov, "clipped_areas", spy)
     check_masterplan_scaled(PLOTS, _inputs(), out_plots=None, code_field="ZDDM", landuse_field="YT",
                             partition_size=100, scheduler="threads", workers=2)
-    assert seen and set(seen) == {1} and ov.CLIP_THREADS.get() == 0
+    assert seen and set(seen) == {1} and threads.THREADS.get() == 0
 
 
 @pytest.mark.parametrize("kind", ["unreadable", "empty"])

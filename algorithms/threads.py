@@ -1,0 +1,51 @@
+"""Threads for vectorized GEOS and numpy work on large arrays (shapely 2 and numpy release the GIL there).
+
+:data:`THREADS` is how many threads the engine's own array work may use: 0 (default) means up to 4, by the
+machine's cores. ``algorithms.scale`` sets 1 inside its partitions: there the workers are the parallelism,
+one core each, so that a worker's rate projects to a cluster's cores.
+
+Only geometries that one thread alone touches are ever handed to it: GEOS prepared geometries build their
+indexes lazily and must not be shared between threads.
+"""
+from __future__ import annotations
+
+import contextvars
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+__all__ = ["THREADS", "n_threads", "split_map", "slices"]
+
+THREADS = contextvars.ContextVar("zutuan_threads", default=0)
+
+#: below this many elements an array is not worth splitting
+MIN_SPLIT = 20_000
+
+
+def n_threads() -> int:
+    return THREADS.get() or min(4, os.cpu_count() or 1)
+
+
+def slices(n: int, parts: int, *, breaks=None) -> list[slice]:
+    """``parts`` contiguous slices of ``range(n)``; with ``breaks`` (sorted group keys of the n elements) no
+    group is cut in two."""
+    edges = np.linspace(0, n, max(1, parts) + 1).astype(np.int64)
+    if breaks is not None and n:
+        breaks = np.asarray(breaks)
+        edges = np.searchsorted(breaks, breaks[np.minimum(edges, n - 1)], side="left")
+        edges[0], edges[-1] = 0, n
+        edges = np.unique(edges)
+    return [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if b > a]
+
+
+def split_map(fn, *arrays, min_size: int | None = None):
+    """``fn(*arrays)`` for an elementwise ``fn``, run on one slice of the arrays per thread and concatenated."""
+    n = len(arrays[0])
+    t = n_threads()
+    if t <= 1 or n < (MIN_SPLIT if min_size is None else min_size):
+        return fn(*arrays)
+    parts = slices(n, t)
+    with ThreadPoolExecutor(len(parts)) as pool:
+        got = list(pool.map(lambda s: fn(*(a[s] for a in arrays)), parts))
+    return np.concatenate(got)
