@@ -97,15 +97,18 @@ class Source:
                                  (layer,)).fetchone()
                 if row is None:
                     return None
-                rtree = f'"rtree_{layer}_{row[0]}"'.replace("'", "")
+                rtree = f'rtree_{layer}_{row[0]}'.replace('"', "")
                 n_rows = db.execute(f'SELECT count(*) FROM "{layer}"').fetchone()[0]
-                data = np.array(db.execute(f"SELECT id, minx, miny, maxx, maxy FROM {rtree}").fetchall(),
-                                dtype=np.float64).reshape(-1, 5)
+                got = _rtree_leaves(db, rtree)
+                if got is None or len(got[0]) != n_rows:
+                    data = np.array(db.execute(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}"').fetchall(),
+                                    dtype=np.float64).reshape(-1, 5)
+                    got = data[:, 0].astype(np.int64), data[:, 1:]
         except sqlite3.Error:
             return None
-        if len(data) != n_rows:  # null/empty geometries or a stale index: scan instead
+        if len(got[0]) != n_rows:  # null/empty geometries or a stale index: scan instead
             return None
-        return data[:, 0].astype(np.int64), data[:, 1:]
+        return got
 
     def has_spatial_index(self) -> Optional[bool]:
         """PostGIS: is there a GiST index on the table? (None when it cannot be told)."""
@@ -170,3 +173,33 @@ def parse_source(text: str) -> Source:
         if p.startswith("layername="):
             layer = p.split("=", 1)[1]
     return Source(parts[0], layer)
+
+
+def _rtree_leaves(db, rtree: str):
+    """``(ids, boxes)`` of a 2-D SQLite R-tree read from its node table in bulk (1M entries: ~0.1 s, where the
+    virtual table's row-by-row scan takes ~1.4 s), or None when the nodes do not look as expected.
+
+    SQLite's R-tree node format (ext/rtree/rtree.c): 2 bytes tree depth (root only), 2 bytes cell count, then
+    cells of an 8-byte rowid and 4 32-bit floats (minx, maxx, miny, maxy), all big-endian. Leaves are the nodes
+    that are nobody's parent (the ``_parent`` table lists every node but the root)."""
+    rows = db.execute(f'SELECT nodeno, data FROM "{rtree}_node"').fetchall()
+    if not rows:
+        return None
+    nodes = dict(rows)
+    root = nodes.get(1)
+    if root is None or len(root) < 4:
+        return None
+    depth = int.from_bytes(root[:2], "big")
+    inner = {r[0] for r in db.execute(f'SELECT DISTINCT parentnode FROM "{rtree}_parent"')}
+    leaves = [1] if depth == 0 else [n for n in nodes if n not in inner and n != 1]
+    cell = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
+    parts = []
+    for n in leaves:
+        blob = nodes[n]
+        count = int.from_bytes(blob[2:4], "big")
+        if 4 + count * cell.itemsize > len(blob):
+            return None
+        parts.append(np.frombuffer(blob, dtype=cell, count=count, offset=4))
+    c = np.concatenate(parts) if parts else np.zeros(0, dtype=cell)
+    boxes = np.column_stack([c["minx"], c["miny"], c["maxx"], c["maxy"]]).astype(np.float64)
+    return c["id"].astype(np.int64), boxes

@@ -122,11 +122,61 @@ def test_same_result_on_any_number_of_workers(tmp_path, single, scheduler, worke
     assert res.n_partitions == 8 and res.workers == workers
     _same(res, out, single)
     assert len(gpd.read_file(tmp_path / "c.gpkg")) == len(single.conflicts)
-    import sqlite3  # the merged output has its spatial index (built once after the partitions are appended)
+    _is_whole_geopackage(out, "plots", 436)
+    _is_whole_geopackage(str(tmp_path / "c.gpkg"), "conflicts", len(single.conflicts))
 
-    with sqlite3.connect(out) as db:
-        n_idx = db.execute("SELECT count(*) FROM rtree_plots_geom").fetchone()[0]
-    assert n_idx == 436
+
+def _is_whole_geopackage(path, layer, n):
+    """The merged output (partition files copied in by SQLite) is a GeoPackage GDAL reads whole: unique fids,
+    its feature count and extent, an R-tree entry per feature that answers a spatial filter like a scan, the
+    R-tree and feature-count triggers back in place, one MultiPolygon geometry type."""
+    import sqlite3
+
+    import shapely
+    from osgeo import ogr
+
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute(f"SELECT count(*), count(DISTINCT fid) FROM {layer}").fetchone() == (n, n)
+        assert db.execute(f"SELECT count(*) FROM rtree_{layer}_geom").fetchone()[0] == n
+        triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name=?",
+                                             (layer,))}
+        assert f"rtree_{layer}_geom_insert" in triggers and f"trigger_insert_feature_count_{layer}" in triggers
+        assert db.execute("SELECT geometry_type_name FROM gpkg_geometry_columns").fetchone()[0] == "MULTIPOLYGON"
+    gdf = gpd.read_file(path, layer=layer)
+    ds = ogr.Open(path)
+    lyr = ds.GetLayerByName(layer)
+    assert lyr.GetFeatureCount(force=0) == n == len(gdf)
+    ext = lyr.GetExtent(force=0)                                   # from gpkg_contents: minx, maxx, miny, maxy
+    b = gdf.total_bounds
+    assert np.allclose(ext, (b[0], b[2], b[1], b[3]), atol=1e-6)
+    x0, y0 = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    lyr.SetSpatialFilterRect(x0 - 300, y0 - 300, x0 + 300, y0 + 300)
+    got = sorted(f.GetFID() for f in lyr)
+    hit = shapely.intersects(gdf.geometry.values, shapely.box(x0 - 300, y0 - 300, x0 + 300, y0 + 300))
+    want = sorted(int(i) for i in np.asarray(gpd.read_file(path, layer=layer, fid_as_index=True).index)[hit])
+    assert got == want and len(got) > 0
+
+
+def test_bad_plots_stop_the_cluster_started_beside_the_scan(tmp_path):
+    """The local cluster starts while the plots are scanned: when the scan refuses the layer, the run ends with
+    the clear error and no worker process is left behind."""
+    import multiprocessing
+    import time
+
+    empty = parse_source(PLOTS).read().iloc[0:0]
+    empty.to_file(tmp_path / "empty.gpkg", layer="zongdi", driver="GPKG")
+    before = set(multiprocessing.active_children())
+    with pytest.raises(InputError) as err:
+        check_masterplan_scaled(f"{tmp_path}/empty.gpkg|layername=zongdi", _inputs(), out_plots=str(tmp_path / "o.gpkg"),
+                                code_field="ZDDM", landuse_field="YT", scheduler="local", workers=1)
+    assert err.value.code == "E_EMPTY_LAYER"
+    for _ in range(50):
+        if not set(multiprocessing.active_children()) - before:
+            break
+        time.sleep(0.2)
+    assert not set(multiprocessing.active_children()) - before
+    assert sorted(os.listdir(tmp_path)) == ["empty.gpkg"]
 
 
 def test_cancel_leaves_no_output(tmp_path):
