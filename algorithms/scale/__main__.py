@@ -57,8 +57,9 @@ def build_parser():
     p.add_argument("--dem", help="DEM GeoTIFF for the slope rule")
     p.add_argument("--slope-limit", type=float, default=25.0)
     p.add_argument("--tolerance", type=float, default=1.0, help="m²; overlaps below it are not violations")
-    p.add_argument("--out-plots", required=True, help="GeoPackage of the checked plots")
-    p.add_argument("--out-conflicts", help="GeoPackage of the conflict polygons")
+    p.add_argument("--out-plots", required=True,
+                   help="checked plots: a GeoPackage path, or a PostGIS table PG:...|layername=schema.table")
+    p.add_argument("--out-conflicts", help="conflict polygons: a GeoPackage path or a PostGIS table")
     p.add_argument("--report", help="HTML report")
     p.add_argument("--workers", type=int, help="worker processes (default: number of cores)")
     p.add_argument("--scheduler", default="local",

@@ -269,18 +269,10 @@ def _check_partition(plots: Source, fids, mcrs_wkt, constraint_parts, params, ou
     if out_path is None:
         out["plots"], out["conflicts"] = res.plots, conf
         return out
-    # one geometry type for every partition (their files are copied into one layer); no spatial index in the
-    # partition files: the outputs' R-trees get the rows' boxes directly
-    import shapely
-
-    multi = {"geometry_type": "MultiPolygon", "promote_to_multi": True, "layer_options": {"SPATIAL_INDEX": "NO"}}
-    res.plots.to_file(out_path, driver="GPKG", engine="pyogrio", layer="plots", **multi)
-    paths, bounds = {"plots": out_path}, {"plots": shapely.bounds(np.asarray(res.plots.geometry.values))}
+    frames = {"plots": res.plots}
     if conf_path is not None and len(conf):
-        conf.to_file(conf_path, driver="GPKG", engine="pyogrio", layer="conflicts", **multi)
-        paths["conflicts"], bounds["conflicts"] = conf_path, shapely.bounds(np.asarray(conf.geometry.values))
-    if sink is not None:
-        _deliver(sink, paths, bounds)
+        frames["conflicts"] = conf
+    _deliver(sink, frames, {"plots": out_path, "conflicts": conf_path})
     out["conflicts"] = _largest_conflicts(conf)
     code = params.get("code_field", "DKBH")
     light = res.plots[[code, "SCJL", "WTSL", "geometry"]].copy()
@@ -380,16 +372,106 @@ def _output_lock(sink: dict):
         yield
 
 
-def _deliver(sink: dict, part_paths: dict, bounds: dict) -> None:
-    """Worker: append this partition's files to the run's outputs, under the run's lock. A run that has ended
-    (its folder of partition files is gone: cancelled or failed) gets nothing written."""
+def _deliver(sink: dict, frames: dict, part_paths: dict) -> None:
+    """Worker: write this partition's plots and conflicts to partition files (outside the lock), then append
+    them to the run's outputs one writer at a time (the run's lock): a GeoPackage by :func:`append_gpkg`, a
+    PostGIS table by GDAL (COPY). A run that has ended (its folder of partition files is gone: cancelled or
+    failed) gets nothing written."""
+    import shapely
+
+    files, bounds = {}, {}
+    for key, frame in frames.items():
+        # one geometry type for every partition; no spatial index in the partition files (a GeoPackage output's
+        # R-tree gets the rows' boxes directly, PostGIS keeps its GiST index itself)
+        frame.to_file(part_paths[key], driver="GPKG", engine="pyogrio", layer=key, geometry_type="MultiPolygon",
+                      promote_to_multi=True, layer_options={"SPATIAL_INDEX": "NO"})
+        files[key], bounds[key] = part_paths[key], shapely.bounds(np.asarray(frame.geometry.values))
     with _output_lock(sink):
         if not os.path.isdir(sink["tmpdir"]):
             return
-        for key, part in part_paths.items():
-            if part is not None and os.path.exists(part):
+        for key, part in files.items():
+            if isinstance(sink[key], str):
                 append_gpkg(sink[key], part, key, bounds[key])
-                os.unlink(part)
+            else:
+                _append_pg(sink[key], part, key)
+            os.unlink(part)
+
+
+def _append_pg(target: dict, part: str, layer: str) -> None:
+    """Append a partition GeoPackage's layer to a run's PostGIS staging table (created by the first one: GiST
+    index, fid, field names kept as they are)."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    try:
+        ds = gdal.OpenEx(target["conn"], gdal.OF_VECTOR)
+        exists = ds.GetLayerByName(target["layer"]) is not None
+        ds = None
+        opts = {"format": "PostgreSQL", "layerName": target["layer"], "geometryType": "MULTIPOLYGON"}
+        if exists:
+            opts["accessMode"] = "append"
+        else:
+            opts["layerCreationOptions"] = ["GEOMETRY_NAME=geom", "FID=fid", "LAUNDER=NO", "SPATIAL_INDEX=GIST"]
+        src = gdal.OpenEx(part, gdal.OF_VECTOR)
+        if src.GetLayerByName(layer) is None:
+            raise ValueError(f"no layer {layer}")
+        # (VectorTranslate loads PostgreSQL tables with COPY)
+        if gdal.VectorTranslate(target["conn"], src, options=gdal.VectorTranslateOptions(layers=[layer], **opts)) \
+                is None:
+            raise RuntimeError(gdal.GetLastErrorMsg() or "VectorTranslate")
+    except Exception as err:  # noqa: BLE001 - lost connection, permissions: a clear error, credentials hidden
+        raise InputError("E_WRITE", path=target["label"], reason=redact(err)) from None
+
+
+class _PgOutput:
+    """``with _PgOutput("PG:…|layername=schema.table") as target:`` — the run writes the staging table
+    ``schema.table__zt_<id>``; when the block succeeds it replaces ``schema.table`` in one transaction, else it
+    is dropped (no table left that looks complete)."""
+
+    def __init__(self, out: str):
+        src = parse_source(out)
+        if not src.layer:
+            raise InputError("E_BAD_PARAMETER", name="out", value=src.label, reason_zh="须写明 |layername=模式.表名",
+                             reason_en="give |layername=schema.table")
+        import uuid
+
+        schema, _, table = src.layer.rpartition(".")
+        self.conn, self.schema, self.table, self.label = src.path, schema or "public", table, src.label
+        self.staging = f"{table}__zt_{uuid.uuid4().hex[:10]}"
+
+    def __enter__(self) -> dict:
+        return {"conn": self.conn, "layer": f"{self.schema}.{self.staging}", "label": self.label}
+
+    def _sql(self, statements) -> None:
+        from osgeo import gdal
+
+        gdal.UseExceptions()
+        ds = gdal.OpenEx(self.conn, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        ds.StartTransaction()
+        for sql in statements:
+            ds.ExecuteSQL(sql)
+        ds.CommitTransaction()
+        ds = None
+
+    def __exit__(self, exc_type, exc, tb):
+        q = f'"{self.schema}".'
+        if exc_type is None:
+            try:
+                self._sql([f'DROP TABLE IF EXISTS {q}"{self.table}"',
+                           f'ALTER TABLE {q}"{self.staging}" RENAME TO "{self.table}"'])
+            except Exception as err:  # noqa: BLE001
+                raise InputError("E_WRITE", path=self.label, reason=redact(err)) from None
+        else:
+            with contextlib.suppress(Exception):   # the database may be the reason the run failed
+                self._sql([f'DROP TABLE IF EXISTS {q}"{self.staging}"'])
+        return False
+
+
+def _output(out: str):
+    """The context that writes an output whole or not at all: a file (atomic_output) or a PostGIS table."""
+    from ..plan import atomic_output
+
+    return _PgOutput(out) if parse_source(out).is_postgis else atomic_output(out)
 
 
 def _close_client(started) -> None:
@@ -518,7 +600,6 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
     import shapely
 
     from ..checks.result import CheckResult
-    from ..plan import atomic_output
 
     from .sources import FrameSource
 
@@ -556,8 +637,9 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         params = {"code_field": code_field, "landuse_field": landuse_field, "tolerance": tolerance, "dem": dem,
                   "slope_limit": slope_limit, "zoning_table": zoning_table}
         params.update(engine_options or {})  # further check_masterplan options (e.g. default_landuse)
+        file_out = out_plots and not parse_source(out_plots).is_postgis
         tmpdir = tempfile.mkdtemp(prefix="zutuan-scale-",
-                                  dir=(os.path.dirname(os.path.abspath(out_plots)) or ".") if out_plots else None)
+                                  dir=(os.path.dirname(os.path.abspath(out_plots)) or ".") if file_out else None)
     except BaseException:
         _close_client(started)
         raise
@@ -577,8 +659,8 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         if out_plots:  # the folders are checked before the long run, not after it
             import uuid
 
-            sink = {"plots": outputs.enter_context(atomic_output(out_plots)), "tmpdir": tmpdir,
-                    "conflicts": outputs.enter_context(atomic_output(out_conflicts)) if out_conflicts else None,
+            sink = {"plots": outputs.enter_context(_output(out_plots)), "tmpdir": tmpdir,
+                    "conflicts": outputs.enter_context(_output(out_conflicts)) if out_conflicts else None,
                     "lock": "distributed" if client is not None else ("thread" if scheduler == "threads" else None),
                     "name": f"zutuan-scale-{uuid.uuid4().hex}"}
         timings["tasks"] = 0.0
@@ -607,18 +689,30 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         if conflicts is not None:
             conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=plan.crs)
         if out_plots:
-            if sink["conflicts"] and not os.path.exists(sink["conflicts"]):   # no conflicts anywhere
-                empty = conflicts.iloc[0:0] if conflicts is not None else None
-                if empty is not None:
-                    empty.to_file(sink["conflicts"], layer="conflicts", driver="GPKG", engine="pyogrio",
+            target = sink["conflicts"]
+            if target and conflicts is not None and not any(r["conflict_counts"] for r in results):   # none at all
+                empty = conflicts.iloc[0:0]
+                if isinstance(target, str):
+                    empty.to_file(target, layer="conflicts", driver="GPKG", engine="pyogrio",
                                   geometry_type="MultiPolygon", promote_to_multi=True)
+                else:
+                    part = os.path.join(tmpdir, "conf_empty.gpkg")
+                    empty.to_file(part, layer="conflicts", driver="GPKG", engine="pyogrio",
+                                  geometry_type="MultiPolygon", promote_to_multi=True)
+                    _append_pg(target, part, "conflicts")
             conflicts = _largest_conflicts(conflicts)
             outputs.close()
         else:
             merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
             if out_conflicts and conflicts is not None:
-                with atomic_output(out_conflicts) as tmp_c:
-                    conflicts.to_file(tmp_c, layer="conflicts", driver="GPKG", engine="pyogrio")
+                with _output(out_conflicts) as target:
+                    if isinstance(target, str):
+                        conflicts.to_file(target, layer="conflicts", driver="GPKG", engine="pyogrio")
+                    else:
+                        part = os.path.join(tmpdir, "conflicts.gpkg")
+                        conflicts.to_file(part, layer="conflicts", driver="GPKG", engine="pyogrio",
+                                          geometry_type="MultiPolygon", promote_to_multi=True)
+                        _append_pg(target, part, "conflicts")
         timings["merge"] = time.perf_counter() - t0
     except BaseException:
         # no output left as if complete: under the run's lock (a worker may still be appending), the partition

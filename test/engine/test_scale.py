@@ -37,8 +37,9 @@ def single():
     return check_masterplan(plots, code_field="ZDDM", landuse_field="YT", **kw)
 
 
-def _same(res, path, single):
-    got = gpd.read_file(path).set_index("ZDDM").sort_index()
+def _same_plots(got, single):
+    """The checked plots ``got`` carry the single-machine result (status and areas to 0.01 m²)."""
+    got = got.set_index("ZDDM").sort_index()
     ref = single.plots.set_index("ZDDM").sort_index()
     assert list(got.index) == list(ref.index)
     for col in FIELDS:
@@ -47,6 +48,10 @@ def _same(res, path, single):
             assert (a == b).all(), col
         else:
             np.testing.assert_allclose(a.astype(float), b.astype(float), atol=0.01, err_msg=col)
+
+
+def _same(res, path, single):
+    _same_plots(gpd.read_file(path), single)
     # the complete conflicts are in the conflicts file; in memory only counts and the largest per rule (report)
     conf = gpd.read_file(os.path.join(os.path.dirname(path), "c.gpkg"))
     assert res.result.conflict_counts == single.conflicts["GZBH"].value_counts().to_dict()
@@ -264,6 +269,41 @@ def test_postgis_sources_give_the_file_result(tmp_path, pg, single):
     for path in (out, str(tmp_path / "c.gpkg")):
         assert postgis.PASSWORD.encode() not in open(path, "rb").read()
     assert postgis.PASSWORD not in json.dumps(res.result.inputs, ensure_ascii=False)
+
+
+def _pg_tables(pattern):
+    got = postgis._psql(f"select tablename from pg_tables where tablename like '{pattern}' order by 1", db=postgis.DB)
+    return [t for t in got.stdout.split() if t]
+
+
+def test_postgis_output_tables_whole_or_not_at_all(pg, single, monkeypatch):
+    """Plots and conflicts written to PostGIS tables (GiST index) give the single-machine result; a run that
+    fails half-way leaves the previous tables as they were and no staging table."""
+    from algorithms.scale import runner
+
+    conn = f"PG:service={postgis.SERVICE}"
+    outs = {"out_plots": f"{conn}|layername=yzt.checked", "out_conflicts": f"{conn}|layername=yzt.checked_conf"}
+    res = check_masterplan_scaled(PLOTS, _inputs(), code_field="ZDDM", landuse_field="YT", partition_size=60,
+                                  scheduler="threads", workers=2, **outs)
+    _same_plots(gpd.read_file(conn, layer="yzt.checked"), single)
+    assert res.n_partitions == 8
+    conf = gpd.read_file(conn, layer="yzt.checked_conf")
+    assert len(conf) == len(single.conflicts) and abs(conf["CTMJ"].sum() - single.conflicts["CTMJ"].sum()) < 0.01
+    idx = postgis._psql("select count(*) from pg_indexes where tablename in ('checked', 'checked_conf') "
+                        "and indexdef ilike '%gist%'", db=postgis.DB).stdout.strip()
+    assert idx == "2" and _pg_tables("checked%__zt_%") == []
+    real, calls = runner._check_partition, []
+
+    def flaky(*a, **k):
+        calls.append(1)
+        if len(calls) == 4:
+            raise RuntimeError("partition failed")
+        return real(*a, **k)
+    monkeypatch.setattr(runner, "_check_partition", flaky)
+    with pytest.raises(RuntimeError):
+        check_masterplan_scaled(PLOTS, _inputs(), code_field="ZDDM", landuse_field="YT", partition_size=60,
+                                scheduler="threads", workers=2, **outs)
+    assert len(gpd.read_file(conn, layer="yzt.checked")) == 436 and _pg_tables("checked%__zt_%") == []
 
 
 def test_postgis_reads_only_the_window(pg):
