@@ -117,7 +117,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
             "大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on "
             "several threads, with the same result as one thread", advanced=True)
         add(QgsProcessingParameterNumber(self.PARTITION_SIZE, self.tr("分区地块数"),
-                                         QgsProcessingParameterNumber.Integer, 20000, minValue=100),
+                                         QgsProcessingParameterNumber.Integer, 100000, minValue=100),
             "每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no "
             "partitioning", advanced=True)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
@@ -187,7 +187,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
             tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context))
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or (os.cpu_count() or 1)
-        size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 20000
+        size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 100000
         readable = all(c.read_error is None for c in list(constraints.values()) + others if c is not None)
         progress = bridge.progress_from_feedback(feedback, 5, 85)
         if workers > 1 and len(plots) >= 2 * size and readable:
