@@ -373,3 +373,39 @@ def test_in_memory_frames_on_threads_as_inside_qgis(single):
     for col in FIELDS:
         a, b = got.set_index("ZDDM")[col].sort_index(), ref[col].sort_index()
         assert (a == b).all() if a.dtype == object else np.allclose(a.astype(float), b.astype(float), atol=0.01)
+
+
+def test_append_gpkg_copies_rows_and_their_boxes(tmp_path):
+    """append_gpkg on its own: the first part creates the output, later ones are copied by SQLite with shifted
+    feature ids — a column only a later part has is added, a row without geometry gets no R-tree entry, and the
+    result reads back in GDAL with every value and box in place."""
+    import shapely
+
+    from algorithms.scale.runner import append_gpkg
+
+    out = str(tmp_path / "out.gpkg")
+    a = gpd.GeoDataFrame({"DKBH": ["A1", "A2"], "CT": [1.5, 0.0]},
+                         geometry=[shapely.box(0, 0, 10, 10), shapely.box(20, 0, 30, 10)], crs=4524)
+    b = gpd.GeoDataFrame({"DKBH": ["B1", "B2"], "CT": [2.0, 3.0], "XTRA": ["x", "y"]},
+                         geometry=[shapely.box(100, 100, 105, 140), None], crs=4524)
+    for k, part in enumerate((a, b)):
+        path = str(tmp_path / f"p{k}.gpkg")
+        part.to_file(path, layer="plots", driver="GPKG", engine="pyogrio", geometry_type="MultiPolygon",
+                     promote_to_multi=True, layer_options={"SPATIAL_INDEX": "NO"})
+        append_gpkg(out, path, "plots", shapely.bounds(np.asarray(part.geometry.values)))
+    got = gpd.read_file(out, layer="plots", fid_as_index=True)
+    assert list(got.index) == [1, 2, 3, 4] and list(got["DKBH"]) == ["A1", "A2", "B1", "B2"]
+    assert list(got["CT"]) == [1.5, 0.0, 2.0, 3.0] and list(got["XTRA"].fillna("-")) == ["-", "-", "x", "y"]
+    assert got.geometry.isna().tolist() == [False, False, False, True]
+    import sqlite3
+
+    with sqlite3.connect(out) as db:
+        boxes = dict((r[0], r[1:]) for r in db.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_plots_geom"))
+        assert db.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone()[0] == 4
+        assert db.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents").fetchone() == (0, 0, 105, 140)
+    assert sorted(boxes) == [1, 2, 3] and boxes[3] == (100, 105, 100, 140)
+    bad = str(tmp_path / "bad.gpkg")
+    a.to_file(bad, layer="plots", driver="GPKG", engine="pyogrio", layer_options={"SPATIAL_INDEX": "NO"})
+    with pytest.raises(InputError) as err:       # bounds that do not match the rows: refused, nothing written
+        append_gpkg(out, bad, "plots", np.zeros((1, 4)))
+    assert "Cannot write" in err.value.message_en and len(gpd.read_file(out, layer="plots")) == 4
