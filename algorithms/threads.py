@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-__all__ = ["THREADS", "n_threads", "split_map", "slices"]
+__all__ = ["THREADS", "n_threads", "split_map", "slices", "run_all"]
 
 THREADS = contextvars.ContextVar("zutuan_threads", default=0)
 
@@ -39,13 +39,20 @@ def slices(n: int, parts: int, *, breaks=None) -> list[slice]:
     return [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if b > a]
 
 
+def run_all(fn, items, threads: int) -> list:
+    """``[fn(x) for x in items]``, on up to ``threads`` threads when there is more than one item."""
+    items = list(items)
+    n = max(1, min(threads, len(items)))
+    if n == 1:
+        return [fn(x) for x in items]
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(fn, items))
+
+
 def split_map(fn, *arrays, min_size: int | None = None):
     """``fn(*arrays)`` for an elementwise ``fn``, run on one slice of the arrays per thread and concatenated."""
     n = len(arrays[0])
     t = n_threads()
     if t <= 1 or n < (MIN_SPLIT if min_size is None else min_size):
         return fn(*arrays)
-    parts = slices(n, t)
-    with ThreadPoolExecutor(len(parts)) as pool:
-        got = list(pool.map(lambda s: fn(*(a[s] for a in arrays)), parts))
-    return np.concatenate(got)
+    return np.concatenate(run_all(lambda s: fn(*(a[s] for a in arrays)), slices(n, t), t))

@@ -24,7 +24,7 @@ import numpy as np
 import shapely
 
 from .. import threads as _threads
-from ..threads import n_threads, slices, split_map
+from ..threads import n_threads, run_all, slices, split_map
 
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
            "outside_parts", "clipped_areas", "clip_to_boxes"]
@@ -256,14 +256,8 @@ def _settle(plots, features, qi, fj):
         hit[rest] = shapely.intersects(features[fj[rest]], plots[qi[rest]])
         shapely.destroy_prepared(mine)
 
-    parts = slices(len(qi), n_threads() if len(qi) >= _threads.MIN_SPLIT else 1, breaks=fj[order])
-    if len(parts) > 1:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(len(parts)) as pool:
-            list(pool.map(run, parts))
-    elif parts:
-        run(parts[0])
+    t = n_threads() if len(qi) >= _threads.MIN_SPLIT else 1
+    run_all(run, slices(len(qi), t, breaks=fj[order]), t)
     return inside, hit
 
 
@@ -530,16 +524,8 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
                 rings = (c0 + pair_of_ring[rid], rid + ring_base[c0], x + base[:, 0], y + base[:, 1])
         return c0, part, rings
 
-    starts = range(0, len(qi), batch)
-    n_pool = max(1, min(threads, len(starts)))
-    if n_pool > 1:
-        # numpy releases the GIL in the large array operations: batches run side by side on several cores
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(n_pool) as pool:
-            done = list(pool.map(run, starts))
-    else:
-        done = [run(c0) for c0 in starts]
+    # numpy releases the GIL in the large array operations: batches run side by side on several cores
+    done = run_all(run, range(0, len(qi), batch), threads)
     for c0, part, rings in done:
         areas[c0:c0 + len(part)] = part
         if want_rings and rings is not None:
