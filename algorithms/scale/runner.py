@@ -24,6 +24,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Optional
@@ -366,7 +367,7 @@ def _output_lock(sink: dict):
         with Lock(sink["name"]):
             yield
     elif kind == "thread":
-        with _THREAD_LOCKS.setdefault(sink["name"], __import__("threading").Lock()):
+        with _THREAD_LOCKS.setdefault(sink["name"], threading.Lock()):
             yield
     else:
         yield
@@ -467,6 +468,18 @@ class _PgOutput:
         return False
 
 
+def _write_whole(target, frame, layer: str, tmpdir: str, *, multi: bool) -> None:
+    """Write ``frame`` as the whole of an output (a temporary GeoPackage path or a PostGIS staging table);
+    ``multi``: declare MultiPolygon for a GeoPackage (a PostGIS table always gets it)."""
+    multi_kw = {"geometry_type": "MultiPolygon", "promote_to_multi": True}
+    if isinstance(target, str):
+        frame.to_file(target, layer=layer, driver="GPKG", engine="pyogrio", **(multi_kw if multi else {}))
+        return
+    part = os.path.join(tmpdir, f"{layer}_whole.gpkg")
+    frame.to_file(part, layer=layer, driver="GPKG", engine="pyogrio", **multi_kw)
+    _append_pg(target, part, layer)
+
+
 def _output(out: str):
     """The context that writes an output whole or not at all: a file (atomic_output) or a PostGIS table."""
     from ..plan import atomic_output
@@ -474,25 +487,26 @@ def _output(out: str):
     return _PgOutput(out) if parse_source(out).is_postgis else atomic_output(out)
 
 
+def _shutdown(client) -> None:
+    """Close a Dask client and the local cluster it started (if any)."""
+    if client is not None:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _close_client(started) -> None:
     """Close a cluster started in the background (the run failed before using it)."""
     with contextlib.suppress(Exception):
-        _, client, _ = started.result()
-        if client is not None:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        _shutdown(started.result()[1])
 
 
 @contextlib.contextmanager
 def _driver_lock(sink, client, timeout: float = 30.0):
     """The run's output lock, taken by the driver (best effort: a cluster that is gone cannot be waited for)."""
-    if sink is None or sink.get("lock") is None:
-        yield
-        return
-    if sink["lock"] == "thread":
-        with _THREAD_LOCKS.setdefault(sink["name"], __import__("threading").Lock()):
+    if sink is None or sink.get("lock") != "distributed":      # one process: the workers' own lock
+        with contextlib.nullcontext() if sink is None else _output_lock(sink):
             yield
         return
     lock = None
@@ -691,28 +705,14 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         if out_plots:
             target = sink["conflicts"]
             if target and conflicts is not None and not any(r["conflict_counts"] for r in results):   # none at all
-                empty = conflicts.iloc[0:0]
-                if isinstance(target, str):
-                    empty.to_file(target, layer="conflicts", driver="GPKG", engine="pyogrio",
-                                  geometry_type="MultiPolygon", promote_to_multi=True)
-                else:
-                    part = os.path.join(tmpdir, "conf_empty.gpkg")
-                    empty.to_file(part, layer="conflicts", driver="GPKG", engine="pyogrio",
-                                  geometry_type="MultiPolygon", promote_to_multi=True)
-                    _append_pg(target, part, "conflicts")
+                _write_whole(target, conflicts.iloc[0:0], "conflicts", tmpdir, multi=True)
             conflicts = _largest_conflicts(conflicts)
             outputs.close()
         else:
             merged_plots = gpd.GeoDataFrame(pd.concat([r["plots"] for r in results]), crs=plan.crs).sort_index()
             if out_conflicts and conflicts is not None:
                 with _output(out_conflicts) as target:
-                    if isinstance(target, str):
-                        conflicts.to_file(target, layer="conflicts", driver="GPKG", engine="pyogrio")
-                    else:
-                        part = os.path.join(tmpdir, "conflicts.gpkg")
-                        conflicts.to_file(part, layer="conflicts", driver="GPKG", engine="pyogrio",
-                                          geometry_type="MultiPolygon", promote_to_multi=True)
-                        _append_pg(target, part, "conflicts")
+                    _write_whole(target, conflicts, "conflicts", tmpdir, multi=False)
         timings["merge"] = time.perf_counter() - t0
     except BaseException:
         # no output left as if complete: under the run's lock (a worker may still be appending), the partition
@@ -725,11 +725,7 @@ def check_masterplan_scaled(plots, constraints, *, out_plots: Optional[str], out
         shutil.rmtree(tmpdir, ignore_errors=True)
         if sink is not None:
             _THREAD_LOCKS.pop(sink["name"], None)
-        if client is not None:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        _shutdown(client)
     status = (gpd.GeoDataFrame(pd.concat([r["status"] for r in results], ignore_index=True), geometry="geometry",
                                crs=plan.crs) if out_plots else None)
     findings = [f for r in results for f in r["findings"]]
