@@ -154,7 +154,6 @@ class _Ctx:
         self.plot_findings: dict[int, list] = {}
         self.findings: list[Finding] = []
         self.rows = ConflictRows()
-        self.marks: list[tuple[str, str, np.ndarray, np.ndarray]] = []   # (rule id, name, plots, severities)
 
     def subject(self, applies_to: str) -> np.ndarray:
         if applies_to == "all":
@@ -164,7 +163,6 @@ class _Ctx:
     def add(self, i: int, f: Finding) -> None:
         self.plot_findings.setdefault(int(i), []).append(f)
         self.findings.append(f)
-        self.marks.append((f.rule_id, f.rule_name, np.array([int(i)]), np.array([f.severity], dtype=object)))
 
     def share(self, i, area) -> np.ndarray:
         """Conflict area as % of the plot (NaN for a plot of no area)."""
@@ -183,11 +181,19 @@ class _Ctx:
         self.rows.add(plot=i, code=self.codes[i], rule_id=rule.rule_id, rule_name=rule.rule_name, severity=sev,
                       area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
                       feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
-        self.marks.append((rule.rule_id, rule.rule_name, i, sev))
+
+    def _hits(self):
+        """(rule id, rule name, plot positions, severities) of every finding on a plot: the conflict blocks
+        (one rule each) and the per-plot findings."""
+        for b in self.rows.blocks:
+            yield b["GZBH"][0], b["GZMC"][0], b["plot"], b["YZCD"]
+        for i, fs in self.plot_findings.items():
+            for f in fs:
+                yield f.rule_id, f.rule_name, np.array([i]), np.array([f.severity], dtype=object)
 
     def rule_counts(self, rule_id: str):
         """(plots with a finding, errors, warnings) of one rule."""
-        got = [(p, s) for rid, _, p, s in self.marks if rid == rule_id]
+        got = [(p, s) for rid, _, p, s in self._hits() if rid == rule_id]
         if not got:
             return 0, 0, 0
         p = np.concatenate([g[0] for g in got])
@@ -196,11 +202,11 @@ class _Ctx:
         return (len(set(codes[np.not_equal(codes, None)].tolist())), int((s == "error").sum()),
                 int((s == "warning").sum()))
 
-    def notes(self) -> np.ndarray:
-        """SCSM: per plot, the names of the rules with a finding on it, in rule order."""
+    def notes(self, rule_names) -> np.ndarray:
+        """SCSM: per plot, the names of the rules (in the order of ``rule_names``) with a finding on it."""
         notes = np.full(len(self.geoms), "", dtype=object)
-        order: dict[str, np.ndarray] = {}
-        for _, name, p, s in self.marks:
+        order = {name: np.zeros(len(self.geoms), dtype=bool) for name in rule_names}
+        for _, name, p, s in self._hits():
             m = order.setdefault(name, np.zeros(len(self.geoms), dtype=bool))
             m[p[np.isin(s, ("error", "warning", "not_checked"))]] = True
         for name, m in order.items():
@@ -449,7 +455,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked, ctx.rows)
     out = measured.copy()
     out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
-    out["SCSM"] = ctx.notes()
+    out["SCSM"] = ctx.notes([r.rule_name for r in summaries])
     carry_previous_status(out, measured)
     for fld, vals in fields.items():
         out[fld] = vals
