@@ -439,6 +439,13 @@ class _PgOutput:
         schema, _, table = src.layer.rpartition(".")
         self.conn, self.schema, self.table, self.label = src.path, schema or "public", table, src.label
         self.staging = f"{table}__zt_{uuid.uuid4().hex[:10]}"
+        try:  # the database is checked before the long run, as an output folder is
+            from osgeo import gdal
+
+            gdal.UseExceptions()
+            gdal.OpenEx(self.conn, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        except Exception as err:  # noqa: BLE001 - unreachable server, unknown service, no permission
+            raise InputError("E_WRITE", path=self.label, reason=redact(err)) from None
 
     def __enter__(self) -> dict:
         return {"conn": self.conn, "layer": f"{self.schema}.{self.staging}", "label": self.label}

@@ -306,6 +306,19 @@ def test_postgis_output_tables_whole_or_not_at_all(pg, single, monkeypatch):
     assert len(gpd.read_file(conn, layer="yzt.checked")) == 436 and _pg_tables("checked%__zt_%") == []
 
 
+def test_postgis_output_refused_before_the_run_when_unreachable(tmp_path, monkeypatch):
+    """An output database that cannot be opened is a clear error before any partition is checked."""
+    from algorithms.scale import runner
+
+    calls = []
+    monkeypatch.setattr(runner, "_check_partition", lambda *a, **k: calls.append(1))
+    with pytest.raises(InputError) as err:
+        check_masterplan_scaled(PLOTS, _inputs(), out_plots="PG:service=no_such_service_zt|layername=a.b",
+                                code_field="ZDDM", landuse_field="YT", partition_size=60, scheduler="threads")
+    assert err.value.code == "E_WRITE" and "无法写入" in err.value.message_zh and "Cannot write" in err.value.message_en
+    assert calls == [] and not [p for p in os.listdir(tmp_path)]
+
+
 def test_postgis_reads_only_the_window(pg):
     src = parse_source(pg["zongdi"])
     marker = "/* window test */"
