@@ -75,6 +75,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("YXQY", "意向企业", "Intended enterprise", "str", 100),
     _f("KFFQ", "开发分期", "Development phase", "int", 4, description="1 = 第一期 / first phase"),
     _f("GDZT", "供地状态", "Land supply status", "str", 10, description="已供地 / 未供地"),
+    _f("KFZT", "开发状态", "Development status", "str", 20,
+       description="待开发 / 已供地 / 需调整用地（一张图禁止性规则不合规，不分期、不征地、不出让）/ set apart by a prohibiting rule"),
+    _f("KFSM", "开发状态说明", "Development status note", "str", 254,
+       description="需调整用地的原因与冲突面积 / why the plot is set apart"),
     _f("DKMBMJ", "地块目标面积", "Target plot area", "float", 12, 2, "m²", "单元内划分地块的目标面积 / per-unit override"),
     _f("DKZXMJ", "地块最小面积", "Minimum plot area", "float", 12, 2, "m²"),
     _f("DKZDMJ", "地块最大面积", "Maximum plot area", "float", 12, 2, "m²"),
@@ -105,7 +109,7 @@ PLOT = LayerSpec("dikuai", "地块", "Plots", "DKBH",
                  ("DKBH", "DYBH", "ZTBH", "YDYHFLDM", "YDYHFLMC", "YDMJ",
                   "RJLXX", "RJLSX", "JZXS", "JZMDXX", "JZMDSX", "LDLSX", "XZBGBL", "TZQD", "JZXG",
                   "CCQD", "DJSS", "JRJZMJ", "ZDTZE", "CYL", "CYHJ", "HYDM", "YXQY", "KFFQ", "GDZT",
-                  "ZBLY", "SCJL", "BZ"), parent_field="DYBH")
+                  "KFZT", "KFSM", "ZBLY", "SCJL", "BZ"), parent_field="DYBH")
 LAYERS = (CLUSTER, UNIT, PLOT)
 
 #: The plan's metadata table (key/value rows): key -> (alias, default, description)
