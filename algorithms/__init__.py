@@ -1,6 +1,6 @@
 """小组团 Planner engine: pure Python (shapely 2, geopandas, pyproj, rasterio).
 
-Nothing in this package imports qgis or Qt; ``test/engine/test_no_qgis.py`` and the ruff
+Nothing in this package imports qgis or Qt; ``test/engine/test_foundation_engine.py`` and the ruff
 banned-import rule in pyproject.toml keep it that way.
 """
 

@@ -8,7 +8,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def _far_min(code):
-    with open(os.path.join(ROOT, "..", "shared", "reference", "gongye_far_min_gbt4754_2002.csv"), encoding="utf-8") as fh:
+    with open(os.path.join(ROOT, "test", "data", "reference", "gongye_far_min_gbt4754_2002.csv"), encoding="utf-8") as fh:
         return {r["code_gbt4754_2002"]: float(r["far_min"]) for r in csv.DictReader(fh)}[code]
 
 

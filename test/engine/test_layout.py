@@ -240,8 +240,9 @@ def test_assign_codes_for_hand_drawn_layers():
     assert list(u["DYBH"]) == ["Z02-01", "Z02-02", "Z01-01"] and list(u["ZTBH"]) == ["Z02", "Z02", "Z01"]
     assert sorted(p["DKBH"][:2]) == ["Z02-02-01", "Z02-02-02"] and p["DKBH"].iloc[2] == "Z01-01-01"
     assert list(p["ZTBH"]) == ["Z02", "Z02", "Z01"]
-    assert check_hierarchy(c, u, p, gaps_against_clusters=True) == [] or \
-        set(rule_ids(check_hierarchy(c, u, p))) <= {"LAYOUT-GAP"}
+    # unit Z02-01 (x 200–250) has no plot: the one finding, with or without gaps measured against the clusters
+    for found in (check_hierarchy(c, u, p, gaps_against_clusters=True), check_hierarchy(c, u, p)):
+        assert [(f.rule_id, f.code) for f in found] == [("LAYOUT-GAP", "Z02-01")]
 
 
 # ---------------------------------------------------------------------------------------------- properties
@@ -293,8 +294,9 @@ def test_property_plots_tile_their_unit(poly, k):
     assert all(x.is_valid and x.geom_type == "Polygon" for x in g)
     _tiles(poly, g)
     kept = {f.code for f in findings if f.rule_id == "LAYOUT-OFFCUT-KEPT"}
-    for a in plots["YDMJ"]:
-        assert lo * (1 - 1e-6) <= a <= hi * (1 + 1e-6) or kept, a
+    for code, a in zip(plots["DKBH"], plots["YDMJ"]):
+        if not lo * (1 - 1e-6) <= a <= hi * (1 + 1e-6):  # only a reported, kept offcut may leave the band
+            assert code in kept, (code, a)
     assert q["count"] == len(plots) and len(set(plots["DKBH"])) == len(plots)
 
 

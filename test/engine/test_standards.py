@@ -1,4 +1,4 @@
-"""The shipped standards tables read back against ../shared/reference, and the profile loader's rules."""
+"""The shipped standards tables read back against the reference tables in test/data/reference, and the profile loader's rules."""
 import csv
 import os
 
@@ -10,7 +10,8 @@ from algorithms.standards import (detect_edition, load_classification, load_indu
                                   normalize_region_class, read_header, resolve_landuse)
 from algorithms.standards._files import STANDARDS_DIR
 
-REF = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "reference"))
+# copies of ../shared/reference (see test/data/reference/README.md for their source)
+REF = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "data", "reference"))
 
 
 def _ref(name):
