@@ -87,7 +87,9 @@ def create_plan(path: str, *, crs, metadata: Optional[dict] = None, clusters=Non
         raise InputError("E_BAD_PARAMETER", name="metadata", value=", ".join(sorted(unknown)),
                          reason_zh="未知的元数据键", reason_en="unknown metadata keys")
     meta["ZBXT"] = f"EPSG:{crs.to_epsg()}" if crs.to_epsg() else crs.to_wkt()
-    meta["CJSJ"] = meta.get("CJSJ") or _dt.datetime.now().replace(microsecond=0).isoformat()
+    meta["CJSJ"] = meta.get("CJSJ") or _dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+    meta["BZNF"] = int(meta.get("BZNF") or meta["CJSJ"][:4])
+    meta["JZNF"] = int(meta.get("JZNF") or meta["BZNF"] - 1)
     meta["CJBB"] = __version__
     with atomic_output(path) as tmp:
         for spec in LAYERS:

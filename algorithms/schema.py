@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 __all__ = ["Field", "LayerSpec", "FIELDS", "CLUSTER", "UNIT", "PLOT", "LAYERS", "METADATA_KEYS",
-           "DEFAULT_BASE_YEAR", "CodeFormat", "DEFAULT_CODES", "layer_fields", "empty_frame", "field_spec",
+           "CodeFormat", "DEFAULT_CODES", "layer_fields", "empty_frame", "field_spec",
            "schema_markdown"]
-
-DEFAULT_BASE_YEAR = 2019  # the seed policy's base year for the 3- and 5-year targets
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,9 @@ LAYERS = (CLUSTER, UNIT, PLOT)
 METADATA_KEYS: dict[str, tuple[str, object, str]] = {
     "XMMC": ("项目名称", "", "project name"),
     "BZDW": ("编制单位", "", "planning organisation"),
-    "JZNF": ("基准年", DEFAULT_BASE_YEAR, "base year of the 3- and 5-year targets"),
+    "BZNF": ("编制年份", "", "plan year: the cash flow starts in it (default: the year the plan is created)"),
+    "JZNF": ("基准年", "", "base year of the 3- and 5-year targets (default: the plan year − 1, the last full "
+                        "statistical year)"),
     "DQLB": ("地区分类", "", "region class (地区分类 / 土地等别) for investment intensity"),
     "BZPZ": ("标准配置", "gongye_2008", "standards profile id"),
     "FLBB": ("用地用海分类版本", "2023", "land/sea use classification edition"),

@@ -31,7 +31,7 @@ PYEOF
 
 Z="$SAMPLE|layername=zutuan"
 step "1 新建规划数据库 Create the plan" zutuan:createplan \
-  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" BASE_YEAR=2019 \
+  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" \
   CLUSTERS="$Z" OUTPUT="$OUT/plan.gpkg"
 step "2 组团划分单元 Clusters → units along planned roads" zutuan:subdivideunits \
   INPUT="$Z" ROADS="$SAMPLE|layername=daolu" CLASS_FIELD=DLDJ WIDTH_FIELD=HXKD \
@@ -58,11 +58,14 @@ step "8 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
 step "9 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
   INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
+# Phasing and cash flow read the reviewed plots (需调整用地 set apart, 已供地 first), the plan's road corridors (the
+# one road layer: class DLDJ, centre-line length DLCD) and the plan's metadata (its year starts the cash flow).
+ROADS=(ROADS="$OUT/road_corridors.gpkg" ROAD_CLASS_FIELD=DLDJ ROAD_LENGTH_FIELD=DLCD PLAN="$OUT/plan.gpkg")
 step "10 滚动开发分期 Phasing" zutuan:phasing \
-  INPUT="$OUT/units.gpkg" ROADS="$SAMPLE|layername=daolu" ROAD_CLASS_FIELD=DLDJ \
-  OUTPUT="$OUT/units_phased.gpkg" OUTPUT_PHASES="$OUT/分期表.xlsx"
+  INPUT="$PLOTS" "${ROADS[@]}" OUTPUT="$OUT/plots_phased.gpkg" OUTPUT_PHASES="$OUT/分期表.xlsx"
 step "11 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
-  INPUT="$OUT/units_phased.gpkg" OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg"
+  INPUT="$OUT/plots_phased.gpkg" "${ROADS[@]}" \
+  OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg"
 step "12 土地集约利用评价 Intensive use (TD/T 1029-2017)" zutuan:intensiveuse \
   INPUT="$PLOTS" SCENARIO=1 OUTPUT="$OUT/集约利用评价.xlsx"
 rm -f "$OUT/.step.json"

@@ -14,7 +14,8 @@ inflows
   factories  the developer's floor is taken up at the same pace from its completion: the ``factory_sale_share`` is
   sold at ``factory_sale_price_per_m2``, the rest rented at ``factory_rent_per_m2_year``/4;
   services and tax share  per producing 公顷 and year (÷4 per quarter): land sold ``production_lag_quarters`` ago,
-  occupied factory land, and land already supplied.
+  occupied factory land, and land already supplied; the tax rate is each plot's own 地均税收 control (DJSS,
+  万元/公顷·年), ``revenues.tax_per_ha_year`` only where a plot has none.
 NPV and IRR (numpy-financial) are on the project's net flow before financing; the quarterly discount rate is
 (1 + annual)^(1/4) − 1 and the IRR is reported per quarter and annualised. The financing plan covers each quarter's
 gap with the debt/equity shares, pays interest on the balance, repays the debt in equal parts after the grace period
@@ -23,7 +24,6 @@ until the end of the term and sweeps surpluses into early repayment.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -35,6 +35,7 @@ from ..findings import Finding
 from ..progress import Progress
 from ..schema import DEFAULT_CODES
 from .params import get
+from .chart import write_chart
 from .phasing import PhasingResult, phase_schedule, quarter_label
 
 __all__ = ["CashflowResult", "cashflow", "cash_model", "financing_plan", "npv_irr", "payback_quarter",
@@ -153,10 +154,17 @@ def cash_model(costs: pd.DataFrame, phase: np.ndarray, params: dict, *, land_pri
         * occ_q[rows]
     flows["factory_rent"] = agg(c["factory_m2"] * (1 - sale_share) * float(rev["factory_rent_per_m2_year"]) / 4.0)[
         :, None] * occ_cum[rows]
-    producing = (agg(sell)[:, None] * _lag(sold_cum, P)[rows] + agg(c["factory_ha"])[:, None] * occ_cum[rows]
-                 + agg(np.where(supplied, area, 0.0))[:, None])
+    def producing_by(weight):  # producing 公顷 of each row (phase) per quarter, each hectare weighted
+        return (agg(sell * weight)[:, None] * _lag(sold_cum, P)[rows]
+                + agg(c["factory_ha"] * weight)[:, None] * occ_cum[rows]
+                + agg(np.where(supplied, area, 0.0) * weight)[:, None])
+
+    producing = producing_by(np.ones(len(area)))
     flows["services"] = producing * float(rev["services_per_ha_year"]) / 4.0
-    flows["tax"] = producing * float(rev["tax_per_ha_year"]) * float(rev["tax_share"]) / 4.0
+    # the plan's own 地均税收 per plot (costs.tax_rate, from DJSS; the parameter only where a plot has none)
+    tax_rate = costs["tax_rate"].to_numpy(float) if "tax_rate" in costs.columns else \
+        np.full(len(area), float(rev["tax_per_ha_year"]))
+    flows["tax"] = producing_by(tax_rate) * float(rev["tax_share"]) / 4.0
     flows["producing_ha"] = producing
     flows["sold_ha"] = agg(sell)[:, None] * sold_q[rows]
     return flows, start, phase_ids, pidx
@@ -323,6 +331,7 @@ def cashflow(phased: PhasingResult, *, params: Optional[dict] = None, cluster_fi
     summary.update(debt_total=float(fin["debt_drawdown"].sum()), equity_total=float(fin["equity"].sum()),
                    interest_total=float(fin["interest"].sum()), debt_peak=float(fin["debt_balance"].max()),
                    debt_outstanding_end=float(fin["debt_balance"].iloc[-1]))
+    summary["plan_rows"] = plan_rows(phased, params)
     findings = _findings(summary, phased)
     units_tbl = pd.DataFrame({"KFFQ": phase, "ZTBH": _cluster_codes(phased.units, cluster_field),
                               "outflow": out.sum(axis=1), "inflow": inn.sum(axis=1)}, index=costs.index)
@@ -341,6 +350,30 @@ def cashflow(phased: PhasingResult, *, params: Optional[dict] = None, cluster_fi
     return CashflowResult(q, clusters, phases_long, units_tbl, net_u, summary, fin, sens, findings, written, flows)
 
 
+def plan_rows(phased: PhasingResult, params: dict) -> list:
+    """Summary rows that tie the cash flow to the plan: dates and where they came from, the land in and out of it,
+    the roads, and where the 地均税收 / 产出强度 rates came from."""
+    costs = phased.costs
+    dates = params.get("_dates", {})
+    area = costs["area_ha"].to_numpy(float)
+    supplied = costs["supplied"].to_numpy(bool)
+    apart = phased.set_apart
+    rows = [("测算起始季度来源 start from", f"{dates.get('start', '')}：{dates.get('start_source', '')}", ""),
+            ("目标基准年 base year", f"{dates.get('base_year', '')}：{dates.get('base_source', '')}", ""),
+            ("纳入测算用地 land in the cash flow", float(area.sum()), "公顷"),
+            ("其中已供地（不计征地与出让）of which supplied", float(area[supplied].sum()), "公顷"),
+            ("需调整用地（未纳入）set apart", float(apart["area_ha"].sum()) if apart is not None and len(apart) else 0.0,
+             "公顷"),
+            ("新建道路 new roads", float(costs["road_km"].sum()), "公里"),
+            ("道路投资 road cost", float(costs["roads"].sum()), "万元")]
+    for col, label in (("tax_rate", "地均税收 tax per ha"), ("output_rate", "产出强度 output per ha")):
+        if col in costs.columns:
+            own = costs[f"{col}_from_plan"].to_numpy(bool)
+            rows.append((f"{label}：取自地块控制指标 / from the plots' controls", int(own.sum()), "地块"))
+            rows.append((f"{label}：按参数文件 / from the parameter file", int((~own).sum()), "地块"))
+    return rows
+
+
 def _findings(summary: dict, phased: PhasingResult) -> list:
     f = list(phased.findings)
     if summary["payback_quarter"] is None:
@@ -355,82 +388,3 @@ def _findings(summary: dict, phased: PhasingResult) -> list:
                      "默认参数为示意性假设，须以本开发区实际数据替换 / the default parameters are illustrative "
                      "assumptions: replace them with the zone's own figures"))
     return f
-
-
-def write_chart(phases_long: pd.DataFrame, quarterly: pd.DataFrame, path: str) -> str:
-    """Cumulative net cash flow per phase and for the zone; PNG via matplotlib when importable, else SVG.
-
-    Returns the path written (``.svg`` replaces another extension when matplotlib is missing).
-    """
-    series = {f"Phase {k} / 第{k}期": g["cumulative"].to_numpy() for k, g in phases_long.groupby("KFFQ")}
-    series["Zone / 全区"] = quarterly["cumulative"].to_numpy()
-    labels = list(quarterly["label"])
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError:
-        path = os.path.splitext(path)[0] + ".svg"
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(_svg_chart(series, labels))
-        return path
-    if path.lower().endswith(".svg"):
-        fmt = "svg"
-    else:
-        fmt = "png"
-    fig = Figure(figsize=(9, 4.8), dpi=110)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot(111)
-    x = np.arange(len(labels))
-    for name, y in series.items():
-        ax.plot(x, y, lw=2.4 if name.startswith("Zone") else 1.4, label=_ascii(name))
-    ax.axhline(0, color="0.3", lw=0.8)
-    step = max(1, len(labels) // 10)
-    ax.set_xticks(x[::step])
-    ax.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("Cumulative net cash flow (10k CNY)")
-    ax.set_title("Cumulative cash flow per phase")
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, ncol=2)
-    fig.tight_layout()
-    fig.savefig(path, format=fmt)
-    return path
-
-
-def _ascii(name: str) -> str:
-    """Chart labels in English only: a machine without a CJK font would draw the Chinese as boxes."""
-    return name.split(" / ")[0]
-
-
-def _svg_chart(series: dict, labels: list) -> str:
-    W, H, L, R, Tm, B = 900, 480, 80, 20, 40, 70
-    allv = np.concatenate([np.asarray(v, float) for v in series.values()] + [np.zeros(1)])
-    lo, hi = float(allv.min()), float(allv.max())
-    hi = hi if hi > lo else lo + 1.0
-    n = max(len(labels) - 1, 1)
-
-    def X(i):
-        return L + (W - L - R) * i / n
-
-    def Y(v):
-        return Tm + (H - Tm - B) * (hi - v) / (hi - lo)
-
-    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}">',
-           f'<rect width="{W}" height="{H}" fill="white"/>',
-           f'<text x="{W / 2}" y="24" text-anchor="middle" font-size="16">各期累计净现金流 / Cumulative cash flow per phase'
-           f'（万元）</text>',
-           f'<line x1="{L}" y1="{Y(0):.1f}" x2="{W - R}" y2="{Y(0):.1f}" stroke="#555"/>',
-           f'<text x="{L - 6}" y="{Y(hi):.1f}" text-anchor="end" font-size="11">{hi:,.0f}</text>',
-           f'<text x="{L - 6}" y="{Y(lo):.1f}" text-anchor="end" font-size="11">{lo:,.0f}</text>']
-    step = max(1, len(labels) // 10)
-    for i in range(0, len(labels), step):
-        out.append(f'<text x="{X(i):.1f}" y="{H - B + 18}" text-anchor="middle" font-size="10">{labels[i]}</text>')
-    for j, (name, ys) in enumerate(series.items()):
-        col = "#000" if name.startswith("Zone") else colours[j % len(colours)]
-        pts = " ".join(f"{X(i):.1f},{Y(float(v)):.1f}" for i, v in enumerate(ys))
-        width = 2.5 if name.startswith("Zone") else 1.5
-        out.append(f'<polyline fill="none" stroke="{col}" stroke-width="{width}" points="{pts}"/>')
-        out.append(f'<text x="{L + 10 + 150 * (j % 5)}" y="{H - 18 - 16 * (j // 5)}" font-size="11" fill="{col}">'
-                   f'{name}</text>')
-    out.append("</svg>")
-    return "\n".join(out)

@@ -19,7 +19,7 @@ from ..errors import CrsError
 from .params import get
 
 __all__ = ["to_metres", "unit_areas_ha", "status_mask", "road_lengths_per_unit", "unit_costs", "COST_COLUMNS",
-           "SUPPLIED_VALUES", "BUILT_VALUES"]
+           "SUPPLIED_VALUES", "BUILT_VALUES", "PLAN_RATES", "plan_rates"]
 
 #: GDZT values that mean "already supplied" (schema: 已供地 / 未供地)
 SUPPLIED_VALUES = ("已供地",)
@@ -104,8 +104,9 @@ def road_lengths_per_unit(units, roads, *, class_field: Optional[str] = None, bu
     if length_field and length_field in roads.columns:
         given = pd.to_numeric(roads[length_field], errors="coerce").to_numpy(dtype=float)[keep]
         measured = np.bincount(src, weights=lengths, minlength=int(keep.sum()))
-        scale = np.where(np.isfinite(given) & (given > 0) & (measured > 0), given / np.where(measured > 0, measured, 1),
-                         1.0)
+        # a given length is the length (0 included: a sliver of corridor with no centre line); NaN → measured
+        scale = np.where(np.isfinite(given) & (given >= 0) & (measured > 0),
+                         np.where(np.isfinite(given), given, 0.0) / np.where(measured > 0, measured, 1), 1.0)
         lengths = lengths * scale[src]
     tree = shapely.STRtree(units.geometry.to_numpy())
     _, nearest = tree.query_nearest(mids, return_distance=False, all_matches=False)
@@ -115,6 +116,28 @@ def road_lengths_per_unit(units, roads, *, class_field: Optional[str] = None, bu
         sel = cls == c
         out[str(c)] = np.bincount(nearest[sel], weights=lengths[sel], minlength=n) / 1000.0
     return pd.DataFrame(out, index=units.index)
+
+
+#: per-plot rates read from the plan's controls, each with the parameter used where a plot has none:
+#: column -> (control field, parameter, Chinese name); 万元/公顷 (per year for output and tax)
+PLAN_RATES = {"tax_rate": ("DJSS", "revenues.tax_per_ha_year", "地均税收"),
+              "output_rate": ("CCQD", "targets.output_per_ha_year", "产出强度")}
+
+
+def plan_rates(units, params: dict) -> pd.DataFrame:
+    """Per row: the plot's own 地均税收 / 产出强度 control (万元/公顷) where it has one, else the parameter.
+
+    Columns ``tax_rate``, ``output_rate`` and ``tax_rate_from_plan`` / ``output_rate_from_plan`` (bool): the plan is
+    the one source of these rates; the parameter file only fills what the plan does not have.
+    """
+    out = pd.DataFrame(index=units.index)
+    for col, (fld, key, _) in PLAN_RATES.items():
+        own = (pd.to_numeric(units[fld], errors="coerce").to_numpy(dtype=float) if fld in units.columns
+               else np.full(len(units), np.nan))
+        has = np.isfinite(own) & (own >= 0)
+        out[col] = np.where(has, own, float(get(params, key)))
+        out[f"{col}_from_plan"] = has
+    return out
 
 
 def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, serviced: Optional[np.ndarray] = None,
@@ -157,4 +180,4 @@ def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, se
     df["public_facilities"] = open_ha * c("public_facilities_per_ha")
     df["factory"] = factory_m2 * c("factory_cost_per_m2")
     df["investment"] = df[list(COST_COLUMNS)].sum(axis=1)
-    return df
+    return pd.concat([df, plan_rates(units, params)], axis=1)

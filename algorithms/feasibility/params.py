@@ -12,11 +12,13 @@ from typing import Any, Mapping, Optional
 
 from ..errors import InputError
 
-__all__ = ["DEFAULT_PARAMS_PATH", "load_params", "validate_params", "merge_params", "get"]
+__all__ = ["DEFAULT_PARAMS_PATH", "load_params", "validate_params", "merge_params", "get", "resolve_dates"]
 
 DEFAULT_PARAMS_PATH = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "resources",
                                                     "feasibility", "default_params.yaml"))
 
+#: keys that may be left empty (null): the dates come from the plan (see :func:`resolve_dates`)
+_OPTIONAL = {"schedule.start_year", "schedule.start_quarter", "targets.base_year"}
 #: dotted key -> kind. "money"/"count" ≥ 0; "fraction" in [0, 1]; "rate" an annual rate given as a fraction
 #: (a value > 1 is taken for a percentage and refused); "int" a non-negative integer; "positive" > 0.
 _CHECKS: dict[str, str] = {
@@ -109,6 +111,8 @@ def validate_params(params: Mapping) -> None:
     src = params.get("_source", "")
     for key, kind in _CHECKS.items():
         raw = get(params, key, _MISSING)
+        if raw is None and key in _OPTIONAL:
+            continue
         if raw is _MISSING or raw is None:
             raise InputError("E_PARAM_MISSING", name=key, path=src)
         x = _number(raw)
@@ -127,7 +131,7 @@ def validate_params(params: Mapping) -> None:
                              reason_en=f"a share must lie between 0 and 1; if this is a percentage write {x / 100:g}")
         if kind == "int" and x != int(x):
             raise InputError("E_BAD_PARAMETER", name=key, value=raw, reason_zh="应为整数", reason_en="must be an integer")
-    if not 1 <= int(get(params, "schedule.start_quarter")) <= 4:
+    if get(params, "schedule.start_quarter") is not None and not 1 <= int(get(params, "schedule.start_quarter")) <= 4:
         raise InputError("E_BAD_PARAMETER", name="schedule.start_quarter", value=get(params, "schedule.start_quarter"),
                          reason_zh="季度应为 1–4", reason_en="a quarter is 1–4")
     if int(get(params, "schedule.quarters")) < 1:
@@ -154,3 +158,52 @@ def validate_params(params: Mapping) -> None:
 
 
 _MISSING = object()
+
+
+def _year_of(value) -> Optional[int]:
+    """A year from a metadata value: 2026, '2026', '2026-03-01T10:00:00'; None when there is none."""
+    text = str(value or "").strip()
+    if len(text) >= 4 and text[:4].isdigit() and (len(text) == 4 or not text[4].isdigit()):
+        year = int(text[:4])
+        return year if 1900 <= year <= 2200 else None
+    return None
+
+
+def resolve_dates(params: Mapping, *, metadata: Optional[Mapping] = None, start_year: Optional[int] = None,
+                  start_quarter: Optional[int] = None, base_year: Optional[int] = None, today=None) -> dict:
+    """The parameters with the cash flow's start and the targets' base year filled, and where they came from.
+
+    Precedence for each date: the value given here (an algorithm parameter) > the plan's metadata (``BZNF`` 编制年份,
+    else the year of ``CJSJ``; ``JZNF`` 基准年) > the parameter file > the current year. The start quarter is 1 unless
+    given. The base year defaults to the last full statistical year before the start (start year − 1).
+    ``out["_dates"]`` says which applied, in Chinese and English, for the workbook and the log.
+    """
+    import datetime as _dt
+
+    out = merge_params(params, None)
+    meta = metadata or {}
+    plan_year = _year_of(meta.get("BZNF")) or _year_of(meta.get("CJSJ"))
+    plan_base = _year_of(meta.get("JZNF"))
+    now = (today or _dt.date.today()).year
+    if start_year is not None:
+        y, ys = int(start_year), "算法参数 / algorithm parameter"
+    elif plan_year is not None:
+        y, ys = plan_year, "规划编制年份（规划元数据 BZNF/CJSJ）/ the plan's year (plan metadata)"
+    elif get(out, "schedule.start_year") is not None:
+        y, ys = int(get(out, "schedule.start_year")), "测算参数文件 / parameter file"
+    else:
+        y, ys = now, "当前年份（未提供规划数据库）/ the current year (no plan given)"
+    q = int(start_quarter if start_quarter is not None else (get(out, "schedule.start_quarter") or 1))
+    if base_year is not None:
+        b, bs = int(base_year), "算法参数 / algorithm parameter"
+    elif plan_base is not None:
+        b, bs = plan_base, "规划元数据 JZNF / plan metadata JZNF"
+    elif get(out, "targets.base_year") is not None:
+        b, bs = int(get(out, "targets.base_year")), "测算参数文件 / parameter file"
+    else:
+        b, bs = y - 1, "测算起始年的上一年（最近完整统计年度）/ the year before the start (last full statistical year)"
+    out.setdefault("schedule", {}).update(start_year=y, start_quarter=q)
+    out.setdefault("targets", {})["base_year"] = b
+    out["_dates"] = {"start": f"{y}Q{q}", "start_source": ys, "base_year": b, "base_source": bs}
+    validate_params(out)
+    return out

@@ -2,23 +2,28 @@
 
 Rules ("开发一片、成熟一片、收益一片"):
 
-1. Units pinned by the planner (a positive phase number in the pin field, KFFQ by default) keep that phase.
+0. The input is the plan's plots (or units). What the checks decided is read from one place,
+   :func:`algorithms.planstate.plan_state`: land that a prohibiting 一张图 rule made 不合规 (需调整用地, the whole plot)
+   is left out — not phased, not charged 征地, not sold — unless ``allow_blocked``; 需核实 land is phased and marked;
+   已供地 land carries no 征地 and no sale. The plots of one unit (``unit_field``) form one indivisible block.
+1. Blocks pinned by the planner (a positive phase number in the pin field, KFFQ by default) keep that phase when
+   every pinned phase fits the capacity; otherwise the pins are read as an order (see :mod:`.assign`).
 2. The others are taken in this order: land already supplied (已供地), then land already serviced, then land
-   contiguous with what is assigned or with built roads/infrastructure (neighbours = units closer than
+   contiguous with what is assigned or with built roads/infrastructure (neighbours = blocks closer than
    ``phasing.adjacency_distance`` m, found with a bulk ``STRtree.query(..., predicate="dwithin")``); among those,
    the nearest to the built infrastructure first. When nothing contiguous is left (a separate part of the zone),
-   the unassigned unit nearest to the infrastructure starts a new front.
-3. A phase is closed when the next unit would push it over its capacity (``phasing.capacity_ha`` 公顷, and an
-   optional investment capacity in 万元); a phase always takes at least one unit.
-4. Schedule: phase 1 starts in quarter 0. A phase's land is transferred at ``development.absorption_ha_per_quarter``
-   from ``development.sales_lag_quarters`` after its start; it *matures* in the first quarter in which
-   (already supplied + transferred) ÷ (already supplied + land to transfer) ≥ ``phasing.maturity_threshold``;
-   the next phase starts in the quarter after that. Land on which the developer builds its own factories is
-   outside that ratio.
+   the unassigned block nearest to the infrastructure starts a new front.
+3. A phase is closed when the next block would push it over its capacity (``phasing.capacity_ha`` 公顷, and an
+   optional investment capacity in 万元); a phase always takes at least one block, so only one indivisible block
+   larger than the capacity makes a phase larger than it (reported).
+4. Schedule: phase 1 starts in quarter 0 (the plan's year, :func:`.params.resolve_dates`). A phase's land is
+   transferred at ``development.absorption_ha_per_quarter`` from ``development.sales_lag_quarters`` after its start;
+   it *matures* in the first quarter in which (already supplied + transferred) ÷ (already supplied + land to
+   transfer) ≥ ``phasing.maturity_threshold``; the next phase starts in the quarter after that. Land on which the
+   developer builds its own factories is outside that ratio.
 """
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Optional
@@ -30,9 +35,11 @@ import shapely
 from ..errors import InputError
 from ..findings import Finding
 from ..geometry import prepare_polygons
+from ..planstate import plan_state
 from ..progress import Progress
+from .assign import assign_blocks, block_neighbours
 from .costs import (BUILT_VALUES, SUPPLIED_VALUES, road_lengths_per_unit, status_mask, to_metres, unit_costs)
-from .params import get, load_params
+from .params import get, load_params, merge_params, resolve_dates, validate_params
 
 __all__ = ["PhasingResult", "phasing", "phase_schedule", "quarter_label", "adjacency"]
 
@@ -45,6 +52,8 @@ class PhasingResult:
     findings: list = field(default_factory=list)
     plots: object = None             # the plots with KFFQ from their unit, when plots were given
     params: dict = field(default_factory=dict)
+    layer: object = None             # the whole input with KFFQ (empty where set apart), KFZT and KFSM
+    set_apart: object = None         # the land left out (需调整用地): code, unit, area_ha, conflict_m2, reason
 
 
 def quarter_label(index, start_year: int, start_quarter: int) -> str:
@@ -109,59 +118,86 @@ def _seed_distance(geoms, infra_geoms, seed_mask):
     return shapely.distance(geoms, target)
 
 
-def _assign(geoms, area, inv, *, pinned, supplied, serviced, touching, dist, neighbours, cap_ha, cap_inv, progress):
-    n = len(geoms)
-    phase = pinned.copy()
-    heap: list = []
-    queued = np.zeros(n, bool)
+def _with_overrides(params, capacity_ha, maturity_threshold, capacity_investment):
+    params = params if params is not None else load_params()
+    over = {k: v for k, v in (("capacity_ha", capacity_ha), ("maturity_threshold", maturity_threshold),
+                              ("capacity_investment", capacity_investment)) if v is not None}
+    if over:
+        params = merge_params(params, {"phasing": over})
+        validate_params(params)
+    return params if "_dates" in params else resolve_dates(params)
 
-    def push(i, tier):
-        if phase[i] == 0 and not queued[i]:
-            queued[i] = True
-            heapq.heappush(heap, (tier, float(dist[i]), int(i)))
 
-    for i in np.flatnonzero(supplied):
-        push(i, 0)
-    for i in np.flatnonzero(serviced & ~supplied):
-        push(i, 1)
-    for i in np.flatnonzero(touching):
-        push(i, 2)
-    k = 1
-    area_k = {p: float(area[pinned == p].sum()) for p in np.unique(pinned[pinned > 0])}
-    inv_k = {p: float(inv[pinned == p].sum()) for p in np.unique(pinned[pinned > 0])}
+def _blocks(rows, unit_field: Optional[str]) -> tuple[np.ndarray, int, np.ndarray, bool]:
+    """Indivisible blocks: the rows (plots) of one unit code together, a row without a code alone.
 
-    def open_phase(p):
-        for j in np.flatnonzero(pinned == p):
-            for nb in neighbours[j]:
-                push(nb, 2)
+    Returns (block of each row, number of blocks, unit code per row or None, rows are plots)."""
+    n = len(rows)
+    plots_given = "DKBH" in rows.columns
+    if not unit_field or unit_field not in rows.columns:
+        return np.arange(n), n, np.full(n, None, dtype=object), plots_given
+    codes = rows[unit_field].map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
+                                 or str(v).strip() == "" else str(v).strip()).to_numpy(dtype=object)
+    keys = np.array([c if c is not None else f"\0row{i}" for i, c in enumerate(codes)], dtype=object)
+    _, block_of = np.unique(keys.astype(str), return_inverse=True)
+    nblocks = int(block_of.max()) + 1 if n else 0
+    return block_of, nblocks, codes, plots_given or nblocks < n
 
-    open_phase(1)
-    remaining = int((phase == 0).sum())
-    done = 0
-    while remaining:
-        if not heap:
-            free = np.flatnonzero(phase == 0)
-            push(free[np.argmin(dist[free])], 3)
-        tier, d, i = heapq.heappop(heap)
-        if phase[i]:
-            continue
-        a_now, i_now = area_k.get(k, 0.0), inv_k.get(k, 0.0)
-        full = a_now > 0 and (a_now + area[i] > cap_ha + 1e-9 or (cap_inv and i_now + inv[i] > cap_inv + 1e-9))
-        if full:
-            heapq.heappush(heap, (tier, d, i))
-            k += 1
-            open_phase(k)
-            continue
-        phase[i] = k
-        area_k[k] = a_now + area[i]
-        inv_k[k] = i_now + inv[i]
-        remaining -= 1
-        done += 1
-        for nb in neighbours[i]:
-            push(nb, 2)
-        if progress is not None and done % 200 == 0:
-            progress(30 + 60 * done / max(n, 1), "分期 / phasing")
-    return phase
+
+def _per_block(block_of, nblocks, values, how="sum"):
+    values = np.asarray(values, dtype=float)
+    if how == "sum":
+        return np.bincount(block_of, weights=values, minlength=nblocks)
+    out = np.full(nblocks, np.inf if how == "min" else -np.inf)
+    (np.minimum if how == "min" else np.maximum).at(out, block_of, values)
+    return out
+
+
+def _pins(rows, pin_field) -> np.ndarray:
+    if not pin_field or pin_field not in rows.columns:
+        return np.zeros(len(rows), dtype=int)
+    pin = pd.to_numeric(rows[pin_field], errors="coerce").to_numpy(dtype=float)
+    ok = np.isfinite(pin) & (pin > 0)
+    return np.where(ok, np.nan_to_num(pin), 0).astype(int)
+
+
+def _state_findings(frame, state, code_field: str) -> list:
+    """Findings for the land set apart (需调整用地) and for 需核实 land that is phased."""
+    out = []
+    codes = frame[code_field].astype(str).to_numpy() if code_field in frame.columns else frame.index.astype(str)
+    if state.blocked.any():
+        shown = "、".join(codes[state.blocked][:10]) + (f" 等 {int(state.blocked.sum())} 块"
+                                                      if state.blocked.sum() > 10 else "")
+        if state.allow_blocked:
+            msg = (f"{int(state.blocked.sum())} 块需调整用地（一张图禁止性规则不合规）按参数仍纳入分期，各输出均已标注：{shown} / "
+                   f"{int(state.blocked.sum())} plots in conflict with a prohibiting rule are phased anyway, as asked")
+        else:
+            msg = (f"{int(state.blocked.sum())} 块需调整用地（一张图禁止性规则不合规）不纳入分期、不计征地、不出让：{shown} / "
+                   f"{int(state.blocked.sum())} plots in conflict with a prohibiting rule are set apart: not phased, "
+                   "not acquired, not sold")
+        out.append(Finding("FEAS-SET-APART", "需调整用地", "warning", None, msg))
+    if state.verify.any():
+        out.append(Finding("FEAS-VERIFY", "需核实用地纳入分期", "info", None,
+                           f"{int(state.verify.sum())} 块一张图审查“需核实”的用地纳入分期并已标注 / "
+                           f"{int(state.verify.sum())} plots to be verified are phased and marked"))
+    if not state.checked:
+        out.append(Finding("FEAS-NOT-REVIEWED", "输入未经一张图审查", "warning", None,
+                           "输入图层没有一张图审查结果（SCJL 与冲突面积字段），全部用地按可开发处理 / the input carries no "
+                           "master-plan check results: all land is treated as developable"))
+    return out
+
+
+def _layer(units, state, develop_index, phase) -> object:
+    """The whole input with KFFQ (empty for land set apart), KFZT and KFSM."""
+    out = units.copy()
+    kffq = pd.Series(pd.NA, index=out.index, dtype="Int64")
+    kffq.loc[develop_index] = phase
+    out["KFFQ"] = kffq
+    out["KFZT"] = state.status
+    note = np.where(state.verify, "一张图审查需核实 / to be verified", "").astype(object)
+    note[state.blocked] = state.reason[state.blocked]
+    out["KFSM"] = note
+    return out
 
 
 def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_field: Optional[str] = None,
@@ -170,53 +206,46 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
             supplied_values=SUPPLIED_VALUES, serviced_field: Optional[str] = None, serviced_values=("是", "已完成"),
             pin_field: Optional[str] = "KFFQ", capacity_ha: Optional[float] = None,
             capacity_investment: Optional[float] = None, maturity_threshold: Optional[float] = None,
-            plots=None, unit_field: str = "DYBH", progress: Optional[Progress] = None) -> PhasingResult:
-    """Assign ``units`` (polygons, any CRS) to phases and schedule them; see the module docstring.
+            plots=None, unit_field: str = "DYBH", allow_blocked: bool = False,
+            progress: Optional[Progress] = None) -> PhasingResult:
+    """Assign ``units`` (units or plots, polygons, any CRS) to phases and schedule them; see the module docstring.
 
-    ``roads``: road corridors or centre lines (costs by class; built ones also seed the growth);
-    ``infrastructure``: other built infrastructure (any geometry) that seeds the growth.
-    Returns the units with KFFQ, the phase table, the per-unit costs and findings.
+    Plots of one unit (``unit_field``) are phased together. Land that :func:`algorithms.planstate.plan_state` sets
+    apart (需调整用地) is left out unless ``allow_blocked``. ``roads``: road corridors or centre lines (costs by
+    class; built ones also seed the growth); ``infrastructure``: other built infrastructure that seeds the growth.
     """
     progress = progress or Progress()
-    params = params if params is not None else load_params()
-    over = {}
-    if capacity_ha is not None:
-        over["capacity_ha"] = capacity_ha
-    if maturity_threshold is not None:
-        over["maturity_threshold"] = maturity_threshold
-    if capacity_investment is not None:
-        over["capacity_investment"] = capacity_investment
-    if over:
-        from .params import merge_params, validate_params
-        params = merge_params(params, {"phasing": over})
-        validate_params(params)
+    params = _with_overrides(params, capacity_ha, maturity_threshold, capacity_investment)
     if len(units) == 0:
         raise InputError("E_EMPTY_LAYER", layer="units")
     units, findings = prepare_polygons(units, layer="units",
                                        code_field=unit_field if unit_field in units.columns else None)
-    m_units, target = to_metres(units, layer="units")
+    state = plan_state(units, allow_blocked=allow_blocked, supplied_field=supplied_field,
+                       supplied_values=supplied_values)
+    findings += _state_findings(units, state, "DKBH" if "DKBH" in units.columns else unit_field)
+    rows = units[state.develop]
+    if len(rows) == 0:
+        raise InputError("E_EMPTY_LAYER", layer="units（全部为需调整用地 / all land is set apart）")
+    m_rows, target = to_metres(rows, layer="units")
     m_roads, _ = to_metres(roads, layer="roads", target=target)
     m_infra, _ = to_metres(infrastructure, layer="infrastructure", target=target)
-    geoms = m_units.geometry.to_numpy()
-    n = len(units)
-    supplied = status_mask(units, supplied_field, supplied_values)
+    geoms = m_rows.geometry.to_numpy()
+    n = len(rows)
+    supplied = status_mask(rows, supplied_field, supplied_values)
     supplied = supplied if len(supplied) else np.zeros(n, bool)
-    serviced = status_mask(units, serviced_field, serviced_values)
+    serviced = status_mask(rows, serviced_field, serviced_values)
     serviced = serviced if len(serviced) else np.zeros(n, bool)
     built = status_mask(roads, road_status_field, built_values) if roads is not None else np.zeros(0, bool)
     progress(5, "道路分摊 / road lengths")
-    road_km = road_lengths_per_unit(m_units, m_roads, class_field=road_class_field, length_field=road_length_field,
+    road_km = road_lengths_per_unit(m_rows, m_roads, class_field=road_class_field, length_field=road_length_field,
                                     built=built if len(built) else None)
-    costs = unit_costs(m_units, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
-    pinned = np.zeros(n, dtype=int)
-    if pin_field and pin_field in units.columns:
-        pin = pd.to_numeric(units[pin_field], errors="coerce").to_numpy(dtype=float)
-        ok = np.isfinite(pin) & (pin > 0)
-        pinned[ok] = pin[ok].astype(int)
-        if ok.any():
-            findings.append(Finding("FEAS-PINNED", "指定分期", "info", None,
-                                    f"{int(ok.sum())} 个单元按“{pin_field}”指定分期 / "
-                                    f"{int(ok.sum())} units pinned by '{pin_field}'"))
+    costs = unit_costs(m_rows, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
+    block_of, nb_blocks, unit_codes, rows_are_plots = _blocks(rows, unit_field)
+    pinned = _per_block(block_of, nb_blocks, _pins(rows, pin_field), "max").astype(int)
+    if (pinned > 0).any():
+        findings.append(Finding("FEAS-PINNED", "指定分期", "info", None,
+                                f"{int((pinned > 0).sum())} 个分期单元按“{pin_field}”指定分期 / "
+                                f"{int((pinned > 0).sum())} blocks pinned by '{pin_field}'"))
     infra_parts = []
     if m_roads is not None and len(built) and built.any():
         infra_parts.append(m_roads.geometry.to_numpy()[built])
@@ -225,7 +254,7 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     infra_geoms = np.concatenate(infra_parts) if infra_parts else None
     adj = float(get(params, "phasing.adjacency_distance"))
     progress(15, "相邻关系 / adjacency")
-    neighbours = adjacency(geoms, adj)
+    neighbours = block_neighbours(adjacency(geoms, adj), block_of, nb_blocks)
     touching = np.zeros(n, bool)
     if infra_geoms is not None and len(infra_geoms):
         hit, _ = shapely.STRtree(infra_geoms).query(geoms, predicate="dwithin", distance=max(adj, 1e-6))
@@ -235,50 +264,105 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
                                 "未提供已建道路或基础设施，分期从已供地/已平整用地或区域一端开始 / no built roads or "
                                 "infrastructure given; phases start from supplied/serviced land or one end of the zone"))
     dist = _seed_distance(geoms, infra_geoms, supplied | serviced)
-    area = costs["area_ha"].to_numpy()
-    phase = _assign(geoms, area, costs["investment"].to_numpy(), pinned=pinned, supplied=supplied, serviced=serviced,
-                    touching=touching, dist=dist, neighbours=neighbours, cap_ha=float(get(params, "phasing.capacity_ha")),
-                    cap_inv=None if get(params, "phasing.capacity_investment") is None else
-                    float(get(params, "phasing.capacity_investment")), progress=progress)
-    out = units.copy()
+    cap = float(get(params, "phasing.capacity_ha"))
+    cap_inv = get(params, "phasing.capacity_investment")
+    phase_b, as_order = assign_blocks(
+        _per_block(block_of, nb_blocks, costs["area_ha"]), _per_block(block_of, nb_blocks, costs["investment"]),
+        pinned=pinned, supplied=_per_block(block_of, nb_blocks, supplied) > 0,
+        serviced=_per_block(block_of, nb_blocks, serviced) > 0, touching=_per_block(block_of, nb_blocks, touching) > 0,
+        dist=_per_block(block_of, nb_blocks, dist, "min"), neighbours=neighbours, cap_ha=cap,
+        cap_inv=None if cap_inv is None else float(cap_inv), progress=progress)
+    phase = phase_b[block_of]
+    if as_order:
+        findings.append(Finding("FEAS-PIN-ORDER", "指定分期按开发顺序使用", "info", None,
+                                f"“{pin_field}”指定的分期超过每期规模 {cap:g} 公顷：按其数值作为开发顺序，拆分为不超过规模的"
+                                f"分期 / the pinned phases of '{pin_field}' exceed the capacity of {cap:g} ha: they are "
+                                "read as an order and split into phases within the capacity"))
+    out = rows.copy()
     out["KFFQ"] = pd.array(phase, dtype="Int64")
-    table = phase_table(costs, phase, params=params, plots=plots, units=units, unit_field=unit_field)
-    for _, row in table.iterrows():
-        if row["area_ha"] > float(get(params, "phasing.capacity_ha")) + 1e-9:
-            findings.append(Finding("FEAS-CAPACITY", "分期规模超限", "warning", None,
-                                    f"第 {row['KFFQ']} 期 {row['area_ha']:.2f} 公顷，超过每期规模 / phase {row['KFFQ']} "
-                                    f"has {row['area_ha']:.2f} ha, above the capacity per phase",
-                                    value=float(row["area_ha"]), limit=float(get(params, "phasing.capacity_ha")),
-                                    unit="公顷"))
-        if not row["matures_in_horizon"]:
-            findings.append(Finding("FEAS-LATE", "测算期内未成熟", "warning", None,
-                                    f"第 {row['KFFQ']} 期在测算期内未达到成熟阈值 / phase {row['KFFQ']} does not "
-                                    f"mature within the horizon"))
+    table = phase_table(costs, phase, params=params, plots=plots, units=units, unit_field=unit_field,
+                        unit_codes=unit_codes if rows_are_plots else None, verify=state.verify[state.develop],
+                        blocked=state.blocked[state.develop])
+    findings += _table_findings(table, params, _per_block(block_of, nb_blocks, costs["area_ha"]), phase_b)
     out_plots = None
-    if plots is not None and unit_field in plots.columns and unit_field in units.columns:
-        lut = dict(zip(units[unit_field].astype(str), phase))
+    if plots is not None and unit_field in plots.columns and unit_field in rows.columns and not rows_are_plots:
+        lut = dict(zip(rows[unit_field].astype(str), phase))
         out_plots = plots.copy()
         out_plots["KFFQ"] = pd.array(out_plots[unit_field].astype(str).map(lut), dtype="Int64")
     progress(100, "分期完成 / phasing done")
-    return PhasingResult(out, table, costs, findings, out_plots, params)
+    result = PhasingResult(out, table, costs, findings, out_plots, params)
+    result.layer = _layer(units, state, rows.index, phase)
+    result.set_apart = _set_apart(units, state, unit_field, target)
+    return result
+
+
+def _set_apart(units, state, unit_field, target) -> pd.DataFrame:
+    """The land left out of the phasing (需调整用地): code, unit, area in 公顷 and the reason."""
+    sel = state.blocked & ~state.develop
+    part = units[sel]
+    if not len(part):
+        return pd.DataFrame(columns=["code", "unit", "area_ha", "conflict_m2", "reason"])
+    m_part, _ = to_metres(part, layer="units", target=target)
+    area = unit_costs(m_part, params=load_params())["area_ha"].to_numpy()
+    code_col = "DKBH" if "DKBH" in part.columns else unit_field
+    return pd.DataFrame({"code": part[code_col].astype(str).to_numpy() if code_col in part.columns else
+                         part.index.astype(str), "unit": part[unit_field].astype(str).to_numpy()
+                         if unit_field in part.columns else "", "area_ha": area,
+                         "conflict_m2": state.conflict_m2[sel], "reason": state.reason[sel]})
+
+
+def _table_findings(table, params, block_area, phase_b) -> list:
+    out = []
+    cap = float(get(params, "phasing.capacity_ha"))
+    for _, row in table.iterrows():
+        if row["area_ha"] > cap + 1e-9:
+            one = int((phase_b == row["KFFQ"]).sum()) == 1
+            why = ("（该期只有一个不可拆分的单元，其面积即超过规模）/ (one indivisible unit larger than the capacity)"
+                   if one else "")
+            out.append(Finding("FEAS-CAPACITY", "分期规模超限", "warning", None,
+                               f"第 {row['KFFQ']} 期 {row['area_ha']:.2f} 公顷，超过每期规模{why} / phase {row['KFFQ']} "
+                               f"has {row['area_ha']:.2f} ha, above the capacity per phase",
+                               value=float(row["area_ha"]), limit=cap, unit="公顷"))
+        if not row["matures_in_horizon"]:
+            out.append(Finding("FEAS-LATE", "测算期内未成熟", "warning", None,
+                               f"第 {row['KFFQ']} 期在测算期内未达到成熟阈值 / phase {row['KFFQ']} does not "
+                               f"mature within the horizon"))
+    return out
 
 
 def phase_table(costs: pd.DataFrame, phase: np.ndarray, *, params: dict, plots=None, units=None,
-                unit_field: str = "DYBH", absorption_factor: float = 1.0) -> pd.DataFrame:
-    """One row per phase: units, plots, area, supplied and sellable land, investment, start and maturity quarter."""
+                unit_field: str = "DYBH", absorption_factor: float = 1.0, unit_codes=None, verify=None,
+                blocked=None) -> pd.DataFrame:
+    """One row per phase: units, plots, area, supplied and sellable land, investment, start and maturity quarter.
+
+    ``unit_codes`` (per row) when the rows are plots: units = distinct codes, plots = rows. ``verify`` /
+    ``blocked`` (per row, bool) give the 需核实 plots and the 需调整用地 phased anyway (``allow_blocked``)."""
+    area = costs["area_ha"].to_numpy(float)
+    n = len(costs)
     df = costs.assign(KFFQ=np.asarray(phase, dtype=int),
-                      supplied_ha=np.where(costs["supplied"].to_numpy(bool), costs["area_ha"].to_numpy(float), 0.0))
+                      supplied_ha=np.where(costs["supplied"].to_numpy(bool), area, 0.0),
+                      verify_n=np.zeros(n) if verify is None else np.asarray(verify, dtype=float),
+                      blocked_ha=np.zeros(n) if blocked is None else np.where(np.asarray(blocked, bool), area, 0.0))
     g = df.groupby("KFFQ", sort=True)
+    if unit_codes is not None:
+        codes = pd.Series(unit_codes, index=costs.index).where(pd.notna(unit_codes), costs.index.astype(str))
+        n_units = codes.groupby(df["KFFQ"]).nunique()
+    else:
+        n_units = g.size()
     table = pd.DataFrame({
-        "units": g.size(),
+        "units": n_units,
         "area_ha": g["area_ha"].sum(),
         "supplied_ha": g["supplied_ha"].sum(),
         "sell_ha": g["sell_ha"].sum(),
         "factory_ha": g["factory_ha"].sum(),
         "road_km": g["road_km"].sum(),
         "investment": g["investment"].sum(),
+        "verify_plots": g["verify_n"].sum().astype(int),
+        "blocked_ha": g["blocked_ha"].sum(),
     }).reset_index()
-    if plots is not None and units is not None and unit_field in plots.columns and unit_field in units.columns:
+    if unit_codes is not None:
+        table["plots"] = g.size().to_numpy()
+    elif plots is not None and units is not None and unit_field in plots.columns and unit_field in units.columns:
         lut = dict(zip(units[unit_field].astype(str), np.asarray(phase, dtype=int)))
         counts = plots[unit_field].astype(str).map(lut).value_counts()
         table["plots"] = table["KFFQ"].map(counts).fillna(0).astype(int)
@@ -297,4 +381,5 @@ def phase_table(costs: pd.DataFrame, phase: np.ndarray, *, params: dict, plots=N
     table["mature"] = [quarter_label(m, y0, q0) for m in mature]
     table["matures_in_horizon"] = mature < horizon
     return table[["KFFQ", "units", "plots", "area_ha", "supplied_ha", "sell_ha", "factory_ha", "road_km",
-                  "investment", "start_q", "start", "mature_q", "mature", "matures_in_horizon"]]
+                  "investment", "verify_plots", "blocked_ha", "start_q", "start", "mature_q", "mature",
+                  "matures_in_horizon"]]

@@ -16,11 +16,13 @@ from ..plan import atomic_output
 from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult
 from .phasing import PhasingResult
 
-__all__ = ["phase_sheet", "feasibility_sheets", "intensive_use_sheets", "write_tables", "summary_frame", "params_frame"]
+__all__ = ["phase_sheet", "set_apart_sheet", "feasibility_sheets", "intensive_use_sheets", "write_tables",
+           "summary_frame", "params_frame"]
 
 _PHASE_COLS = {"KFFQ": "开发分期", "units": "单元数", "plots": "地块数", "area_ha": "用地面积（公顷）",
                "supplied_ha": "已供地（公顷）", "sell_ha": "待出让（公顷）", "factory_ha": "自建厂房用地（公顷）",
-               "road_km": "新建道路（公里）", "investment": "投资（万元）", "start": "启动季度", "mature": "成熟季度",
+               "road_km": "新建道路（公里）", "investment": "投资（万元）", "verify_plots": "需核实地块数",
+               "blocked_ha": "需调整用地仍分期（公顷）", "start": "启动季度", "mature": "成熟季度",
                "matures_in_horizon": "测算期内成熟"}
 _SENS = {"factor": "因素", "change": "变动幅度", "npv": "净现值（万元）", "irr_annual": "内部收益率（年）",
          "peak_need": "最大资金需求（万元）", "payback_quarter": "回收季度序号", "npv_change": "净现值变化（万元）"}
@@ -32,9 +34,31 @@ _IU = {"zone_type": "开发区类型", "level": "层级", "ZTBH": "组团编号"
        "unit": "单位", "numerator": "分子", "denominator": "分母", "status": "状态", "note": "说明", "source": "依据"}
 
 
-def phase_sheet(phases: pd.DataFrame) -> pd.DataFrame:
-    """The phase table with Chinese headers."""
-    return phases[list(_PHASE_COLS)].rename(columns=_PHASE_COLS)
+def phase_sheet(phases: pd.DataFrame, set_apart: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """The phase table with Chinese headers, a 合计 row and, when land was set apart, its row (not phased)."""
+    df = phases[list(_PHASE_COLS)].copy()
+    df["KFFQ"] = df["KFFQ"].astype(object)
+    total = {c: df[c].sum() for c in ("units", "plots", "area_ha", "supplied_ha", "sell_ha", "factory_ha", "road_km",
+                                      "investment", "verify_plots", "blocked_ha")}
+    extra = [{"KFFQ": "合计 total", **total, "start": df["start"].iloc[0] if len(df) else "",
+              "mature": df["mature"].iloc[-1] if len(df) else "", "matures_in_horizon": bool(df["matures_in_horizon"].all())}]
+    if set_apart is not None and len(set_apart):
+        extra.append({"KFFQ": "需调整用地（未分期）set apart, not phased", "units": set_apart["unit"].nunique(),
+                      "plots": len(set_apart), "area_ha": float(set_apart["area_ha"].sum()), "supplied_ha": None,
+                      "sell_ha": 0.0, "factory_ha": 0.0, "road_km": 0.0, "investment": 0.0, "verify_plots": None,
+                      "blocked_ha": None, "start": "—", "mature": "—", "matures_in_horizon": None})
+    df = pd.concat([df, pd.DataFrame(extra)], ignore_index=True)
+    df["matures_in_horizon"] = df["matures_in_horizon"].map(lambda v: "—" if v is None or v != v else
+                                                            ("是" if v else "否"))
+    for col in ("units", "plots", "verify_plots"):
+        df[col] = df[col].map(lambda v: "—" if v is None or v != v else int(v)).astype(object)
+    return df.rename(columns=_PHASE_COLS)
+
+
+def set_apart_sheet(set_apart: pd.DataFrame) -> pd.DataFrame:
+    """The plots left out of the phasing, with their conflict and reason."""
+    return set_apart.rename(columns={"code": "地块编号", "unit": "单元编号", "area_ha": "用地面积（公顷）",
+                                     "conflict_m2": "冲突面积（m²）", "reason": "原因（一张图审查）"})
 
 
 def summary_frame(cash: CashflowResult) -> pd.DataFrame:
@@ -52,6 +76,7 @@ def summary_frame(cash: CashflowResult) -> pd.DataFrame:
             ("期末贷款余额 debt outstanding at the end", s["debt_outstanding_end"], "万元"),
             ("说明 note", "默认参数为示意性假设，须以本开发区实际数据替换 / default parameters are illustrative "
                           "assumptions to be replaced by the zone's own figures", "")]
+    rows += [(k, v, u) for k, v, u in s.get("plan_rows", [])]
     return pd.DataFrame(rows, columns=["项目 item", "数值 value", "单位 unit"])
 
 
@@ -82,7 +107,7 @@ def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
     flow = q[cols].rename(columns={"label": "季度", **LABELS})
     sheets = {
         "测算摘要": summary_frame(cash),
-        "分期表": phase_sheet(phased.phases),
+        "分期表": phase_sheet(phased.phases, phased.set_apart),
         "现金流量表": flow,
         "组团现金流": cash.clusters.drop(columns="quarter").rename(
             columns={"ZTBH": "组团编号", "label": "季度", "inflow": "现金流入", "outflow": "现金流出", "net": "净现金流",
@@ -97,6 +122,8 @@ def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
         sheets["敏感性分析"] = sens.rename(columns=_SENS)
     if targets is not None:
         sheets["发展目标"] = targets[list(_TARGET)].rename(columns=_TARGET)
+    if phased.set_apart is not None and len(phased.set_apart):
+        sheets["需调整用地"] = set_apart_sheet(phased.set_apart)
     sheets["测算参数"] = params_frame(phased.params)
     return sheets
 

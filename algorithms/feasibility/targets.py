@@ -1,7 +1,8 @@
 """发展目标 — 3- and 5-year targets from the base year against what the plan and its phasing project.
 
 Projection at the end (Q4) of the target year, from the cash-flow model:
-  产业规模 (annual output value, 万元)  = producing 公顷 × ``targets.output_per_ha_year``;
+  产业规模 (annual output value, 万元)  = Σ producing 公顷 × the plot's 产出强度 (CCQD; ``targets.output_per_ha_year``
+                                          only where a plot has none);
   企业引进 (companies)                  = producing 公顷 ÷ ``targets.ha_per_company`` (rounded down);
   土地开发 (公顷)                       = land serviced by then (infrastructure of its phase finished, or already
                                           supplied/serviced);
@@ -63,8 +64,11 @@ def _projection(idx: int, phased: PhasingResult, cash: CashflowResult, params: d
     else:
         rates = np.full(len(costs), default)
     prod_ha = float(producing.sum())
+    # the plan's own 产出强度 per plot (costs.output_rate, from CCQD; the parameter only where a plot has none)
+    out_rate = costs["output_rate"].to_numpy(float) if "output_rate" in costs.columns else \
+        np.full(len(costs), float(get(params, "targets.output_per_ha_year")))
     return {
-        "output_value": prod_ha * float(get(params, "targets.output_per_ha_year")),
+        "output_value": float((producing * out_rate).sum()),
         "companies": float(np.floor(prod_ha / float(get(params, "targets.ha_per_company")) + 1e-9)),
         "land_developed_ha": float(costs["area_ha"].to_numpy(float)[serviced].sum()),
         "infrastructure_investment": spent["site_preparation"] + spent["roads"] + spent["utilities"],

@@ -53,7 +53,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
 
         add(QgsProcessingParameterNumber(self.START_YEAR, self.tr("测算起始年（可选）"), optional=True,
                                          minValue=1990, maxValue=2100),
-            "覆盖参数 schedule.start_year / overrides schedule.start_year")
+            "优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file")
         add(QgsProcessingParameterNumber(self.START_QUARTER, self.tr("起始季度 1–4（可选）"), optional=True,
                                          minValue=1, maxValue=4),
             "覆盖参数 schedule.start_quarter / overrides schedule.start_quarter")
@@ -62,7 +62,8 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
             "小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %")
         add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("发展目标基准年（可选）"), optional=True,
                                          minValue=1990, maxValue=2100),
-            "默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets")
+            "默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the "
+            "start")
         add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("测算工作簿"), "Excel (*.xlsx)"),
             "输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write")
         add(QgsProcessingParameterFileDestination(self.OUTPUT_CSV, self.tr("现金流量表 CSV（可选）"), "CSV (*.csv)",
@@ -77,17 +78,18 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.PAYBACK_QUARTER, self.tr("投资回收季度")))
 
     def _overrides(self, parameters, context):
-        over = {}
-        for key, dotted, conv in ((self.START_YEAR, ("schedule", "start_year"), int),
-                                  (self.START_QUARTER, ("schedule", "start_quarter"), int),
-                                  (self.BASE_YEAR, ("targets", "base_year"), int)):
+        rate = self._number(parameters, self.DISCOUNT_RATE, context)
+        return {} if rate is None else {"discount_rate": rate}
+
+    def _dates(self, parameters, context):
+        """START_YEAR / START_QUARTER / BASE_YEAR given here win over the plan's metadata and the parameter file."""
+        out = {}
+        for key, name in ((self.START_YEAR, "start_year"), (self.START_QUARTER, "start_quarter"),
+                          (self.BASE_YEAR, "base_year")):
             value = self._number(parameters, key, context)
             if value is not None:
-                over.setdefault(dotted[0], {})[dotted[1]] = conv(value)
-        rate = self._number(parameters, self.DISCOUNT_RATE, context)
-        if rate is not None:
-            over["discount_rate"] = rate
-        return over
+                out[name] = int(value)
+        return out
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.feasibility import cashflow, targets_table
@@ -95,7 +97,8 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
 
         progress = bridge.progress_from_feedback(feedback, 10, 50)
         _, phased = self.run_phasing(parameters, context, feedback, progress,
-                                     overrides=self._overrides(parameters, context))
+                                     overrides=self._overrides(parameters, context),
+                                     dates=self._dates(parameters, context))
         chart = self.parameterAsFileOutput(parameters, self.OUTPUT_CHART, context) or None
         cash = cashflow(phased, chart_path=chart, progress=bridge.progress_from_feedback(feedback, 50, 90))
         bridge.push_findings(feedback, cash.findings)

@@ -17,6 +17,7 @@ class CreatePlan(ZutuanAlgorithm):
     PROJECT_NAME = "PROJECT_NAME"
     ORGANISATION = "ORGANISATION"
     BASE_YEAR = "BASE_YEAR"
+    PLAN_YEAR = "PLAN_YEAR"
     REGION_CLASS = "REGION_CLASS"
     CRS = "CRS"
     CLUSTERS = "CLUSTERS"
@@ -27,11 +28,11 @@ class CreatePlan(ZutuanAlgorithm):
     DISPLAY = "新建规划数据库"
     GROUP_ID = "layout"
     HELP_ZH = ("新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表"
-               "（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，"
+               "（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，"
                "中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。"
                "坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。")
     HELP_EN = ("Creates a plan GeoPackage holding the cluster (zutuan), unit (danyuan) and plot (dikuai) polygon layers "
-               "and a metadata table (project name, organisation, base year — 2019 by default —, region class, "
+               "and a metadata table (project name, organisation, plan year — this year by default —, base year — the year before by default —, region class, "
                "standards profile, CRS). Field names are pinyin initials with Chinese aliases (docs/SCHEMA.md). "
                "Optional existing clusters are written in the plan CRS with their area YDMJ measured. The CRS must be "
                "a projected metre CRS (CGCS2000 3-degree GK recommended); clusters in degrees are projected into "
@@ -46,9 +47,13 @@ class CreatePlan(ZutuanAlgorithm):
             self.tr("写入元数据和导出表的标题 / project name for metadata and exports"))
         add(QgsProcessingParameterString(self.ORGANISATION, self.tr("编制单位"), optional=True),
             self.tr("编制单位 / planning organisation"))
-        add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("基准年"), QgsProcessingParameterNumber.Integer,
-                                         defaultValue=2019, minValue=2000, maxValue=2100),
-            self.tr("3 年、5 年目标的基准年，默认 2019 / base year of the targets"))
+        add(QgsProcessingParameterNumber(self.PLAN_YEAR, self.tr("编制年份（可选）"), QgsProcessingParameterNumber.Integer,
+                                         optional=True, minValue=2000, maxValue=2100),
+            self.tr("现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year"))
+        add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("基准年（可选）"), QgsProcessingParameterNumber.Integer,
+                                         optional=True, minValue=2000, maxValue=2100),
+            self.tr("3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; "
+                    "empty: the year before the plan year"))
         add(QgsProcessingParameterString(self.REGION_CLASS, self.tr("地区分类（土地等别）"), optional=True),
             self.tr("投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity"))
         add(QgsProcessingParameterCrs(self.CRS, self.tr("规划坐标系"), optional=True),
@@ -59,6 +64,10 @@ class CreatePlan(ZutuanAlgorithm):
         add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("规划数据库"), "GeoPackage (*.gpkg)"),
             self.tr("新建的 GeoPackage；写入完成后才替换目标文件 / the new plan, replaced only when complete"))
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT_CLUSTERS, self.tr("组团图层")))
+
+    def _year(self, parameters, key, context):
+        value = parameters.get(key)
+        return None if value is None or value == "" else self.parameterAsInt(parameters, key, context)
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.crs import is_metre_projected
@@ -83,8 +92,10 @@ class CreatePlan(ZutuanAlgorithm):
         meta = create_plan(path, crs=target, clusters=seeded, metadata={
             "XMMC": self.parameterAsString(parameters, self.PROJECT_NAME, context),
             "BZDW": self.parameterAsString(parameters, self.ORGANISATION, context),
-            "JZNF": self.parameterAsInt(parameters, self.BASE_YEAR, context),
+            "BZNF": self._year(parameters, self.PLAN_YEAR, context),
+            "JZNF": self._year(parameters, self.BASE_YEAR, context),
             "DQLB": self.parameterAsString(parameters, self.REGION_CLASS, context)})
+        feedback.pushInfo(f"编制年份 / plan year {meta['BZNF']}，基准年 / base year {meta['JZNF']}")
         feedback.pushInfo(f"规划数据库 / plan: {path} ({meta['ZBXT']}), 组团 / clusters: "
                           f"{0 if seeded is None else len(seeded)}")
         return {self.OUTPUT: path, self.OUTPUT_CLUSTERS: f"{path}|layername=zutuan"}

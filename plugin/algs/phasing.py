@@ -2,6 +2,7 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -28,20 +29,29 @@ class PhasingInputs:
     PARAMS = "PARAMS"
     CAPACITY_HA = "CAPACITY_HA"
     MATURITY_THRESHOLD = "MATURITY_THRESHOLD"
+    ROAD_LENGTH_FIELD = "ROAD_LENGTH_FIELD"
+    PLAN = "PLAN"
+    ALLOW_BLOCKED = "ALLOW_BLOCKED"
 
     def add_phasing_parameters(self):
         def add(p, help_text):
             p.setHelp(self.tr(help_text))
             self.addParameter(p)
 
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("单元或地块图层"), [QgsProcessing.TypeVectorPolygon]),
-            "要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase")
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块或单元图层"), [QgsProcessing.TypeVectorPolygon]),
+            "要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的"
+            "需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; "
+            "with the master-plan check's results, land a prohibiting rule rejects is set apart")
         add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("道路（可选）"), [QgsProcessing.TypeVectorAnyGeometry],
                                                 optional=True),
             "道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors")
         add(QgsProcessingParameterField(self.ROAD_CLASS_FIELD, self.tr("道路等级字段"), parentLayerParameterName=self.ROADS,
                                         optional=True),
             "取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file")
+        add(QgsProcessingParameterField(self.ROAD_LENGTH_FIELD, self.tr("道路长度字段（米）"),
+                                        parentLayerParameterName=self.ROADS, optional=True),
+            "道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), "
+            "e.g. DLCD of the road corridors; empty: measured")
         add(QgsProcessingParameterField(self.ROAD_STATUS_FIELD, self.tr("道路建设状态字段"),
                                         parentLayerParameterName=self.ROADS, optional=True),
             "取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases")
@@ -57,6 +67,12 @@ class PhasingInputs:
         add(QgsProcessingParameterField(self.PIN_FIELD, self.tr("指定分期字段"), defaultValue="KFFQ",
                                         parentLayerParameterName=self.INPUT, optional=True),
             "正整数即固定为该期 / a positive phase number pins the unit to that phase")
+        add(QgsProcessingParameterFile(self.PLAN, self.tr("规划数据库（可选）"), extension="gpkg", optional=True),
+            "读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the "
+            "cash flow and its base year dates the targets; without it the current year is used")
+        add(QgsProcessingParameterBoolean(self.ALLOW_BLOCKED, self.tr("需调整用地仍纳入分期"), defaultValue=False),
+            "勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a "
+            "prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it")
         add(QgsProcessingParameterFile(self.PARAMS, self.tr("测算参数文件（YAML，可选）"), extension="yaml",
                                        optional=True),
             "只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides")
@@ -77,9 +93,30 @@ class PhasingInputs:
             return None
         return self.parameterAsDouble(parameters, key, context)
 
-    def run_phasing(self, parameters, context, feedback, progress, overrides=None):
+    def _params(self, parameters, context, feedback, overrides=None, dates=None):
+        """The parameter file, with the dates resolved from the plan's metadata (logged: which applies)."""
+        from ...algorithms.feasibility import load_params
+        from ...algorithms.feasibility.params import resolve_dates
+        from ...algorithms.plan import read_metadata
+
+        params = load_params(self.parameterAsFile(parameters, self.PARAMS, context) or None, overrides)
+        plan = self.parameterAsFile(parameters, self.PLAN, context)
+        meta = None
+        if plan:
+            try:
+                meta = read_metadata(plan)
+            except Exception as err:  # noqa: BLE001 - any reading failure is the same message to the user
+                from ...algorithms.errors import InputError
+                raise InputError("E_READ", path=plan, reason=f"规划元数据表 plan_metadata 无法读取 / {err}") from None
+        params = resolve_dates(params, metadata=meta, **(dates or {}))
+        d = params["_dates"]
+        feedback.pushInfo(f"测算起始 / start {d['start']}（{d['start_source']}）；基准年 / base year {d['base_year']}"
+                          f"（{d['base_source']}）")
+        return params
+
+    def run_phasing(self, parameters, context, feedback, progress, overrides=None, dates=None):
         """Read the inputs, run the engine's phasing; returns (prepared layer, PhasingResult)."""
-        from ...algorithms.feasibility import load_params, phasing
+        from ...algorithms.feasibility import phasing
         from ...algorithms.layers import prepare_layer
 
         gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
@@ -87,9 +124,11 @@ class PhasingInputs:
         bridge.push_findings(feedback, layer.findings)
         roads = self._any_source(parameters, self.ROADS, context, feedback)
         infra = self._any_source(parameters, self.INFRASTRUCTURE, context, feedback)
-        params = load_params(self.parameterAsFile(parameters, self.PARAMS, context) or None, overrides)
+        params = self._params(parameters, context, feedback, overrides, dates)
         result = phasing(
             layer.measured, params=params, roads=roads, infrastructure=infra,
+            road_length_field=self._field(parameters, self.ROAD_LENGTH_FIELD, context),
+            allow_blocked=self.parameterAsBoolean(parameters, self.ALLOW_BLOCKED, context),
             road_class_field=self._field(parameters, self.ROAD_CLASS_FIELD, context),
             road_status_field=self._field(parameters, self.ROAD_STATUS_FIELD, context),
             supplied_field=self._field(parameters, self.SUPPLIED_FIELD, context),
@@ -138,20 +177,28 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PHASE_COUNT, self.tr("分期数")))
 
     def run_engine(self, parameters, context, feedback):
-        from ...algorithms.feasibility.tables import phase_sheet, write_tables
+        from ...algorithms.feasibility.tables import phase_sheet, set_apart_sheet, write_tables
 
         progress = bridge.progress_from_feedback(feedback, 10, 90)
         layer, result = self.run_phasing(parameters, context, feedback, progress)
         bridge.push_findings(feedback, result.findings)
         out = layer.source.copy()
-        out["KFFQ"] = result.units["KFFQ"].reindex(out.index)
+        for col in ("KFFQ", "KFZT", "KFSM"):
+            out[col] = result.layer[col].reindex(out.index)
         dest = bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, out, crs=layer.crs, feedback=feedback)
         bridge.style_output(context, dest)
         outputs = {self.OUTPUT: dest, self.PHASE_COUNT: len(result.phases)}
         path = self.parameterAsFileOutput(parameters, self.OUTPUT_PHASES, context)
         if path:
-            outputs[self.OUTPUT_PHASES] = write_tables(path, {"分期表": phase_sheet(result.phases)})
+            sheets = {"分期表": phase_sheet(result.phases, result.set_apart)}
+            if len(result.set_apart) and path.lower().endswith(".xlsx"):
+                sheets["需调整用地"] = set_apart_sheet(result.set_apart)
+            outputs[self.OUTPUT_PHASES] = write_tables(path, sheets)
         for _, r in result.phases.iterrows():
             feedback.pushInfo(f"第 {r['KFFQ']} 期 / phase {r['KFFQ']}: {r['area_ha']:.2f} 公顷, {r['units']} 单元, "
+                              f"{r['plots']} 地块, 已供地 {r['supplied_ha']:.2f} 公顷, 道路 {r['road_km']:.2f} km, "
                               f"投资 {r['investment']:.0f} 万元, {r['start']} → {r['mature']}")
+        if len(result.set_apart):
+            feedback.pushWarning(f"需调整用地（未分期）/ set apart: {len(result.set_apart)} 地块 "
+                                 f"{result.set_apart['area_ha'].sum():.2f} 公顷")
         return outputs

@@ -11,7 +11,8 @@ import shapely
 from algorithms.errors import InputError
 from algorithms.feasibility import (cashflow, financing_plan, load_params, phase_schedule, phasing, targets_table,
                                     write_chart)
-from algorithms.feasibility.cashflow import _svg_chart, quarterly_rate
+from algorithms.feasibility.cashflow import quarterly_rate
+from algorithms.feasibility.chart import _svg_chart
 from algorithms.feasibility.params import merge_params
 
 CRS = 4547  # CGCS2000 3-degree GK CM 114E, metres

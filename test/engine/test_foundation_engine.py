@@ -156,7 +156,10 @@ def test_create_plan_whole_or_nothing(tmp_path):
                                 geometry=[shapely.box(500000, 2440000, 500300, 2440200)], crs=4545)
     path = str(tmp_path / "plan.gpkg")
     meta = create_plan(path, crs=4545, clusters=clusters, metadata={"XMMC": "测试"})
-    assert meta["JZNF"] == 2019 and read_metadata(path)["XMMC"] == "测试"
+    import datetime
+    year = datetime.date.today().year  # the plan's year defaults to the year it is made, its base year to the one before
+    assert (meta["BZNF"], meta["JZNF"]) == (year, year - 1) and read_metadata(path)["XMMC"] == "测试"
+    assert read_metadata(path)["JZNF"] == str(year - 1)
     layers = {name for name, _ in pyogrio.list_layers(path)}
     assert layers == {"zutuan", "danyuan", "dikuai", "plan_metadata"}
     z = gpd.read_file(path, layer="zutuan")

@@ -58,9 +58,11 @@ def test_phasing_writes_kffq_and_phase_table(plugin, tmp_path):
     assert res["PHASE_COUNT"] == 3
     with open(res["OUTPUT_PHASES"], encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["开发分期"] for r in rows] == ["1", "2", "3"]
+    assert [r["开发分期"] for r in rows] == ["1", "2", "3", "合计 total"]
     assert float(rows[0]["用地面积（公顷）"]) == pytest.approx(8.0)
-    assert rows[0]["启动季度"] == "2020Q1"
+    assert float(rows[3]["用地面积（公顷）"]) == pytest.approx(24.0)
+    import datetime  # no plan given: the cash flow starts in the current year, and the log says so
+    assert rows[0]["启动季度"] == f"{datetime.date.today().year}Q1"
 
 
 def test_cashflow_hand_case_workbook_and_chart(plugin, tmp_path):
@@ -136,7 +138,9 @@ def test_qgis_process_runs_phasing(run_qgis_process, tmp_path):
                                                      "OUTPUT_PHASES": str(tmp_path / "phases.csv")})
     assert data["results"]["PHASE_COUNT"] == 2
     with open(data["results"]["OUTPUT_PHASES"], encoding="utf-8-sig") as fh:
-        assert len(list(csv.DictReader(fh))) == 2
+        rows = list(csv.DictReader(fh))
+    assert [r["开发分期"] for r in rows] == ["1", "2", "合计 total"]  # two phases and their total
+    assert int(rows[2]["地块数"]) == int(rows[0]["地块数"]) + int(rows[1]["地块数"])
     rc, _, text = run_qgis_process("zutuan:cashflow", {"INPUT": src, "DISCOUNT_RATE": 8,
                                                        "OUTPUT": str(tmp_path / "x.xlsx")}, check=False)
     assert rc != 0 and "0.08" in text and "Traceback" not in text

@@ -155,7 +155,10 @@ def test_createplan_writes_schema_layers_and_metadata(plugin, tmp_path):
     assert "DKBH" in QgsVectorLayer(f"{out}|layername=dikuai", "d", "ogr").fields().names()
     meta = QgsVectorLayer(f"{out}|layername=plan_metadata", "m", "ogr")
     kv = {f["JM"]: f["JZ"] for f in meta.getFeatures()}
-    assert kv["XMMC"] == "凭祥边合区" and kv["JZNF"] == "2019" and kv["ZBXT"] == "EPSG:4545"
+    import datetime
+    year = datetime.date.today().year
+    assert kv["XMMC"] == "凭祥边合区" and kv["ZBXT"] == "EPSG:4545"
+    assert (kv["BZNF"], kv["JZNF"]) == (str(year), str(year - 1))
 
 
 def test_createplan_unwritable_target_leaves_nothing(plugin, tmp_path):

@@ -1,0 +1,88 @@
+"""The cumulative cash-flow chart: per phase and for the zone (PNG through matplotlib when importable, else SVG)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["write_chart"]
+
+
+def write_chart(phases_long: pd.DataFrame, quarterly: pd.DataFrame, path: str) -> str:
+    """Cumulative net cash flow per phase and for the zone; PNG via matplotlib when importable, else SVG.
+
+    Returns the path written (``.svg`` replaces another extension when matplotlib is missing).
+    """
+    series = {f"Phase {k} / 第{k}期": g["cumulative"].to_numpy() for k, g in phases_long.groupby("KFFQ")}
+    series["Zone / 全区"] = quarterly["cumulative"].to_numpy()
+    labels = list(quarterly["label"])
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError:
+        path = os.path.splitext(path)[0] + ".svg"
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(_svg_chart(series, labels))
+        return path
+    if path.lower().endswith(".svg"):
+        fmt = "svg"
+    else:
+        fmt = "png"
+    fig = Figure(figsize=(9, 4.8), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot(111)
+    x = np.arange(len(labels))
+    for name, y in series.items():
+        ax.plot(x, y, lw=2.4 if name.startswith("Zone") else 1.4, label=_ascii(name))
+    ax.axhline(0, color="0.3", lw=0.8)
+    step = max(1, len(labels) // 10)
+    ax.set_xticks(x[::step])
+    ax.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("Cumulative net cash flow (10k CNY)")
+    ax.set_title("Cumulative cash flow per phase")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, ncol=2)
+    fig.tight_layout()
+    fig.savefig(path, format=fmt)
+    return path
+
+
+def _ascii(name: str) -> str:
+    """Chart labels in English only: a machine without a CJK font would draw the Chinese as boxes."""
+    return name.split(" / ")[0]
+
+
+def _svg_chart(series: dict, labels: list) -> str:
+    W, H, L, R, Tm, B = 900, 480, 80, 20, 40, 70
+    allv = np.concatenate([np.asarray(v, float) for v in series.values()] + [np.zeros(1)])
+    lo, hi = float(allv.min()), float(allv.max())
+    hi = hi if hi > lo else lo + 1.0
+    n = max(len(labels) - 1, 1)
+
+    def X(i):
+        return L + (W - L - R) * i / n
+
+    def Y(v):
+        return Tm + (H - Tm - B) * (hi - v) / (hi - lo)
+
+    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<text x="{W / 2}" y="24" text-anchor="middle" font-size="16">各期累计净现金流 / Cumulative cash flow per phase'
+           f'（万元）</text>',
+           f'<line x1="{L}" y1="{Y(0):.1f}" x2="{W - R}" y2="{Y(0):.1f}" stroke="#555"/>',
+           f'<text x="{L - 6}" y="{Y(hi):.1f}" text-anchor="end" font-size="11">{hi:,.0f}</text>',
+           f'<text x="{L - 6}" y="{Y(lo):.1f}" text-anchor="end" font-size="11">{lo:,.0f}</text>']
+    step = max(1, len(labels) // 10)
+    for i in range(0, len(labels), step):
+        out.append(f'<text x="{X(i):.1f}" y="{H - B + 18}" text-anchor="middle" font-size="10">{labels[i]}</text>')
+    for j, (name, ys) in enumerate(series.items()):
+        col = "#000" if name.startswith("Zone") else colours[j % len(colours)]
+        pts = " ".join(f"{X(i):.1f},{Y(float(v)):.1f}" for i, v in enumerate(ys))
+        width = 2.5 if name.startswith("Zone") else 1.5
+        out.append(f'<polyline fill="none" stroke="{col}" stroke-width="{width}" points="{pts}"/>')
+        out.append(f'<text x="{L + 10 + 150 * (j % 5)}" y="{H - 18 - 16 * (j // 5)}" font-size="11" fill="{col}">'
+                   f'{name}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
