@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 SAMPLE="$ROOT/resources/sample/data/sample_zone.gpkg"
-OUT="$ROOT/out"
+OUT="${ZUTUAN_DEMO_OUT:-$ROOT/out}"  # test/qgis/test_reconcile.py runs the demo into a folder of its own
 rm -rf "$OUT" && mkdir -p "$OUT"
 LOG="$OUT/demo.log"
 step() {  # step <title> <alg> KEY=VALUE ...
@@ -53,19 +53,21 @@ step "7 用地标准审查 Land-use standards check" zutuan:checkstandards \
   INPUT="$OUT/plots_checked.gpkg" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
   OUTPUT="$OUT/plots_reviewed.gpkg" CONFLICTS="$OUT/标准审查问题.gpkg" REPORT="$OUT/用地标准审查报告.html"
 PLOTS="$OUT/plots_reviewed.gpkg"
-step "8 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
-  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
-step "9 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
-  INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
-  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
 # Phasing and cash flow read the reviewed plots (需调整用地 set apart, 已供地 first), the plan's road corridors (the
 # one road layer: class DLDJ, centre-line length DLCD) and the plan's metadata (its year starts the cash flow).
 ROADS=(ROADS="$OUT/road_corridors.gpkg" ROAD_CLASS_FIELD=DLDJ ROAD_LENGTH_FIELD=DLCD PLAN="$OUT/plan.gpkg")
-step "10 滚动开发分期 Phasing" zutuan:phasing \
+step "8 滚动开发分期 Phasing" zutuan:phasing \
   INPUT="$PLOTS" "${ROADS[@]}" OUTPUT="$OUT/plots_phased.gpkg" OUTPUT_PHASES="$OUT/分期表.xlsx"
-step "11 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
+step "9 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
   INPUT="$OUT/plots_phased.gpkg" "${ROADS[@]}" \
   OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg"
+# The exports read the phased plots: the 开发分期 and 开发状态 they print are the phasing's.
+PLOTS="$OUT/plots_phased.gpkg"
+step "10 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
+  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+step "11 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
+  INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
+  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
 step "12 土地集约利用评价 Intensive use (TD/T 1029-2017)" zutuan:intensiveuse \
   INPUT="$PLOTS" SCENARIO=1 OUTPUT="$OUT/集约利用评价.xlsx"
 rm -f "$OUT/.step.json"
