@@ -154,16 +154,29 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
     ID = "phasing"
     DISPLAY = "滚动开发分期"
     GROUP_ID = "feasibility"
-    HELP_ZH = ("按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、"
-               "投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地"
-               "相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持"
-               "该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。")
-    HELP_EN = ("Assigns units (or plots) to development phases and writes KFFQ, plus a phase table (area, units, plots, "
-               "investment, start and maturity quarter). Land already supplied comes first, then serviced land, then "
-               "land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays "
-               "within its capacity, and the next phase opens when the previous one has supplied its threshold share "
-               "of land. Units with a positive KFFQ keep that phase. Parameters come from a YAML file whose defaults "
-               "are illustrative assumptions to be replaced by the zone's own figures.")
+    HELP_ZH = ("按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 "
+               "KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，"
+               "合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区"
+               "不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”"
+               "则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平"
+               "的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时"
+               "例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的"
+               "等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），"
+               "未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。")
+    HELP_EN = ("Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development "
+               "status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new "
+               "road, investment, plots to verify, start and maturity quarter, a total row and the land set apart). "
+               "With the master-plan check's results, a plot that a prohibiting rule (ecological red line, permanent "
+               "farmland, outside the urban boundary, a zone that does not allow the use) makes non-compliant is set "
+               "apart whole: not phased, no acquisition cost, no sale (or phased and marked everywhere when 'phase "
+               "land set apart anyway' is ticked); plots to verify are phased and marked; supplied land carries no "
+               "acquisition and no sale and goes first. Then serviced land, then land contiguous with what is assigned, "
+               "growing from built roads and infrastructure; each phase stays within its capacity (except one "
+               "indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit "
+               "the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length "
+               "fields (e.g. DLCD of the corridors). The start year and base year come from the plan's metadata (BZNF, "
+               "JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are "
+               "illustrative assumptions.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
