@@ -75,7 +75,6 @@ def problems(out: str) -> list[str]:
             bad.append(f"{what}: {a!r} ≠ {b!r}")
 
     plots = _gpkg(out, "plots_reviewed.gpkg")
-    phased = _gpkg(out, "plots_phased.gpkg")
     corridors = _gpkg(out, "road_corridors.gpkg")
     clusters = _gpkg(out, "plan.gpkg", "zutuan")
     meta = dict(zip(*(_gpkg(out, "plan.gpkg", "plan_metadata")[k] for k in ("JM", "JZ"))))
@@ -84,7 +83,22 @@ def problems(out: str) -> list[str]:
     road_km = float(corridors["DLCD"].sum()) / 1000.0
     state = plan_state(plots)
 
-    # 控制指标表: plot table, CSV, land balance, review findings
+    sections = (_table_checks, _phase_checks, _cash_checks)
+    ctx = dict(out=out, plots=plots, corridors=corridors, meta=meta, n_plots=n_plots, plots_ha=plots_ha,
+               cluster_ha=cluster_ha, road_km=road_km, state=state, same=same, bad=bad, get=get,
+               params=load_params())
+    for check in sections:
+        try:
+            check(ctx)
+        except (OSError, KeyError, ValueError, StopIteration) as err:  # a missing file, sheet or column
+            bad.append(f"{check.__name__[1:]} could not be read: {type(err).__name__}: {err}")
+    return bad
+
+
+def _table_checks(c):
+    """控制指标表: plot table, CSV, land balance, review findings."""
+    out, plots, n_plots, plots_ha, same, bad = c["out"], c["plots"], c["n_plots"], c["plots_ha"], c["same"], c["bad"]
+    cluster_ha, state = c["cluster_ha"], c["state"]
     book = os.path.join(out, "控制指标表.xlsx")
     names = pd.ExcelFile(book).sheet_names
     table = sheet(book, next(n for n in names if "地块" in n and "一览" in n))
@@ -134,8 +148,19 @@ def problems(out: str) -> list[str]:
         if empty.any():
             bad.append(f"审查结果: {int(empty.sum())} of {len(review)} rows without a 地块编号")
 
-    # phasing: 分期表.xlsx and the cash flow's 分期表 agree; no set-apart land phased; phases within the capacity
-    params = load_params()
+    phased = _gpkg(out, "plots_phased.gpkg")
+    kffq = phased.set_index("DKBH")["KFFQ"].reindex(plots["DKBH"]).to_numpy()
+    table_k = _num(table.set_index(col(table, "地块编号"))[col(table, "开发分期")])
+    k_ser = pd.Series(kffq, index=plots["DKBH"].to_numpy(), dtype="float")
+    if ((table_k.reindex(k_ser.index) - k_ser).abs() > 0).any():
+        bad.append("开发分期 in 控制指标表.xlsx differs from the phasing result (plots_phased.gpkg)")
+
+
+def _phase_checks(c):
+    """分期表.xlsx and the cash flow's 分期表 agree; no set-apart land phased; phases within the capacity."""
+    out, plots, n_plots, same, bad, state = c["out"], c["plots"], c["n_plots"], c["same"], c["bad"], c["state"]
+    get, params, road_km = c["get"], c["params"], c["road_km"]
+    phased = _gpkg(out, "plots_phased.gpkg")
     cap = float(get(params, "phasing.capacity_ha"))
     ph_a = sheet(os.path.join(out, "分期表.xlsx"), "分期表")
     ph_b = sheet(os.path.join(out, "可行性测算.xlsx"), "分期表")
@@ -156,12 +181,12 @@ def problems(out: str) -> list[str]:
         bad.append(f"{len(blocked_phased)} plots set apart by a prohibiting rule are phased: {blocked_phased[:5]}")
     phased_n = int(_num(pa[col(pa, "地块数")]).sum())
     same("plots: phased + set apart vs plots layer", phased_n + int(state.blocked.sum()), n_plots, 0)
-    table_k = _num(table.set_index(col(table, "地块编号"))[col(table, "开发分期")])
-    k_ser = pd.Series(kffq, index=plots["DKBH"].to_numpy(), dtype="float")
-    if ((table_k.reindex(k_ser.index) - k_ser).abs() > 0).any():
-        bad.append("开发分期 in 控制指标表.xlsx differs from the phasing result (plots_phased.gpkg)")
 
-    # cash flow: roads, 征地 only on unsupplied developable land, dates from the plan
+
+def _cash_checks(c):
+    """The cash flow: roads, 征地 only on unsupplied developable land, dates from the plan."""
+    out, plots, corridors, meta, same, bad = c["out"], c["plots"], c["corridors"], c["meta"], c["same"], c["bad"]
+    get, params, road_km, state = c["get"], c["params"], c["road_km"], c["state"]
     cash = os.path.join(out, "可行性测算.xlsx")
     flow = pd.read_excel(cash, sheet_name="现金流量表")
     summ = pd.read_excel(cash, sheet_name="测算摘要")
@@ -191,7 +216,6 @@ def problems(out: str) -> list[str]:
     base = int(meta.get("JZNF"))
     if sorted(set(targets["目标年"].astype(int))) != [base + 3, base + 5]:
         bad.append(f"target years {sorted(set(targets['目标年']))} are not the plan's base year {base} + 3 / + 5")
-    return bad
 
 
 if __name__ == "__main__":  # pragma: no cover
