@@ -90,7 +90,7 @@ def problems(out: str) -> list[str]:
     for check in sections:
         try:
             check(ctx)
-        except (OSError, KeyError, ValueError, StopIteration) as err:  # a missing file, sheet or column
+        except Exception as err:  # noqa: BLE001 - a missing file, sheet or column: reported, the other checks go on
             bad.append(f"{check.__name__[1:]} could not be read: {type(err).__name__}: {err}")
     return bad
 
