@@ -182,6 +182,17 @@ def read_polygons(alg, parameters, key, context, feedback, *, fields=None, requi
     return gdf
 
 
+def read_any(alg, parameters, key, context, feedback, target_crs):
+    """An optional vector source of any geometry, in ``target_crs``; None when not given."""
+    source = alg.parameterAsSource(parameters, key, context)
+    if source is None:
+        return None
+    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False)
+    if len(gdf) and not gdf.crs.equals(target_crs):
+        return gdf.to_crs(target_crs)
+    return gdf.set_crs(target_crs, allow_override=True)
+
+
 def _has_undecodable_text(df):
     return any(df[c].map(lambda v: isinstance(v, str) and "\ufffd" in v).any()
                for c in df.columns if c != "geometry" and df[c].dtype == object)
@@ -281,6 +292,27 @@ def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi
     if feedback is not None:
         feedback.setProgress(100)
     return dest_id
+
+
+def _polygonal(findings):
+    """Findings layers are polygon layers: points and lines become small polygons (0.5 m) so one can zoom."""
+    for f in findings:
+        g = f.geometry
+        if g is not None and not g.is_empty and g.geom_type not in ("Polygon", "MultiPolygon"):
+            f.geometry = g.buffer(0.5)
+    return findings
+
+
+def write_findings(alg, parameters, key, context, findings, crs):
+    """The findings as the polygon layer ``key`` styled as findings; None when that output was not requested."""
+    from ..algorithms.findings import findings_frame
+
+    if not alg.has_value(parameters, key):
+        return None
+    ff = findings_frame(_polygonal(findings), crs=crs)
+    dest = gdf_to_sink(alg, parameters, key, context, ff, crs=crs)
+    style_output(context, dest, "findings")
+    return dest
 
 
 # ------------------------------------------------------------------------------- output styling

@@ -56,10 +56,7 @@ class AssignControls(ZutuanAlgorithm):
                "ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept")
         add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选，继承默认值）"),
@@ -116,7 +113,6 @@ class AssignControls(ZutuanAlgorithm):
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.controls import assign_controls, control_totals
-        from ...algorithms.findings import findings_frame
         from ...algorithms.standards import load_profile
 
         plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
@@ -143,9 +139,7 @@ class AssignControls(ZutuanAlgorithm):
 
         result = {self.OUTPUT: dest, self.TOTAL_JRJZMJ: total("JRJZMJ"), self.TOTAL_ZDTZE: total("ZDTZE"),
                   self.NOT_CHECKED: sum(1 for f in findings if f.severity == "not_checked")}
-        if parameters.get(self.OUTPUT_FINDINGS) is not None:
-            ff = findings_frame(findings, crs=out.crs)
-            fdest = bridge.gdf_to_sink(self, parameters, self.OUTPUT_FINDINGS, context, ff, crs=out.crs)
-            bridge.style_output(context, fdest, "findings")
+        fdest = bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, out.crs)
+        if fdest:
             result[self.OUTPUT_FINDINGS] = fdest
         return result

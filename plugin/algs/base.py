@@ -1,5 +1,19 @@
-"""The shared base of every 小组团 Processing algorithm: ids, groups, help, error mapping."""
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+"""The shared base of every 小组团 Processing algorithm: ids, groups, help, error mapping, shared declarations.
+
+``ZutuanAlgorithm.add_param`` declares a parameter with its help (translated) and the advanced flag;
+``ZutuanAlgorithm.has_value`` answers "was this optional parameter given / this optional output requested?".
+Mixins declare what several algorithms share, as QuickOSM does with its parameter mixins: ``ReviewOutputs`` (the
+reviewed plots, conflict polygons, HTML report and counts of zutuan:checkmasterplan and zutuan:checkstandards).
+"""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+)
 
 from ..deps import INSTALL_HINT, missing_dependencies
 from ..i18n import N_, tr
@@ -49,6 +63,19 @@ class ZutuanAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text):
         return tr(text)
 
+    def add_param(self, p, help_text, advanced=False):
+        """Add parameter ``p`` with its help (Chinese / English, translated) and, if asked, the advanced flag."""
+        p.setHelp(self.tr(help_text))
+        if advanced:
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(p)
+        return p
+
+    @staticmethod
+    def has_value(parameters, key):
+        """Was the optional parameter ``key`` given (an optional output: was it requested)?"""
+        return parameters.get(key) not in (None, "")
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         missing = missing_dependencies()
         if missing:
@@ -63,3 +90,52 @@ class ZutuanAlgorithm(QgsProcessingAlgorithm):
 
     def run_engine(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+class ReviewOutputs:
+    """The outputs zutuan:checkmasterplan and zutuan:checkstandards share, declared and written once."""
+
+    OUTPUT = "OUTPUT"
+    CONFLICTS = "CONFLICTS"
+    REPORT = "REPORT"
+    N_OK = "N_OK"
+    N_FAIL = "N_FAIL"
+    N_VERIFY = "N_VERIFY"
+
+    COUNT_OUTPUTS = ((N_OK, N_("合规地块数"), "合规"), (N_FAIL, N_("不合规地块数"), "不合规"),
+                     (N_VERIFY, N_("需核实地块数"), "需核实"))
+
+    def add_review_outputs(self, plots_help, conflicts_label, conflicts_help):
+        self.add_param(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"),
+                                                         QgsProcessing.TypeVectorPolygon), plots_help)
+        self.add_param(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr(conflicts_label),
+                                                         QgsProcessing.TypeVectorPolygon, optional=True),
+                       conflicts_help)
+        self.add_param(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
+                                                             optional=True), "中文报告，可打印为 PDF / Chinese report")
+        for key, label, _ in self.COUNT_OUTPUTS:
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def write_review_outputs(self, res, parameters, context, feedback):
+        """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult."""
+        from ...algorithms import __version__
+        from ...algorithms.report import write_report
+        from .. import bridge
+
+        bridge.push_findings(feedback, [f for f in res.findings if not f.extra.get("conflict")])
+        for r in res.rules:
+            state = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
+            feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
+                              f"警告 {r.n_warnings}")
+        out = {self.OUTPUT: bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, res.plots, crs=res.crs,
+                                               feedback=feedback)}
+        if self.has_value(parameters, self.CONFLICTS):
+            out[self.CONFLICTS] = bridge.gdf_to_sink(self, parameters, self.CONFLICTS, context, res.conflicts,
+                                                     crs=res.crs, feedback=feedback)
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            out[self.REPORT] = write_report(res, report, plugin_version=__version__)
+        counts = res.counts()
+        out.update({key: counts.get(result, 0) for key, _, result in self.COUNT_OUTPUTS})
+        feedback.pushInfo(f"合规 {out[self.N_OK]}，不合规 {out[self.N_FAIL]}，需核实 {out[self.N_VERIFY]}")
+        return out

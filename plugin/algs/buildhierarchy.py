@@ -4,7 +4,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -12,7 +11,6 @@ from qgis.core import (
 
 from .. import bridge
 from .base import ZutuanAlgorithm
-from .subdivideunits import write_findings
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
 
@@ -45,12 +43,7 @@ class BuildHierarchy(ZutuanAlgorithm):
                "and invalid geometries — each as a finding with its location so it can be zoomed to.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.CLUSTERS, self.tr("组团图层（可选）"), _POLY, optional=True),
             "ZTBH 组团编号 / clusters")
         add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"), _POLY, optional=True),
@@ -100,12 +93,12 @@ class BuildHierarchy(ZutuanAlgorithm):
         findings = check_hierarchy(c, u, p, tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
                                    sliver_area=self.parameterAsDouble(parameters, self.SLIVER_AREA, context))
         bridge.push_findings(feedback, findings)
-        out = {self.OUTPUT_FINDINGS: write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs),
+        out = {self.OUTPUT_FINDINGS: bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs),
                self.N_ERRORS: sum(f.severity == "error" for f in findings),
                self.N_WARNINGS: sum(f.severity == "warning" for f in findings)}
         for key, gdf, style in ((self.OUTPUT_CLUSTERS, c, "clusters"), (self.OUTPUT_UNITS, u, "units"),
                                 (self.OUTPUT_PLOTS, p, "plots_ydyh_level1")):
-            if gdf is not None and parameters.get(key) not in (None, ""):
+            if gdf is not None and self.has_value(parameters, key):
                 out[key] = bridge.gdf_to_sink(self, parameters, key, context, gdf, crs=crs)
                 bridge.style_output(context, out[key], style)
         feedback.pushInfo(f"错误 {out[self.N_ERRORS]}，警告 {out[self.N_WARNINGS]} / errors, warnings")

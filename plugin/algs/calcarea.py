@@ -34,15 +34,13 @@ class CalcArea(ZutuanAlgorithm):
                "ones skipped. The input is never modified. 1 ha = 10,000 m² = 15 mu.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        p = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("输入面图层"), [QgsProcessing.TypeVectorPolygon])
-        p.setHelp(self.tr("要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure"))
-        self.addParameter(p)
-        p = QgsProcessingParameterCrs(self.MEASURE_CRS, self.tr("量算坐标系（留空自动选择）"), optional=True)
-        p.setHelp(self.tr("留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic"))
-        self.addParameter(p)
-        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("带面积的图层"), QgsProcessing.TypeVectorPolygon)
-        p.setHelp(self.tr("输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields"))
-        self.addParameter(p)
+        add = self.add_param
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("输入面图层"), [QgsProcessing.TypeVectorPolygon]),
+            "要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure")
+        add(QgsProcessingParameterCrs(self.MEASURE_CRS, self.tr("量算坐标系（留空自动选择）"), optional=True),
+            "留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic")
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("带面积的图层"), QgsProcessing.TypeVectorPolygon),
+            "输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields")
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_M2, self.tr("总面积（平方米）")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, self.tr("总面积（公顷）")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_MU, self.tr("总面积（亩）")))

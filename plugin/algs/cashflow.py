@@ -47,10 +47,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
 
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterNumber(self.START_YEAR, self.tr("测算起始年（可选）"), optional=True,
                                          minValue=1990, maxValue=2100),
             "覆盖参数 schedule.start_year / overrides schedule.start_year")

@@ -1,13 +1,9 @@
 """zutuan:checkmasterplan — 一张图符合性审查: plots against control lines, 规划分区, other layers and slope."""
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -15,12 +11,12 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import ReviewOutputs, ZutuanAlgorithm
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
 
 
-class CheckMasterPlan(ZutuanAlgorithm):
+class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
     INPUT = "INPUT"
     CODE_FIELD = "CODE_FIELD"
     LANDUSE_FIELD = "LANDUSE_FIELD"
@@ -39,12 +35,6 @@ class CheckMasterPlan(ZutuanAlgorithm):
     TOLERANCE = "TOLERANCE"
     WORKERS = "WORKERS"
     PARTITION_SIZE = "PARTITION_SIZE"
-    OUTPUT = "OUTPUT"
-    CONFLICTS = "CONFLICTS"
-    REPORT = "REPORT"
-    N_OK = "N_OK"
-    N_FAIL = "N_FAIL"
-    N_VERIFY = "N_VERIFY"
 
     ID = "checkmasterplan"
     DISPLAY = "一张图符合性审查"
@@ -67,12 +57,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
                "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), _POLY),
             "待审查的地块（任意来源）/ the plots to check")
         add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
@@ -120,21 +105,15 @@ class CheckMasterPlan(ZutuanAlgorithm):
                                          QgsProcessingParameterNumber.Integer, 100000, minValue=100),
             "每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no "
             "partitioning", advanced=True)
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
-            "地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results")
-        add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("冲突图斑"), QgsProcessing.TypeVectorPolygon,
-                                              optional=True), "地块 × 规则 × 管控要素 / conflict polygons")
-        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
-                                                  optional=True), "中文报告，可打印为 PDF / Chinese report")
-        for key, label in ((self.N_OK, "合规地块数"), (self.N_FAIL, "不合规地块数"), (self.N_VERIFY, "需核实地块数")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
+                                "地块 × 规则 × 管控要素 / conflict polygons")
 
     def _constraint(self, parameters, key, context, feedback, **kw):
         """A ConstraintSpec for an optional layer: None when not given; read errors become 'not checked'."""
         from ...algorithms.checks import ConstraintSpec
         from ...algorithms.errors import ZutuanError
 
-        if parameters.get(key) in (None, ""):
+        if not self.has_value(parameters, key):
             return None
         source = self.parameterAsSource(parameters, key, context)
         if source is None:
@@ -196,7 +175,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
         else:
             res = check_masterplan(plots, zone_field=zone_field, others=others, progress=progress, **constraints,
                                    **options)
-        return write_check_outputs(self, res, parameters, context, feedback)
+        return self.write_review_outputs(res, parameters, context, feedback)
 
 
 def _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress):
@@ -230,26 +209,3 @@ def _id_name_fields(gdf) -> dict:
         if hit is not None:
             found[key] = hit
     return found
-
-
-def write_check_outputs(alg, res, parameters, context, feedback):
-    """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult (shared with zutuan:checkstandards)."""
-    from ...algorithms import __version__
-    from ...algorithms.report import write_report
-
-    bridge.push_findings(feedback, [f for f in res.findings if not f.extra.get("conflict")])
-    for r in res.rules:
-        state = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
-        feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
-                          f"警告 {r.n_warnings}")
-    out = {"OUTPUT": bridge.gdf_to_sink(alg, parameters, "OUTPUT", context, res.plots, crs=res.crs, feedback=feedback)}
-    if parameters.get("CONFLICTS") not in (None, ""):
-        out["CONFLICTS"] = bridge.gdf_to_sink(alg, parameters, "CONFLICTS", context, res.conflicts, crs=res.crs,
-                                              feedback=feedback)
-    report = alg.parameterAsFileOutput(parameters, "REPORT", context)
-    if report:
-        out["REPORT"] = write_report(res, report, plugin_version=__version__)
-    counts = res.counts()
-    out.update({"N_OK": counts.get("合规", 0), "N_FAIL": counts.get("不合规", 0), "N_VERIFY": counts.get("需核实", 0)})
-    feedback.pushInfo(f"合规 {out['N_OK']}，不合规 {out['N_FAIL']}，需核实 {out['N_VERIFY']}")
-    return out

@@ -1,24 +1,20 @@
 """zutuan:checkstandards — 用地标准审查: plot controls against the standards profile, cluster targets."""
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
-from .checkmasterplan import write_check_outputs
+from .base import ReviewOutputs, ZutuanAlgorithm
 
 PROFILES = ("gongye_2008", "gongye_2023")
 REGIONS = (None, "一类", "二类", "三类", "四类", "五类", "六类", "七类")
 
 
-class CheckStandards(ZutuanAlgorithm):
+class CheckStandards(ReviewOutputs, ZutuanAlgorithm):
     INPUT = "INPUT"
     CODE_FIELD = "CODE_FIELD"
     LANDUSE_FIELD = "LANDUSE_FIELD"
@@ -27,12 +23,6 @@ class CheckStandards(ZutuanAlgorithm):
     PROFILE = "PROFILE"
     LOCAL_PROFILE = "LOCAL_PROFILE"
     REGION_CLASS = "REGION_CLASS"
-    OUTPUT = "OUTPUT"
-    CONFLICTS = "CONFLICTS"
-    REPORT = "REPORT"
-    N_OK = "N_OK"
-    N_FAIL = "N_FAIL"
-    N_VERIFY = "N_VERIFY"
 
     ID = "checkstandards"
     DISPLAY = "用地标准审查"
@@ -51,10 +41,7 @@ class CheckStandards(ZutuanAlgorithm):
                "zutuan:checkmasterplan.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls")
         add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
@@ -76,14 +63,8 @@ class CheckStandards(ZutuanAlgorithm):
         add(QgsProcessingParameterEnum(self.REGION_CLASS, self.tr("地区分类（投资强度用）"),
                                        [self.tr("未指定")] + [self.tr(c) for c in REGIONS[1:]], defaultValue=0),
             "投资强度表的地区分类 / region class")
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
-            "地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used")
-        add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("问题图斑"), QgsProcessing.TypeVectorPolygon,
-                                              optional=True), "不符合标准的地块 × 指标 / failing plot × control")
-        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
-                                                  optional=True), "中文报告，可打印为 PDF / Chinese report")
-        for key, label in ((self.N_OK, "合规地块数"), (self.N_FAIL, "不合规地块数"), (self.N_VERIFY, "需核实地块数")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_review_outputs("地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used",
+                                "问题图斑", "不符合标准的地块 × 指标 / failing plot × control")
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.checks import check_standards
@@ -98,4 +79,4 @@ class CheckStandards(ZutuanAlgorithm):
             industry_field=self.parameterAsString(parameters, self.INDUSTRY_FIELD, context) or "HYDM",
             cluster_field=self.parameterAsString(parameters, self.CLUSTER_FIELD, context) or None,
             progress=bridge.progress_from_feedback(feedback, 5, 85))
-        return write_check_outputs(self, res, parameters, context, feedback)
+        return self.write_review_outputs(res, parameters, context, feedback)

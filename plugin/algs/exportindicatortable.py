@@ -44,10 +44,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     LANGS = ("zh", "en")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields")
         add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"),

@@ -56,10 +56,7 @@ class ExportPlotSheets(ZutuanAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH")
         add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("道路图层（可选）"),

@@ -49,10 +49,7 @@ class IntensiveUse(ZutuanAlgorithm):
     ZONE_TYPES = (None, "工业主导型", "产城融合型")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         def field(key, label, help_text, default=None):
             add(QgsProcessingParameterField(key, self.tr(label), defaultValue=default, parentLayerParameterName=self.INPUT,
                                             optional=True), help_text)

@@ -30,10 +30,7 @@ class PhasingInputs:
     MATURITY_THRESHOLD = "MATURITY_THRESHOLD"
 
     def add_phasing_parameters(self):
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("单元或地块图层"), [QgsProcessing.TypeVectorPolygon]),
             "要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase")
         add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("道路（可选）"), [QgsProcessing.TypeVectorAnyGeometry],
@@ -73,7 +70,7 @@ class PhasingInputs:
         return value[0] if value else None
 
     def _number(self, parameters, key, context):
-        if parameters.get(key) is None or parameters.get(key) == "":
+        if not self.has_value(parameters, key):
             return None
         return self.parameterAsDouble(parameters, key, context)
 
@@ -128,13 +125,11 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
-        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("分期结果"), QgsProcessing.TypeVectorPolygon)
-        p.setHelp(self.tr("输入要素及开发分期字段 KFFQ / input features with KFFQ"))
-        self.addParameter(p)
-        p = QgsProcessingParameterFileDestination(self.OUTPUT_PHASES, self.tr("分期表"), "CSV (*.csv);;Excel (*.xlsx)",
-                                                  optional=True)
-        p.setHelp(self.tr("每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase"))
-        self.addParameter(p)
+        self.add_param(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("分期结果"), QgsProcessing.TypeVectorPolygon),
+                       "输入要素及开发分期字段 KFFQ / input features with KFFQ")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_PHASES, self.tr("分期表"),
+                                                             "CSV (*.csv);;Excel (*.xlsx)", optional=True),
+                       "每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase")
         self.addOutput(QgsProcessingOutputNumber(self.PHASE_COUNT, self.tr("分期数")))
 
     def run_engine(self, parameters, context, feedback):

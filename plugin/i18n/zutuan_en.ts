@@ -180,6 +180,30 @@
       <translation>Feasibility</translation>
     </message>
     <message>
+      <source>中文报告，可打印为 PDF / Chinese report</source>
+      <translation>A report in Chinese that prints to PDF</translation>
+    </message>
+    <message>
+      <source>合规地块数</source>
+      <translation>Compliant plots</translation>
+    </message>
+    <message>
+      <source>不合规地块数</source>
+      <translation>Non-compliant plots</translation>
+    </message>
+    <message>
+      <source>需核实地块数</source>
+      <translation>Plots to verify</translation>
+    </message>
+    <message>
+      <source>审查结果地块</source>
+      <translation>Checked plots</translation>
+    </message>
+    <message>
+      <source>审查报告（HTML）</source>
+      <translation>Review report (HTML)</translation>
+    </message>
+    <message>
       <source>构建层级编码与拓扑检查</source>
       <translation>Build hierarchy codes and check topology</translation>
     </message>
@@ -280,28 +304,28 @@
       <translation>Measures each polygon in a projected metre CRS and writes YDMJ (m²), MJGQ (hectares) and MJMU (mu). Data in degrees (CGCS2000 or WGS 84) is measured in the CGCS2000 3-degree Gauss-Krüger zone that contains it; layers without a CRS are refused; invalid geometries are repaired and reported, null ones skipped. The input is never modified. 1 ha = 10,000 m² = 15 mu.</translation>
     </message>
     <message>
-      <source>输入面图层</source>
-      <translation>Input polygon layer</translation>
-    </message>
-    <message>
       <source>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</source>
       <translation>Polygons to measure (clusters, units, plots or any polygons)</translation>
-    </message>
-    <message>
-      <source>量算坐标系（留空自动选择）</source>
-      <translation>Measurement CRS (empty: chosen automatically)</translation>
     </message>
     <message>
       <source>留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic</source>
       <translation>Empty: a projected CRS is used as is; data in degrees uses its CGCS2000 3-degree zone</translation>
     </message>
     <message>
-      <source>带面积的图层</source>
-      <translation>Layer with areas</translation>
-    </message>
-    <message>
       <source>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</source>
       <translation>The input features with the area fields YDMJ, MJGQ and MJMU</translation>
+    </message>
+    <message>
+      <source>输入面图层</source>
+      <translation>Input polygon layer</translation>
+    </message>
+    <message>
+      <source>量算坐标系（留空自动选择）</source>
+      <translation>Measurement CRS (empty: chosen automatically)</translation>
+    </message>
+    <message>
+      <source>带面积的图层</source>
+      <translation>Layer with areas</translation>
     </message>
     <message>
       <source>总面积（平方米）</source>
@@ -484,12 +508,12 @@
       <translation>Plots with the review result SCJL, the number of findings WTSL and the conflict area CT_* of each rule</translation>
     </message>
     <message>
-      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
-      <translation>Conflict polygons: plot × rule × constraint feature</translation>
+      <source>冲突图斑</source>
+      <translation>Conflict polygons</translation>
     </message>
     <message>
-      <source>中文报告，可打印为 PDF / Chinese report</source>
-      <translation>A report in Chinese that prints to PDF</translation>
+      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
+      <translation>Conflict polygons: plot × rule × constraint feature</translation>
     </message>
     <message>
       <source>地块编号字段</source>
@@ -560,30 +584,6 @@
       <translation>Plots per partition</translation>
     </message>
     <message>
-      <source>审查结果地块</source>
-      <translation>Checked plots</translation>
-    </message>
-    <message>
-      <source>冲突图斑</source>
-      <translation>Conflict polygons</translation>
-    </message>
-    <message>
-      <source>审查报告（HTML）</source>
-      <translation>Review report (HTML)</translation>
-    </message>
-    <message>
-      <source>合规地块数</source>
-      <translation>Compliant plots</translation>
-    </message>
-    <message>
-      <source>不合规地块数</source>
-      <translation>Non-compliant plots</translation>
-    </message>
-    <message>
-      <source>需核实地块数</source>
-      <translation>Plots to verify</translation>
-    </message>
-    <message>
       <source>用地标准审查</source>
       <translation>Check against land-use standards</translation>
     </message>
@@ -628,6 +628,10 @@
       <translation>Plots with the review result SCJL and the standard values used (BZ_*)</translation>
     </message>
     <message>
+      <source>问题图斑</source>
+      <translation>Finding polygons</translation>
+    </message>
+    <message>
       <source>不符合标准的地块 × 指标 / failing plot × control</source>
       <translation>One polygon per failing plot × control indicator</translation>
     </message>
@@ -638,10 +642,6 @@
     <message>
       <source>组团编号字段</source>
       <translation>Cluster code field</translation>
-    </message>
-    <message>
-      <source>问题图斑</source>
-      <translation>Finding polygons</translation>
     </message>
     <message>
       <source>新建规划数据库</source>
@@ -1068,16 +1068,8 @@
       <translation>The next phase opens when this share of the previous phase's land has been supplied</translation>
     </message>
     <message>
-      <source>分期结果</source>
-      <translation>Phased layer</translation>
-    </message>
-    <message>
       <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
       <translation>The input features with the development phase field KFFQ</translation>
-    </message>
-    <message>
-      <source>分期表</source>
-      <translation>Phase table</translation>
     </message>
     <message>
       <source>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</source>
@@ -1122,6 +1114,14 @@
     <message>
       <source>成熟阈值（0–1，可选）</source>
       <translation>Maturity threshold (0–1, optional)</translation>
+    </message>
+    <message>
+      <source>分期结果</source>
+      <translation>Phased layer</translation>
+    </message>
+    <message>
+      <source>分期表</source>
+      <translation>Phase table</translation>
     </message>
     <message>
       <source>分期数</source>

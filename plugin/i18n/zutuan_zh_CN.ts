@@ -180,6 +180,30 @@
       <translation>测算</translation>
     </message>
     <message>
+      <source>中文报告，可打印为 PDF / Chinese report</source>
+      <translation>中文报告，可打印为 PDF / Chinese report</translation>
+    </message>
+    <message>
+      <source>合规地块数</source>
+      <translation>合规地块数</translation>
+    </message>
+    <message>
+      <source>不合规地块数</source>
+      <translation>不合规地块数</translation>
+    </message>
+    <message>
+      <source>需核实地块数</source>
+      <translation>需核实地块数</translation>
+    </message>
+    <message>
+      <source>审查结果地块</source>
+      <translation>审查结果地块</translation>
+    </message>
+    <message>
+      <source>审查报告（HTML）</source>
+      <translation>审查报告（HTML）</translation>
+    </message>
+    <message>
       <source>构建层级编码与拓扑检查</source>
       <translation>构建层级编码与拓扑检查</translation>
     </message>
@@ -280,28 +304,28 @@
       <translation>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。经纬度数据（CGCS2000 或 WGS 84）自动投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</translation>
     </message>
     <message>
-      <source>输入面图层</source>
-      <translation>输入面图层</translation>
-    </message>
-    <message>
       <source>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</source>
       <translation>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</translation>
-    </message>
-    <message>
-      <source>量算坐标系（留空自动选择）</source>
-      <translation>量算坐标系（留空自动选择）</translation>
     </message>
     <message>
       <source>留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic</source>
       <translation>留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic</translation>
     </message>
     <message>
-      <source>带面积的图层</source>
-      <translation>带面积的图层</translation>
-    </message>
-    <message>
       <source>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</source>
       <translation>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</translation>
+    </message>
+    <message>
+      <source>输入面图层</source>
+      <translation>输入面图层</translation>
+    </message>
+    <message>
+      <source>量算坐标系（留空自动选择）</source>
+      <translation>量算坐标系（留空自动选择）</translation>
+    </message>
+    <message>
+      <source>带面积的图层</source>
+      <translation>带面积的图层</translation>
     </message>
     <message>
       <source>总面积（平方米）</source>
@@ -484,12 +508,12 @@
       <translation>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</translation>
     </message>
     <message>
-      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
-      <translation>地块 × 规则 × 管控要素 / conflict polygons</translation>
+      <source>冲突图斑</source>
+      <translation>冲突图斑</translation>
     </message>
     <message>
-      <source>中文报告，可打印为 PDF / Chinese report</source>
-      <translation>中文报告，可打印为 PDF / Chinese report</translation>
+      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
+      <translation>地块 × 规则 × 管控要素 / conflict polygons</translation>
     </message>
     <message>
       <source>地块编号字段</source>
@@ -560,30 +584,6 @@
       <translation>分区地块数</translation>
     </message>
     <message>
-      <source>审查结果地块</source>
-      <translation>审查结果地块</translation>
-    </message>
-    <message>
-      <source>冲突图斑</source>
-      <translation>冲突图斑</translation>
-    </message>
-    <message>
-      <source>审查报告（HTML）</source>
-      <translation>审查报告（HTML）</translation>
-    </message>
-    <message>
-      <source>合规地块数</source>
-      <translation>合规地块数</translation>
-    </message>
-    <message>
-      <source>不合规地块数</source>
-      <translation>不合规地块数</translation>
-    </message>
-    <message>
-      <source>需核实地块数</source>
-      <translation>需核实地块数</translation>
-    </message>
-    <message>
       <source>用地标准审查</source>
       <translation>用地标准审查</translation>
     </message>
@@ -628,6 +628,10 @@
       <translation>地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used</translation>
     </message>
     <message>
+      <source>问题图斑</source>
+      <translation>问题图斑</translation>
+    </message>
+    <message>
       <source>不符合标准的地块 × 指标 / failing plot × control</source>
       <translation>不符合标准的地块 × 指标 / failing plot × control</translation>
     </message>
@@ -638,10 +642,6 @@
     <message>
       <source>组团编号字段</source>
       <translation>组团编号字段</translation>
-    </message>
-    <message>
-      <source>问题图斑</source>
-      <translation>问题图斑</translation>
     </message>
     <message>
       <source>新建规划数据库</source>
@@ -1068,16 +1068,8 @@
       <translation>前一期土地供应比例达到该值后开启下一期 / share of a phase's land supplied before the next opens</translation>
     </message>
     <message>
-      <source>分期结果</source>
-      <translation>分期结果</translation>
-    </message>
-    <message>
       <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
       <translation>输入要素及开发分期字段 KFFQ / input features with KFFQ</translation>
-    </message>
-    <message>
-      <source>分期表</source>
-      <translation>分期表</translation>
     </message>
     <message>
       <source>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</source>
@@ -1122,6 +1114,14 @@
     <message>
       <source>成熟阈值（0–1，可选）</source>
       <translation>成熟阈值（0–1，可选）</translation>
+    </message>
+    <message>
+      <source>分期结果</source>
+      <translation>分期结果</translation>
+    </message>
+    <message>
+      <source>分期表</source>
+      <translation>分期表</translation>
     </message>
     <message>
       <source>分期数</source>
