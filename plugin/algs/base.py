@@ -2,8 +2,10 @@
 
 ``ZutuanAlgorithm.add_param`` declares a parameter with its help (translated) and the advanced flag;
 ``ZutuanAlgorithm.has_value`` answers "was this optional parameter given / this optional output requested?".
-Mixins declare what several algorithms share, as QuickOSM does with its parameter mixins: ``ReviewOutputs`` (the
-reviewed plots, conflict polygons, HTML report and counts of zutuan:checkmasterplan and zutuan:checkstandards).
+Mixins declare what several algorithms share, as QuickOSM does with its parameter mixins: ``PlotLayer`` (the plot
+layer and the field parameters saying which of its fields hold the plot code, land use, unit, cluster, supply status
+and industry) and ``ReviewOutputs`` (the reviewed plots, conflict polygons, HTML report and counts of
+zutuan:checkmasterplan and zutuan:checkstandards).
 """
 from qgis.core import (
     QgsProcessing,
@@ -12,6 +14,8 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
 )
 
@@ -90,6 +94,75 @@ class ZutuanAlgorithm(QgsProcessingAlgorithm):
 
     def run_engine(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+#: schema field -> (field parameter id, label, help, advanced); the parameter's default is the schema name
+FIELD_PARAMETERS = {
+    "DKBH": ("CODE_FIELD", N_("地块编号字段"),
+             N_("地块编号所在字段（默认 DKBH）；留空或图层没有该字段时识别常用名称（DKBM、ZDDM 等，见 "
+                "resources/standards/field_variants.csv） / the field holding the plot code (DKBH by default); empty or "
+                "absent: a usual name is recognised"), False),
+    "YDYHFLDM": ("LANDUSE_FIELD", N_("用地用海分类代码字段"),
+                 N_("用地用海分类代码（如 1001）所在字段（默认 YDYHFLDM）；留空或图层没有该字段时识别常用名称（YDDM、YDXZ、"
+                    "DLBM 等） / the field holding the land/sea-use code (YDYHFLDM by default); empty or absent: a usual "
+                    "name is recognised"), False),
+    "DYBH": ("UNIT_FIELD", N_("单元编号字段"),
+             N_("单元编号所在字段（默认 DYBH）；留空或图层没有该字段时识别常用名称 / the field holding the unit code "
+                "(DYBH by default); empty or absent: a usual name is recognised"), True),
+    "ZTBH": ("CLUSTER_FIELD", N_("组团编号字段"),
+             N_("组团编号所在字段（默认 ZTBH）；没有时由单元或地块编号的前缀推出 / the field holding the cluster code (ZTBH "
+                "by default); absent: from the unit or plot code prefix"), True),
+    "GDZT": ("SUPPLIED_FIELD", N_("供地状态字段"),
+             N_("供地状态所在字段（默认 GDZT），取值“已供地”为已供地 / the field holding the land supply status (GDZT "
+                "by default)"), False),
+    "HYDM": ("INDUSTRY_FIELD", N_("行业代码字段"),
+             N_("GB/T 4754-2017 行业代码所在字段（默认 HYDM） / the field holding the GB/T 4754-2017 industry code (HYDM "
+                "by default)"), True),
+}
+
+
+class PlotLayer:
+    """The plot layer ``INPUT`` and its field parameters, and reading it with the schema's field names.
+
+    A subclass sets ``PLOT_FIELDS`` = {schema field: needed?} (order = order of the parameters). A needed field
+    that cannot be found stops the run naming its parameter; an optional one is logged and noted
+    (``gdf.attrs["field_notes"]``). See plugin/bridge.py ``read_with_fields`` and algorithms/fields.py.
+    """
+
+    INPUT = "INPUT"
+    CODE_FIELD = "CODE_FIELD"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    UNIT_FIELD = "UNIT_FIELD"
+    CLUSTER_FIELD = "CLUSTER_FIELD"
+    SUPPLIED_FIELD = "SUPPLIED_FIELD"
+    INDUSTRY_FIELD = "INDUSTRY_FIELD"
+    PLOT_FIELDS = {}
+
+    def add_plot_layer(self, label, help_text):
+        """The plot layer parameter ``INPUT`` followed by its field parameters."""
+        self.add_param(QgsProcessingParameterFeatureSource(self.INPUT, self.tr(label), [QgsProcessing.TypeVectorPolygon]),
+                       help_text)
+        self.add_field_parameters()
+
+    def add_field_parameters(self, fields=None):
+        """The field parameters of ``fields`` (default: every field of ``PLOT_FIELDS``), children of ``INPUT``."""
+        for schema in fields or self.PLOT_FIELDS:
+            key, label, help_text, advanced = FIELD_PARAMETERS[schema]
+            self.add_param(QgsProcessingParameterField(key, self.tr(label), schema, self.INPUT, optional=True),
+                           help_text, advanced)
+
+    def read_plot_layer(self, parameters, context, feedback, *, optional=()):
+        """The plot layer with the schema's field names (``optional``: fields not needed in this run after all)."""
+        from .. import bridge
+
+        fields = {schema: (FIELD_PARAMETERS[schema][0], needed and schema not in optional)
+                  for schema, needed in self.PLOT_FIELDS.items()}
+        return bridge.read_with_fields(self, parameters, self.INPUT, context, feedback, fields)
+
+    @staticmethod
+    def found(plots, schema):
+        """The schema field's name when the plot layer has it (after reading), else None."""
+        return schema if schema in plots.columns else None
 
 
 class ReviewOutputs:

@@ -24,6 +24,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
     PEAK_NEED = "PEAK_NEED"
     PEAK_QUARTER = "PEAK_QUARTER"
     PAYBACK_QUARTER = "PAYBACK_QUARTER"
+    PLOT_FIELDS = {"GDZT": False, "ZTBH": False}
 
     ID = "cashflow"
     DISPLAY = "现金流测算"
@@ -46,6 +47,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
+        self.add_field_parameters(("ZTBH",))  # the clusters of the cash-flow sheets
 
         add = self.add_param
         add(QgsProcessingParameterNumber(self.START_YEAR, self.tr("测算起始年（可选）"), optional=True,

@@ -11,15 +11,12 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ReviewOutputs, ZutuanAlgorithm
+from .base import PlotLayer, ReviewOutputs, ZutuanAlgorithm
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
 
 
-class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
-    INPUT = "INPUT"
-    CODE_FIELD = "CODE_FIELD"
-    LANDUSE_FIELD = "LANDUSE_FIELD"
+class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     DEFAULT_LANDUSE = "DEFAULT_LANDUSE"
     ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
     FARMLAND = "FARMLAND"
@@ -35,6 +32,7 @@ class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
     TOLERANCE = "TOLERANCE"
     WORKERS = "WORKERS"
     PARTITION_SIZE = "PARTITION_SIZE"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": True}
 
     ID = "checkmasterplan"
     DISPLAY = "一张图符合性审查"
@@ -45,7 +43,9 @@ class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
                "（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接"
                "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块"
                "（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。"
-               "“建设用地”按 resources/standards/construction_land_codes.csv 判定。")
+               "“建设用地”按 resources/standards/construction_land_codes.csv 判定。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
     HELP_EN = ("Checks plots against the master plan's control lines: ecological red line and permanent basic farmland "
                "(construction land may not occupy them), urban development boundary (construction land must lie "
                "inside), planning zones (editable zone → land-use compatibility table), any other constraint layers "
@@ -54,18 +54,15 @@ class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
                "independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps "
                "below the tolerance and edge contacts are not violations. A layer given but empty or unreadable "
                "makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), "
-               "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.")
+               "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
+               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
+               "YDYHFLDM…) and keep the layer's own.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.add_param
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), _POLY),
-            "待审查的地块（任意来源）/ the plots to check")
-        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
-                                        optional=True),
-            "地块编号所在字段 / field holding the plot code")
-        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT,
-                                        optional=True),
-            "2023 版用地用海代码所在字段，如 1001 / field holding the land-use code")
+        self.add_plot_layer("地块图层", "待审查的地块（任意来源）/ the plots to check")
         add(QgsProcessingParameterString(self.DEFAULT_LANDUSE, self.tr("缺省用地代码（可选）"), optional=True),
             "无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001")
         add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
@@ -148,7 +145,8 @@ class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
 
         from ...algorithms.checks import check_masterplan
 
-        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        default_landuse = self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None
+        plots = self.read_plot_layer(parameters, context, feedback, optional=("YDYHFLDM",) if default_landuse else ())
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or None
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         constraints = {
@@ -158,9 +156,7 @@ class CheckMasterPlan(ReviewOutputs, ZutuanAlgorithm):
             "zoning": self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field)}
         others = self._others(parameters, context, feedback)
         options = dict(
-            code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
-            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or None,
-            default_landuse=self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None,
+            code_field="DKBH", landuse_field=self.found(plots, "YDYHFLDM"), default_landuse=default_landuse,
             zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
             dem=dem_layer.source() if dem_layer is not None else None,
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),

@@ -11,23 +11,22 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ZutuanAlgorithm
 
 
-class PhasingInputs:
+class PhasingInputs(PlotLayer):
     """Parameters shared by zutuan:phasing and zutuan:cashflow, and the one phasing call both make."""
 
-    INPUT = "INPUT"
     ROADS = "ROADS"
     ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
     ROAD_STATUS_FIELD = "ROAD_STATUS_FIELD"
     INFRASTRUCTURE = "INFRASTRUCTURE"
-    SUPPLIED_FIELD = "SUPPLIED_FIELD"
     SERVICED_FIELD = "SERVICED_FIELD"
     PIN_FIELD = "PIN_FIELD"
     PARAMS = "PARAMS"
     CAPACITY_HA = "CAPACITY_HA"
     MATURITY_THRESHOLD = "MATURITY_THRESHOLD"
+    PLOT_FIELDS = {"GDZT": False}
 
     def add_phasing_parameters(self):
         add = self.add_param
@@ -45,9 +44,7 @@ class PhasingInputs:
         add(QgsProcessingParameterFeatureSource(self.INFRASTRUCTURE, self.tr("其他已建基础设施（可选）"),
                                                 [QgsProcessing.TypeVectorAnyGeometry], optional=True),
             "已建的管网、场站等，分期从其附近开始 / other built infrastructure the phases grow from")
-        add(QgsProcessingParameterField(self.SUPPLIED_FIELD, self.tr("供地状态字段"), defaultValue="GDZT",
-                                        parentLayerParameterName=self.INPUT, optional=True),
-            "取值“已供地”的用地最先安排 / land marked 已供地 goes first")
+        self.add_field_parameters(("GDZT",))  # 已供地 land goes first
         add(QgsProcessingParameterField(self.SERVICED_FIELD, self.tr("已完成七通一平字段"),
                                         parentLayerParameterName=self.INPUT, optional=True),
             "取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation")
@@ -79,7 +76,7 @@ class PhasingInputs:
         from ...algorithms.feasibility import load_params, phasing
         from ...algorithms.layers import prepare_layer
 
-        gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        gdf = self.read_plot_layer(parameters, context, feedback)
         layer = prepare_layer(gdf, layer=gdf.attrs["layer"])
         bridge.push_findings(feedback, layer.findings)
         roads = self._any_source(parameters, self.ROADS, context, feedback)
@@ -89,7 +86,7 @@ class PhasingInputs:
             layer.measured, params=params, roads=roads, infrastructure=infra,
             road_class_field=self._field(parameters, self.ROAD_CLASS_FIELD, context),
             road_status_field=self._field(parameters, self.ROAD_STATUS_FIELD, context),
-            supplied_field=self._field(parameters, self.SUPPLIED_FIELD, context),
+            supplied_field=self.found(gdf, "GDZT"),
             serviced_field=self._field(parameters, self.SERVICED_FIELD, context),
             pin_field=self._field(parameters, self.PIN_FIELD, context),
             capacity_ha=self._number(parameters, self.CAPACITY_HA, context),

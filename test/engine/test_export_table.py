@@ -227,6 +227,18 @@ def test_area_measured_from_geometry_and_codes_derived(tmp_path):
     assert _find(rows, 0, "总计")[3] == pytest.approx(27000.0, rel=1e-6)
 
 
+def test_notes_on_missing_fields_only_for_shown_empty_columns(tmp_path):
+    plots = _plots(with_area=False).drop(columns=["YDYHFLDM", "YDYHFLMC"])
+    path = str(tmp_path / "notes.xlsx")
+    missing = {"YDYHFLDM": "用地代码为空：图层没有该字段 / no land-use field",
+               "DYBH": "单元编号为空：图层没有该字段 / no unit field",   # derived from the plot code: no note
+               "GDZT": "供地状态为空 / no supply status field"}          # not a shown column: no note
+    export_indicator_table(plots, path, summary=False, balance=False, missing_fields=missing,
+                           field_cautions=["DLBM: 国土调查地类编码 / land-survey codes"])
+    notes = [r[0] for r in _rows(openpyxl.load_workbook(path).active) if str(r[0] or "").startswith("注：")]
+    assert notes[1:] == ["注：用地代码为空：图层没有该字段 / no land-use field", "注：DLBM: 国土调查地类编码 / land-survey codes"]
+
+
 def test_duplicate_input_index(tmp_path):
     plots = _plots()
     plots.index = [0, 0, 1, 1, 2, 2]
