@@ -370,6 +370,8 @@ def _balance_sheet(wb, st, balance, lang):
 
 def _findings_sheet(wb, st, findings, lang):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
+    if "BH" not in frame.columns and "DKBH" in frame.columns:  # the checks' conflict layers name the plot DKBH
+        frame = frame.rename(columns={"DKBH": "BH"})
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
     if "GZBH" not in cols or "SM" not in cols:
         missing = "GZBH" if "GZBH" not in cols else "SM"
