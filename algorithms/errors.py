@@ -23,6 +23,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Layer '{layer}' must hold polygons, it holds '{geom_type}'."),
     "E_MISSING_FIELD": ("图层“{layer}”缺少字段“{field}”（{alias}）。",
                         "Layer '{layer}' has no field '{field}' ({alias})."),
+    "E_FIELD_NOT_FOUND": ("图层“{layer}”中找不到{alias}字段（{field}）：请在参数“{label}”（{param}）中选择{alias}所在的字段。",
+                          "Layer '{layer}' has no {alias_en} field ({field}): choose the field holding the {alias_en} "
+                          "in the parameter '{label}' ({param})."),
     "E_FIELD_TYPE": ("图层“{layer}”的字段“{field}”应为{expected}类型，实际为{actual}。",
                      "Field '{field}' of layer '{layer}' must be {expected}, it is {actual}."),
     "E_ALL_NULL_GEOMETRY": ("图层“{layer}”的所有要素都没有几何。",

@@ -182,6 +182,71 @@ def read_polygons(alg, parameters, key, context, feedback, *, fields=None, requi
     return gdf
 
 
+def read_with_fields(alg, parameters, key, context, feedback, fields, *, required=True):
+    """Read the polygon layer ``key`` (plots; also units, clusters) and give the engine its fields under schema names.
+
+    ``fields``: {schema field: (field parameter id, needed?)}. Each field is the one chosen in its parameter, else
+    the schema name, else a usual name from resources/standards/field_variants.csv (algorithms/fields.py). The
+    chosen column's values are copied to the schema name; the layer's own columns stay. A needed field that is not
+    found, or a field chosen in a parameter that the layer does not have, stops the run (InputError
+    E_FIELD_NOT_FOUND naming the parameter); an optional one that is not found is logged and its note kept in
+    ``gdf.attrs["field_notes"]`` ({schema field: why it is empty}), and the caution of a field read from a name that
+    needs one (DLBM) in ``gdf.attrs["field_cautions"]``, for the algorithm's output.
+    """
+    from ..algorithms.fields import missing_field_error, missing_field_note, resolve_field, with_schema_names
+
+    gdf = read_polygons(alg, parameters, key, context, feedback, required=required)
+    if gdf is None:
+        return None
+    layer = gdf.attrs.get("layer", key)
+    choices, notes, cautions = [], {}, []
+    for schema, (param, needed) in fields.items():
+        chosen = alg.parameterAsFields(parameters, param, context)
+        choice = resolve_field(gdf, schema, chosen[0] if chosen else None)
+        label = alg.parameterDefinition(param).description()
+        if choice.column is None:
+            if needed or choice.how == "chosen":
+                raise missing_field_error(choice, layer=layer, param=param, label=label)
+            notes[schema] = missing_field_note(choice, layer=layer, param=param, label=label)
+            feedback.pushWarning(notes[schema])
+        elif choice.how != "schema":
+            feedback.pushInfo(choice.describe())
+        if choice.caution:
+            cautions.append(f"{choice.column}: {choice.caution}")
+            feedback.pushWarning(cautions[-1])
+        choices.append(choice)
+    out = with_schema_names(gdf, choices)
+    out.attrs["field_notes"], out.attrs["field_cautions"] = notes, cautions
+    return out
+
+
+def code_column(alg, parameters, param, context, gdf, schemas=("DKBH", "DYBH", "ZTBH")):
+    """The column that names features in findings: the field chosen in ``param``, else the first of ``schemas`` (or a
+    usual name of it) the layer has; None when it has none. A chosen field the layer lacks stops the run."""
+    from ..algorithms.fields import missing_field_error, resolve_field
+
+    chosen = alg.parameterAsFields(parameters, param, context)
+    for schema in schemas:
+        choice = resolve_field(gdf, schema, chosen[0] if chosen else None)
+        if choice.column is not None:
+            return choice.column
+        if choice.how == "chosen":
+            raise missing_field_error(choice, layer=gdf.attrs.get("layer", ""), param=param,
+                                      label=alg.parameterDefinition(param).description())
+    return None
+
+
+def read_any(alg, parameters, key, context, feedback, target_crs):
+    """An optional vector source of any geometry, in ``target_crs``; None when not given."""
+    source = alg.parameterAsSource(parameters, key, context)
+    if source is None:
+        return None
+    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False)
+    if len(gdf) and not gdf.crs.equals(target_crs):
+        return gdf.to_crs(target_crs)
+    return gdf.set_crs(target_crs, allow_override=True)
+
+
 def _has_undecodable_text(df):
     return any(df[c].map(lambda v: isinstance(v, str) and "\ufffd" in v).any()
                for c in df.columns if c != "geometry" and df[c].dtype == object)
@@ -281,6 +346,27 @@ def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi
     if feedback is not None:
         feedback.setProgress(100)
     return dest_id
+
+
+def _polygonal(findings):
+    """Findings layers are polygon layers: points and lines become small polygons (0.5 m) so one can zoom."""
+    for f in findings:
+        g = f.geometry
+        if g is not None and not g.is_empty and g.geom_type not in ("Polygon", "MultiPolygon"):
+            f.geometry = g.buffer(0.5)
+    return findings
+
+
+def write_findings(alg, parameters, key, context, findings, crs):
+    """The findings as the polygon layer ``key`` styled as findings; None when that output was not requested."""
+    from ..algorithms.findings import findings_frame
+
+    if not alg.has_value(parameters, key):
+        return None
+    ff = findings_frame(_polygonal(findings), crs=crs)
+    dest = gdf_to_sink(alg, parameters, key, context, ff, crs=crs)
+    style_output(context, dest, "findings")
+    return dest
 
 
 # ------------------------------------------------------------------------------- output styling

@@ -42,9 +42,18 @@ def _forwarders(trees):
     """
     fwd = {name: {0} for name in MARKERS}
     funcs = [fn for tree in trees for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    # ``add = self.add_param``: the local name forwards what the method forwards
+    aliases = [(st.targets[0].id, st.value.attr if isinstance(st.value, ast.Attribute) else st.value.id)
+               for tree in trees for st in ast.walk(tree)
+               if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+               and isinstance(st.value, (ast.Attribute, ast.Name))]
     changed = True
     while changed:
         changed = False
+        for name, target in aliases:
+            if target in fwd and not fwd[target] <= fwd.setdefault(name, set()):
+                fwd[name] |= fwd[target]
+                changed = True
         for fn in funcs:
             params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
             shift = 1 if params[:1] in (["self"], ["cls"]) else 0

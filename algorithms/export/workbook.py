@@ -262,7 +262,7 @@ def _write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], sta
 
 
 # ------------------------------------------------------------------------------------- the sheets
-def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
+def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress, notes=()):
     ws = wb.active
     ws.title = SHEETS["plots"][0 if lang == "zh" else 1]
     n = len(cols)
@@ -296,6 +296,8 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
     subtotal("total", df, _t("total", lang))
     end = _write_rows(ws, st, rows, fmts, kinds, start=4)
     _note(ws, st, end, _t("note_round", lang), n)
+    for k, text in enumerate(notes, start=1):
+        _note(ws, st, end + k, "注：" + text, n)
     first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
     from openpyxl.utils import get_column_letter
 
@@ -368,6 +370,8 @@ def _balance_sheet(wb, st, balance, lang):
 
 def _findings_sheet(wb, st, findings, lang):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
+    if "BH" not in frame.columns and "DKBH" in frame.columns:  # the checks' conflict layers name the plot DKBH
+        frame = frame.rename(columns={"DKBH": "BH"})
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
     if "GZBH" not in cols or "SM" not in cols:
         missing = "GZBH" if "GZBH" not in cols else "SM"
@@ -387,14 +391,16 @@ def _findings_sheet(wb, st, findings, lang):
 # ----------------------------------------------------------------------------------------- public
 def export_indicator_table(plots, path: str, *, units=None, clusters=None, findings=None, columns=None,
                            language: str = "zh", csv_path: Optional[str] = None, title: Optional[str] = None,
-                           balance: bool = True, summary: bool = True,
+                           balance: bool = True, summary: bool = True, missing_fields=None, field_cautions=(),
                            progress: Optional[Progress] = None) -> ExportResult:
     """Write the control-indicator workbook of ``plots`` (GeoDataFrame or DataFrame with schema fields) to ``path``.
 
     ``columns``: keys of :data:`~algorithms.export.columns.COLUMNS` (order kept), default the standard table.
     ``language``: "zh" (default) or "en" for headers and labels. ``findings``: list of Finding or a findings
     frame → sheet 审查结果. ``csv_path``: also write the plot table (plots only, one header row) as UTF-8 CSV
-    with BOM. Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
+    with BOM. ``missing_fields``: {column key: why the plot layer has no such field}; written as a note under the
+    plot table when that column is shown and no plot has a value. ``field_cautions``: notes written there always
+    (e.g. land-use codes read from a field of another code system). Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
     """
     from openpyxl import Workbook
 
@@ -410,7 +416,9 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     progress(10, "写入工作簿 / writing the workbook")
     st = _Styles()
     wb = Workbook()
-    sheets = [_plots_sheet(wb, st, df, cols, language, title, progress).title]
+    notes = [text for key, text in (missing_fields or {}).items()
+             if key in [c.source for c in cols] and df[key].isna().all()] + list(field_cautions)
+    sheets = [_plots_sheet(wb, st, df, cols, language, title, progress, notes).title]
     progress(60, "汇总 / summaries")
     if summary:
         _summary_sheet(wb, st, unit_cluster_summary(df, units=units, clusters=clusters), language)

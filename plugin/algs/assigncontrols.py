@@ -9,14 +9,13 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ZutuanAlgorithm
 
 PROFILES = ("gongye_2008", "gongye_2023")
 EDITIONS = (None, "2023", "2020")
 
 
-class AssignControls(ZutuanAlgorithm):
-    INPUT = "INPUT"
+class AssignControls(PlotLayer, ZutuanAlgorithm):
     UNITS = "UNITS"
     CLUSTERS = "CLUSTERS"
     PROFILE = "PROFILE"
@@ -30,6 +29,7 @@ class AssignControls(ZutuanAlgorithm):
     TOTAL_JRJZMJ = "TOTAL_JRJZMJ"
     TOTAL_ZDTZE = "TOTAL_ZDTZE"
     NOT_CHECKED = "NOT_CHECKED"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": False, "HYDM": False, "DYBH": False, "ZTBH": False}
 
     ID = "assigncontrols"
     DISPLAY = "赋值控制指标"
@@ -43,7 +43,9 @@ class AssignControls(ZutuanAlgorithm):
                "2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。"
                "地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。"
                "派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，"
-               "预计产值 YJCZ、预计税收 YJSS。")
+               "预计产值 YJCZ、预计税收 YJSS。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
     HELP_EN = ("Fills each plot's controls (FAR bounds, building coefficient, density, green ratio, office/service land "
                "share, minimum investment intensity, height limit, output and tax per hectare) and records where each "
                "value came from in ZBLY. Precedence: the plot's own value > overrides table (by DKBH, DYBH, HYDM, "
@@ -53,15 +55,15 @@ class AssignControls(ZutuanAlgorithm):
                "that need them report 'not checked', never a pass. A local YAML profile may tighten or add limits "
                "(per mu values are converted to per hectare); values looser than national mandatory ones are "
                "refused. 2020 trial land-use codes are detected and migrated; unknown codes get the nearest valid "
-               "ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS.")
+               "ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
+               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
+               "YDYHFLDM…) and keep the layer's own.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
-            "地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept")
+        add = self.add_param
+        self.add_plot_layer("地块图层", "地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept")
         add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选，继承默认值）"),
                                                 [QgsProcessing.TypeVectorPolygon], optional=True),
             "单元的指标字段作为其地块的默认值 / unit controls are defaults for their plots")
@@ -116,10 +118,9 @@ class AssignControls(ZutuanAlgorithm):
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.controls import assign_controls, control_totals
-        from ...algorithms.findings import findings_frame
         from ...algorithms.standards import load_profile
 
-        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        plots = self.read_plot_layer(parameters, context, feedback)
         units = bridge.read_polygons(self, parameters, self.UNITS, context, feedback, required=False)
         clusters = bridge.read_polygons(self, parameters, self.CLUSTERS, context, feedback, required=False)
         profile = load_profile(PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)],
@@ -143,9 +144,7 @@ class AssignControls(ZutuanAlgorithm):
 
         result = {self.OUTPUT: dest, self.TOTAL_JRJZMJ: total("JRJZMJ"), self.TOTAL_ZDTZE: total("ZDTZE"),
                   self.NOT_CHECKED: sum(1 for f in findings if f.severity == "not_checked")}
-        if parameters.get(self.OUTPUT_FINDINGS) is not None:
-            ff = findings_frame(findings, crs=out.crs)
-            fdest = bridge.gdf_to_sink(self, parameters, self.OUTPUT_FINDINGS, context, ff, crs=out.crs)
-            bridge.style_output(context, fdest, "findings")
+        fdest = bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, out.crs)
+        if fdest:
             result[self.OUTPUT_FINDINGS] = fdest
         return result

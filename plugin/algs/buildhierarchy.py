@@ -4,23 +4,25 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 
 from .. import bridge
 from .base import ZutuanAlgorithm
-from .subdivideunits import write_findings
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
 
 
 class BuildHierarchy(ZutuanAlgorithm):
     CLUSTERS = "CLUSTERS"
+    CLUSTER_CODE_FIELD = "CLUSTER_CODE_FIELD"
     UNITS = "UNITS"
+    UNIT_CODE_FIELD = "UNIT_CODE_FIELD"
     PLOTS = "PLOTS"
+    PLOT_CODE_FIELD = "PLOT_CODE_FIELD"
     ASSIGN = "ASSIGN"
     OVERWRITE = "OVERWRITE"
     TOLERANCE = "TOLERANCE"
@@ -31,6 +33,11 @@ class BuildHierarchy(ZutuanAlgorithm):
     OUTPUT_FINDINGS = "OUTPUT_FINDINGS"
     N_ERRORS = "N_ERRORS"
     N_WARNINGS = "N_WARNINGS"
+
+    #: layer parameter, label, help, its code field parameter, label, schema code
+    LAYERS = ((CLUSTERS, "组团图层（可选）", "ZTBH 组团编号 / clusters", CLUSTER_CODE_FIELD, "组团编号字段", "ZTBH"),
+              (UNITS, "单元图层（可选）", "DYBH 单元编号 / units", UNIT_CODE_FIELD, "单元编号字段", "DYBH"),
+              (PLOTS, "地块图层（可选）", "DKBH 地块编号 / plots", PLOT_CODE_FIELD, "地块编号字段", "DKBH"))
 
     ID = "buildhierarchy"
     DISPLAY = "构建层级编码与拓扑检查"
@@ -45,18 +52,13 @@ class BuildHierarchy(ZutuanAlgorithm):
                "and invalid geometries — each as a finding with its location so it can be zoomed to.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.CLUSTERS, self.tr("组团图层（可选）"), _POLY, optional=True),
-            "ZTBH 组团编号 / clusters")
-        add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"), _POLY, optional=True),
-            "DYBH 单元编号 / units")
-        add(QgsProcessingParameterFeatureSource(self.PLOTS, self.tr("地块图层（可选）"), _POLY, optional=True),
-            "DKBH 地块编号 / plots")
+        add = self.add_param
+        for key, label, help_text, field, field_label, code in self.LAYERS:
+            add(QgsProcessingParameterFeatureSource(key, self.tr(label), _POLY, optional=True), help_text)
+            add(QgsProcessingParameterField(field, self.tr(field_label), code, key, optional=True),
+                "编号所在字段（默认为数据模型字段名）；留空或没有时识别常用名称，仍没有则按“赋予编码”编号 / the code field "
+                "(the schema name by default); empty or absent: a usual name is recognised, else codes are assigned",
+                advanced=True)
         add(QgsProcessingParameterBoolean(self.ASSIGN, self.tr("赋予编码"), True),
             "按包含关系和主轴顺序编号 / assign codes by containment and main-axis order")
         add(QgsProcessingParameterBoolean(self.OVERWRITE, self.tr("覆盖已有编码"), False),
@@ -82,8 +84,9 @@ class BuildHierarchy(ZutuanAlgorithm):
         from ...algorithms.layout import assign_codes, check_hierarchy
 
         layers, crs = {}, None
-        for key, code in ((self.CLUSTERS, "ZTBH"), (self.UNITS, "DYBH"), (self.PLOTS, "DKBH")):
-            gdf = bridge.read_polygons(self, parameters, key, context, feedback, required=False)
+        for key, _, _, field, _, code in self.LAYERS:
+            gdf = bridge.read_with_fields(self, parameters, key, context, feedback, {code: (field, False)},
+                                          required=False)
             if gdf is None:
                 continue
             prepared = prepare_layer(gdf, layer=gdf.attrs["layer"], target_crs=crs, code_field=code)
@@ -100,12 +103,12 @@ class BuildHierarchy(ZutuanAlgorithm):
         findings = check_hierarchy(c, u, p, tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
                                    sliver_area=self.parameterAsDouble(parameters, self.SLIVER_AREA, context))
         bridge.push_findings(feedback, findings)
-        out = {self.OUTPUT_FINDINGS: write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs),
+        out = {self.OUTPUT_FINDINGS: bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs),
                self.N_ERRORS: sum(f.severity == "error" for f in findings),
                self.N_WARNINGS: sum(f.severity == "warning" for f in findings)}
         for key, gdf, style in ((self.OUTPUT_CLUSTERS, c, "clusters"), (self.OUTPUT_UNITS, u, "units"),
                                 (self.OUTPUT_PLOTS, p, "plots_ydyh_level1")):
-            if gdf is not None and parameters.get(key) not in (None, ""):
+            if gdf is not None and self.has_value(parameters, key):
                 out[key] = bridge.gdf_to_sink(self, parameters, key, context, gdf, crs=crs)
                 bridge.style_output(context, out[key], style)
         feedback.pushInfo(f"错误 {out[self.N_ERRORS]}，警告 {out[self.N_WARNINGS]} / errors, warnings")

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
 )
 
 from .. import bridge
@@ -15,6 +16,7 @@ from .base import ZutuanAlgorithm
 class CalcArea(ZutuanAlgorithm):
     INPUT = "INPUT"
     MEASURE_CRS = "MEASURE_CRS"
+    CODE_FIELD = "CODE_FIELD"
     OUTPUT = "OUTPUT"
     TOTAL_M2 = "TOTAL_M2"
     TOTAL_HA = "TOTAL_HA"
@@ -34,15 +36,16 @@ class CalcArea(ZutuanAlgorithm):
                "ones skipped. The input is never modified. 1 ha = 10,000 m² = 15 mu.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        p = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("输入面图层"), [QgsProcessing.TypeVectorPolygon])
-        p.setHelp(self.tr("要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure"))
-        self.addParameter(p)
-        p = QgsProcessingParameterCrs(self.MEASURE_CRS, self.tr("量算坐标系（留空自动选择）"), optional=True)
-        p.setHelp(self.tr("留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic"))
-        self.addParameter(p)
-        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("带面积的图层"), QgsProcessing.TypeVectorPolygon)
-        p.setHelp(self.tr("输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields"))
-        self.addParameter(p)
+        add = self.add_param
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("输入面图层"), [QgsProcessing.TypeVectorPolygon]),
+            "要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure")
+        add(QgsProcessingParameterCrs(self.MEASURE_CRS, self.tr("量算坐标系（留空自动选择）"), optional=True),
+            "留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic")
+        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("编号字段（可选）"), None, self.INPUT, optional=True),
+            "问题清单中标识要素的编号；留空时取地块、单元或组团编号（含常用名称，如 DKBM、ZDDM） / the code naming features "
+            "in the findings; empty: the plot, unit or cluster code (usual names recognised)", advanced=True)
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("带面积的图层"), QgsProcessing.TypeVectorPolygon),
+            "输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields")
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_M2, self.tr("总面积（平方米）")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, self.tr("总面积（公顷）")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_MU, self.tr("总面积（亩）")))
@@ -54,7 +57,7 @@ class CalcArea(ZutuanAlgorithm):
         gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
         qcrs = self.parameterAsCrs(parameters, self.MEASURE_CRS, context)
         target = bridge.crs_to_pyproj(qcrs, self.MEASURE_CRS) if qcrs.isValid() else None
-        code_field = next((f for f in ("DKBH", "DYBH", "ZTBH", "ZDDM") if f in gdf.columns), None)
+        code_field = bridge.code_column(self, parameters, self.CODE_FIELD, context, gdf)
         layer = prepare_layer(gdf, layer=gdf.attrs["layer"], target_crs=target, code_field=code_field)
         bridge.push_findings(feedback, layer.findings)
         areas = area_table(layer.measured)

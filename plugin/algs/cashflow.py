@@ -24,6 +24,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
     PEAK_NEED = "PEAK_NEED"
     PEAK_QUARTER = "PEAK_QUARTER"
     PAYBACK_QUARTER = "PAYBACK_QUARTER"
+    PLOT_FIELDS = {"DKBH": False, "DYBH": False, "GDZT": False, "ZTBH": False}
 
     ID = "cashflow"
     DISPLAY = "现金流测算"
@@ -50,11 +51,9 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
+        self.add_field_parameters(("ZTBH",))  # the clusters of the cash-flow sheets
 
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterNumber(self.START_YEAR, self.tr("测算起始年（可选）"), optional=True,
                                          minValue=1990, maxValue=2100),
             "优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file")

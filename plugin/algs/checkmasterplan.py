@@ -1,13 +1,9 @@
 """zutuan:checkmasterplan — 一张图符合性审查: plots against control lines, 规划分区, other layers and slope."""
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -15,15 +11,12 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ReviewOutputs, ZutuanAlgorithm
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
 
 
-class CheckMasterPlan(ZutuanAlgorithm):
-    INPUT = "INPUT"
-    CODE_FIELD = "CODE_FIELD"
-    LANDUSE_FIELD = "LANDUSE_FIELD"
+class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     DEFAULT_LANDUSE = "DEFAULT_LANDUSE"
     ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
     FARMLAND = "FARMLAND"
@@ -39,12 +32,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
     TOLERANCE = "TOLERANCE"
     WORKERS = "WORKERS"
     PARTITION_SIZE = "PARTITION_SIZE"
-    OUTPUT = "OUTPUT"
-    CONFLICTS = "CONFLICTS"
-    REPORT = "REPORT"
-    N_OK = "N_OK"
-    N_FAIL = "N_FAIL"
-    N_VERIFY = "N_VERIFY"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": True}
 
     ID = "checkmasterplan"
     DISPLAY = "一张图符合性审查"
@@ -55,7 +43,9 @@ class CheckMasterPlan(ZutuanAlgorithm):
                "（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接"
                "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块"
                "（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。"
-               "“建设用地”按 resources/standards/construction_land_codes.csv 判定。")
+               "“建设用地”按 resources/standards/construction_land_codes.csv 判定。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
     HELP_EN = ("Checks plots against the master plan's control lines: ecological red line and permanent basic farmland "
                "(construction land may not occupy them), urban development boundary (construction land must lie "
                "inside), planning zones (editable zone → land-use compatibility table), any other constraint layers "
@@ -64,23 +54,15 @@ class CheckMasterPlan(ZutuanAlgorithm):
                "independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps "
                "below the tolerance and edge contacts are not violations. A layer given but empty or unreadable "
                "makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), "
-               "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.")
+               "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
+               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
+               "YDYHFLDM…) and keep the layer's own.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), _POLY),
-            "待审查的地块（任意来源）/ the plots to check")
-        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
-                                        optional=True),
-            "地块编号所在字段 / field holding the plot code")
-        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT,
-                                        optional=True),
-            "2023 版用地用海代码所在字段，如 1001 / field holding the land-use code")
+        add = self.add_param
+        self.add_plot_layer("地块图层", "待审查的地块（任意来源）/ the plots to check")
         add(QgsProcessingParameterString(self.DEFAULT_LANDUSE, self.tr("缺省用地代码（可选）"), optional=True),
             "无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001")
         add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
@@ -120,21 +102,15 @@ class CheckMasterPlan(ZutuanAlgorithm):
                                          QgsProcessingParameterNumber.Integer, 100000, minValue=100),
             "每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no "
             "partitioning", advanced=True)
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
-            "地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results")
-        add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("冲突图斑"), QgsProcessing.TypeVectorPolygon,
-                                              optional=True), "地块 × 规则 × 管控要素 / conflict polygons")
-        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
-                                                  optional=True), "中文报告，可打印为 PDF / Chinese report")
-        for key, label in ((self.N_OK, "合规地块数"), (self.N_FAIL, "不合规地块数"), (self.N_VERIFY, "需核实地块数")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
+                                "地块 × 规则 × 管控要素 / conflict polygons")
 
     def _constraint(self, parameters, key, context, feedback, **kw):
         """A ConstraintSpec for an optional layer: None when not given; read errors become 'not checked'."""
         from ...algorithms.checks import ConstraintSpec
         from ...algorithms.errors import ZutuanError
 
-        if parameters.get(key) in (None, ""):
+        if not self.has_value(parameters, key):
             return None
         source = self.parameterAsSource(parameters, key, context)
         if source is None:
@@ -169,7 +145,8 @@ class CheckMasterPlan(ZutuanAlgorithm):
 
         from ...algorithms.checks import check_masterplan
 
-        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        default_landuse = self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None
+        plots = self.read_plot_layer(parameters, context, feedback, optional=("YDYHFLDM",) if default_landuse else ())
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or None
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         constraints = {
@@ -179,9 +156,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
             "zoning": self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field)}
         others = self._others(parameters, context, feedback)
         options = dict(
-            code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
-            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or None,
-            default_landuse=self.parameterAsString(parameters, self.DEFAULT_LANDUSE, context) or None,
+            code_field="DKBH", landuse_field=self.found(plots, "YDYHFLDM"), default_landuse=default_landuse,
             zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
             dem=dem_layer.source() if dem_layer is not None else None,
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
@@ -196,7 +171,7 @@ class CheckMasterPlan(ZutuanAlgorithm):
         else:
             res = check_masterplan(plots, zone_field=zone_field, others=others, progress=progress, **constraints,
                                    **options)
-        return write_check_outputs(self, res, parameters, context, feedback)
+        return self.write_review_outputs(res, parameters, context, feedback)
 
 
 def _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress):
@@ -230,26 +205,3 @@ def _id_name_fields(gdf) -> dict:
         if hit is not None:
             found[key] = hit
     return found
-
-
-def write_check_outputs(alg, res, parameters, context, feedback):
-    """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult (shared with zutuan:checkstandards)."""
-    from ...algorithms import __version__
-    from ...algorithms.report import write_report
-
-    bridge.push_findings(feedback, [f for f in res.findings if not f.extra.get("conflict")])
-    for r in res.rules:
-        state = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
-        feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
-                          f"警告 {r.n_warnings}")
-    out = {"OUTPUT": bridge.gdf_to_sink(alg, parameters, "OUTPUT", context, res.plots, crs=res.crs, feedback=feedback)}
-    if parameters.get("CONFLICTS") not in (None, ""):
-        out["CONFLICTS"] = bridge.gdf_to_sink(alg, parameters, "CONFLICTS", context, res.conflicts, crs=res.crs,
-                                              feedback=feedback)
-    report = alg.parameterAsFileOutput(parameters, "REPORT", context)
-    if report:
-        out["REPORT"] = write_report(res, report, plugin_version=__version__)
-    counts = res.counts()
-    out.update({"N_OK": counts.get("合规", 0), "N_FAIL": counts.get("不合规", 0), "N_VERIFY": counts.get("需核实", 0)})
-    feedback.pushInfo(f"合规 {out['N_OK']}，不合规 {out['N_FAIL']}，需核实 {out['N_VERIFY']}")
-    return out

@@ -1,38 +1,21 @@
 """zutuan:checkstandards — 用地标准审查: plot controls against the standards profile, cluster targets."""
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
-from .checkmasterplan import write_check_outputs
+from .base import PlotLayer, ReviewOutputs, ZutuanAlgorithm
 
 PROFILES = ("gongye_2008", "gongye_2023")
 REGIONS = (None, "一类", "二类", "三类", "四类", "五类", "六类", "七类")
 
 
-class CheckStandards(ZutuanAlgorithm):
-    INPUT = "INPUT"
-    CODE_FIELD = "CODE_FIELD"
-    LANDUSE_FIELD = "LANDUSE_FIELD"
-    INDUSTRY_FIELD = "INDUSTRY_FIELD"
-    CLUSTER_FIELD = "CLUSTER_FIELD"
+class CheckStandards(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     PROFILE = "PROFILE"
     LOCAL_PROFILE = "LOCAL_PROFILE"
     REGION_CLASS = "REGION_CLASS"
-    OUTPUT = "OUTPUT"
-    CONFLICTS = "CONFLICTS"
-    REPORT = "REPORT"
-    N_OK = "N_OK"
-    N_FAIL = "N_FAIL"
-    N_VERIFY = "N_VERIFY"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": True, "HYDM": False, "ZTBH": False}
 
     ID = "checkstandards"
     DISPLAY = "用地标准审查"
@@ -41,32 +24,24 @@ class CheckStandards(ZutuanAlgorithm):
                "用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告"
                "“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），"
                "并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和"
-               "同一格式的 HTML 报告。")
+               "同一格式的 HTML 报告。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
     HELP_EN = ("Checks each plot's controls against the chosen standards profile: FAR minimum ≥ the industry's "
                "minimum, building coefficient ≥ minimum, office/service land share ≤ 7%, green ratio ≤ maximum, "
                "investment intensity ≥ the minimum for region class × industry; values missing from the standard or "
                "from the plot are 'not checked', never a pass. Cluster level: the leading industry's share of the "
                "cluster's industrial land ≥ 60% (implementation-plan target, source unconfirmed), and the land-use "
                "structure. Every finding cites its standard, table and clause. Same outputs and report format as "
-               "zutuan:checkmasterplan.")
+               "zutuan:checkmasterplan. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
+               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
+               "YDYHFLDM…) and keep the layer's own.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
-            "带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls")
-        add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), "DKBH", self.INPUT,
-                                        optional=True),
-            "地块编号所在字段 / plot code field")
-        add(QgsProcessingParameterField(self.LANDUSE_FIELD, self.tr("用地用海分类代码字段"), "YDYHFLDM", self.INPUT,
-                                        optional=True),
-            "用地用海代码所在字段 / land-use code field")
-        add(QgsProcessingParameterField(self.INDUSTRY_FIELD, self.tr("行业代码字段"), "HYDM", self.INPUT,
-                                        optional=True), "GB/T 4754-2017 行业代码 / industry code field")
-        add(QgsProcessingParameterField(self.CLUSTER_FIELD, self.tr("组团编号字段"), "ZTBH", self.INPUT,
-                                        optional=True), "留空则由地块编号前缀推出 / empty: from the plot code prefix")
+        add = self.add_param
+        self.add_plot_layer("地块图层", "带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls")
         add(QgsProcessingParameterEnum(self.PROFILE, self.tr("国家标准配置"),
                                        [self.tr("工业项目建设用地控制指标（2008）"),
                                         self.tr("工业项目建设用地控制指标（2023，未核实）")], defaultValue=0),
@@ -76,26 +51,17 @@ class CheckStandards(ZutuanAlgorithm):
         add(QgsProcessingParameterEnum(self.REGION_CLASS, self.tr("地区分类（投资强度用）"),
                                        [self.tr("未指定")] + [self.tr(c) for c in REGIONS[1:]], defaultValue=0),
             "投资强度表的地区分类 / region class")
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("审查结果地块"), QgsProcessing.TypeVectorPolygon),
-            "地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used")
-        add(QgsProcessingParameterFeatureSink(self.CONFLICTS, self.tr("问题图斑"), QgsProcessing.TypeVectorPolygon,
-                                              optional=True), "不符合标准的地块 × 指标 / failing plot × control")
-        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("审查报告（HTML）"), "HTML (*.html)",
-                                                  optional=True), "中文报告，可打印为 PDF / Chinese report")
-        for key, label in ((self.N_OK, "合规地块数"), (self.N_FAIL, "不合规地块数"), (self.N_VERIFY, "需核实地块数")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_review_outputs("地块及 SCJL 审查结论、BZ_* 所用标准值 / plots with results and the standard values used",
+                                "问题图斑", "不符合标准的地块 × 指标 / failing plot × control")
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.checks import check_standards
 
-        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        plots = self.read_plot_layer(parameters, context, feedback)
         res = check_standards(
             plots, profile=PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)],
             local_profile=self.parameterAsFile(parameters, self.LOCAL_PROFILE, context) or None,
             region_class=REGIONS[self.parameterAsEnum(parameters, self.REGION_CLASS, context)],
-            code_field=self.parameterAsString(parameters, self.CODE_FIELD, context) or "DKBH",
-            landuse_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context) or "YDYHFLDM",
-            industry_field=self.parameterAsString(parameters, self.INDUSTRY_FIELD, context) or "HYDM",
-            cluster_field=self.parameterAsString(parameters, self.CLUSTER_FIELD, context) or None,
+            code_field="DKBH", landuse_field="YDYHFLDM", industry_field="HYDM", cluster_field=self.found(plots, "ZTBH"),
             progress=bridge.progress_from_feedback(feedback, 5, 85))
-        return write_check_outputs(self, res, parameters, context, feedback)
+        return self.write_review_outputs(res, parameters, context, feedback)

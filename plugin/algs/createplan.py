@@ -39,30 +39,27 @@ class CreatePlan(ZutuanAlgorithm):
                "their 3-degree zone.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(help_text)
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterString(self.PROJECT_NAME, self.tr("项目名称"), defaultValue="小组团滚动开发实施方案"),
-            self.tr("写入元数据和导出表的标题 / project name for metadata and exports"))
+            "写入元数据和导出表的标题 / project name for metadata and exports")
         add(QgsProcessingParameterString(self.ORGANISATION, self.tr("编制单位"), optional=True),
-            self.tr("编制单位 / planning organisation"))
+            "编制单位 / planning organisation")
         add(QgsProcessingParameterNumber(self.PLAN_YEAR, self.tr("编制年份（可选）"), QgsProcessingParameterNumber.Integer,
                                          optional=True, minValue=2000, maxValue=2100),
-            self.tr("现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year"))
+            "现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year")
         add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("基准年（可选）"), QgsProcessingParameterNumber.Integer,
                                          optional=True, minValue=2000, maxValue=2100),
-            self.tr("3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; "
-                    "empty: the year before the plan year"))
+            "3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; "
+            "empty: the year before the plan year")
         add(QgsProcessingParameterString(self.REGION_CLASS, self.tr("地区分类（土地等别）"), optional=True),
-            self.tr("投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity"))
+            "投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity")
         add(QgsProcessingParameterCrs(self.CRS, self.tr("规划坐标系"), optional=True),
-            self.tr("投影米制坐标系；留空则取组团图层的量算坐标系 / projected metre CRS; empty: from the clusters"))
+            "投影米制坐标系；留空则取组团图层的量算坐标系 / projected metre CRS; empty: from the clusters")
         add(QgsProcessingParameterFeatureSource(self.CLUSTERS, self.tr("已有组团（可选）"),
                                                 [QgsProcessing.TypeVectorPolygon], optional=True),
-            self.tr("已绘制的组团面，字段名与 docs/SCHEMA.md 相同者一并写入 / clusters already drawn"))
+            "已绘制的组团面，字段名与 docs/SCHEMA.md 相同者一并写入 / clusters already drawn")
         add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("规划数据库"), "GeoPackage (*.gpkg)"),
-            self.tr("新建的 GeoPackage；写入完成后才替换目标文件 / the new plan, replaced only when complete"))
+            "新建的 GeoPackage；写入完成后才替换目标文件 / the new plan, replaced only when complete")
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT_CLUSTERS, self.tr("组团图层")))
 
     def _year(self, parameters, key, context):

@@ -10,11 +10,10 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ZutuanAlgorithm
 
 
-class ExportIndicatorTable(ZutuanAlgorithm):
-    INPUT = "INPUT"
+class ExportIndicatorTable(PlotLayer, ZutuanAlgorithm):
     UNITS = "UNITS"
     CLUSTERS = "CLUSTERS"
     FINDINGS = "FINDINGS"
@@ -25,6 +24,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     OUTPUT_CSV = "OUTPUT_CSV"
     PLOT_COUNT = "PLOT_COUNT"
     TOTAL_HA = "TOTAL_HA"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": False, "DYBH": False, "ZTBH": False, "GDZT": False}
 
     ID = "exportindicatortable"
     DISPLAY = "导出控制指标表"
@@ -32,24 +32,29 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     HELP_ZH = ("把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、"
                "单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。"
                "合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。"
-               "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。")
+               "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。"
+               "缺少的可选字段在表下注明。")
     HELP_EN = ("Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit "
                "subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, "
                "the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, "
                "when a findings layer is given, the review findings. Totals are sums of unrounded values; controls "
                "that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to "
                "a temporary file and then moved into place: if the target is open in another program or the folder "
-               "is not writable the run fails and the old file is left unchanged.")
+               "is not writable the run fails and the old file is left unchanged. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
+               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
+               "YDYHFLDM…) and keep the layer's own. An optional field that is missing is noted under the table.")
 
     LANGS = ("zh", "en")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
-            "地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields")
+        add = self.add_param
+        self.add_plot_layer("地块图层", "地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型；其他来源的图层在下面的字段参数中"
+                            "指定编号和用地代码字段） / plots with the schema fields; for other layers choose the code "
+                            "fields below")
         add(QgsProcessingParameterFeatureSource(self.UNITS, self.tr("单元图层（可选）"),
                                                 [QgsProcessing.TypeVectorPolygon], optional=True),
             "用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary")
@@ -76,7 +81,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.export import export_indicator_table
 
-        plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        plots = self.read_plot_layer(parameters, context, feedback)
         units = bridge.read_polygons(self, parameters, self.UNITS, context, feedback, required=False)
         clusters = bridge.read_polygons(self, parameters, self.CLUSTERS, context, feedback, required=False)
         findings = self._findings(parameters, context)
@@ -87,6 +92,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
             plots, path, units=units, clusters=clusters, findings=findings,
             columns=self.parameterAsString(parameters, self.COLUMNS, context) or None, language=lang,
             csv_path=csv_path, title=self.parameterAsString(parameters, self.TITLE, context) or None,
+            missing_fields=plots.attrs["field_notes"], field_cautions=plots.attrs["field_cautions"],
             progress=bridge.progress_from_feedback(feedback, 10, 100))
         feedback.pushInfo(f"工作表 / sheets: {', '.join(res.sheets)}; 地块 / plots: {res.n_plots}; "
                           f"总面积 / total: {res.total_area_ha:.4f} 公顷")

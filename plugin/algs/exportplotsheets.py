@@ -20,11 +20,10 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ZutuanAlgorithm
 
 
-class ExportPlotSheets(ZutuanAlgorithm):
-    INPUT = "INPUT"
+class ExportPlotSheets(PlotLayer, ZutuanAlgorithm):
     ROADS = "ROADS"
     UNITS = "UNITS"
     ROAD_LABEL = "ROAD_LABEL"
@@ -36,6 +35,7 @@ class ExportPlotSheets(ZutuanAlgorithm):
     OUTPUT = "OUTPUT"
     PAGE_COUNT = "PAGE_COUNT"
     FILES = "FILES"
+    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": False, "DYBH": False, "ZTBH": False}
 
     ID = "exportplotsheets"
     DISPLAY = "导出地块图则"
@@ -43,25 +43,26 @@ class ExportPlotSheets(ZutuanAlgorithm):
     HELP_ZH = ("为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），"
                "控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，"
                "图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。"
-               "无需图形界面，可在图形建模器和 qgis_process 中使用。")
+               "无需图形界面，可在图形建模器和 qgis_process 中使用。"
+               "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
+               "找不到地块编号字段时停止并指明参数。")
     HELP_EN = ("Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by "
                "level-1 land-use class, the plot itself outlined in red), its control table (FAR, building "
                "coefficient and density, green ratio, height, investment intensity…; '—' where not set), north "
                "arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes "
                "one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: "
-               "works in the Graphical Modeler and with qgis_process.")
+               "works in the Graphical Modeler and with qgis_process. "
+               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); without a plot "
+               "code field the run stops naming its parameter.")
 
     def flags(self):
         # print layouts are rendered on the main thread
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
-        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
-            "每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH")
+        add = self.add_param
+        self.add_plot_layer("地块图层", "每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH")
         add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("道路图层（可选）"),
                                                 [QgsProcessing.TypeVectorLine, QgsProcessing.TypeVectorPolygon],
                                                 optional=True), "道路中心线或道路面 / road centre lines or areas")
@@ -91,7 +92,7 @@ class ExportPlotSheets(ZutuanAlgorithm):
         from ...algorithms.export.workbook import write_atomic
         from ..printing import plotsheet
 
-        gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        gdf = self.read_plot_layer(parameters, context, feedback)
         qcrs = self.parameterAsSource(parameters, self.INPUT, context).sourceCrs()
         table = plot_sheet_table(gdf)
         cols = ["DKBH", "YDYHFLDM"] + [r[0] for r in SHEET_ROWS]

@@ -12,18 +12,16 @@ from qgis.core import (
 )
 
 from .. import bridge
-from .base import ZutuanAlgorithm
+from .base import PlotLayer, ZutuanAlgorithm
 
 
-class PhasingInputs:
+class PhasingInputs(PlotLayer):
     """Parameters shared by zutuan:phasing and zutuan:cashflow, and the one phasing call both make."""
 
-    INPUT = "INPUT"
     ROADS = "ROADS"
     ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
     ROAD_STATUS_FIELD = "ROAD_STATUS_FIELD"
     INFRASTRUCTURE = "INFRASTRUCTURE"
-    SUPPLIED_FIELD = "SUPPLIED_FIELD"
     SERVICED_FIELD = "SERVICED_FIELD"
     PIN_FIELD = "PIN_FIELD"
     PARAMS = "PARAMS"
@@ -32,12 +30,10 @@ class PhasingInputs:
     ROAD_LENGTH_FIELD = "ROAD_LENGTH_FIELD"
     PLAN = "PLAN"
     ALLOW_BLOCKED = "ALLOW_BLOCKED"
+    PLOT_FIELDS = {"DKBH": False, "DYBH": False, "GDZT": False}  # plots of one unit are phased together
 
     def add_phasing_parameters(self):
-        def add(p, help_text):
-            p.setHelp(self.tr(help_text))
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块或单元图层"), [QgsProcessing.TypeVectorPolygon]),
             "要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的"
             "需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; "
@@ -58,9 +54,7 @@ class PhasingInputs:
         add(QgsProcessingParameterFeatureSource(self.INFRASTRUCTURE, self.tr("其他已建基础设施（可选）"),
                                                 [QgsProcessing.TypeVectorAnyGeometry], optional=True),
             "已建的管网、场站等，分期从其附近开始 / other built infrastructure the phases grow from")
-        add(QgsProcessingParameterField(self.SUPPLIED_FIELD, self.tr("供地状态字段"), defaultValue="GDZT",
-                                        parentLayerParameterName=self.INPUT, optional=True),
-            "取值“已供地”的用地最先安排 / land marked 已供地 goes first")
+        self.add_field_parameters(("DKBH", "DYBH", "GDZT"))  # a unit's plots together; 已供地 land goes first
         add(QgsProcessingParameterField(self.SERVICED_FIELD, self.tr("已完成七通一平字段"),
                                         parentLayerParameterName=self.INPUT, optional=True),
             "取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation")
@@ -89,7 +83,7 @@ class PhasingInputs:
         return value[0] if value else None
 
     def _number(self, parameters, key, context):
-        if parameters.get(key) is None or parameters.get(key) == "":
+        if not self.has_value(parameters, key):
             return None
         return self.parameterAsDouble(parameters, key, context)
 
@@ -119,7 +113,7 @@ class PhasingInputs:
         from ...algorithms.feasibility import phasing
         from ...algorithms.layers import prepare_layer
 
-        gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
+        gdf = self.read_plot_layer(parameters, context, feedback)
         layer = prepare_layer(gdf, layer=gdf.attrs["layer"])
         bridge.push_findings(feedback, layer.findings)
         roads = self._any_source(parameters, self.ROADS, context, feedback)
@@ -131,7 +125,7 @@ class PhasingInputs:
             allow_blocked=self.parameterAsBoolean(parameters, self.ALLOW_BLOCKED, context),
             road_class_field=self._field(parameters, self.ROAD_CLASS_FIELD, context),
             road_status_field=self._field(parameters, self.ROAD_STATUS_FIELD, context),
-            supplied_field=self._field(parameters, self.SUPPLIED_FIELD, context),
+            supplied_field=self.found(gdf, "GDZT"),
             serviced_field=self._field(parameters, self.SERVICED_FIELD, context),
             pin_field=self._field(parameters, self.PIN_FIELD, context),
             capacity_ha=self._number(parameters, self.CAPACITY_HA, context),
@@ -180,13 +174,11 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_phasing_parameters()
-        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("分期结果"), QgsProcessing.TypeVectorPolygon)
-        p.setHelp(self.tr("输入要素及开发分期字段 KFFQ / input features with KFFQ"))
-        self.addParameter(p)
-        p = QgsProcessingParameterFileDestination(self.OUTPUT_PHASES, self.tr("分期表"), "CSV (*.csv);;Excel (*.xlsx)",
-                                                  optional=True)
-        p.setHelp(self.tr("每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase"))
-        self.addParameter(p)
+        self.add_param(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("分期结果"), QgsProcessing.TypeVectorPolygon),
+                       "输入要素及开发分期字段 KFFQ / input features with KFFQ")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_PHASES, self.tr("分期表"),
+                                                             "CSV (*.csv);;Excel (*.xlsx)", optional=True),
+                       "每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase")
         self.addOutput(QgsProcessingOutputNumber(self.PHASE_COUNT, self.tr("分期数")))
 
     def run_engine(self, parameters, context, feedback):

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,7 +15,6 @@ from qgis.core import (
 
 from .. import bridge
 from .base import ZutuanAlgorithm
-from .subdivideunits import log_quality, read_any, write_findings
 
 
 class SubdividePlots(ZutuanAlgorithm):
@@ -53,12 +51,7 @@ class SubdividePlots(ZutuanAlgorithm):
                "neighbour. Codes Z01-01-01…; quality figures are logged and returned.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("单元图层"), [QgsProcessing.TypeVectorPolygon]),
             "单元面（DYBH 单元编号）/ unit polygons")
         add(QgsProcessingParameterFeatureSource(self.CADASTRE, self.tr("宗地图层（可选）"),
@@ -133,7 +126,7 @@ class SubdividePlots(ZutuanAlgorithm):
         plots, findings, q = subdivide_plots(
             layer.measured, cadastre, supplied=supplied,
             respect_cadastre=self.parameterAsBoolean(parameters, self.RESPECT_CADASTRE, context),
-            roads=read_any(self, parameters, self.ROADS, context, feedback, crs),
+            roads=bridge.read_any(self, parameters, self.ROADS, context, feedback, crs),
             target_area=self.parameterAsDouble(parameters, self.TARGET_AREA, context),
             min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context),
             max_area=self.parameterAsDouble(parameters, self.MAX_AREA, context),
@@ -142,12 +135,11 @@ class SubdividePlots(ZutuanAlgorithm):
             progress=bridge.progress_from_feedback(feedback, 10, 90))
         findings = layer.findings + findings
         bridge.push_findings(feedback, findings)
-        log_quality(feedback, "地块划分质量 / plot quality", q)
         dest = bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, plots, crs=crs, feedback=feedback)
         bridge.style_output(context, dest, "plots_ydyh_level1")
         out = {self.OUTPUT: dest, self.N_PLOTS: len(plots), self.SHARE_FRONTAGE: q.get("share_with_frontage"),
                self.RECTANGULARITY: q.get("rectangularity_mean")}
-        fdest = write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs)
+        fdest = bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs)
         if fdest:
             out[self.OUTPUT_FINDINGS] = fdest
         return out

@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -32,41 +31,6 @@ def parse_widths(text):
                              reason_zh="格式应为 等级:宽度，如 主干路:40", reason_en="use class:width, e.g. 主干路:40")
         out[name.strip()] = w
     return out
-
-
-def finding_geometries_polygonal(findings):
-    """Findings layers are polygon layers: points and lines become small polygons (0.5 m) so one can zoom."""
-    for f in findings:
-        g = f.geometry
-        if g is not None and not g.is_empty and g.geom_type not in ("Polygon", "MultiPolygon"):
-            f.geometry = g.buffer(0.5)
-    return findings
-
-
-def write_findings(alg, parameters, key, context, findings, crs):
-    from ...algorithms.findings import findings_frame
-
-    if parameters.get(key) in (None, ""):
-        return None
-    ff = findings_frame(finding_geometries_polygonal(findings), crs=crs)
-    dest = bridge.gdf_to_sink(alg, parameters, key, context, ff, crs=crs)
-    bridge.style_output(context, dest, "findings")
-    return dest
-
-
-def read_any(alg, parameters, key, context, feedback, target_crs):
-    """An optional vector source of any geometry, in ``target_crs``; None when not given."""
-    source = alg.parameterAsSource(parameters, key, context)
-    if source is None:
-        return None
-    gdf = bridge.source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False)
-    return gdf.to_crs(target_crs) if len(gdf) and not gdf.crs.equals(target_crs) else gdf.set_crs(target_crs,
-                                                                                                  allow_override=True)
-
-
-def log_quality(feedback, title, q):
-    feedback.pushInfo(title + "：" + "，".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
-                                              for k, v in q.items()))
 
 
 class SubdivideUnits(ZutuanAlgorithm):
@@ -99,12 +63,7 @@ class SubdivideUnits(ZutuanAlgorithm):
                "written in a projected metre CRS.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def add(p, help_text, advanced=False):
-            p.setHelp(self.tr(help_text))
-            if advanced:
-                p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(p)
-
+        add = self.add_param
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("组团图层"), [QgsProcessing.TypeVectorPolygon]),
             "组团面（ZTBH 组团编号；缺失时按顺序编号）/ cluster polygons")
         add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("规划道路中心线（可选）"),
@@ -142,7 +101,7 @@ class SubdivideUnits(ZutuanAlgorithm):
         gdf = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
         layer = prepare_layer(gdf, layer=gdf.attrs["layer"], code_field="ZTBH")
         crs = layer.measure_crs
-        roads = read_any(self, parameters, self.ROADS, context, feedback, crs)
+        roads = bridge.read_any(self, parameters, self.ROADS, context, feedback, crs)
         units, corridors, findings, q = subdivide_units(
             layer.measured, roads, class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
             width_field=self.parameterAsString(parameters, self.WIDTH_FIELD, context) or None,
@@ -152,15 +111,14 @@ class SubdivideUnits(ZutuanAlgorithm):
             progress=bridge.progress_from_feedback(feedback, 10, 90))
         findings = layer.findings + findings
         bridge.push_findings(feedback, findings)
-        log_quality(feedback, "单元划分质量 / unit quality", q)
         dest = bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, units, crs=crs, feedback=feedback)
         bridge.style_output(context, dest, "units")
         out = {self.OUTPUT: dest, self.N_UNITS: len(units), self.ROAD_AREA: float(q["corridor_area"])}
-        if parameters.get(self.OUTPUT_ROADS) not in (None, ""):
+        if self.has_value(parameters, self.OUTPUT_ROADS):
             rdest = bridge.gdf_to_sink(self, parameters, self.OUTPUT_ROADS, context, corridors, crs=crs)
             bridge.style_output(context, rdest, "roads")
             out[self.OUTPUT_ROADS] = rdest
-        fdest = write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs)
+        fdest = bridge.write_findings(self, parameters, self.OUTPUT_FINDINGS, context, findings, crs)
         if fdest:
             out[self.OUTPUT_FINDINGS] = fdest
         return out

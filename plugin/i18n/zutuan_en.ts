@@ -8,8 +8,12 @@
       <translation>Assign control indicators</translation>
     </message>
     <message>
-      <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</source>
-      <translation>Fills each plot's controls (FAR bounds, building coefficient, density, green ratio, office/service land share, minimum investment intensity, height limit, output and tax per hectare) and records where each value came from in ZBLY. Precedence: the plot's own value &gt; overrides table (by DKBH, DYBH, HYDM, YDYHFLDM) &gt; unit default &gt; cluster default &gt; profile by industry &gt; profile by land-use class. Industry codes are GB/T 4754-2017 and are mapped to the 2002 divisions of the 2008 tables. The 2008 investment-intensity numbers are not available from any reachable source and are left empty: checks that need them report 'not checked', never a pass. A local YAML profile may tighten or add limits (per mu values are converted to per hectare); values looser than national mandatory ones are refused. 2020 trial land-use codes are detected and migrated; unknown codes get the nearest valid ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS.</translation>
+      <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>Fills each plot's controls (FAR bounds, building coefficient, density, green ratio, office/service land share, minimum investment intensity, height limit, output and tax per hectare) and records where each value came from in ZBLY. Precedence: the plot's own value &gt; overrides table (by DKBH, DYBH, HYDM, YDYHFLDM) &gt; unit default &gt; cluster default &gt; profile by industry &gt; profile by land-use class. Industry codes are GB/T 4754-2017 and are mapped to the 2002 divisions of the 2008 tables. The 2008 investment-intensity numbers are not available from any reachable source and are left empty: checks that need them report 'not checked', never a pass. A local YAML profile may tighten or add limits (per mu values are converted to per hectare); values looser than national mandatory ones are refused. 2020 trial land-use codes are detected and migrated; unknown codes get the nearest valid ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
+    </message>
+    <message>
+      <source>地块图层</source>
+      <translation>Plot layer</translation>
     </message>
     <message>
       <source>地块（DKBH、YDYHFLDM、HYDM；已有的指标值保留）/ plots; existing control values are kept</source>
@@ -54,10 +58,6 @@
     <message>
       <source>无效代码、缺行业代码、未检查项 / unknown codes, missing industry codes, not-checked items</source>
       <translation>Unknown codes, missing industry codes and items not checked</translation>
-    </message>
-    <message>
-      <source>地块图层</source>
-      <translation>Plot layer</translation>
     </message>
     <message>
       <source>单元图层（可选，继承默认值）</source>
@@ -180,24 +180,84 @@
       <translation>Feasibility</translation>
     </message>
     <message>
+      <source>地块编号字段</source>
+      <translation>Plot code field</translation>
+    </message>
+    <message>
+      <source>地块编号所在字段（默认 DKBH）；留空或图层没有该字段时识别常用名称（DKBM、ZDDM 等，见 resources/standards/field_variants.csv） / the field holding the plot code (DKBH by default); empty or absent: a usual name is recognised</source>
+      <translation>the field holding the plot code (DKBH by default); empty or absent: a usual name is recognised</translation>
+    </message>
+    <message>
+      <source>用地用海分类代码字段</source>
+      <translation>Land/sea-use class code field</translation>
+    </message>
+    <message>
+      <source>用地用海分类代码（如 1001）所在字段（默认 YDYHFLDM）；留空或图层没有该字段时识别常用名称（YDDM、YDXZ、DLBM 等） / the field holding the land/sea-use code (YDYHFLDM by default); empty or absent: a usual name is recognised</source>
+      <translation>the field holding the land/sea-use code (YDYHFLDM by default); empty or absent: a usual name is recognised</translation>
+    </message>
+    <message>
+      <source>单元编号字段</source>
+      <translation>Unit code field</translation>
+    </message>
+    <message>
+      <source>单元编号所在字段（默认 DYBH）；留空或图层没有该字段时识别常用名称 / the field holding the unit code (DYBH by default); empty or absent: a usual name is recognised</source>
+      <translation>the field holding the unit code (DYBH by default); empty or absent: a usual name is recognised</translation>
+    </message>
+    <message>
+      <source>组团编号字段</source>
+      <translation>Cluster code field</translation>
+    </message>
+    <message>
+      <source>组团编号所在字段（默认 ZTBH）；没有时由单元或地块编号的前缀推出 / the field holding the cluster code (ZTBH by default); absent: from the unit or plot code prefix</source>
+      <translation>the field holding the cluster code (ZTBH by default); absent: from the unit or plot code prefix</translation>
+    </message>
+    <message>
+      <source>供地状态字段</source>
+      <translation>Land supply status field</translation>
+    </message>
+    <message>
+      <source>供地状态所在字段（默认 GDZT），取值“已供地”为已供地 / the field holding the land supply status (GDZT by default)</source>
+      <translation>the field holding the land supply status (GDZT by default)</translation>
+    </message>
+    <message>
+      <source>行业代码字段</source>
+      <translation>Industry code field</translation>
+    </message>
+    <message>
+      <source>GB/T 4754-2017 行业代码所在字段（默认 HYDM） / the field holding the GB/T 4754-2017 industry code (HYDM by default)</source>
+      <translation>the field holding the GB/T 4754-2017 industry code (HYDM by default)</translation>
+    </message>
+    <message>
+      <source>中文报告，可打印为 PDF / Chinese report</source>
+      <translation>A report in Chinese that prints to PDF</translation>
+    </message>
+    <message>
+      <source>合规地块数</source>
+      <translation>Compliant plots</translation>
+    </message>
+    <message>
+      <source>不合规地块数</source>
+      <translation>Non-compliant plots</translation>
+    </message>
+    <message>
+      <source>需核实地块数</source>
+      <translation>Plots to verify</translation>
+    </message>
+    <message>
+      <source>审查结果地块</source>
+      <translation>Checked plots</translation>
+    </message>
+    <message>
+      <source>审查报告（HTML）</source>
+      <translation>Review report (HTML)</translation>
+    </message>
+    <message>
       <source>构建层级编码与拓扑检查</source>
       <translation>Build hierarchy codes and check topology</translation>
     </message>
     <message>
       <source>用于手绘或导入的组团、单元、地块图层：按空间包含关系（面积最大的上级）赋予或校验编码（组团 Z01、单元 Z01-01、地块 Z01-01-01，已有的有效编码默认保留），并检查重叠、空隙（上级内未被下级覆盖的部分）、碎片、跨越上级边界、不在任何上级内、编码重复、格式错误、编码与上级不符以及无效几何。每个问题输出为带位置的问题图斑，可逐条缩放定位。</source>
       <translation>For hand-drawn or imported cluster / unit / plot layers: assigns or validates codes by containment (the parent holding the largest share; Z01, Z01-01, Z01-01-01; valid existing codes are kept unless overwritten) and reports overlaps, gaps (parent area not covered by children), slivers, children crossing their parent's boundary or outside every parent, duplicate, malformed or inconsistent codes, and invalid geometries — each as a finding with its location so it can be zoomed to.</translation>
-    </message>
-    <message>
-      <source>ZTBH 组团编号 / clusters</source>
-      <translation>Clusters (cluster code ZTBH)</translation>
-    </message>
-    <message>
-      <source>DYBH 单元编号 / units</source>
-      <translation>Units (unit code DYBH)</translation>
-    </message>
-    <message>
-      <source>DKBH 地块编号 / plots</source>
-      <translation>Plots (plot code DKBH)</translation>
     </message>
     <message>
       <source>按包含关系和主轴顺序编号 / assign codes by containment and main-axis order</source>
@@ -220,20 +280,24 @@
       <translation>Overlaps, gaps, slivers, features outside their parent, code problems, invalid geometries</translation>
     </message>
     <message>
+      <source>ZTBH 组团编号 / clusters</source>
+      <translation>Clusters (cluster code ZTBH)</translation>
+    </message>
+    <message>
+      <source>DYBH 单元编号 / units</source>
+      <translation>Units (unit code DYBH)</translation>
+    </message>
+    <message>
+      <source>DKBH 地块编号 / plots</source>
+      <translation>Plots (plot code DKBH)</translation>
+    </message>
+    <message>
+      <source>编号所在字段（默认为数据模型字段名）；留空或没有时识别常用名称，仍没有则按“赋予编码”编号 / the code field (the schema name by default); empty or absent: a usual name is recognised, else codes are assigned</source>
+      <translation>the code field (the schema name by default); empty or absent: a usual name is recognised, else codes are assigned</translation>
+    </message>
+    <message>
       <source>输入要素及编码 / input features with codes</source>
       <translation>The input features with their codes</translation>
-    </message>
-    <message>
-      <source>组团图层（可选）</source>
-      <translation>Cluster layer (optional)</translation>
-    </message>
-    <message>
-      <source>单元图层（可选）</source>
-      <translation>Unit layer (optional)</translation>
-    </message>
-    <message>
-      <source>地块图层（可选）</source>
-      <translation>Plot layer (optional)</translation>
     </message>
     <message>
       <source>赋予编码</source>
@@ -260,6 +324,18 @@
       <translation>Number of warnings</translation>
     </message>
     <message>
+      <source>组团图层（可选）</source>
+      <translation>Cluster layer (optional)</translation>
+    </message>
+    <message>
+      <source>单元图层（可选）</source>
+      <translation>Unit layer (optional)</translation>
+    </message>
+    <message>
+      <source>地块图层（可选）</source>
+      <translation>Plot layer (optional)</translation>
+    </message>
+    <message>
       <source>编码后的组团</source>
       <translation>Coded clusters</translation>
     </message>
@@ -280,28 +356,36 @@
       <translation>Measures each polygon in a projected metre CRS and writes YDMJ (m²), MJGQ (hectares) and MJMU (mu). Data in degrees (CGCS2000 or WGS 84) is measured in the CGCS2000 3-degree Gauss-Krüger zone that contains it; layers without a CRS are refused; invalid geometries are repaired and reported, null ones skipped. The input is never modified. 1 ha = 10,000 m² = 15 mu.</translation>
     </message>
     <message>
-      <source>输入面图层</source>
-      <translation>Input polygon layer</translation>
-    </message>
-    <message>
       <source>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</source>
       <translation>Polygons to measure (clusters, units, plots or any polygons)</translation>
-    </message>
-    <message>
-      <source>量算坐标系（留空自动选择）</source>
-      <translation>Measurement CRS (empty: chosen automatically)</translation>
     </message>
     <message>
       <source>留空：投影坐标系用其本身，经纬度用所在 CGCS2000 三度带 / empty: automatic</source>
       <translation>Empty: a projected CRS is used as is; data in degrees uses its CGCS2000 3-degree zone</translation>
     </message>
     <message>
-      <source>带面积的图层</source>
-      <translation>Layer with areas</translation>
+      <source>问题清单中标识要素的编号；留空时取地块、单元或组团编号（含常用名称，如 DKBM、ZDDM） / the code naming features in the findings; empty: the plot, unit or cluster code (usual names recognised)</source>
+      <translation>the code naming features in the findings; empty: the plot, unit or cluster code (usual names recognised)</translation>
     </message>
     <message>
       <source>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</source>
       <translation>The input features with the area fields YDMJ, MJGQ and MJMU</translation>
+    </message>
+    <message>
+      <source>输入面图层</source>
+      <translation>Input polygon layer</translation>
+    </message>
+    <message>
+      <source>量算坐标系（留空自动选择）</source>
+      <translation>Measurement CRS (empty: chosen automatically)</translation>
+    </message>
+    <message>
+      <source>编号字段（可选）</source>
+      <translation>Code field (optional)</translation>
+    </message>
+    <message>
+      <source>带面积的图层</source>
+      <translation>Layer with areas</translation>
     </message>
     <message>
       <source>总面积（平方米）</source>
@@ -408,20 +492,12 @@
       <translation>Check against territorial master-plan layers</translation>
     </message>
     <message>
-      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。</source>
-      <translation>Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations. A layer given but empty or unreadable makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.</translation>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations. A layer given but empty or unreadable makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
     </message>
     <message>
       <source>待审查的地块（任意来源）/ the plots to check</source>
       <translation>The plots to check (from any source)</translation>
-    </message>
-    <message>
-      <source>地块编号所在字段 / field holding the plot code</source>
-      <translation>Field holding the plot code</translation>
-    </message>
-    <message>
-      <source>2023 版用地用海代码所在字段，如 1001 / field holding the land-use code</source>
-      <translation>Field holding the 2023 land/sea-use code, e.g. 1001</translation>
     </message>
     <message>
       <source>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</source>
@@ -484,20 +560,12 @@
       <translation>Plots with the review result SCJL, the number of findings WTSL and the conflict area CT_* of each rule</translation>
     </message>
     <message>
+      <source>冲突图斑</source>
+      <translation>Conflict polygons</translation>
+    </message>
+    <message>
       <source>地块 × 规则 × 管控要素 / conflict polygons</source>
       <translation>Conflict polygons: plot × rule × constraint feature</translation>
-    </message>
-    <message>
-      <source>中文报告，可打印为 PDF / Chinese report</source>
-      <translation>A report in Chinese that prints to PDF</translation>
-    </message>
-    <message>
-      <source>地块编号字段</source>
-      <translation>Plot code field</translation>
-    </message>
-    <message>
-      <source>用地用海分类代码字段</source>
-      <translation>Land/sea-use class code field</translation>
     </message>
     <message>
       <source>缺省用地代码（可选）</source>
@@ -560,56 +628,16 @@
       <translation>Plots per partition</translation>
     </message>
     <message>
-      <source>审查结果地块</source>
-      <translation>Checked plots</translation>
-    </message>
-    <message>
-      <source>冲突图斑</source>
-      <translation>Conflict polygons</translation>
-    </message>
-    <message>
-      <source>审查报告（HTML）</source>
-      <translation>Review report (HTML)</translation>
-    </message>
-    <message>
-      <source>合规地块数</source>
-      <translation>Compliant plots</translation>
-    </message>
-    <message>
-      <source>不合规地块数</source>
-      <translation>Non-compliant plots</translation>
-    </message>
-    <message>
-      <source>需核实地块数</source>
-      <translation>Plots to verify</translation>
-    </message>
-    <message>
       <source>用地标准审查</source>
       <translation>Check against land-use standards</translation>
     </message>
     <message>
-      <source>将每个地块的控制指标与所选标准配置比对：容积率下限 ≥ 行业最低值、建筑系数 ≥ 下限、行政办公及生活服务设施用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和同一格式的 HTML 报告。</source>
-      <translation>Checks each plot's controls against the chosen standards profile: FAR minimum ≥ the industry's minimum, building coefficient ≥ minimum, office/service land share ≤ 7%, green ratio ≤ maximum, investment intensity ≥ the minimum for region class × industry; values missing from the standard or from the plot are 'not checked', never a pass. Cluster level: the leading industry's share of the cluster's industrial land ≥ 60% (implementation-plan target, source unconfirmed), and the land-use structure. Every finding cites its standard, table and clause. Same outputs and report format as zutuan:checkmasterplan.</translation>
+      <source>将每个地块的控制指标与所选标准配置比对：容积率下限 ≥ 行业最低值、建筑系数 ≥ 下限、行政办公及生活服务设施用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和同一格式的 HTML 报告。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>Checks each plot's controls against the chosen standards profile: FAR minimum ≥ the industry's minimum, building coefficient ≥ minimum, office/service land share ≤ 7%, green ratio ≤ maximum, investment intensity ≥ the minimum for region class × industry; values missing from the standard or from the plot are 'not checked', never a pass. Cluster level: the leading industry's share of the cluster's industrial land ≥ 60% (implementation-plan target, source unconfirmed), and the land-use structure. Every finding cites its standard, table and clause. Same outputs and report format as zutuan:checkmasterplan. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
     </message>
     <message>
       <source>带控制指标的地块（RJLXX、JZXS、XZBGBL、LDLSX、TZQD 等）/ plots with their controls</source>
       <translation>Plots with their control indicators (RJLXX, JZXS, XZBGBL, LDLSX, TZQD …)</translation>
-    </message>
-    <message>
-      <source>地块编号所在字段 / plot code field</source>
-      <translation>Field holding the plot code</translation>
-    </message>
-    <message>
-      <source>用地用海代码所在字段 / land-use code field</source>
-      <translation>Field holding the land/sea-use class code</translation>
-    </message>
-    <message>
-      <source>GB/T 4754-2017 行业代码 / industry code field</source>
-      <translation>Field holding the GB/T 4754-2017 industry code</translation>
-    </message>
-    <message>
-      <source>留空则由地块编号前缀推出 / empty: from the plot code prefix</source>
-      <translation>Empty: derived from the prefix of the plot code</translation>
     </message>
     <message>
       <source>标准配置 / standards profile</source>
@@ -628,20 +656,12 @@
       <translation>Plots with the review result SCJL and the standard values used (BZ_*)</translation>
     </message>
     <message>
-      <source>不符合标准的地块 × 指标 / failing plot × control</source>
-      <translation>One polygon per failing plot × control indicator</translation>
-    </message>
-    <message>
-      <source>行业代码字段</source>
-      <translation>Industry code field</translation>
-    </message>
-    <message>
-      <source>组团编号字段</source>
-      <translation>Cluster code field</translation>
-    </message>
-    <message>
       <source>问题图斑</source>
       <translation>Finding polygons</translation>
+    </message>
+    <message>
+      <source>不符合标准的地块 × 指标 / failing plot × control</source>
+      <translation>One polygon per failing plot × control indicator</translation>
     </message>
     <message>
       <source>新建规划数据库</source>
@@ -716,12 +736,12 @@
       <translation>Export control indicator table</translation>
     </message>
     <message>
-      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
-      <translation>Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。缺少的可选字段在表下注明。</source>
+      <translation>Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own. An optional field that is missing is noted under the table.</translation>
     </message>
     <message>
-      <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
-      <translation>Plots (DKBH, YDYHFLDM, YDMJ, RJLXX…, see the data model)</translation>
+      <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型；其他来源的图层在下面的字段参数中指定编号和用地代码字段） / plots with the schema fields; for other layers choose the code fields below</source>
+      <translation>plots with the schema fields; for other layers choose the code fields below</translation>
     </message>
     <message>
       <source>用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary</source>
@@ -796,8 +816,8 @@
       <translation>Export plot control sheets</translation>
     </message>
     <message>
-      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
-      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到地块编号字段时停止并指明参数。</source>
+      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); without a plot code field the run stops naming its parameter.</translation>
     </message>
     <message>
       <source>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</source>
@@ -884,12 +904,16 @@
       <translation>Development zone intensive land-use evaluation</translation>
     </message>
     <message>
-      <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。</source>
-      <translation>Computes the TD/T 1029-2017 land intensive-use indicators of a development zone for the whole zone and for each cluster: land development, supply and built-up rates, industrial land share, floor-area ratio, building density, industrial floor-area ratio and building coefficient, industrial fixed-asset and tax intensity, and overall tax per hectare. 'Status' reads the fields you choose; 'plan' evaluates the plan at completion from the control minimums. Missing inputs are reported as such, never assumed. The formulas come from an implementation of the trial rules and are not yet checked against the standard.</translation>
+      <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。其他来源的图层：在字段参数中选择用地代码、组团编号、供地状态等字段，留空时识别常用名称（resources/standards/field_variants.csv）；缺少的字段在日志中说明，依赖它的指标为“缺少输入”。</source>
+      <translation>Computes the TD/T 1029-2017 land intensive-use indicators of a development zone for the whole zone and for each cluster: land development, supply and built-up rates, industrial land share, floor-area ratio, building density, industrial floor-area ratio and building coefficient, industrial fixed-asset and tax intensity, and overall tax per hectare. 'Status' reads the fields you choose; 'plan' evaluates the plan at completion from the control minimums. Missing inputs are reported as such, never assumed. The formulas come from an implementation of the trial rules and are not yet checked against the standard. Layers from elsewhere: choose the land-use code, cluster code, supply status and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a missing field is named in the log and the indicators that need it are 'missing input'.</translation>
     </message>
     <message>
-      <source>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</source>
-      <translation>Polygons with the land/sea-use class code YDYHFLDM</translation>
+      <source>地块或现状用地图层</source>
+      <translation>Plot or existing land-use layer</translation>
+    </message>
+    <message>
+      <source>带用地用海分类代码的面图层 / polygons with a land-use code</source>
+      <translation>polygons with a land-use code</translation>
     </message>
     <message>
       <source>现状：读取所选字段；规划：按控制指标下限 / status or plan</source>
@@ -898,14 +922,6 @@
     <message>
       <source>两类开发区分别评价 / the two types are evaluated separately</source>
       <translation>The two zone types are evaluated separately</translation>
-    </message>
-    <message>
-      <source>供地状态字段</source>
-      <translation>Land supply status field</translation>
-    </message>
-    <message>
-      <source>取值“已供地” / value 已供地 means supplied</source>
-      <translation>The value 已供地 (supplied) marks supplied land</translation>
     </message>
     <message>
       <source>已达到供地条件字段</source>
@@ -970,10 +986,6 @@
     <message>
       <source>每个层级（全区、组团）每个指标一行 / one row per level and indicator</source>
       <translation>One row per level (zone, cluster) and indicator</translation>
-    </message>
-    <message>
-      <source>地块或现状用地图层</source>
-      <translation>Plot or existing land-use layer</translation>
     </message>
     <message>
       <source>评价对象</source>
@@ -1044,10 +1056,6 @@
       <translation>Built networks, stations etc.; the phases start near them</translation>
     </message>
     <message>
-      <source>取值“已供地”的用地最先安排 / land marked 已供地 goes first</source>
-      <translation>Land marked 已供地 (supplied) is scheduled first</translation>
-    </message>
-    <message>
       <source>取值 是/已完成 的用地优先，且不再计七通一平费用 / serviced land goes next and needs no site preparation</source>
       <translation>Land with 是/已完成 goes next and has no site-preparation (seven connections and levelling) cost</translation>
     </message>
@@ -1068,16 +1076,8 @@
       <translation>The next phase opens when this share of the previous phase's land has been supplied</translation>
     </message>
     <message>
-      <source>分期结果</source>
-      <translation>Phased layer</translation>
-    </message>
-    <message>
       <source>输入要素及开发分期字段 KFFQ / input features with KFFQ</source>
       <translation>The input features with the development phase field KFFQ</translation>
-    </message>
-    <message>
-      <source>分期表</source>
-      <translation>Phase table</translation>
     </message>
     <message>
       <source>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</source>
@@ -1122,6 +1122,14 @@
     <message>
       <source>成熟阈值（0–1，可选）</source>
       <translation>Maturity threshold (0–1, optional)</translation>
+    </message>
+    <message>
+      <source>分期结果</source>
+      <translation>Phased layer</translation>
+    </message>
+    <message>
+      <source>分期表</source>
+      <translation>Phase table</translation>
     </message>
     <message>
       <source>分期数</source>
@@ -1506,6 +1514,70 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</source>
+      <translation type="vanished">Fills each plot's controls (FAR bounds, building coefficient, density, green ratio, office/service land share, minimum investment intensity, height limit, output and tax per hectare) and records where each value came from in ZBLY. Precedence: the plot's own value &gt; overrides table (by DKBH, DYBH, HYDM, YDYHFLDM) &gt; unit default &gt; cluster default &gt; profile by industry &gt; profile by land-use class. Industry codes are GB/T 4754-2017 and are mapped to the 2002 divisions of the 2008 tables. The 2008 investment-intensity numbers are not available from any reachable source and are left empty: checks that need them report 'not checked', never a pass. A local YAML profile may tighten or add limits (per mu values are converted to per hectare); values looser than national mandatory ones are refused. 2020 trial land-use codes are detected and migrated; unknown codes get the nearest valid ones. Derived: JRJZMJ, ZDTZE, YJCZ and YJSS.</translation>
+    </message>
+    <message>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。</source>
+      <translation type="vanished">Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations. A layer given but empty or unreadable makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF.</translation>
+    </message>
+    <message>
+      <source>将每个地块的控制指标与所选标准配置比对：容积率下限 ≥ 行业最低值、建筑系数 ≥ 下限、行政办公及生活服务设施用地比例 ≤ 7%、绿地率 ≤ 上限、投资强度 ≥ 地区分类 × 行业的最低值；标准无数值或地块未填写的指标报告“未检查”，不当作通过。组团层面：主导产业用地占组团工业用地比例 ≥ 60%（实施方案目标，来源未核实），并列示用地结构。每条结论注明所依据的标准、表和条款。输出与一张图审查相同：带审查结论的地块、问题图斑和同一格式的 HTML 报告。</source>
+      <translation type="vanished">Checks each plot's controls against the chosen standards profile: FAR minimum ≥ the industry's minimum, building coefficient ≥ minimum, office/service land share ≤ 7%, green ratio ≤ maximum, investment intensity ≥ the minimum for region class × industry; values missing from the standard or from the plot are 'not checked', never a pass. Cluster level: the leading industry's share of the cluster's industrial land ≥ 60% (implementation-plan target, source unconfirmed), and the land-use structure. Every finding cites its standard, table and clause. Same outputs and report format as zutuan:checkmasterplan.</translation>
+    </message>
+    <message>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation type="vanished">Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
+    </message>
+    <message>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
+      <translation type="vanished">Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
+    </message>
+    <message>
+      <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。</source>
+      <translation type="vanished">Computes the TD/T 1029-2017 land intensive-use indicators of a development zone for the whole zone and for each cluster: land development, supply and built-up rates, industrial land share, floor-area ratio, building density, industrial floor-area ratio and building coefficient, industrial fixed-asset and tax intensity, and overall tax per hectare. 'Status' reads the fields you choose; 'plan' evaluates the plan at completion from the control minimums. Missing inputs are reported as such, never assumed. The formulas come from an implementation of the trial rules and are not yet checked against the standard.</translation>
+    </message>
+    <message>
+      <source>地块编号所在字段 / field holding the plot code</source>
+      <translation type="vanished">Field holding the plot code</translation>
+    </message>
+    <message>
+      <source>2023 版用地用海代码所在字段，如 1001 / field holding the land-use code</source>
+      <translation type="vanished">Field holding the 2023 land/sea-use code, e.g. 1001</translation>
+    </message>
+    <message>
+      <source>地块编号所在字段 / plot code field</source>
+      <translation type="vanished">Field holding the plot code</translation>
+    </message>
+    <message>
+      <source>用地用海代码所在字段 / land-use code field</source>
+      <translation type="vanished">Field holding the land/sea-use class code</translation>
+    </message>
+    <message>
+      <source>GB/T 4754-2017 行业代码 / industry code field</source>
+      <translation type="vanished">Field holding the GB/T 4754-2017 industry code</translation>
+    </message>
+    <message>
+      <source>留空则由地块编号前缀推出 / empty: from the plot code prefix</source>
+      <translation type="vanished">Empty: derived from the prefix of the plot code</translation>
+    </message>
+    <message>
+      <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
+      <translation type="vanished">Plots (DKBH, YDYHFLDM, YDMJ, RJLXX…, see the data model)</translation>
+    </message>
+    <message>
+      <source>带 YDYHFLDM 用地代码的面图层 / polygons with the land-use code YDYHFLDM</source>
+      <translation type="vanished">Polygons with the land/sea-use class code YDYHFLDM</translation>
+    </message>
+    <message>
+      <source>取值“已供地” / value 已供地 means supplied</source>
+      <translation type="vanished">The value 已供地 (supplied) marks supplied land</translation>
+    </message>
+    <message>
+      <source>取值“已供地”的用地最先安排 / land marked 已供地 goes first</source>
+      <translation type="vanished">Land marked 已供地 (supplied) is scheduled first</translation>
     </message>
   </context>
 </TS>

@@ -6,6 +6,7 @@ import os
 import geopandas as gpd
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 import shapely
 from hypothesis import given, settings
@@ -225,6 +226,31 @@ def test_area_measured_from_geometry_and_codes_derived(tmp_path):
     # subtotal labels go to the first text column, here 地块编号
     assert _find(rows, 0, "单元 Z01-02 小计")[3] == pytest.approx(12000.0, rel=1e-6)
     assert _find(rows, 0, "总计")[3] == pytest.approx(27000.0, rel=1e-6)
+
+
+def test_notes_on_missing_fields_only_for_shown_empty_columns(tmp_path):
+    plots = _plots(with_area=False).drop(columns=["YDYHFLDM", "YDYHFLMC"])
+    path = str(tmp_path / "notes.xlsx")
+    missing = {"YDYHFLDM": "用地代码为空：图层没有该字段 / no land-use field",
+               "DYBH": "单元编号为空：图层没有该字段 / no unit field",   # derived from the plot code: no note
+               "GDZT": "供地状态为空 / no supply status field"}          # not a shown column: no note
+    export_indicator_table(plots, path, summary=False, balance=False, missing_fields=missing,
+                           field_cautions=["DLBM: 国土调查地类编码 / land-survey codes"])
+    notes = [r[0] for r in _rows(openpyxl.load_workbook(path).active) if str(r[0] or "").startswith("注：")]
+    assert notes[1:] == ["注：用地代码为空：图层没有该字段 / no land-use field", "注：DLBM: 国土调查地类编码 / land-survey codes"]
+
+
+def test_findings_from_a_conflict_layer_keep_the_plot_code(tmp_path):
+    # zutuan:checkmasterplan's CONFLICTS layer names the plot DKBH (no BH): 审查结果 still shows it on every row
+    conflicts = pd.DataFrame({"DKBH": ["Z01-01-01", "Z01-02-01"], "GZBH": ["MP-ECO", "MP-FARM"],
+                              "GZMC": ["生态保护红线", "永久基本农田"], "YZCD": ["错误", "错误"],
+                              "SM": ["占用 / occupies", "占用 / occupies"]})
+    path = str(tmp_path / "f.xlsx")
+    export_indicator_table(_plots(), path, findings=conflicts, summary=False, balance=False)
+    ws = openpyxl.load_workbook(path)["审查结果"]
+    header = [c.value for c in ws[2]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4) if any(c.value for c in r)]
+    assert "编号" in header and [r[header.index("编号")] for r in rows] == ["Z01-01-01", "Z01-02-01"]
 
 
 def test_duplicate_input_index(tmp_path):
