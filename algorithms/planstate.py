@@ -1,6 +1,7 @@
 """规划状态 — what the checks decided about each plot, read in one place by every step that comes after them.
 
-One plan, one truth (issue 14): a plot that a prohibiting rule of the 一张图 check made 不合规 (生态保护红线,
+One plan, one truth (issue 14): a plot that a prohibiting rule of the 一张图 check made 不合规 (a conflict area > 0 in
+its field CT_STHX / CT_JBNT / CT_KFBJ / CT_GHFQ; user-defined "other" layers are not read here) (生态保护红线,
 永久基本农田, outside the 城镇开发边界, a 规划分区 where the use is not allowed) is **需调整用地**: by default it is not
 developed, not phased, not charged 征地 and not sold, and the 用地平衡表 shows it apart. A planner may phase it anyway
 (``allow_blocked=True``, e.g. pending a boundary correction); every output then marks it.
@@ -71,8 +72,10 @@ def plan_state(frame, *, allow_blocked: bool = False, supplied_field: Optional[s
     areas = np.zeros((n, len(present)))
     for j, f in enumerate(present):
         areas[:, j] = np.nan_to_num(pd.to_numeric(frame[f], errors="coerce").to_numpy(dtype=float), nan=0.0)
-    failed = _flag(frame, status_field, ("不合规",))
-    blocked = failed & (areas > 0).any(axis=1) if present else np.zeros(n, dtype=bool)
+    # the built-in prohibiting rules write a conflict area only for an error (a verify-level finding writes none), so
+    # an area > 0 is the 一张图 check's 不合规 for that rule — read from its own field, not from SCJL, which later
+    # checks (zutuan:checkstandards) combine with their own results
+    blocked = (areas > 0).any(axis=1) if present else np.zeros(n, dtype=bool)
     reason = np.full(n, "", dtype=object)
     for i in np.flatnonzero(blocked):
         reason[i] = "；".join(f"{PROHIBITING_FIELDS[f]} {areas[i, j]:.1f} m²" for j, f in enumerate(present)
