@@ -52,9 +52,9 @@ PROJECT_COLUMNS: tuple[ProjectColumn, ...] = (
                   "计容面积；容积率 = 总建筑面积 ÷ 用地面积"),
     ProjectColumn("JZJDMJ", "建筑基底面积", "㎡", "area", ("建筑物基底面积", "建筑占地面积", "JZZDMJ"),
                   "建筑密度 = 基底 ÷ 用地面积"),
-    ProjectColumn("GZWZDMJ", "构筑物占地面积", "㎡", "area", ("构筑物面积",), "计入建筑系数；空白按 0 计并注明"),
+    ProjectColumn("GZWZDMJ", "构筑物占地面积", "㎡", "area", ("构筑物面积",), "计入建筑系数；空白按 0 计，此时不足判“需核实”"),
     ProjectColumn("DCZDMJ", "堆场占地面积", "㎡", "area", ("露天堆场占地面积", "露天堆场、露天操作场地面积", "堆场面积"),
-                  "计入建筑系数；空白按 0 计并注明"),
+                  "计入建筑系数；空白按 0 计，此时不足判“需核实”"),
     ProjectColumn("LDMJ", "绿地面积", "㎡", "area", (), "绿地率 = 绿地 ÷ 用地面积"),
     ProjectColumn("XZBGMJ", "行政办公及生活服务设施用地面积", "㎡", "area",
                   ("行政办公及生活服务设施用地", "行政办公及生活服务设施面积", "XZBGYDMJ"), "比例 = 该面积 ÷ 用地面积"),
@@ -279,8 +279,9 @@ def projects_from_plots(plots, codes) -> Optional[ProjectTable]:
 
 
 def columns_markdown() -> str:
-    """The project-table columns as a Markdown table (README, help)."""
-    lines = ["| 列名（表头） | 字段名 | 单位 | 其他可用列名 | 说明 |", "|---|---|---|---|---|"]
+    """The project-table columns as a Markdown table (README)."""
+    lines = ["| 列名（表头） | 字段名 | 单位 | 其他可用列名 | 说明 |", "|---|---|---|---|---|",
+             f"| 地块编号 | DKBH | — | {'；'.join(CODE_COLUMN_NAMES[1:])}；或参数 PROJECT_CODE_FIELD 指定 | 与地块关联 / join |"]
     for c in PROJECT_COLUMNS:
-        lines.append(f"| {c.header} | {c.key} | {c.unit or '—'} | {'、'.join(c.aliases) or '—'} | {c.note} |")
+        lines.append(f"| {c.header} | {c.key} | {c.unit or '—'} | {'；'.join(c.aliases) or '—'} | {c.note} |")
     return "\n".join(lines)

@@ -128,15 +128,55 @@ def _plan_controls(ctx, ind, applies, check_fields, region, plot_findings, findi
     return list(summaries.values()), limits_col
 
 
-def _statuses(m, n, applies, plot_findings):
-    """(own SCJL, WTSL, WJCGZ), the earlier check's SCJL (or None) and its counts."""
+def _count(rules, findings):
+    """Per rule: plots with a problem, errors, warnings, not-checked findings and the failing plots' area."""
+    by_rule: dict = {}
+    for f in findings:
+        by_rule.setdefault(f.rule_id, []).append(f)
+    for r in rules:
+        mine = by_rule.get(r.rule_id, [])
+        r.n_plots = len({f.code for f in mine if f.code and f.severity in ("error", "warning")})
+        r.n_errors = sum(f.severity == "error" for f in mine)
+        r.n_warnings = sum(f.severity == "warning" for f in mine)
+        r.n_unchecked = sum(f.severity == "not_checked" for f in mine)
+        r.area = float(sum(f.extra.get("area", 0.0) for f in mine if f.severity == "error"))
+
+
+def _output(m, applies, plot_findings, columns):
+    """The OUTPUT plots: own status (BZSCJL), the earlier SCJL (QXSCJL), the combined SCJL/WTSL/WJCGZ/SCSM and
+    ``columns``; returns (frame, the earlier check's counts or None)."""
+    n = len(m)
     scjl, wtsl, wjc = plot_status(n, plot_findings, [])
     scjl = np.where(applies | (wtsl > 0), scjl, "不适用")
-    if "SCJL" not in m.columns:
-        return scjl, wtsl, wjc, None, None
-    prev = m["SCJL"].to_numpy(dtype=object)
-    counts = {v: int(sum(1 for p in prev if p == v)) for v in STATUS.values()}
-    return scjl, wtsl, wjc, prev, counts
+    out = m.copy()
+    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
+    out["SCSM"] = ["；".join(dict.fromkeys(f.rule_name for f in plot_findings.get(i, [])))[:254] for i in range(n)]
+    out[OWN_STATUS] = scjl
+    prev_counts = None
+    if "SCJL" in m.columns:
+        prev = m["SCJL"].to_numpy(dtype=object)
+        out[PREVIOUS_STATUS] = prev
+        prev_counts = {v: int(sum(1 for p in prev if p == v)) for v in STATUS.values()}
+    carry_previous_status(out, m)
+    for k, v in columns.items():
+        out[k] = v
+    return out, prev_counts
+
+
+def _describe(prof, local_profile, region_class, check_fields, table, cluster_targets, prep, n_plots, n_applies):
+    """The report's parameters and inputs."""
+    params = {"标准配置 / profile": prof.describe(), "地方配置 / local profile": local_profile or "—",
+              "地区分类 / region class": region_class if region_class not in (None, "") else "（未给 / none）",
+              "检查指标 / fields": "、".join(f"{FIELDS[f].alias}({f})" for f in check_fields),
+              "项目表 / projects": table.source if table is not None else "（未提供 / none）",
+              "组团目标 / cluster targets": cluster_targets or CLUSTER_TARGETS_CSV,
+              "量算坐标系 / measurement CRS": prep.measure_crs.name}
+    if table is not None and table.unused:
+        params["项目表中未使用的列 / unused columns"] = "、".join(table.unused)
+    inputs = {"地块 / plots": f"{n_plots} 个要素 / features（{prep.crs.name}）",
+              "适用标准的地块 / plots the profile applies to": n_applies,
+              "项目 / projects": len(table.projects) if table is not None else 0}
+    return params, inputs
 
 
 def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str] = None, region_class=None,
@@ -155,7 +195,10 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
     prof = profile if not isinstance(profile, str) else load_profile(profile, local=local_profile)
     region = normalize_region_class(region_class)
     table = read_projects(projects, code_field=project_code_field) if isinstance(projects, (str, os.PathLike)) \
-        else projects if isinstance(projects, ProjectTable) else None
+        else projects
+    if table is not None and not isinstance(table, ProjectTable):
+        raise InputError("E_BAD_PARAMETER", name="projects", value=type(projects).__name__,
+                         reason_zh="应为项目表文件路径", reason_en="must be the path of a project table")
     prep = prepare_layer(plots, layer="地块", code_field=code_field)
     m = prep.measured
     findings: list[Finding] = list(prep.findings)
@@ -174,39 +217,14 @@ def check_standards(plots, *, profile="gongye_2008", local_profile: Optional[str
     targets = load_cluster_targets(cluster_targets)
     tables, cluster_rules = _cluster_checks(m, codes, lu, ind, area, applies, cluster_field, targets, findings)
     rules = std_rules + prj_rules + cluster_rules
-    for r in rules:
-        mine = [f for f in findings if f.rule_id == r.rule_id]
-        r.n_plots = len({f.code for f in mine if f.code and f.severity in ("error", "warning")})
-        r.n_errors = sum(f.severity == "error" for f in mine)
-        r.n_warnings = sum(f.severity == "warning" for f in mine)
-        r.n_unchecked = sum(f.severity == "not_checked" for f in mine)
-        r.area = float(sum(f.extra.get("area", 0.0) for f in mine if f.severity == "error"))
-    scjl, wtsl, wjc, prev, prev_counts = _statuses(m, len(m), applies, plot_findings)
-    out = m.copy()
-    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
-    out["SCSM"] = ["；".join(dict.fromkeys(f.rule_name for f in plot_findings.get(i, [])))[:254] for i in range(len(m))]
-    out[OWN_STATUS] = scjl
-    if prev is not None:
-        out[PREVIOUS_STATUS] = prev
-    carry_previous_status(out, m)
-    for f in check_fields:
-        out[f"BZ_{f}"] = limits_col[f]
-    for k, v in prj_cols.items():
-        out[k] = v
-    params = {"标准配置 / profile": prof.describe(), "地方配置 / local profile": local_profile or "—",
-              "地区分类 / region class": region_class if region_class not in (None, "") else "（未给 / none）",
-              "检查指标 / fields": "、".join(f"{FIELDS[f].alias}({f})" for f in check_fields),
-              "项目表 / projects": table.source if table is not None else "（未提供 / none）",
-              "组团目标 / cluster targets": cluster_targets or CLUSTER_TARGETS_CSV,
-              "量算坐标系 / measurement CRS": prep.measure_crs.name}
-    inputs = {"地块 / plots": f"{len(plots)} 个要素 / features（{prep.crs.name}）",
-              "适用标准的地块 / plots the profile applies to": int(applies.sum()),
-              "项目 / projects": len(table.projects) if table is not None else 0}
+    _count(rules, findings)
+    out, prev_counts = _output(m, applies, plot_findings, {**{f"BZ_{f}": limits_col[f] for f in check_fields},
+                                                           **prj_cols})
+    params, inputs = _describe(prof, local_profile, region_class, check_fields, table, cluster_targets, prep,
+                               len(plots), int(applies.sum()))
     res = CheckResult("checkstandards", "用地标准审查报告", out, conflicts_frame(findings, crs=prep.measure_crs),
                       findings, rules, params, inputs, prep.measure_crs, code_field, extra_tables=tables,
                       status_field=OWN_STATUS, previous_counts=prev_counts)
-    if table is not None and table.unused:
-        res.parameters["项目表中未使用的列 / unused columns"] = "、".join(table.unused)
     return res
 
 

@@ -137,6 +137,29 @@ def _value_table(rule, fs, max_rows) -> list:
     return out
 
 
+def _rules_table(rules) -> list:
+    """二、分规则汇总: one row per rule (checked / not-checked counts where the rules compare values)."""
+    out = []
+    valued = all(r.kind in _VALUE_KINDS for r in rules)
+    n_head = "已检查数" if valued else "要素数"
+    unchecked = any(r.n_unchecked for r in rules)
+    out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
+               f"<th>{n_head}</th>" + ("<th>未检查数</th>" if unchecked else "") +
+               "<th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
+               "<th>依据</th></tr></thead><tbody>")
+    for r in rules:
+        st = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
+        area = r.area if r.kind not in ("slope",) + _VALUE_KINDS else None
+        out.append(f"<tr class='{'nc' if r.status != 'checked' else ''}'><td>{_e(r.rule_id)}</td>"
+                   f"<td>{_e(r.rule_name)}</td><td>{_e(_KIND_ZH.get(r.kind, r.kind))}</td><td>{_e(st)}</td>"
+                   f"<td class='n'>{r.n_features}</td>" + (f"<td class='n'>{r.n_unchecked}</td>" if unchecked else "") +
+                   f"<td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
+                   f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
+                   f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
 def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_version: Optional[str] = None) -> str:
     """The report of a :class:`~algorithms.checks.result.CheckResult` as one self-contained HTML string."""
     from .._compat import versions
@@ -176,23 +199,7 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
     out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {n_conf} 个。"
                f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
     # 二、规则汇总
-    valued = all(r.kind in _VALUE_KINDS for r in result.rules)
-    n_head = "已检查数" if valued else "要素数"
-    unchecked = any(r.n_unchecked for r in result.rules)
-    out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
-               f"<th>{n_head}</th>" + ("<th>未检查数</th>" if unchecked else "") +
-               "<th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
-               "<th>依据</th></tr></thead><tbody>")
-    for r in result.rules:
-        st = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
-        area = r.area if r.kind not in ("slope",) + _VALUE_KINDS else None
-        out.append(f"<tr class='{'nc' if r.status != 'checked' else ''}'><td>{_e(r.rule_id)}</td>"
-                   f"<td>{_e(r.rule_name)}</td><td>{_e(_KIND_ZH.get(r.kind, r.kind))}</td><td>{_e(st)}</td>"
-                   f"<td class='n'>{r.n_features}</td>" + (f"<td class='n'>{r.n_unchecked}</td>" if unchecked else "") +
-                   f"<td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
-                   f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
-                   f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
-    out.append("</tbody></table>")
+    out.extend(_rules_table(result.rules))
     for r in result.rules:
         if r.notes:
             out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +

@@ -252,3 +252,11 @@ def test_report_counts_are_this_checks_own(tmp_path):
     assert "不合规<b>3</b>" in text and "合规<b>1</b>" in text and "需核实<b>0</b>" in text
     assert "前序审查结论（非本次审查）" in text and "合规 1、不合规 2、需核实 1" in text
     assert "PRJ-LDLSX 绿地率（1 处）" in text and "国土资发〔2008〕24号" in text and "甲公司" in text
+
+
+def test_readme_lists_the_project_columns():
+    from algorithms.checks.projects import columns_markdown
+
+    readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+    with open(readme, encoding="utf-8") as fh:
+        assert columns_markdown() in fh.read(), "README.md: paste algorithms.checks.projects.columns_markdown()"
