@@ -62,6 +62,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Parameter '{name}' = {value} looks like a percentage; give it as a fraction, e.g. {suggest}."),
     "E_PHASE_NEVER_MATURES": ("第 {phase} 期永远无法成熟：{reason_zh}",
                               "Phase {phase} can never mature: {reason_en}"),
+    # project table of the standards check (issue 14 item 7)
+    "E_PROJECT_NO_CODE": ("项目表“{path}”没有地块编号列（查找的列名：{names}）；请用参数 {param} 指定地块编号所在的列。",
+                          "The project table '{path}' has no plot-code column (looked for: {names}); name the column "
+                          "with the parameter {param}."),
+    "E_PROJECT_NO_INDICATOR": ("项目表“{path}”没有可识别的项目指标列；可用的列：{names}。",
+                               "The project table '{path}' has no recognised indicator column; known columns: {names}."),
+    "E_PROJECT_CELL": ("项目表“{path}”{where_zh}“{column}”列的值“{value}”{reason_zh}；请改正后重新运行，未写出任何结果。",
+                       "Project table '{path}', {where_en}, column '{column}': '{value}' {reason_en}; correct it and "
+                       "run again (nothing was written)."),
+    "E_PROJECT_DUPLICATE": ("项目表“{path}”中地块“{plot}”出现多次（第 {lines} 行）；每个地块只能对应一个项目。",
+                            "Plot '{plot}' appears more than once in the project table '{path}' (lines {lines}); "
+                            "one project per plot."),
+    "E_PROJECT_UNIT": ("项目表“{path}”的列“{column}”单位“{unit}”无法识别（可用：{allowed}）。",
+                       "Project table '{path}', column '{column}': unknown unit '{unit}' (known: {allowed})."),
+    "E_PROJECT_COLUMN_TWICE": ("项目表“{path}”的列“{a}”和“{b}”都表示{name}，请只保留一列。",
+                               "Project table '{path}': columns '{a}' and '{b}' both mean {name}; keep one."),
 }
 
 

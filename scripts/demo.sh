@@ -50,7 +50,7 @@ step "6 一张图符合性审查 Master-plan check" zutuan:checkmasterplan \
   DEM="$ROOT/resources/sample/data/dem.tif" \
   OUTPUT="$OUT/plots_checked.gpkg" CONFLICTS="$OUT/一张图冲突.gpkg" REPORT="$OUT/一张图审查报告.html"
 step "7 用地标准审查 Land-use standards check" zutuan:checkstandards \
-  INPUT="$OUT/plots_checked.gpkg" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
+  INPUT="$OUT/plots_checked.gpkg" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" PROJECTS="$ROOT/resources/sample/data/projects.csv" \
   OUTPUT="$OUT/plots_reviewed.gpkg" CONFLICTS="$OUT/标准审查问题.gpkg" REPORT="$OUT/用地标准审查报告.html"
 PLOTS="$OUT/plots_reviewed.gpkg"
 # Phasing and cash flow read the reviewed plots (需调整用地 set apart, 已供地 first), the plan's road corridors (the

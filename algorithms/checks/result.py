@@ -43,6 +43,7 @@ class RuleSummary:
     out_field: str = ""            # conflict-area field in OUTPUT
     source: str = ""
     notes: list = field(default_factory=list)
+    n_unchecked: int = 0           # features this rule could not check (未检查 findings)
 
 
 @dataclass
@@ -60,9 +61,14 @@ class CheckResult:
     extra_tables: list = field(default_factory=list)   # (title, columns, rows) for the report
     #: conflicts per rule id when ``conflicts`` holds only the largest ones (algorithms.scale writing to files)
     conflict_counts: Optional[dict] = None
+    #: the field holding this check's own result (its counts); SCJL may combine it with an earlier check's
+    status_field: str = "SCJL"
+    #: counts of the earlier check's SCJL found on the input (shown apart in the report), None when there was none
+    previous_counts: Optional[dict] = None
 
     def counts(self) -> dict:
-        s = self.plots["SCJL"].value_counts() if len(self.plots) else {}
+        """This check's own counts of 合规 / 不合规 / 需核实 / 未审查 (from ``status_field``)."""
+        s = self.plots[self.status_field].value_counts() if len(self.plots) else {}
         return {v: int(s.get(v, 0)) for v in STATUS.values()}
 
 

@@ -48,7 +48,9 @@ tr,figure{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-
 """
 
 _KIND_ZH = {"forbid": "不得占用", "within": "须位于范围内", "touch": "接触即提示", "zoning": "分区用途相符",
-            "slope": "坡度", "standard": "标准指标", "cluster": "组团/单元指标"}
+            "slope": "坡度", "standard": "规划指标对标准", "project": "项目指标（供地/预审）", "cluster": "组团/单元指标"}
+#: rule kinds whose findings are value-against-limit comparisons (listed from the findings, no conflict maps)
+_VALUE_KINDS = ("standard", "project", "cluster")
 
 
 def _e(v) -> str:
@@ -105,6 +107,59 @@ def _status_class(v: str) -> str:
     return {STATUS["ok"]: "ok", STATUS["fail"]: "fail", STATUS["verify"]: "verify"}.get(v, "")
 
 
+def _previous_box(result) -> list:
+    """The earlier check's result found on the input, apart from this check's own counts."""
+    prev = getattr(result, "previous_counts", None)
+    if not prev:
+        return []
+    combined = result.plots["SCJL"].value_counts() if len(result.plots) else {}
+    items = "、".join(f"{k} {v}" for k, v in prev.items() if v)
+    both = "、".join(f"{v} {int(combined.get(v, 0))}" for v in (STATUS["ok"], STATUS["fail"], STATUS["verify"]))
+    return [f"<div class='box'><b>前序审查结论（非本次审查）：</b>输入图层的 SCJL 字段来自此前的审查（如一张图符合性审查）："
+            f"{_e(items or '无')}。它不计入上面的本次结论；输出图层保留为 QXSCJL。输出的 SCJL 为两次审查合并后的地块结论"
+            f"（取较严者，供后续分期、导出使用）：{_e(both)}。</div>"]
+
+
+def _value_table(rule, fs, max_rows) -> list:
+    """Findings of a value-against-limit rule: plot, project, value, limit, unit, citation."""
+    if not fs:
+        return []
+    out = [f"<h3>{_e(rule.rule_id)} {_e(rule.rule_name)}（{len(fs)} 处）</h3><table><thead><tr><th>地块编号</th>"
+           "<th>项目</th><th>数值</th><th>限值</th><th>单位</th><th>严重程度</th><th>依据（文件、条款）</th><th>说明</th>"
+           "</tr></thead><tbody>"]
+    for f in fs[:max_rows]:
+        out.append(f"<tr><td>{_e(f.code)}</td><td>{_e(f.extra.get('project'))}</td><td class='n'>{_n(f.value)}</td>"
+                   f"<td class='n'>{_n(f.limit)}</td><td>{_e(f.unit)}</td><td>{_e(SEVERITIES[f.severity])}</td>"
+                   f"<td>{_e(f.source)}</td><td>{_e(f.message)}</td></tr>")
+    out.append("</tbody></table>")
+    if len(fs) > max_rows:
+        out.append(f"<p class='small'>仅列出前 {max_rows} 处，完整清单见问题图层（CONFLICTS）。</p>")
+    return out
+
+
+def _rules_table(rules) -> list:
+    """二、分规则汇总: one row per rule (checked / not-checked counts where the rules compare values)."""
+    out = []
+    valued = all(r.kind in _VALUE_KINDS for r in rules)
+    n_head = "已检查数" if valued else "要素数"
+    unchecked = any(r.n_unchecked for r in rules)
+    out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
+               f"<th>{n_head}</th>" + ("<th>未检查数</th>" if unchecked else "") +
+               "<th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
+               "<th>依据</th></tr></thead><tbody>")
+    for r in rules:
+        st = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
+        area = r.area if r.kind not in ("slope",) + _VALUE_KINDS else None
+        out.append(f"<tr class='{'nc' if r.status != 'checked' else ''}'><td>{_e(r.rule_id)}</td>"
+                   f"<td>{_e(r.rule_name)}</td><td>{_e(_KIND_ZH.get(r.kind, r.kind))}</td><td>{_e(st)}</td>"
+                   f"<td class='n'>{r.n_features}</td>" + (f"<td class='n'>{r.n_unchecked}</td>" if unchecked else "") +
+                   f"<td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
+                   f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
+                   f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
 def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_version: Optional[str] = None) -> str:
     """The report of a :class:`~algorithms.checks.result.CheckResult` as one self-contained HTML string."""
     from .._compat import versions
@@ -124,12 +179,19 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
     out.append(f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>")
     for key, cls in (("ok", "ok"), ("fail", "fail"), ("verify", "verify")):
         out.append(f"<div class='card {cls}'>{STATUS[key]}<b>{counts.get(STATUS[key], 0)}</b></div>")
+    n_na = int((plots[result.status_field] == "不适用").sum()) if len(plots) else 0
+    if n_na:
+        out.append(f"<div class='card'>不适用<b>{n_na}</b></div>")
     out.append("</div>")
+    if result.status_field != "SCJL":
+        out.append(f"<p class='small'>以上为本次审查自身的结论（字段 {_e(result.status_field)}），只计本次审查的发现。</p>")
+    out.extend(_previous_box(result))
     nc = [r for r in result.rules if r.status == "not_checked"]
     if nc:
+        tail = ("涉及上述规则的地块结论为“需核实”。" if all(r.kind in _VALUE_KINDS for r in nc)
+                else "因上述规则未能检查，其余无问题的地块结论为“需核实”。")
         out.append("<div class='box'><b>未检查的规则（不视为通过）：</b><ul>" + "".join(
-            f"<li>{_e(r.rule_name)}（{_e(r.rule_id)}）：{_e(r.reason)}</li>" for r in nc) +
-            "</ul>因上述规则未能检查，其余无问题的地块结论为“需核实”。</div>")
+            f"<li>{_e(r.rule_name)}（{_e(r.rule_id)}）：{_e(r.reason)}</li>" for r in nc) + f"</ul>{tail}</div>")
     n_err = sum(r.n_errors for r in result.rules)
     n_warn = sum(r.n_warnings for r in result.rules)
     by_rule = result.conflict_counts  # set when only the largest conflicts are kept in memory (province scale)
@@ -137,27 +199,21 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
     out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {n_conf} 个。"
                f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
     # 二、规则汇总
-    out.append("<h2>二、分规则汇总</h2><table class='rules'><thead><tr><th>编号</th><th>规则</th><th>类型</th><th>状态</th>"
-               "<th>要素数</th><th>问题地块</th><th>错误</th><th>警告</th><th>冲突面积（㎡）</th><th>冲突面积（公顷）</th>"
-               "<th>依据</th></tr></thead><tbody>")
-    for r in result.rules:
-        st = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
-        area = r.area if r.kind not in ("slope", "standard", "cluster") else None
-        out.append(f"<tr class='{'nc' if r.status != 'checked' else ''}'><td>{_e(r.rule_id)}</td>"
-                   f"<td>{_e(r.rule_name)}</td><td>{_e(_KIND_ZH.get(r.kind, r.kind))}</td><td>{_e(st)}</td>"
-                   f"<td class='n'>{r.n_features}</td><td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
-                   f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
-                   f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
-    out.append("</tbody></table>")
+    out.extend(_rules_table(result.rules))
     for r in result.rules:
         if r.notes:
             out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +
                        (f" …（共 {len(r.notes)} 条）" if len(r.notes) > 20 else "") + "</p>")
     # 三、分规则明细
     out.append("<h2>三、分规则冲突明细</h2>")
-    if len(conf) == 0:
+    value_rules = {r.rule_id for r in result.rules if r.kind in _VALUE_KINDS}
+    shown = [f for f in result.findings if f.rule_id in value_rules and f.severity in ("error", "warning")]
+    if len(conf) == 0 and not shown:
         out.append("<p>无冲突。</p>")
     for r in result.rules:
+        if r.rule_id in value_rules:
+            out.extend(_value_table(r, [f for f in shown if f.rule_id == r.rule_id], max_rows))
+            continue
         rows = conf[conf["GZBH"] == r.rule_id] if len(conf) else conf
         if not len(rows):
             continue
@@ -176,7 +232,8 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
             out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(rows))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
     # 四、示意图
     if len(conf):
-        worst = conf[conf.geometry.notna()].sort_values("CTMJ", ascending=False).head(max_maps)
+        mappable = conf[conf.geometry.notna() & ~conf["GZBH"].isin(value_rules)]
+        worst = mappable.sort_values("CTMJ", ascending=False).head(max_maps)
         if len(worst):
             out.append("<h2>四、主要冲突示意图</h2><p class='small'>灰色为地块，红色为冲突部分；按冲突面积从大到小。</p>"
                        "<div class='maps'>")
@@ -186,7 +243,8 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
                 out.append(svg_map(by_code.get(str(row.DKBH)), row.geometry, caption=cap))
             out.append("</div>")
     # 五、其他发现
-    others = [f for f in result.findings if not f.extra.get("conflict")]
+    shown_ids = {id(f) for f in shown}
+    others = [f for f in result.findings if not f.extra.get("conflict") and id(f) not in shown_ids]
     if others:
         out.append("<h2>五、其他发现（数据处理、未检查项）</h2><table><thead><tr><th>规则</th><th>程度</th><th>对象</th>"
                    "<th>说明</th><th>依据</th></tr></thead><tbody>")
