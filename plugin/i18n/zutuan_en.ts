@@ -673,7 +673,7 @@
     </message>
     <message>
       <source>项目表（可选，CSV 或 xlsx）</source>
-      <translation type="unfinished" />
+      <translation>Project table (optional, CSV or xlsx)</translation>
     </message>
     <message>
       <source>项目表的地块编号列（可选）</source>
