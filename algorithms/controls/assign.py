@@ -14,7 +14,7 @@ from ..standards.landuse import resolve_landuse
 from ..standards.profiles import CONTROL_FIELDS, Profile, normalize_region_class
 from .hierarchy import clean_str, hierarchy, inherit, inherit_attr
 from .overrides import apply_overrides, read_overrides
-from .sources import NOT_CHECKED, compose_sources
+from .sources import compose_sources, unassigned_reason
 
 __all__ = ["assign_controls", "profile_name"]
 
@@ -126,7 +126,7 @@ def _precedence(out, codes: _Codes, units, clusters, overrides, findings):
 
 def _combos(out, codes: _Codes) -> pd.Series:
     """(industry code text, land-use code) per plot: the key profile values are looked up by."""
-    lu = out["YDYHFLDM"].where(codes.applies | out["YDYHFLDM"].map(lambda c: isinstance(c, str)))
+    lu = out["YDYHFLDM"].map(lambda c: c if isinstance(c, str) else None)
     return pd.Series(list(zip(codes.ind.map(lambda c: str(c) if c is not None else None), lu)),
                      index=out.index, dtype=object)
 
@@ -140,7 +140,6 @@ def _profile_values(out, codes: _Codes, profile: Profile, region, values, source
     for key in combo.unique():
         code_s, lu_c = key
         code = normalize_industry_code(code_s) if code_s else None
-        lu_c = lu_c if isinstance(lu_c, str) else None
         app = profile.applies(lu_c)
         res.cache[key] = ({f: profile.lookup(f, code, lu_c, region) for f in CONTROL_FIELDS}, app)
         if app and code is not None and profile.national.industry_code_edition == "2002" \
@@ -153,10 +152,12 @@ def _profile_values(out, codes: _Codes, profile: Profile, region, values, source
         fill = values[f].isna() & val.notna()
         values.loc[fill, f] = val[fill]
         sources.loc[fill, f] = lims[fill].map(lambda x: x.label)
+        miss = values[f].isna()
+        reasons = {k: unassigned_reason(f, profile, applies=res.cache[k][1], landuse=k[1], industry=k[0],
+                                        covered=covered) for k in combo[miss].unique()}
+        sources.loc[miss, f] = combo[miss].map(lambda k, r=reasons: r[k])
         if f in covered:
-            miss = values[f].isna() & app
-            sources.loc[miss, f] = NOT_CHECKED
-            for i, k in combo[miss].items():
+            for i, k in combo[miss & app].items():
                 res.not_checked.setdefault((f, k[0]), []).append(i)
     return res
 
