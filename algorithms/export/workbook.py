@@ -8,13 +8,9 @@ Every file is written to a temporary file beside the target and moved into place
 from __future__ import annotations
 
 import csv
-import math
-import os
-import tempfile
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
-import numpy as np
 import pandas as pd
 
 from ..errors import InputError
@@ -22,6 +18,8 @@ from ..findings import FINDING_FIELDS, findings_frame
 from ..progress import Progress
 from .columns import Column, resolve_columns
 from .tables import land_balance, prepare_plots, unit_cluster_summary
+from .xlsx import (Styles, cell_value, check_not_locked, note_row, page_setup, title_row, two_row_header,
+                   write_atomic, write_rows)
 
 __all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
 
@@ -73,201 +71,13 @@ class ExportResult:
     total_area_ha: float = 0.0
 
 
-# ------------------------------------------------------------------------------------ atomic writing
-def check_not_locked(path: str) -> None:
-    """Refuse a target that an office program holds open (LibreOffice / Excel lock files beside it)."""
-    folder, name = os.path.split(os.path.abspath(path))
-    for lock, app in ((f".~lock.{name}#", "LibreOffice"), (f"~${name}", "Excel"), (f"~${name[2:]}", "Excel")):
-        if len(lock) > 2 and os.path.exists(os.path.join(folder, lock)):
-            raise InputError("E_FILE_LOCKED", path=path, app=app, lock=lock)
-
-
-def write_atomic(path: str, writer: Callable[[str], None]) -> str:
-    """Call ``writer(tmp)`` for a temporary file beside ``path``, then move it onto ``path``.
-
-    The target is untouched and no temporary file is left behind if anything fails.
-    """
-    path = os.path.abspath(path)
-    folder = os.path.dirname(path)
-    if not os.path.isdir(folder):
-        raise InputError("E_WRITE", path=path, reason="目录不存在 / folder does not exist")
-    if os.path.isdir(path):
-        raise InputError("E_WRITE", path=path, reason="目标是一个文件夹 / the target is a folder")
-    if not os.access(folder, os.W_OK):
-        raise InputError("E_WRITE", path=path, reason="目录不可写 / folder is not writable")
-    if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise InputError("E_WRITE", path=path, reason="文件只读 / the file is read-only")
-    check_not_locked(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".zutuan-", suffix=os.path.splitext(path)[1], dir=folder)
-        os.close(fd)
-    except OSError as err:
-        raise InputError("E_WRITE", path=path, reason=str(err)) from None
-    try:
-        writer(tmp)
-        _copy_mode(tmp, path)
-        os.replace(tmp, path)
-    except PermissionError as err:
-        _unlink(tmp)
-        raise InputError("E_FILE_LOCKED", path=path, app="?", lock=str(err)) from None
-    except OSError as err:
-        _unlink(tmp)
-        raise InputError("E_WRITE", path=path, reason=str(err)) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return path
-
-
-def _copy_mode(tmp, path):
-    """mkstemp makes 0600 files: give the result the target's mode, or the usual one (0666 minus umask)."""
-    if os.name != "posix":
-        return
-    if os.path.exists(path):
-        mode = os.stat(path).st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-
-
-def _unlink(p):
-    try:
-        os.unlink(p)
-    except OSError:
-        pass
-
-
-# ------------------------------------------------------------------------------------------ styles
-class _Styles:
-    def __init__(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        thin = Side(style="thin", color="808080")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.font = Font(name="SimSun", size=10)
-        self.bold = Font(name="SimSun", size=10, bold=True)
-        self.title = Font(name="SimHei", size=14, bold=True)
-        self.note = Font(name="SimSun", size=9, italic=True)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center")
-        self.wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.head_fill = PatternFill("solid", fgColor="D9E1F2")
-        self.unit_fill = PatternFill("solid", fgColor="F2F2F2")
-        self.cluster_fill = PatternFill("solid", fgColor="E2EFDA")
-        self.total_fill = PatternFill("solid", fgColor="FFF2CC")
-
-
-def _value(v):
-    """A cell value, or None for missing (NaN/None/empty) so that the cell stays empty."""
-    if v is None:
-        return None
-    if isinstance(v, (float, np.floating)):
-        return None if math.isnan(v) else float(v)
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, str):
-        return v if v.strip() else None
-    if pd.isna(v):
-        return None
-    return v
-
-
-def _page_setup(ws, header_rows: str, ncols: int):
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = header_rows
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
-
-
-def _title(ws, st, text, ncols):
-    ws.cell(row=1, column=1, value=text).font = st.title
-    ws.cell(row=1, column=1).alignment = st.center
-    if ncols > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    ws.row_dimensions[1].height = 26
-
-
-def _two_row_header(ws, st, headers: list[tuple[str, str]], widths: list[float], row: int = 2):
-    """Row ``row``: group names merged across equal neighbours; row ``row+1``: sub-names / units."""
-    from openpyxl.utils import get_column_letter
-
-    n = len(headers)
-    j = 0
-    while j < n:
-        group, sub = headers[j]
-        k = j
-        if sub:
-            while k + 1 < n and headers[k + 1][0] == group and headers[k + 1][1]:
-                k += 1
-        for c in range(j, k + 1):
-            for r in (row, row + 1):
-                cell = ws.cell(row=r, column=c + 1)
-                cell.font, cell.alignment, cell.border, cell.fill = st.bold, st.center, st.border, st.head_fill
-            if headers[c][1]:
-                ws.cell(row=row + 1, column=c + 1, value=headers[c][1])
-        ws.cell(row=row, column=j + 1, value=group)
-        if not sub:
-            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row + 1, end_column=j + 1)
-        elif k > j:
-            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row, end_column=k + 1)
-        j = k + 1
-    for c, w in enumerate(widths):
-        ws.column_dimensions[get_column_letter(c + 1)].width = w
-    ws.row_dimensions[row].height = 20
-    ws.row_dimensions[row + 1].height = 20
-
-
-def _note(ws, st, row, text, ncols):
-    from openpyxl.utils import get_column_letter
-
-    cell = ws.cell(row=row, column=1, value=text)
-    cell.font, cell.alignment = st.note, st.wrap
-    if ncols > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    width = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ncols + 1))
-    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) * 0.9   # CJK characters are double width
-    ws.row_dimensions[row].height = 13 * max(1, math.ceil(units / max(width, 1))) + 4
-
-
-def _write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int):
-    """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total."""
-    fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
-    r = start
-    for values, kind in zip(rows, kinds):
-        bold = kind != "plot"
-        fill = fills.get(kind)
-        for c, (v, fmt) in enumerate(zip(values, fmts), start=1):
-            v = _value(v)
-            cell = ws.cell(row=r, column=c, value=v) if v is not None else ws.cell(row=r, column=c)
-            cell.border = st.border
-            if bold:
-                cell.font = st.bold
-                if fill is not None:
-                    cell.fill = fill
-            else:
-                cell.font = st.font
-            if fmt != "@":
-                cell.number_format = fmt
-            elif v is not None:
-                cell.number_format = "@"
-        r += 1
-    return r
-
-
 # ------------------------------------------------------------------------------------- the sheets
 def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
     ws = wb.active
     ws.title = SHEETS["plots"][0 if lang == "zh" else 1]
     n = len(cols)
-    _title(ws, st, title or _t("plots_title", lang), n)
-    _two_row_header(ws, st, [c.header(lang) for c in cols], [c.width for c in cols])
+    title_row(ws, st, title or _t("plots_title", lang), n)
+    two_row_header(ws, st, [c.header(lang) for c in cols], [c.width for c in cols])
     fmts = [c.fmt for c in cols]
     label_col = next((i for i, c in enumerate(cols) if c.fmt == "@"), 0)
     sources = [c.source for c in cols]
@@ -294,13 +104,13 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
         if progress is not None and ci % 5 == 0:
             progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
     subtotal("total", df, _t("total", lang))
-    end = _write_rows(ws, st, rows, fmts, kinds, start=4)
-    _note(ws, st, end, _t("note_round", lang), n)
+    end = write_rows(ws, st, rows, fmts, kinds, start=4)
+    note_row(ws, st, end, _t("note_round", lang), n)
     first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
     from openpyxl.utils import get_column_letter
 
     ws.freeze_panes = f"{get_column_letter(first_text + 2)}4"
-    _page_setup(ws, "2:3", n)
+    page_setup(ws, "2:3", n)
     return ws
 
 
@@ -319,8 +129,8 @@ _SUMMARY_COLS = [  # key, (group zh, sub zh), (group en, sub en), fmt, width
 def _summary_sheet(wb, st, summary, lang):
     ws = wb.create_sheet(SHEETS["summary"][0 if lang == "zh" else 1])
     heads = [h[1] if lang == "zh" else h[2] for h in _SUMMARY_COLS]
-    _title(ws, st, _t("summary_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [h[4] for h in _SUMMARY_COLS])
+    title_row(ws, st, _t("summary_title", lang), len(heads))
+    two_row_header(ws, st, heads, [h[4] for h in _SUMMARY_COLS])
     rows, kinds = [], []
     for rec in summary.to_dict("records"):
         vals = [rec.get(k) for k, *_ in _SUMMARY_COLS]
@@ -332,10 +142,10 @@ def _summary_sheet(wb, st, summary, lang):
             vals[1] = _t("no_code", lang)
         rows.append(vals)
         kinds.append("plot" if rec["level"] == "unit" else rec["level"])
-    end = _write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
-    _note(ws, st, end, _t("note_summary", lang), len(heads))
+    end = write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
+    note_row(ws, st, end, _t("note_summary", lang), len(heads))
     ws.freeze_panes = "C4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
 
 
 def _balance_sheet(wb, st, balance, lang):
@@ -344,8 +154,8 @@ def _balance_sheet(wb, st, balance, lang):
               ("占总用地比例", "%"), ("占建设用地比例", "%")] if lang == "zh" else
              [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"),
               ("Share of all land", "%"), ("Share of construction land", "%")])
-    _title(ws, st, _t("balance_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [6, 9, 9, 26, 12, 12, 14])
+    title_row(ws, st, _t("balance_title", lang), len(heads))
+    two_row_header(ws, st, heads, [6, 9, 9, 26, 12, 12, 14])
     group_en = {"construction": "Construction land", "other": "Non-construction land",
                 "unclassified": "Unclassified (no or unknown code)", "": "Total"}
     numerals = iter("一二三四五六")
@@ -360,10 +170,10 @@ def _balance_sheet(wb, st, balance, lang):
                 name, rec["area_ha"], rec["share_total"], rec["share_construction"]]
         rows.append(vals)
         kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "total": "total"}[level])
-    end = _write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00"], kinds, start=4)
-    _note(ws, st, end, _t("note_balance", lang), len(heads))
+    end = write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00"], kinds, start=4)
+    note_row(ws, st, end, _t("note_balance", lang), len(heads))
     ws.freeze_panes = "A4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
 
 
 def _findings_sheet(wb, st, findings, lang):
@@ -375,13 +185,13 @@ def _findings_sheet(wb, st, findings, lang):
     ws = wb.create_sheet(SHEETS["findings"][0 if lang == "zh" else 1])
     heads = [(FINDING_FIELDS[c][0] if lang == "zh" else FINDING_FIELDS[c][1], "") for c in cols]
     widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8, "YJ": 30}
-    _title(ws, st, _t("findings_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
+    title_row(ws, st, _t("findings_title", lang), len(heads))
+    two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
     values = frame[cols].astype(object).to_numpy().tolist()
-    _write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
+    write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
                 ["plot"] * len(values), start=4)
     ws.freeze_panes = "A4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
 
 
 # ----------------------------------------------------------------------------------------- public
@@ -408,7 +218,7 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     progress(2, "整理地块 / preparing plots")
     df = prepare_plots(plots)
     progress(10, "写入工作簿 / writing the workbook")
-    st = _Styles()
+    st = Styles()
     wb = Workbook()
     sheets = [_plots_sheet(wb, st, df, cols, language, title, progress).title]
     progress(60, "汇总 / summaries")
@@ -439,7 +249,7 @@ def _write_csv(tmp: str, df, cols: list[Column], lang: str) -> None:
         w = csv.writer(fh)
         w.writerow([c.flat_header(lang) for c in cols])
         for row in data:
-            w.writerow(["" if (v := _value(x)) is None else _csv_num(v) for x in row])
+            w.writerow(["" if (v := cell_value(x)) is None else _csv_num(v) for x in row])
 
 
 def _csv_num(v):
