@@ -16,6 +16,7 @@ import pandas as pd
 from ..crs import M2_PER_HA, MU_PER_HA, measurement_crs, to_crs
 from ..errors import InputError
 from ..schema import DEFAULT_CODES, FIELDS, PLOT, CodeFormat
+from .notes import control_reasons, development_status
 
 __all__ = ["prepare_plots", "unit_cluster_summary", "land_balance", "load_landuse_names",
            "load_construction_prefixes", "is_construction", "NO_CODE"]
@@ -41,7 +42,8 @@ def prepare_plots(plots, *, codes: CodeFormat = DEFAULT_CODES) -> pd.DataFrame:
     - ``YDMJ`` (m²) missing or null is measured from the geometry in a projected metre CRS;
     - ``DYBH`` / ``ZTBH`` missing are derived from the plot code (Z01-01-01 → Z01-01 → Z01);
     - ``JRJZMJ`` missing = 容积率下限 × 用地面积; ``ZDTZE`` missing = 投资强度下限 × 公顷 (schema definitions);
-    - ``_HA`` 公顷, ``_MU`` 亩, ``_OUTPUT`` expected output (产出强度 × 公顷, 万元).
+    - ``_HA`` 公顷, ``_MU`` 亩, ``_OUTPUT`` expected output (产出强度 × 公顷, 万元);
+    - ``_R_<control>`` the 未赋值 reason of each empty control, KFZT/KFSM filled (:mod:`.notes`).
     Rows are sorted by cluster, unit and plot code; the input index is kept.
     """
     has_geom = hasattr(plots, "geometry") and "geometry" in getattr(plots, "columns", [])
@@ -71,6 +73,8 @@ def prepare_plots(plots, *, codes: CodeFormat = DEFAULT_CODES) -> pd.DataFrame:
     df["JRJZMJ"] = df["JRJZMJ"].fillna(df["RJLXX"] * df["YDMJ"])
     df["ZDTZE"] = df["ZDTZE"].fillna(df["TZQD"] * ha)
     df["_OUTPUT"] = df["CCQD"] * ha
+    df["KFZT"], df["KFSM"] = development_status(df)
+    df = pd.concat([df, control_reasons(df)], axis=1)
     for key in ("ZTBH", "DYBH", "DKBH"):
         df[f"_{key}"] = df[key].fillna(NO_CODE).astype(str)
     return df.sort_values(["_ZTBH", "_DYBH", "_DKBH"], kind="stable")

@@ -2,7 +2,7 @@
 
 Sheets: 地块控制指标一览表 (plots with unit / cluster subtotals and a grand total), 单元/组团汇总, 用地平衡表 and,
 when findings are given, 审查结果. Cells hold unrounded values; number formats do the rounding, so totals are
-sums of unrounded values (a note row says so). Missing controls are empty cells, never zeros.
+sums of unrounded values (a note row says so). A missing control shows its 未赋值 reason, never 0 or a blank.
 Every file is written to a temporary file beside the target and moved into place: whole or not at all.
 """
 from __future__ import annotations
@@ -13,13 +13,15 @@ from typing import Optional
 
 import pandas as pd
 
+from ..controls import UNASSIGNED
 from ..errors import InputError
 from ..findings import FINDING_FIELDS, findings_frame
 from ..progress import Progress
 from .columns import Column, resolve_columns
 from .tables import land_balance, prepare_plots, unit_cluster_summary
-from .xlsx import (Styles, cell_value, check_not_locked, note_row, page_setup, title_row, two_row_header,
-                   write_atomic, write_rows)
+from .notes import with_reasons
+from .xlsx import (Styles, cell_value, check_not_locked, mark_reasons, note_row, page_setup, title_row,
+                   two_row_header, write_atomic, write_rows)
 
 __all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
 
@@ -39,10 +41,11 @@ _T = {  # label -> (zh, en)
     "balance_title": ("用地平衡表", "Land-use balance"),
     "findings_title": ("审查结果", "Review findings"),
     "note_round": ("注：面积按平方米量算；表中数值按所示小数位显示，小计、合计与总计均由未取整的原值计算，"
-                   "故与显示值逐项相加可能相差末位。空白单元格表示该项指标未设定（不是零）。",
+                   "故与显示值逐项相加可能相差末位。没有数值的指标写明原因（未赋值：…，取自地块的指标来源 ZBLY），不是零。",
                    "Note: areas are measured in m²; values are shown rounded to the decimals displayed, while "
                    "subtotals and totals are sums of the unrounded values, so they may differ from the sum of the "
-                   "displayed values in the last digit. An empty cell means the control is not set (not zero)."),
+                   "displayed values in the last digit. A control without a value shows why (未赋值：…, from the plot's "
+                   "指标来源 ZBLY); it is never 0."),
     "note_summary": ("注：计容建筑面积 = 容积率下限 × 用地面积，最低固定资产投资 = 投资强度下限 × 用地面积（公顷），"
                      "预期产出 = 产出强度 × 用地面积（公顷）；仅计有相应指标的地块，空白表示无任何地块有该指标。"
                      "合计由未取整的原值计算。",
@@ -82,7 +85,7 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
     label_col = next((i for i, c in enumerate(cols) if c.fmt == "@"), 0)
     sources = [c.source for c in cols]
     df = df.reset_index(drop=True)          # positions, also when the input index has duplicates
-    data = df[sources].astype(object).to_numpy()
+    data = with_reasons(df, sources)
     rows, kinds = [], []
 
     def subtotal(kind, frame, label):
@@ -105,6 +108,7 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
             progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
     subtotal("total", df, _t("total", lang))
     end = write_rows(ws, st, rows, fmts, kinds, start=4)
+    mark_reasons(ws, st, rows, fmts, kinds, 4, UNASSIGNED)
     note_row(ws, st, end, _t("note_round", lang), n)
     first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
     from openpyxl.utils import get_column_letter
@@ -244,7 +248,7 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
 
 def _write_csv(tmp: str, df, cols: list[Column], lang: str) -> None:
     """Plots only (no subtotal rows), one header row, UTF-8 with BOM so that Excel reads the Chinese."""
-    data = df[[c.source for c in cols]].astype(object).to_numpy()
+    data = with_reasons(df, [c.source for c in cols])
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow([c.flat_header(lang) for c in cols])

@@ -13,7 +13,7 @@ import pandas as pd
 from ..errors import InputError
 
 __all__ = ["check_not_locked", "write_atomic", "Styles", "cell_value", "page_setup", "title_row", "two_row_header",
-           "note_row", "write_rows"]
+           "note_row", "write_rows", "mark_reasons"]
 
 # ------------------------------------------------------------------------------------ atomic writing
 def check_not_locked(path: str) -> None:
@@ -99,6 +99,8 @@ class Styles:
         self.unit_fill = PatternFill("solid", fgColor="F2F2F2")
         self.cluster_fill = PatternFill("solid", fgColor="E2EFDA")
         self.total_fill = PatternFill("solid", fgColor="FFF2CC")
+        self.reason = Font(name="SimSun", size=9, color="595959")
+        self.reason_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def cell_value(v):
@@ -201,3 +203,28 @@ def write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], star
                 cell.number_format = "@"
         r += 1
     return r
+
+
+def mark_reasons(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int, prefix: str) -> int:
+    """On plot rows, style the text cells of number columns that start with ``prefix`` (the 未赋值 reasons) and merge
+    runs of neighbouring cells with the same reason into one cell, so that a reason is read once per plot."""
+    merged = 0
+    for k, (values, kind) in enumerate(zip(rows, kinds)):
+        if kind != "plot":
+            continue
+        r, c = start + k, 0
+        while c < len(values):
+            v = values[c]
+            if not (isinstance(v, str) and v.startswith(prefix) and fmts[c] != "@"):
+                c += 1
+                continue
+            e = c
+            while e + 1 < len(values) and values[e + 1] == v and fmts[e + 1] != "@":
+                e += 1
+            cell = ws.cell(row=r, column=c + 1)
+            cell.font, cell.alignment = st.reason, st.reason_align
+            if e > c:
+                ws.merge_cells(start_row=r, start_column=c + 1, end_row=r, end_column=e + 1)
+                merged += 1
+            c = e + 1
+    return merged

@@ -31,15 +31,18 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     GROUP_ID = "export"
     HELP_ZH = ("把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、"
                "单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。"
-               "合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。"
+               "合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；"
+               "地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。"
                "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。")
     HELP_EN = ("Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit "
                "subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, "
                "the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, "
-               "when a findings layer is given, the review findings. Totals are sums of unrounded values; controls "
-               "that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to "
-               "a temporary file and then moved into place: if the target is open in another program or the folder "
-               "is not writable the run fails and the old file is left unchanged.")
+               "when a findings layer is given, the review findings. Totals are sums of unrounded values; a control "
+               "without a value shows why (未赋值：…, from the plot's ZBLY), never 0 or a blank; the plot table also "
+               "shows the development status KFZT/KFSM (set apart, supplied, to verify). Optionally also a UTF-8 "
+               "CSV with BOM. The file is written to a temporary file and then moved into place: if the target is "
+               "open in another program or the folder is not writable the run fails and the old file is left "
+               "unchanged.")
 
     LANGS = ("zh", "en")
 

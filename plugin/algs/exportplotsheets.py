@@ -41,12 +41,13 @@ class ExportPlotSheets(ZutuanAlgorithm):
     DISPLAY = "导出地块图则"
     GROUP_ID = "export"
     HELP_ZH = ("为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），"
-               "控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，"
+               "控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，没有数值的指标写明原因“未赋值：…”；开发状态），指北针、比例尺、图例，"
                "图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。"
                "无需图形界面，可在图形建模器和 qgis_process 中使用。")
     HELP_EN = ("Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by "
                "level-1 land-use class, the plot itself outlined in red), its control table (FAR, building "
-               "coefficient and density, green ratio, height, investment intensity…; '—' where not set), north "
+               "coefficient and density, green ratio, height, investment intensity…; a control without a value says "
+               "why, '未赋值：…'; the development status), north "
                "arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes "
                "one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: "
                "works in the Graphical Modeler and with qgis_process.")

@@ -716,8 +716,8 @@
       <translation>Export control indicator table</translation>
     </message>
     <message>
-      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
-      <translation>Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation>Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; a control without a value shows why (未赋值：…, from the plot's ZBLY), never 0 or a blank; the plot table also shows the development status KFZT/KFSM (set apart, supplied, to verify). Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
     </message>
     <message>
       <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
@@ -796,8 +796,8 @@
       <translation>Export plot control sheets</translation>
     </message>
     <message>
-      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
-      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，没有数值的指标写明原因“未赋值：…”；开发状态），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
+      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; a control without a value says why, '未赋值：…'; the development status), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
     </message>
     <message>
       <source>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</source>
@@ -1506,6 +1506,14 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；未设定的指标留空而不是填 0。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation type="vanished">Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, when a findings layer is given, the review findings. Totals are sums of unrounded values; controls that are not set stay empty, not zero. Optionally also a UTF-8 CSV with BOM. The file is written to a temporary file and then moved into place: if the target is open in another program or the folder is not writable the run fails and the old file is left unchanged.</translation>
+    </message>
+    <message>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，未设定显示“—”），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。</source>
+      <translation type="vanished">Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; '—' where not set), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process.</translation>
     </message>
     <message>
       <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。</source>

@@ -17,6 +17,10 @@ from algorithms.export.columns import DEFAULT_COLUMNS, resolve_columns
 from algorithms.findings import Finding
 
 NAN = np.nan
+REASON_A = "未赋值：2008标准不适用于物流仓储用地(1101)"
+LOGISTICS_ZBLY = f"JZXS:地块自有; TZQD:地块自有; RJLXX,RJLSX,LDLSX:{REASON_A}; JZXG:未赋值：无限高来源"
+NO_RECORD = "未赋值：原因未记录（ZBLY 无此项）"
+CONTROL_COLS = range(6, 13)            # RJLXX … TZQD in the default columns
 
 
 def _plots(with_area=True):
@@ -40,6 +44,11 @@ def _plots(with_area=True):
         geoms.append(shapely.box(x, 3000000.0, x + w, 3000000.0 + h))
         x += 500
     gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4547")
+    # what zutuan:assigncontrols and zutuan:checkmasterplan write (the other plots have no ZBLY / no conflict)
+    gdf["ZBLY"] = [None, None, LOGISTICS_ZBLY, None, None, None]
+    gdf["SCJL"] = ["合规", "不合规", "需核实", "合规", "合规", None]
+    gdf["CT_STHX"] = [0.0, 500.0, 0.0, 0.0, 0.0, 0.0]
+    gdf["GDZT"] = ["已供地", None, None, None, None, None]
     if with_area:
         gdf["YDMJ"] = [w * h for _, w, h, *_ in spec]
         gdf["DYBH"] = [c[:6] for c, *_ in spec]
@@ -94,9 +103,10 @@ def test_plot_sheet_headers_and_print_setup(workbook):
     assert top[6] == "容积率" and top[7] is None and sub[6:8] == ["下限", "上限"]
     i_cyl = [c.key for c in cols].index("CYL")
     assert top[i_cyl] == "产业链/产业环节" and sub[i_cyl:i_cyl + 2] == ["产业链", "产业环节"]
-    assert top[-1] == "审查结论" and "投资强度" in top and "建筑限高" in top and "意向企业" in top
+    assert top[-3:] == ["审查结论", "开发状态", "开发状态说明"]
+    assert "投资强度" in top and "建筑限高" in top and "意向企业" in top
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:R1"} <= merged
+    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:T1"} <= merged
     assert ws.freeze_panes == "D4"
     assert ws.print_title_rows == "$2:$3"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8  # A3
@@ -132,17 +142,43 @@ def test_plot_rows_sorted_with_subtotals_and_total(workbook):
     assert _find(rows, 0, "总计")[6] is None
 
 
-def test_missing_controls_are_empty_not_zero(workbook):
+def test_missing_controls_say_why_never_zero(workbook):
     _, wb = workbook
-    rows = _rows(wb["地块控制指标一览表"])
+    ws = wb["地块控制指标一览表"]
+    rows = _rows(ws)
     p = _find(rows, 2, "Z01-02-01")
-    assert p[6] is None and p[7] is None       # 容积率 not set
+    r = 4 + rows.index(p)
+    # 容积率 下限/上限 share the reason: one merged cell; 建筑密度 has no ZBLY entry; 建筑限高 its own reason
+    assert p[6] == REASON_A and p[7] is None and f"G{r}:H{r}" in {str(m) for m in ws.merged_cells.ranges}
+    assert p[8] == 30.0 and p[9] == NO_RECORD and p[10] == REASON_A and p[11] == "未赋值：无限高来源"
     assert p[12] == 2000.0                     # 投资强度
     q = _find(rows, 2, "Z02-01-03")
-    assert q[3] is None and q[4] is None       # no land-use code
+    assert q[3] is None and q[4] is None       # no land-use code (a text column: empty)
     assert q[5] == pytest.approx(0.09)
-    assert q[-1] is None                       # 审查结论 not given
     assert 0 not in [p[6], p[7], q[3]]
+    # no control cell of any plot is empty without a reason (a merged cell's reason is in its first cell)
+    starts = {(m.min_row, m.min_col): ws.cell(m.min_row, m.min_col).value for m in ws.merged_cells.ranges}
+    covered = {(rr, cc): starts[(m.min_row, m.min_col)] for m in ws.merged_cells.ranges
+               for rr in range(m.min_row, m.max_row + 1) for cc in range(m.min_col, m.max_col + 1)}
+    n_plots = 0
+    for k, row in enumerate(rows):
+        if row[2] is None or not str(row[2]).startswith("Z"):
+            continue
+        n_plots += 1
+        for c in CONTROL_COLS:
+            v = row[c] if row[c] is not None else covered.get((4 + k, c + 1))
+            assert isinstance(v, (int, float)) or (isinstance(v, str) and v.startswith("未赋值：")), (row[2], c, v)
+    assert n_plots == 6
+
+
+def test_development_status_from_planstate(workbook):
+    _, wb = workbook
+    rows = _rows(wb["地块控制指标一览表"])
+    assert _find(rows, 2, "Z01-01-01")[18:20] == ["已供地", None]
+    blocked = _find(rows, 2, "Z01-01-02")
+    assert blocked[18] == "需调整用地" and "生态保护红线 500.0 m²" in blocked[19] and "不分期" in blocked[19]
+    assert _find(rows, 2, "Z01-02-01")[18:20] == ["待开发", "一张图审查需核实：分期，但须核实后供地"]
+    assert _find(rows, 2, "Z02-01-01")[18:20] == ["待开发", None]
 
 
 def test_summary_sheet(workbook):
@@ -210,7 +246,11 @@ def test_csv_has_bom_and_plain_rows(workbook):
     assert len(rows) == 7                       # header + 6 plots, no subtotal rows
     assert [r[2] for r in rows[1:]] == ["Z01-01-01", "Z01-01-02", "Z01-02-01", "Z02-01-01", "Z02-01-02", "Z02-01-03"]
     assert float(rows[1][5]) == pytest.approx(0.5)
-    assert rows[3][6] == ""                     # missing 容积率 is empty, not 0
+    assert rows[3][6] == rows[3][7] == REASON_A  # missing 容积率 says why: not empty, not 0
+    assert rows[3][11] == "未赋值：无限高来源" and rows[1][11] == NO_RECORD
+    for r in rows[1:]:                           # every control cell: a number or a reason
+        for c in CONTROL_COLS:
+            assert r[c] and (r[c].startswith("未赋值：") or float(r[c]) == float(r[c])), (r[2], c, r[c])
 
 
 def test_area_measured_from_geometry_and_codes_derived(tmp_path):
@@ -348,5 +388,8 @@ def test_property_every_subtotal_equals_the_sum_of_its_plots(tmp_path_factory, p
         assert _find(rows, 0, f"组团 {cl} 合计")[3] == pytest.approx(df.loc[idx, "YDMJ"].sum(), rel=1e-12)
     assert _find(rows, 0, "总计")[3] == pytest.approx(df["YDMJ"].sum(), rel=1e-12)
     for code, far in zip(df["DKBH"], df["RJLXX"]):
-        cell = _find(rows, 2, code)[5]
-        assert (cell is None) if np.isnan(far) else cell == pytest.approx(far)
+        row = _find(rows, 2, code)
+        if np.isnan(far):       # the reason, or merged into the 计容建筑面积 cell before it that has the same reason
+            assert row[5] == NO_RECORD or (row[5] is None and row[4] == NO_RECORD)
+        else:
+            assert row[5] == pytest.approx(far)

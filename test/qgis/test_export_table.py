@@ -45,7 +45,7 @@ def test_processing_run_writes_the_workbook(plugin, tmp_path):
     assert by_label["总计"][5] == pytest.approx(1.4)
     plot = next(r for r in rows if r[2] == "Z01-01-02")
     assert plot[1] == "Z01-01" and plot[0] == "Z01"        # derived from the plot code
-    assert plot[6] is None                                  # NULL 容积率 → empty cell
+    assert plot[6] == "未赋值：原因未记录（ZBLY 无此项）"      # NULL 容积率 and no ZBLY: says so, never 0
     with open(res["OUTPUT_CSV"], encoding="utf-8-sig") as fh:
         assert next(csv.reader(fh))[2] == "地块编号"
     balance = _rows(wb["用地平衡表"])
