@@ -54,7 +54,7 @@ step "7 用地标准审查 Land-use standards check" zutuan:checkstandards \
   OUTPUT="$OUT/plots_reviewed.gpkg" CONFLICTS="$OUT/标准审查问题.gpkg" REPORT="$OUT/用地标准审查报告.html"
 PLOTS="$OUT/plots_reviewed.gpkg"
 step "8 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
-  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" ROADS="$OUT/road_corridors.gpkg" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
 step "9 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
   INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"

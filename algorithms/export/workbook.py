@@ -18,7 +18,8 @@ from ..errors import InputError
 from ..findings import FINDING_FIELDS, findings_frame
 from ..progress import Progress
 from .columns import Column, resolve_columns
-from .tables import land_balance, prepare_plots, unit_cluster_summary
+from .balance import balance_areas, land_balance
+from .tables import prepare_plots, unit_cluster_summary
 from .notes import with_reasons
 from .xlsx import (Styles, cell_value, check_not_locked, mark_reasons, note_row, page_setup, title_row,
                    two_row_header, write_atomic, write_rows)
@@ -52,11 +53,17 @@ _T = {  # label -> (zh, en)
                      "Note: floor area = FAR minimum × land area; minimum investment = investment intensity × "
                      "area (ha); expected output = output intensity × area (ha). Only plots with the control are "
                      "counted; empty means no plot has it. Totals are sums of unrounded values."),
-    "note_balance": ("注：比例按未取整的面积计算。建设用地按 resources/standards/construction_land_codes.csv "
+    "note_balance": ("注：总用地为组团范围面积 = 地块 + 道路用地 + 组团内其他用地（+ 核对差）；面积与比例按未取整的平方米计算，"
+                     "1 公顷 = 15 亩。地块面积取自地块表，道路用地取自道路用地图层（限组团范围内）。"
+                     "需调整用地 = 一张图禁止性规则（生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许）不合规的地块，"
+                     "整块划出，不计入建设用地。建设用地按 resources/standards/construction_land_codes.csv "
                      "所列用地用海分类代码前缀判定；分类名称依据《国土空间调查、规划、用途管制用地用海分类指南》（2023）。",
-                     "Note: shares are computed from unrounded areas. Construction land is decided by the code "
-                     "prefixes in resources/standards/construction_land_codes.csv; class names follow the 2023 "
-                     "land/sea-use classification guide."),
+                     "Note: the total is the clusters' area = plots + road corridors + other land inside the clusters "
+                     "(+ reconciliation difference); areas and shares from unrounded m², 1 ha = 15 mu. Plots failing a "
+                     "prohibiting rule of the master-plan check are set apart whole and are not construction land. "
+                     "Construction land is decided by the code prefixes in "
+                     "resources/standards/construction_land_codes.csv; class names follow the 2023 land/sea-use "
+                     "classification guide."),
 }
 
 
@@ -72,6 +79,7 @@ class ExportResult:
     sheets: list = field(default_factory=list)
     n_plots: int = 0
     total_area_ha: float = 0.0
+    balance_total_ha: Optional[float] = None     # 用地平衡表 总用地 (the clusters' area when given)
 
 
 # ------------------------------------------------------------------------------------- the sheets
@@ -152,29 +160,37 @@ def _summary_sheet(wb, st, summary, lang):
     page_setup(ws, "2:3", len(heads))
 
 
+_BALANCE_HEADS = {
+    "zh": [("序号", ""), ("用地代码", "一级"), ("用地代码", "二级"), ("用地名称", ""), ("用地面积", "公顷"),
+           ("用地面积", "亩"), ("占总用地比例", "%"), ("占建设用地比例", "%"), ("说明", "")],
+    "en": [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"), ("Area", "mu"),
+           ("Share of all land", "%"), ("Share of construction land", "%"), ("Note", "")]}
+
+
 def _balance_sheet(wb, st, balance, lang):
+    from .balance import GROUPS
+
     ws = wb.create_sheet(SHEETS["balance"][0 if lang == "zh" else 1])
-    heads = ([("序号", ""), ("用地代码", "一级"), ("用地代码", "二级"), ("用地名称", ""), ("用地面积", "公顷"),
-              ("占总用地比例", "%"), ("占建设用地比例", "%")] if lang == "zh" else
-             [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"),
-              ("Share of all land", "%"), ("Share of construction land", "%")])
+    heads = _BALANCE_HEADS[lang]
     title_row(ws, st, _t("balance_title", lang), len(heads))
-    two_row_header(ws, st, heads, [6, 9, 9, 26, 12, 12, 14])
-    group_en = {"construction": "Construction land", "other": "Non-construction land",
-                "unclassified": "Unclassified (no or unknown code)", "": "Total"}
-    numerals = iter("一二三四五六")
+    two_row_header(ws, st, heads, [6, 9, 9, 30, 12, 12, 12, 14, 60])
+    numerals = iter("一二三四五六七八")
     rows, kinds = [], []
     for rec in balance.to_dict("records"):
         level = rec["level"]
-        name = rec["name"] if lang == "zh" or level in ("class1", "class2") else group_en[rec["group"]]
-        if level == "class2":
+        name = rec["name"] if lang == "zh" or level in ("class1", "class2") else GROUPS[rec["group"]][1]
+        if level in ("class2", "missing"):
             name = "  " + (name or "")
-        vals = [next(numerals) if level == "group" else None,
-                rec["code"] if level == "class1" else None, rec["code"] if level == "class2" else None,
-                name, rec["area_ha"], rec["share_total"], rec["share_construction"]]
-        rows.append(vals)
-        kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "total": "total"}[level])
-    end = write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00"], kinds, start=4)
+        rows.append([next(numerals) if level == "group" else None,
+                     rec["code"] if level == "class1" else None,
+                     rec["code"] if level in ("class2", "missing") else None,
+                     name, rec["area_ha"], rec["area_mu"], rec["share_total"], rec["share_construction"],
+                     rec["note_zh" if lang == "zh" else "note_en"] or None])
+        kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "missing": "plot",
+                      "total": "total"}[level])
+    end = write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00", "0.00", "@"], kinds, start=4)
+    for r in range(4, end):
+        ws.cell(row=r, column=9).alignment = st.wrap
     note_row(ws, st, end, _t("note_balance", lang), len(heads))
     ws.freeze_panes = "A4"
     page_setup(ws, "2:3", len(heads))
@@ -201,14 +217,15 @@ def _findings_sheet(wb, st, findings, lang):
 # ----------------------------------------------------------------------------------------- public
 def export_indicator_table(plots, path: str, *, units=None, clusters=None, findings=None, columns=None,
                            language: str = "zh", csv_path: Optional[str] = None, title: Optional[str] = None,
-                           balance: bool = True, summary: bool = True,
+                           balance: bool = True, summary: bool = True, roads=None,
                            progress: Optional[Progress] = None) -> ExportResult:
     """Write the control-indicator workbook of ``plots`` (GeoDataFrame or DataFrame with schema fields) to ``path``.
 
     ``columns``: keys of :data:`~algorithms.export.columns.COLUMNS` (order kept), default the standard table.
     ``language``: "zh" (default) or "en" for headers and labels. ``findings``: list of Finding or a findings
     frame → sheet 审查结果. ``csv_path``: also write the plot table (plots only, one header row) as UTF-8 CSV
-    with BOM. Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
+    with BOM. ``clusters`` (polygons) and ``roads`` (road-corridor polygons, 1207) make the 用地平衡表 cover the
+    whole planned area (:mod:`.balance`); without them the sheet lists the lines it could not compute. Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
     """
     from openpyxl import Workbook
 
@@ -229,8 +246,11 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     if summary:
         _summary_sheet(wb, st, unit_cluster_summary(df, units=units, clusters=clusters), language)
         sheets.append(wb.worksheets[-1].title)
+    balance_total = None
     if balance:
-        _balance_sheet(wb, st, land_balance(df), language)
+        rows = land_balance(df, areas=balance_areas(plots, clusters=clusters, roads=roads))
+        balance_total = float(rows["area_ha"].iloc[-1])
+        _balance_sheet(wb, st, rows, language)
         sheets.append(wb.worksheets[-1].title)
     if findings is not None:
         _findings_sheet(wb, st, findings, language)
@@ -239,7 +259,7 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     wb.properties.title = title or _t("plots_title", language)
     progress(75, "保存 / saving")
     out = write_atomic(path, wb.save)
-    result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()))
+    result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()), balance_total)
     if csv_path:
         result.csv_path = write_atomic(csv_path, lambda tmp: _write_csv(tmp, df, cols, language))
     progress(100, "完成 / done")

@@ -25,18 +25,25 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     OUTPUT_CSV = "OUTPUT_CSV"
     PLOT_COUNT = "PLOT_COUNT"
     TOTAL_HA = "TOTAL_HA"
+    ROADS = "ROADS"
+    BALANCE_HA = "BALANCE_HA"
 
     ID = "exportindicatortable"
     DISPLAY = "导出控制指标表"
     GROUP_ID = "export"
     HELP_ZH = ("把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、"
-               "单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。"
+               "单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、"
+               "组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），"
+               "给定审查结果图层时另有审查结果表。"
                "合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；"
                "地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。"
                "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。")
     HELP_EN = ("Exports the plots to an Excel workbook: the plot control-indicator table (two-row headers, unit "
                "subtotals, cluster totals and a grand total, A3 landscape print set-up), a unit and cluster summary, "
-               "the land-use balance (construction / non-construction land, level-1/2 classes with shares) and, "
+               "the land-use balance of the whole planned area (plots by level-1/2 class, road corridors 1207, land set "
+               "apart because it fails a prohibiting rule of the master-plan check, other land inside the clusters; "
+               "the total is the clusters' area; ha, mu and shares; without a cluster or road layer it says which "
+               "lines are missing and why) and, "
                "when a findings layer is given, the review findings. Totals are sums of unrounded values; a control "
                "without a value shows why (未赋值：…, from the plot's ZBLY), never 0 or a blank; the plot table also "
                "shows the development status KFZT/KFSM (set apart, supplied, to verify). Optionally also a UTF-8 "
@@ -58,7 +65,8 @@ class ExportIndicatorTable(ZutuanAlgorithm):
             "用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary")
         add(QgsProcessingParameterFeatureSource(self.CLUSTERS, self.tr("组团图层（可选）"),
                                                 [QgsProcessing.TypeVectorPolygon], optional=True),
-            "用于汇总表中的组团名称 / cluster names in the summary")
+            "用于汇总表中的组团名称，及用地平衡表的总用地（组团范围） / cluster names in the summary; the clusters' area is "
+            "the total of the land-use balance")
         add(QgsProcessingParameterFeatureSource(self.FINDINGS, self.tr("审查结果（可选）"),
                                                 [QgsProcessing.TypeVector], optional=True),
             "审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm")
@@ -75,6 +83,12 @@ class ExportIndicatorTable(ZutuanAlgorithm):
             "同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows")
         self.addOutput(QgsProcessingOutputNumber(self.PLOT_COUNT, self.tr("地块数")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HA, self.tr("总用地面积（公顷）")))
+        add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("道路用地图层（可选）"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            "道路红线用地（1207），如 zutuan:subdivideunits 输出的 road_corridors；与组团图层一起使用平衡表覆盖整个规划范围 / "
+            "road corridors (1207), e.g. road_corridors of zutuan:subdivideunits; with the clusters the balance "
+            "covers the whole planned area")
+        self.addOutput(QgsProcessingOutputNumber(self.BALANCE_HA, self.tr("用地平衡表总用地（公顷）")))
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.export import export_indicator_table
@@ -82,6 +96,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
         plots = bridge.read_polygons(self, parameters, self.INPUT, context, feedback)
         units = bridge.read_polygons(self, parameters, self.UNITS, context, feedback, required=False)
         clusters = bridge.read_polygons(self, parameters, self.CLUSTERS, context, feedback, required=False)
+        roads = bridge.read_polygons(self, parameters, self.ROADS, context, feedback, required=False)
         findings = self._findings(parameters, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context) or None
@@ -89,11 +104,15 @@ class ExportIndicatorTable(ZutuanAlgorithm):
         res = export_indicator_table(
             plots, path, units=units, clusters=clusters, findings=findings,
             columns=self.parameterAsString(parameters, self.COLUMNS, context) or None, language=lang,
-            csv_path=csv_path, title=self.parameterAsString(parameters, self.TITLE, context) or None,
+            csv_path=csv_path, title=self.parameterAsString(parameters, self.TITLE, context) or None, roads=roads,
             progress=bridge.progress_from_feedback(feedback, 10, 100))
         feedback.pushInfo(f"工作表 / sheets: {', '.join(res.sheets)}; 地块 / plots: {res.n_plots}; "
                           f"总面积 / total: {res.total_area_ha:.4f} 公顷")
-        out = {self.OUTPUT: res.path, self.PLOT_COUNT: res.n_plots, self.TOTAL_HA: res.total_area_ha}
+        if res.balance_total_ha is not None:
+            feedback.pushInfo(f"用地平衡表总用地 / land-balance total: {res.balance_total_ha:.4f} 公顷"
+                              + ("" if clusters is not None else "（未提供组团图层，不是规划范围面积 / no clusters given）"))
+        out = {self.OUTPUT: res.path, self.PLOT_COUNT: res.n_plots, self.TOTAL_HA: res.total_area_ha,
+               self.BALANCE_HA: res.balance_total_ha}
         if res.csv_path:
             out[self.OUTPUT_CSV] = res.csv_path
         return out

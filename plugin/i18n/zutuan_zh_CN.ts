@@ -716,8 +716,8 @@
       <translation>导出控制指标表</translation>
     </message>
     <message>
-      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
-      <translation>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、用地平衡表（建设用地/非建设用地，一级/二级类面积与比例），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</translation>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</translation>
     </message>
     <message>
       <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
@@ -728,8 +728,8 @@
       <translation>用于汇总表中的单元名称与无地块单元 / unit names and units without plots in the summary</translation>
     </message>
     <message>
-      <source>用于汇总表中的组团名称 / cluster names in the summary</source>
-      <translation>用于汇总表中的组团名称 / cluster names in the summary</translation>
+      <source>用于汇总表中的组团名称，及用地平衡表的总用地（组团范围） / cluster names in the summary; the clusters' area is the total of the land-use balance</source>
+      <translation>用于汇总表中的组团名称，及用地平衡表的总用地（组团范围） / cluster names in the summary; the clusters' area is the total of the land-use balance</translation>
     </message>
     <message>
       <source>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</source>
@@ -754,6 +754,10 @@
     <message>
       <source>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</source>
       <translation>同时导出的 UTF-8（带 BOM）CSV，仅地块行 / also a UTF-8-with-BOM CSV of the plot rows</translation>
+    </message>
+    <message>
+      <source>道路红线用地（1207），如 zutuan:subdivideunits 输出的 road_corridors；与组团图层一起使用平衡表覆盖整个规划范围 / road corridors (1207), e.g. road_corridors of zutuan:subdivideunits; with the clusters the balance covers the whole planned area</source>
+      <translation>道路红线用地（1207），如 zutuan:subdivideunits 输出的 road_corridors；与组团图层一起使用平衡表覆盖整个规划范围 / road corridors (1207), e.g. road_corridors of zutuan:subdivideunits; with the clusters the balance covers the whole planned area</translation>
     </message>
     <message>
       <source>审查结果（可选）</source>
@@ -786,6 +790,14 @@
     <message>
       <source>总用地面积（公顷）</source>
       <translation>总用地面积（公顷）</translation>
+    </message>
+    <message>
+      <source>道路用地图层（可选）</source>
+      <translation>道路用地图层（可选）</translation>
+    </message>
+    <message>
+      <source>用地平衡表总用地（公顷）</source>
+      <translation>用地平衡表总用地（公顷）</translation>
     </message>
     <message>
       <source>中文</source>

@@ -203,27 +203,95 @@ def test_summary_sheet(workbook):
 def test_land_balance_sheet(workbook):
     _, wb = workbook
     rows = _rows(wb["用地平衡表"])
-    # columns: 序号, 一级代码, 二级代码, 名称, 面积(公顷), 占总用地 %, 占建设用地 %
-    g = _find(rows, 3, "建设用地")
-    assert g[0] == "一" and g[4] == pytest.approx(2.4) and g[5] == pytest.approx(2.4 / 2.7 * 100) and g[6] == 100
+    # columns: 序号, 一级代码, 二级代码, 名称, 面积(公顷), 面积(亩), 占总用地 %, 占建设用地 %, 说明
+    g = _find(rows, 3, "建设用地")               # Z01-01-02 (0.4 ha, 不合规 in 生态保护红线) is set apart
+    assert g[0] == "一" and g[4] == pytest.approx(2.0) and g[5] == pytest.approx(30.0)
+    assert g[6] == pytest.approx(2.0 / 2.7 * 100) and g[7] == 100
     n = _find(rows, 3, "非建设用地")
-    assert n[4] == pytest.approx(0.21) and n[5] == pytest.approx(0.21 / 2.7 * 100) and n[6] is None
+    assert n[4] == pytest.approx(0.21) and n[6] == pytest.approx(0.21 / 2.7 * 100) and n[7] is None
+    s = _find(rows, 3, "需调整用地")
+    assert s[4] == pytest.approx(0.4) and s[7] is None
+    assert "生态保护红线 1 个" in s[8] and "不计入建设用地" in s[8]
+    # 1001: Z01-01-01 under construction land, Z01-01-02 under 需调整用地
+    assert [r[4] for r in rows if r[2] == "1001"] == [pytest.approx(0.5), pytest.approx(0.4)]
     u = _find(rows, 3, "未分类用地")
     assert u[4] == pytest.approx(0.09)
-    k10 = _find(rows, 1, "10")
-    assert k10[3] == "工矿用地" and k10[4] == pytest.approx(0.9) and k10[6] == pytest.approx(37.5)
-    k1001 = _find(rows, 2, "1001")
-    assert k1001[3].strip() == "工业用地" and k1001[4] == pytest.approx(0.9)
-    assert _find(rows, 1, "11")[6] == pytest.approx(50.0)
+    k10 = next(r for r in rows if r[1] == "10")
+    assert k10[3] == "工矿用地" and k10[4] == pytest.approx(0.5) and k10[6] == pytest.approx(0.5 / 2.7 * 100)
+    assert k10[7] == pytest.approx(25.0)
+    assert _find(rows, 1, "11")[7] == pytest.approx(60.0)
     assert _find(rows, 1, "14")[3] == "绿地与开敞空间用地"
     assert _find(rows, 1, "17")[3] == "陆地水域"
+    # no road or cluster layer: the lines that are missing say so, with no area
+    road = _find(rows, 2, "1207")
+    assert road[4] is None and "未提供道路用地图层" in road[8]
+    other = _find(rows, 3, "组团内其他用地")
+    assert other[4] is None and "未提供组团图层" in other[8]
     t = _find(rows, 3, "总用地")
-    assert t[4] == pytest.approx(2.7) and t[5] == pytest.approx(100.0)
-    # the three groups add up to the total
-    assert g[4] + n[4] + u[4] == pytest.approx(t[4], rel=1e-12)
-    # 一级 rows of a group add up to the group
-    c1 = [r for r in rows if r[1] in ("10", "11", "14")]
-    assert sum(r[4] for r in c1) == pytest.approx(g[4], rel=1e-12)
+    assert t[4] == pytest.approx(2.7) and t[5] == pytest.approx(40.5) and t[6] == pytest.approx(100.0)
+    assert "不是规划范围面积" in t[8]
+    groups = [r for r in rows if r[0] in ("一", "二", "三", "四", "五")]
+    assert sum(r[4] or 0 for r in groups) == pytest.approx(t[4], rel=1e-12)
+    for r in rows[:-1]:
+        if isinstance(r[4], float):
+            assert r[5] == pytest.approx(r[4] * 15, rel=1e-12)          # 亩 = 公顷 × 15
+    assert wb["用地平衡表"].cell(row=3, column=5).value == "公顷" and wb["用地平衡表"].cell(row=3, column=6).value == "亩"
+
+
+def _zone():
+    """Two clusters (1210 m × 210 m each) around the plots of _plots(), and road corridors: 2.1 ha inside Z01,
+    2.1 ha between the clusters (outside: not part of the planned area)."""
+    clusters = gpd.GeoDataFrame({"ZTBH": ["Z01", "Z02"]},
+                                geometry=[shapely.box(399990, 2999990, 401200, 3000200),
+                                          shapely.box(401490, 2999990, 402700, 3000200)], crs="EPSG:4547")
+    roads = gpd.GeoDataFrame({"DLDJ": ["支路", "支路"]},
+                             geometry=[shapely.box(400200, 2999990, 400300, 3000200),
+                                       shapely.box(401300, 2999990, 401400, 3000200)], crs="EPSG:4547")
+    return clusters, roads
+
+
+def test_land_balance_of_the_whole_planned_area(tmp_path):
+    """Issue 14 item 5: plots + road corridors (1207) + other land inside the clusters = the clusters' area."""
+    clusters, roads = _zone()
+    path = str(tmp_path / "balance.xlsx")
+    res = export_indicator_table(_plots(), path, clusters=clusters.to_crs("EPSG:4490"), roads=roads, summary=False)
+    rows = _rows(openpyxl.load_workbook(path)["用地平衡表"])
+    cluster_ha = clusters.area.sum() / 1e4                        # 50.82 ha, measured independently
+    t = _find(rows, 3, "总用地")
+    assert t[4] == pytest.approx(cluster_ha, abs=1e-8) and res.balance_total_ha == pytest.approx(cluster_ha, abs=1e-8)
+    assert t[5] == pytest.approx(cluster_ha * 15, abs=1e-7) and t[8] == "组团范围"
+    road = _find(rows, 2, "1207")
+    assert road[3].strip() == "城镇村道路用地" and road[4] == pytest.approx(2.1, abs=1e-8)
+    assert _find(rows, 1, "12")[4] == pytest.approx(2.1, abs=1e-8)
+    g = _find(rows, 3, "建设用地")                                # 0.5 + 1.2 + 0.3 plots + 2.1 road
+    assert g[4] == pytest.approx(4.1, abs=1e-8) and "2.1000 公顷在组团范围外" in g[8]
+    assert road[7] == pytest.approx(2.1 / 4.1 * 100)
+    assert _find(rows, 3, "需调整用地")[4] == pytest.approx(0.4, abs=1e-8)
+    other = _find(rows, 3, "组团内其他用地")                      # the clusters minus plots and the corridor
+    expected = clusters.geometry.union_all().difference(
+        shapely.union_all(list(_plots().geometry) + [roads.geometry[0]])).area / 1e4
+    assert other[4] == pytest.approx(expected, abs=1e-8) and other[4] == pytest.approx(50.82 - 2.7 - 2.1, abs=1e-8)
+    assert not [r for r in rows if r[3] and str(r[3]).startswith("核对差")]
+    groups = [r for r in rows if r[0] in tuple("一二三四五六")]
+    assert sum(r[4] for r in groups) == pytest.approx(t[4], abs=1e-8)
+    for r in rows[:-1]:
+        if isinstance(r[4], float):
+            assert r[5] == pytest.approx(r[4] * 15, rel=1e-12) and r[6] == pytest.approx(r[4] / t[4] * 100)
+
+
+def test_land_balance_shows_what_does_not_add_up(tmp_path):
+    """A corridor over a plot: the overlap is a 核对差 line of its own, the total stays the clusters' area."""
+    clusters, roads = _zone()
+    roads = roads.iloc[[0]].copy()
+    roads.geometry = [shapely.box(400050, 2999990, 400300, 3000200)]    # 50 m × 50 m over plot Z01-01-01
+    path = str(tmp_path / "overlap.xlsx")
+    export_indicator_table(_plots(), path, clusters=clusters, roads=roads, summary=False)
+    rows = _rows(openpyxl.load_workbook(path)["用地平衡表"])
+    diff = next(r for r in rows if r[3] and str(r[3]).startswith("核对差"))
+    assert diff[4] == pytest.approx(-0.25, abs=1e-8)                # 2 500 m² counted twice
+    t = _find(rows, 3, "总用地")
+    assert t[4] == pytest.approx(50.82, abs=1e-8)
+    assert sum(r[4] for r in rows if r[0] in tuple("一二三四五六")) == pytest.approx(50.82, abs=1e-8)
 
 
 def test_findings_sheet(workbook):

@@ -50,7 +50,29 @@ def test_processing_run_writes_the_workbook(plugin, tmp_path):
         assert next(csv.reader(fh))[2] == "地块编号"
     balance = _rows(wb["用地平衡表"])
     constr = next(r for r in balance if r[3] == "建设用地")
-    assert constr[4] == pytest.approx(1.0) and constr[5] == pytest.approx(1.0 / 1.4 * 100)
+    assert constr[4] == pytest.approx(1.0) and constr[5] == pytest.approx(15.0) and constr[6] == pytest.approx(1.0 / 1.4 * 100)
+    # no cluster or road layer: the balance says which lines are missing, the total is the plots only
+    assert "未提供组团图层" in next(r for r in balance if r[3] == "组团内其他用地")[8]
+    assert res["BALANCE_HA"] == pytest.approx(1.4)
+
+
+def test_balance_of_the_planned_area_with_clusters_and_roads(plugin, tmp_path):
+    """CLUSTERS + ROADS: the 用地平衡表 total is the clusters' area (plots + 1207 road + other land)."""
+    clusters = memory_layer([_box(499990, 700, 80, y=2439990)], crs="EPSG:4545", fields=(("ZTBH", "string"),),
+                            attrs=[("Z01",)], name="组团")                    # 5.6 ha
+    roads = memory_layer([_box(500120, 40, 80, y=2439990)], crs="EPSG:4545", fields=(("DLDJ", "string"),),
+                         attrs=[("支路",)], name="道路用地")                   # 0.32 ha, between two plots
+    out = str(tmp_path / "平衡.xlsx")
+    res = processing.run("zutuan:exportindicatortable", {"INPUT": _plots(), "CLUSTERS": clusters, "ROADS": roads,
+                                                         "OUTPUT": out})
+    assert res["BALANCE_HA"] == pytest.approx(5.6, abs=1e-9) and res["TOTAL_HA"] == pytest.approx(1.4)
+    balance = _rows(openpyxl.load_workbook(out)["用地平衡表"])
+    road = next(r for r in balance if r[2] == "1207")
+    assert road[4] == pytest.approx(0.32, abs=1e-9) and road[5] == pytest.approx(4.8, abs=1e-8)
+    other = next(r for r in balance if r[3] == "组团内其他用地")
+    assert other[4] == pytest.approx(5.6 - 1.4 - 0.32, abs=1e-9)
+    total = next(r for r in balance if r[3] == "总用地")
+    assert total[4] == pytest.approx(5.6, abs=1e-9) and total[6] == pytest.approx(100.0)
 
 
 def test_locked_target_gives_a_clear_error(plugin, tmp_path):
