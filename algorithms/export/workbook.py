@@ -21,6 +21,7 @@ from .columns import Column, resolve_columns
 from .balance import balance_areas, land_balance
 from .tables import prepare_plots, unit_cluster_summary
 from .notes import with_reasons
+from .review import finding_plot_codes
 from .xlsx import (Styles, cell_value, check_not_locked, mark_reasons, note_row, page_setup, title_row,
                    two_row_header, write_atomic, write_rows)
 
@@ -53,6 +54,11 @@ _T = {  # label -> (zh, en)
                      "Note: floor area = FAR minimum × land area; minimum investment = investment intensity × "
                      "area (ha); expected output = output intensity × area (ha). Only plots with the control are "
                      "counted; empty means no plot has it. Totals are sums of unrounded values."),
+    "note_findings": ("注：地块编号取自问题记录的地块编号（DKBH）或编号（BH），仅有图形的问题按其所在地块确定；"
+                      "不针对单个地块的问题写明（单元 …）、（组团 …）、（规划范围外）或（全区）。",
+                      "Note: the plot is the finding's own plot code (DKBH or BH), or the plot its geometry lies "
+                      "in; a finding that is not about one plot says （单元 …） (unit), （组团 …） (cluster), "
+                      "（规划范围外） (outside the plan) or （全区） (the whole plan)."),
     "note_balance": ("注：总用地为组团范围面积 = 地块 + 道路用地 + 组团内其他用地（+ 核对差）；面积与比例按未取整的平方米计算，"
                      "1 公顷 = 15 亩。地块面积取自地块表，道路用地取自道路用地图层（限组团范围内）。"
                      "需调整用地 = 一张图禁止性规则（生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许）不合规的地块，"
@@ -196,20 +202,26 @@ def _balance_sheet(wb, st, balance, lang):
     page_setup(ws, "2:3", len(heads))
 
 
-def _findings_sheet(wb, st, findings, lang):
+def _findings_sheet(wb, st, findings, lang, plots, df, units, clusters):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
     if "GZBH" not in cols or "SM" not in cols:
         missing = "GZBH" if "GZBH" not in cols else "SM"
         raise InputError("E_MISSING_FIELD", layer="审查结果 / findings", field=missing, alias=FINDING_FIELDS[missing][0])
+    codes = finding_plot_codes(frame, plots, codes=df, units=units, clusters=clusters)
+    at = cols.index("YZCD") + 1 if "YZCD" in cols else 2
     ws = wb.create_sheet(SHEETS["findings"][0 if lang == "zh" else 1])
-    heads = [(FINDING_FIELDS[c][0] if lang == "zh" else FINDING_FIELDS[c][1], "") for c in cols]
-    widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8, "YJ": 30}
+    names = {**FINDING_FIELDS, "DKBH": ("地块编号", "Plot")}
+    cols = cols[:at] + ["DKBH"] + cols[at:]
+    heads = [(names[c][0] if lang == "zh" else names[c][1], "") for c in cols]
+    widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "DKBH": 14, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8,
+              "YJ": 30}
     title_row(ws, st, _t("findings_title", lang), len(heads))
     two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
-    values = frame[cols].astype(object).to_numpy().tolist()
-    write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
-                ["plot"] * len(values), start=4)
+    values = frame.assign(DKBH=codes)[cols].astype(object).to_numpy().tolist()
+    end = write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
+                     ["plot"] * len(values), start=4)
+    note_row(ws, st, end, _t("note_findings", lang), len(heads))
     ws.freeze_panes = "A4"
     page_setup(ws, "2:3", len(heads))
 
@@ -253,7 +265,7 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
         _balance_sheet(wb, st, rows, language)
         sheets.append(wb.worksheets[-1].title)
     if findings is not None:
-        _findings_sheet(wb, st, findings, language)
+        _findings_sheet(wb, st, findings, language, plots, df, units, clusters)
         sheets.append(wb.worksheets[-1].title)
     wb.properties.creator = "小组团 Planner"
     wb.properties.title = title or _t("plots_title", language)

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
 from .. import bridge
@@ -34,7 +35,7 @@ class ExportIndicatorTable(ZutuanAlgorithm):
     HELP_ZH = ("把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、"
                "单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、"
                "组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），"
-               "给定审查结果图层时另有审查结果表。"
+               "给定审查结果图层时另有审查结果表，每条问题都有地块编号（按 DKBH/BH 或所在位置；不针对单个地块的写明单元、组团或全区）。"
                "合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；"
                "地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。"
                "先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。")
@@ -44,7 +45,8 @@ class ExportIndicatorTable(ZutuanAlgorithm):
                "apart because it fails a prohibiting rule of the master-plan check, other land inside the clusters; "
                "the total is the clusters' area; ha, mu and shares; without a cluster or road layer it says which "
                "lines are missing and why) and, "
-               "when a findings layer is given, the review findings. Totals are sums of unrounded values; a control "
+               "when a findings layer is given, the review findings, each with its plot code (from DKBH/BH or where "
+               "it lies; a finding not about one plot names its unit, cluster or the whole plan). Totals are sums of unrounded values; a control "
                "without a value shows why (未赋值：…, from the plot's ZBLY), never 0 or a blank; the plot table also "
                "shows the development status KFZT/KFSM (set apart, supplied, to verify). Optionally also a UTF-8 "
                "CSV with BOM. The file is written to a temporary file and then moved into place: if the target is "
@@ -69,7 +71,8 @@ class ExportIndicatorTable(ZutuanAlgorithm):
             "the total of the land-use balance")
         add(QgsProcessingParameterFeatureSource(self.FINDINGS, self.tr("审查结果（可选）"),
                                                 [QgsProcessing.TypeVector], optional=True),
-            "审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm")
+            "审查算法输出的问题图层（GZBH、GZMC、YZCD…）；每条问题按 DKBH/BH 或所在位置标明地块编号 / findings layer of a "
+            "review algorithm; every finding gets its plot code (from DKBH/BH or where it lies)")
         add(QgsProcessingParameterString(self.COLUMNS, self.tr("列（逗号分隔，留空为默认）"), optional=True),
             "字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table")
         add(QgsProcessingParameterEnum(self.LANGUAGE, self.tr("表头语言"), [self.tr("中文"), "English"],
@@ -118,10 +121,14 @@ class ExportIndicatorTable(ZutuanAlgorithm):
         return out
 
     def _findings(self, parameters, context):
-        """The findings layer's attributes as a DataFrame (geometry and CRS not needed), or None."""
+        """The findings layer (with its geometry, so that a finding without a plot code is placed on its plot),
+        or None."""
         source = self.parameterAsSource(parameters, self.FINDINGS, context)
         if source is None:
             return None
+        if QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.NullGeometry,
+                                                               QgsWkbTypes.UnknownGeometry):
+            return bridge.source_to_gdf(source, layer=source.sourceName() or self.FINDINGS, require_features=False)
         import pandas as pd
 
         names = [f.name() for f in source.fields()]

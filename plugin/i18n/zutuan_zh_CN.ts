@@ -716,8 +716,8 @@
       <translation>导出控制指标表</translation>
     </message>
     <message>
-      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
-      <translation>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</translation>
+      <source>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表，每条问题都有地块编号（按 DKBH/BH 或所在位置；不针对单个地块的写明单元、组团或全区）。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</source>
+      <translation>把地块图层导出为 Excel 工作簿：地块控制指标一览表（两行表头、单元小计、组团合计与总计、A3 横向打印设置）、单元与组团汇总、整个规划范围的用地平衡表（地块按一级/二级类、道路用地 1207、一张图禁止性规则不合规而划出的需调整用地、组团内其他用地，合计等于组团面积；公顷、亩与比例；未提供组团或道路图层时写明缺哪一行及原因），给定审查结果图层时另有审查结果表，每条问题都有地块编号（按 DKBH/BH 或所在位置；不针对单个地块的写明单元、组团或全区）。合计均由未取整的数值计算；没有数值的指标写明原因（未赋值：…，取自指标来源 ZBLY），不填 0、不留空白；地块表另列开发状态 KFZT/KFSM（需调整用地、已供地、需核实）。可同时导出 UTF-8（带 BOM）CSV。先写临时文件再替换目标文件：目标文件被 Excel/WPS/LibreOffice 打开或目录不可写时报错，原文件不变。</translation>
     </message>
     <message>
       <source>地块（DKBH、YDYHFLDM、YDMJ、RJLXX…，见数据模型）/ plots with the schema fields</source>
@@ -732,8 +732,8 @@
       <translation>用于汇总表中的组团名称，及用地平衡表的总用地（组团范围） / cluster names in the summary; the clusters' area is the total of the land-use balance</translation>
     </message>
     <message>
-      <source>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</source>
-      <translation>审查算法输出的问题图层（GZBH、GZMC、YZCD…）/ findings layer of a review algorithm</translation>
+      <source>审查算法输出的问题图层（GZBH、GZMC、YZCD…）；每条问题按 DKBH/BH 或所在位置标明地块编号 / findings layer of a review algorithm; every finding gets its plot code (from DKBH/BH or where it lies)</source>
+      <translation>审查算法输出的问题图层（GZBH、GZMC、YZCD…）；每条问题按 DKBH/BH 或所在位置标明地块编号 / findings layer of a review algorithm; every finding gets its plot code (from DKBH/BH or where it lies)</translation>
     </message>
     <message>
       <source>字段名按顺序，如 ZTBH,DYBH,DKBH,YDMJ,RJLXX,RJLSX / column keys in order; empty: the standard table</source>

@@ -297,11 +297,54 @@ def test_land_balance_shows_what_does_not_add_up(tmp_path):
 def test_findings_sheet(workbook):
     _, wb = workbook
     ws = wb["审查结果"]
-    assert [ws.cell(row=2, column=i).value for i in range(1, 4)] == ["规则编号", "规则名称", "严重程度"]
+    assert [ws.cell(row=2, column=i).value for i in range(1, 6)] == ["规则编号", "规则名称", "严重程度", "地块编号", "编号"]
     rows = _rows(ws)
-    assert rows[0][:4] == ["STD-FAR-MIN", "容积率下限", "错误", "Z01-01-02"]
-    assert rows[0][5] == 1.0 and rows[0][6] == 1.2
-    assert rows[1][2] == "未检查" and rows[1][5] is None
+    assert rows[0][:5] == ["STD-FAR-MIN", "容积率下限", "错误", "Z01-01-02", "Z01-01-02"]
+    assert rows[0][6] == 1.0 and rows[0][7] == 1.2
+    assert rows[1][2] == "未检查" and rows[1][6] is None
+    assert rows[2][0].startswith("注：") and "地块编号" in rows[2][0]
+
+
+def test_every_finding_row_has_a_plot_code(tmp_path):
+    """Issue 14 item 8: by code, by geometry, or an explicit unit / cluster / outside / whole-plan label."""
+    box = shapely.box
+    findings = [
+        Finding("MP-ECO", "生态保护红线", "error", None, "仅有图形 / geometry only",
+                geometry=box(401010, 3000010, 401020, 3000020)),                 # inside Z01-02-01
+        Finding("LAYOUT-OVERLAP", "地块重叠", "error", None, "两块之间 / across two plots",
+                geometry=box(400090, 3000010, 400510, 3000020)),                 # Z01-01-01 and Z01-01-02
+        Finding("MP-DEM", "坡度", "warning", None, "接触而不重叠 / touching only",
+                geometry=box(400100, 3000000, 400110, 3000010)),                 # touches Z01-01-01: outside
+        Finding("HIER-UNIT", "单元", "warning", "Z01-02", "单元层面 / unit level"),
+        Finding("HIER-CLUSTER", "组团", "warning", "Z02", "组团层面 / cluster level"),
+        Finding("STD-NO-VALUE", "无标准值", "not_checked", "Z01-01-01、Z01-01-02", "两个地块 / two plots"),
+        Finding("STD-HYDM-UNMAPPED", "行业代码", "not_checked", "29", "全区 / whole plan"),
+    ]
+    path = str(tmp_path / "f.xlsx")
+    export_indicator_table(_plots(), path, findings=findings, summary=False, balance=False)
+    rows = [r for r in _rows(openpyxl.load_workbook(path)["审查结果"]) if r[0] and not r[0].startswith("注")]
+    assert [r[3] for r in rows] == ["Z01-02-01", "Z01-01-01、Z01-01-02", "（规划范围外）", "（单元 Z01-02）",
+                                    "（组团 Z02）", "Z01-01-01、Z01-01-02", "（全区）"]
+    assert all(r[3] for r in rows)
+
+
+def test_findings_layer_with_its_own_crs_and_plot_field(tmp_path):
+    """A 一张图冲突 layer (DKBH field) and a layer in degrees with geometry only: both get the plot code."""
+    import pandas as pd
+
+    conflicts = gpd.GeoDataFrame({"DKBH": ["Z01-01-02", None], "GZBH": ["MP-ECO", "MP-FARM"],
+                                  "GZMC": ["生态保护红线", "永久基本农田"], "YZCD": ["错误", "错误"],
+                                  "SM": ["占用 / occupies", "占用 / occupies"]},
+                                 geometry=[shapely.box(400510, 3000010, 400520, 3000020),
+                                           shapely.box(402510, 3000010, 402520, 3000020)], crs="EPSG:4547")
+    path = str(tmp_path / "c.xlsx")
+    export_indicator_table(_plots(), path, findings=conflicts.to_crs("EPSG:4490"), summary=False, balance=False)
+    rows = _rows(openpyxl.load_workbook(path)["审查结果"])
+    assert [r[3] for r in rows[:2]] == ["Z01-01-02", "Z02-01-03"]
+    # attributes only (no geometry): a row without any code is a whole-plan finding, said explicitly
+    export_indicator_table(_plots(), path, findings=pd.DataFrame(conflicts.drop(columns="geometry")),
+                           summary=False, balance=False)
+    assert [r[3] for r in _rows(openpyxl.load_workbook(path)["审查结果"])[:2]] == ["Z01-01-02", "（全区）"]
 
 
 def test_csv_has_bom_and_plain_rows(workbook):

@@ -104,3 +104,19 @@ def test_qgis_process_headless(plugin, run_qgis_process, tmp_path):
     assert [ws.cell(row=2, column=i).value for i in (1, 2)] == ["Plot", "Land area"]
     assert next(r for r in _rows(ws) if r[0] == "Grand total")[1] == pytest.approx(1.4)
     assert os.path.getsize(out) > 0
+
+
+def test_findings_get_their_plot_code(plugin, tmp_path):
+    """A findings layer whose rows have a plot code, a unit code or only a geometry: every 审查结果 row names a plot
+    (or its unit / the whole plan)."""
+    fields = (("GZBH", "string"), ("GZMC", "string"), ("YZCD", "string"), ("BH", "string"), ("SM", "string"))
+    findings = memory_layer([_box(500210, 10, 10), "POLYGON EMPTY", _box(500010, 10, 10), "POLYGON EMPTY"],
+                            crs="EPSG:4545", fields=fields, name="问题",
+                            attrs=[("MP-ECO", "生态保护红线", "错误", None, "仅图形 / geometry only"),
+                                   ("HIER-UNIT", "单元", "警告", "Z01-02", "单元 / unit"),
+                                   ("STD-FAR-MIN", "容积率下限", "错误", "Z01-01-01", "编号 / code"),
+                                   ("STD-HYDM-UNMAPPED", "行业代码", "未检查", "29", "全区 / whole plan")])
+    out = str(tmp_path / "审查.xlsx")
+    processing.run("zutuan:exportindicatortable", {"INPUT": _plots(), "FINDINGS": findings, "OUTPUT": out})
+    rows = [r for r in _rows(openpyxl.load_workbook(out)["审查结果"]) if r[0] and not str(r[0]).startswith("注")]
+    assert [r[3] for r in rows] == ["Z01-01-02", "（单元 Z01-02）", "Z01-01-01", "（全区）"]
