@@ -15,6 +15,7 @@ from algorithms.errors import InputError, ZutuanError
 from algorithms.export import export_indicator_table, write_atomic
 from algorithms.export.columns import DEFAULT_COLUMNS, resolve_columns
 from algorithms.findings import Finding
+from algorithms.planstate import plan_state
 
 NAN = np.nan
 REASON_A = "未赋值：2008标准不适用于物流仓储用地(1101)"
@@ -266,7 +267,9 @@ def test_land_balance_of_the_whole_planned_area(tmp_path):
     g = _find(rows, 3, "建设用地")                                # 0.5 + 1.2 + 0.3 plots + 2.1 road
     assert g[4] == pytest.approx(4.1, abs=1e-8) and "2.1000 公顷在组团范围外" in g[8]
     assert road[7] == pytest.approx(2.1 / 4.1 * 100)
-    assert _find(rows, 3, "需调整用地")[4] == pytest.approx(0.4, abs=1e-8)
+    state = plan_state(_plots())                                  # the one place that says what is set apart
+    assert _find(rows, 3, "需调整用地")[4] == pytest.approx(_plots()["YDMJ"][state.blocked].sum() / 1e4, abs=1e-8)
+    assert state.blocked.sum() == 1 and _find(rows, 3, "需调整用地")[4] == pytest.approx(0.4, abs=1e-8)
     other = _find(rows, 3, "组团内其他用地")                      # the clusters minus plots and the corridor
     expected = clusters.geometry.union_all().difference(
         shapely.union_all(list(_plots().geometry) + [roads.geometry[0]])).area / 1e4
