@@ -22,7 +22,7 @@ from .balance import balance_areas, land_balance
 from .tables import prepare_plots, unit_cluster_summary
 from .notes import with_reasons
 from .review import finding_plot_codes
-from .xlsx import (Styles, cell_value, check_not_locked, mark_reasons, note_row, page_setup, title_row,
+from .xlsx import (Styles, cell_value, check_not_locked, merge_reasons, note_row, page_setup, title_row,
                    two_row_header, write_atomic, write_rows)
 
 __all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
@@ -121,8 +121,8 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress):
         if progress is not None and ci % 5 == 0:
             progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
     subtotal("total", df, _t("total", lang))
-    end = write_rows(ws, st, rows, fmts, kinds, start=4)
-    mark_reasons(ws, st, rows, fmts, kinds, 4, UNASSIGNED)
+    end = write_rows(ws, st, rows, fmts, kinds, start=4, reason_prefix=UNASSIGNED)
+    merge_reasons(ws, rows, fmts, kinds, 4, UNASSIGNED)
     note_row(ws, st, end, _t("note_round", lang), n)
     first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
     from openpyxl.utils import get_column_letter

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from typing import Callable
+from copy import copy
+from typing import Callable, Optional
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ import pandas as pd
 from ..errors import InputError
 
 __all__ = ["check_not_locked", "write_atomic", "Styles", "cell_value", "page_setup", "title_row", "two_row_header",
-           "note_row", "write_rows", "mark_reasons"]
+           "note_row", "write_rows", "merge_reasons"]
 
 # ------------------------------------------------------------------------------------ atomic writing
 def check_not_locked(path: str) -> None:
@@ -180,51 +181,72 @@ def note_row(ws, st, row, text, ncols):
     ws.row_dimensions[row].height = 13 * max(1, math.ceil(units / max(width, 1))) + 4
 
 
-def write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int):
-    """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total."""
+def write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int,
+               reason_prefix: Optional[str] = None):
+    """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total.
+
+    On plot rows, a text starting with ``reason_prefix`` in a number column (a 未赋值 reason) gets the reason style.
+    Each distinct style is built once and copied onto the other cells (assigning fonts and borders cell by cell
+    hashes the style objects every time: the slow part of a large table).
+    """
     fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
+    cache: dict = {}
     r = start
     for values, kind in zip(rows, kinds):
-        bold = kind != "plot"
-        fill = fills.get(kind)
         for c, (v, fmt) in enumerate(zip(values, fmts), start=1):
             v = cell_value(v)
             cell = ws.cell(row=r, column=c, value=v) if v is not None else ws.cell(row=r, column=c)
+            number = fmt if fmt != "@" else ("@" if v is not None else None)
+            reason = (reason_prefix is not None and kind == "plot" and fmt != "@" and isinstance(v, str)
+                      and v.startswith(reason_prefix))
+            key = (kind, number, reason)
+            if key in cache:
+                cell._style = copy(cache[key])
+                continue
             cell.border = st.border
-            if bold:
-                cell.font = st.bold
-                if fill is not None:
-                    cell.fill = fill
-            else:
-                cell.font = st.font
-            if fmt != "@":
-                cell.number_format = fmt
-            elif v is not None:
-                cell.number_format = "@"
+            cell.font = st.reason if reason else (st.font if kind == "plot" else st.bold)
+            if kind != "plot" and fills.get(kind) is not None:
+                cell.fill = fills[kind]
+            if reason:
+                cell.alignment = st.reason_align
+            if number is not None:
+                cell.number_format = number
+            cache[key] = copy(cell._style)
         r += 1
     return r
 
 
-def mark_reasons(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int, prefix: str) -> int:
-    """On plot rows, style the text cells of number columns that start with ``prefix`` (the 未赋值 reasons) and merge
-    runs of neighbouring cells with the same reason into one cell, so that a reason is read once per plot."""
+def merge_reasons(ws, rows: list[list], fmts: list[str], kinds: list[str], start: int, prefix: str) -> int:
+    """On plot rows, merge runs of neighbouring number-column cells holding the same reason (text starting with
+    ``prefix``) into one cell, so that a reason is read once per plot. Returns the number of merged ranges."""
     merged = 0
     for k, (values, kind) in enumerate(zip(rows, kinds)):
         if kind != "plot":
             continue
-        r, c = start + k, 0
+        c = 0
         while c < len(values):
             v = values[c]
-            if not (isinstance(v, str) and v.startswith(prefix) and fmts[c] != "@"):
-                c += 1
-                continue
             e = c
-            while e + 1 < len(values) and values[e + 1] == v and fmts[e + 1] != "@":
-                e += 1
-            cell = ws.cell(row=r, column=c + 1)
-            cell.font, cell.alignment = st.reason, st.reason_align
+            if isinstance(v, str) and v.startswith(prefix) and fmts[c] != "@":
+                while e + 1 < len(values) and values[e + 1] == v and fmts[e + 1] != "@":
+                    e += 1
             if e > c:
-                ws.merge_cells(start_row=r, start_column=c + 1, end_row=r, end_column=e + 1)
+                _merge(ws, start + k, c + 1, e + 1)
                 merged += 1
             c = e + 1
     return merged
+
+
+def _merge(ws, row: int, first: int, last: int) -> None:
+    """Merge columns ``first``–``last`` of ``row``. ``ws.merge_cells`` scans every existing range for overlaps
+    (quadratic over thousands of plot rows) and rebuilds borders cell by cell; these runs never overlap and their
+    cells are already styled, so the range goes straight into the set and the covered cells keep their style."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ws.merged_cells.ranges.add(MergedCellRange(ws, f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"))
+    for col in range(first + 1, last + 1):
+        covered = MergedCell(ws, row=row, column=col)
+        covered._style = copy(ws._cells[(row, col)]._style)
+        ws._cells[(row, col)] = covered
