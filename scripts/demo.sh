@@ -64,7 +64,7 @@ step "9 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
 # The exports read the phased plots: the 开发分期 and 开发状态 they print are the phasing's.
 PLOTS="$OUT/plots_phased.gpkg"
 step "10 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
-  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+  INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" ROADS="$OUT/road_corridors.gpkg" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
 step "11 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
   INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"

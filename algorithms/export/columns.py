@@ -71,7 +71,7 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     _c("JZMDSX", "JZMDSX", "建筑密度", "上限 %", "Building density", "max %", "0.0", 9),
     _c("LDLSX", "LDLSX", "绿地率", "上限 %", "Green ratio", "max %", "0.0", 9),
     _c("XZBGBL", "XZBGBL", "行政办公及生活服务用地", "上限 %", "Office & services land", "max %", "0.0", 10),
-    _c("JZXG", "JZXG", "建筑限高", "m", "Height limit", "m", "0.0", 8),
+    _c("JZXG", "JZXG", "建筑限高", "m", "Height limit", "m", "0.0", 11),
     _c("TZQD", "TZQD", "投资强度", "万元/公顷", "Investment intensity", "10k CNY/ha", "#,##0.00", 11),
     _c("CCQD", "CCQD", "产出强度", "万元/公顷", "Output intensity", "10k CNY/ha", "#,##0.00", 11),
     _c("DJSS", "DJSS", "地均税收", "万元/公顷", "Tax per hectare", "10k CNY/ha", "#,##0.00", 11),
@@ -84,6 +84,8 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     _c("KFFQ", "KFFQ", "开发分期", "", "Phase", "", "0", 7),
     _c("GDZT", "GDZT", "供地状态", "", "Supply status", "", "@", 8),
     _c("SCJL", "SCJL", "审查结论", "", "Review result", "", "@", 9),
+    _c("KFZT", "KFZT", "开发状态", "", "Development status", "", "@", 10),
+    _c("KFSM", "KFSM", "开发状态说明", "", "Development status note", "", "@", 30),
     _c("ZBLY", "ZBLY", "指标来源", "", "Source of controls", "", "@", 30),
     _c("BZ", "BZ", "备注", "", "Remarks", "", "@", 20),
 ]}
@@ -91,7 +93,7 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
 #: the default columns and order of the 地块控制指标一览表
 DEFAULT_COLUMNS: tuple[str, ...] = (
     "ZTBH", "DYBH", "DKBH", "YDYHFLDM", "YDYHFLMC", "YDMJ", "RJLXX", "RJLSX", "JZXS", "JZMDSX", "LDLSX",
-    "JZXG", "TZQD", "CYL", "CYHJ", "YXQY", "KFFQ", "SCJL")
+    "JZXG", "TZQD", "CYL", "CYHJ", "YXQY", "KFFQ", "SCJL", "KFZT", "KFSM")
 
 
 def resolve_columns(keys=None) -> list[Column]:

@@ -16,8 +16,9 @@ import pandas as pd
 from ..crs import M2_PER_HA, MU_PER_HA, measurement_crs, to_crs
 from ..errors import InputError
 from ..schema import DEFAULT_CODES, FIELDS, PLOT, CodeFormat
+from .notes import control_reasons, development_status
 
-__all__ = ["prepare_plots", "unit_cluster_summary", "land_balance", "load_landuse_names",
+__all__ = ["prepare_plots", "unit_cluster_summary", "load_landuse_names",
            "load_construction_prefixes", "is_construction", "NO_CODE"]
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -41,7 +42,8 @@ def prepare_plots(plots, *, codes: CodeFormat = DEFAULT_CODES) -> pd.DataFrame:
     - ``YDMJ`` (m²) missing or null is measured from the geometry in a projected metre CRS;
     - ``DYBH`` / ``ZTBH`` missing are derived from the plot code (Z01-01-01 → Z01-01 → Z01);
     - ``JRJZMJ`` missing = 容积率下限 × 用地面积; ``ZDTZE`` missing = 投资强度下限 × 公顷 (schema definitions);
-    - ``_HA`` 公顷, ``_MU`` 亩, ``_OUTPUT`` expected output (产出强度 × 公顷, 万元).
+    - ``_HA`` 公顷, ``_MU`` 亩, ``_OUTPUT`` expected output (产出强度 × 公顷, 万元);
+    - ``_R_<control>`` the 未赋值 reason of each empty control, KFZT/KFSM filled (:mod:`.notes`).
     Rows are sorted by cluster, unit and plot code; the input index is kept.
     """
     has_geom = hasattr(plots, "geometry") and "geometry" in getattr(plots, "columns", [])
@@ -71,6 +73,8 @@ def prepare_plots(plots, *, codes: CodeFormat = DEFAULT_CODES) -> pd.DataFrame:
     df["JRJZMJ"] = df["JRJZMJ"].fillna(df["RJLXX"] * df["YDMJ"])
     df["ZDTZE"] = df["ZDTZE"].fillna(df["TZQD"] * ha)
     df["_OUTPUT"] = df["CCQD"] * ha
+    df["KFZT"], df["KFSM"] = development_status(df)
+    df = pd.concat([df, control_reasons(df)], axis=1)
     for key in ("ZTBH", "DYBH", "DKBH"):
         df[f"_{key}"] = df[key].fillna(NO_CODE).astype(str)
     return df.sort_values(["_ZTBH", "_DYBH", "_DKBH"], kind="stable")
@@ -175,48 +179,3 @@ def is_construction(code: str, prefixes: Optional[list[str]]) -> Optional[bool]:
     if prefixes is None or not code:
         return None
     return any(code.startswith(p) for p in prefixes)
-
-
-def land_balance(df: pd.DataFrame, *, names: Optional[dict] = None,
-                 prefixes: Optional[list[str]] = "default") -> pd.DataFrame:
-    """The 用地平衡表 rows: groups 建设用地 / 非建设用地 / 未分类, each with its 一级 and 二级 classes.
-
-    Columns: level ("group" | "class1" | "class2" | "total"), group, code, name, area_ha, share_total (% of all
-    plots), share_construction (% of construction land; construction rows only). Areas are unrounded sums.
-    """
-    names = load_landuse_names() if names is None else names
-    prefixes = load_construction_prefixes() if prefixes == "default" else prefixes
-    code = df["YDYHFLDM"].fillna("").astype(str).str.strip()
-    work = pd.DataFrame({"c1": code.str[:2], "c2": code.where(code.str.len() >= 4, "").str[:4],
-                         "ha": df["_HA"].to_numpy(dtype=float)})
-    kind = np.array([is_construction(c, prefixes) for c in code], dtype=object)
-    work["group"] = np.where(kind == True, "construction", np.where(kind == False, "other", "unclassified"))  # noqa: E712
-    total = work["ha"].sum()
-    constr = work.loc[work["group"] == "construction", "ha"].sum()
-    label_zh = {"construction": "建设用地", "other": "非建设用地", "unclassified": "未分类用地"}
-    own_names = dict(zip(code, df["YDYHFLMC"].fillna("")))
-    rows = []
-    for group in ("construction", "other", "unclassified"):
-        g = work[work["group"] == group]
-        if group == "unclassified" and not len(g):
-            continue
-        rows.append(_bal("group", group, "", label_zh[group], g["ha"].sum(), total, constr))
-        for c1, g1 in g.groupby("c1", sort=True):
-            if not c1:          # no land-use code at all: counted in the group row only
-                continue
-            rows.append(_bal("class1", group, c1, names.get(c1) or own_names.get(c1, ""), g1["ha"].sum(), total,
-                             constr))
-            for c2, g2 in g1.groupby("c2", sort=True):
-                if c2:
-                    rows.append(_bal("class2", group, c2, names.get(c2) or own_names.get(c2, ""), g2["ha"].sum(),
-                                     total, constr))
-    rows.append(_bal("total", "", "", "总用地", total, total, constr))
-    out = pd.DataFrame(rows)
-    out.loc[out["group"] != "construction", "share_construction"] = np.nan
-    return out
-
-
-def _bal(level, group, code, name, ha, total, constr):
-    return {"level": level, "group": group, "code": code, "name": name, "area_ha": ha,
-            "share_total": ha / total * 100.0 if total > 0 else np.nan,
-            "share_construction": ha / constr * 100.0 if constr > 0 else np.nan}

@@ -2,26 +2,28 @@
 
 Sheets: 地块控制指标一览表 (plots with unit / cluster subtotals and a grand total), 单元/组团汇总, 用地平衡表 and,
 when findings are given, 审查结果. Cells hold unrounded values; number formats do the rounding, so totals are
-sums of unrounded values (a note row says so). Missing controls are empty cells, never zeros.
+sums of unrounded values (a note row says so). A missing control shows its 未赋值 reason, never 0 or a blank.
 Every file is written to a temporary file beside the target and moved into place: whole or not at all.
 """
 from __future__ import annotations
 
 import csv
-import math
-import os
-import tempfile
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
-import numpy as np
 import pandas as pd
 
+from ..controls import UNASSIGNED
 from ..errors import InputError
 from ..findings import FINDING_FIELDS, findings_frame
 from ..progress import Progress
 from .columns import Column, resolve_columns
-from .tables import land_balance, prepare_plots, unit_cluster_summary
+from .balance import balance_areas, land_balance
+from .tables import prepare_plots, unit_cluster_summary
+from .notes import with_reasons
+from .review import finding_plot_codes
+from .xlsx import (Styles, cell_value, check_not_locked, merge_reasons, note_row, page_setup, title_row,
+                   two_row_header, write_atomic, write_rows)
 
 __all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
 
@@ -41,21 +43,33 @@ _T = {  # label -> (zh, en)
     "balance_title": ("用地平衡表", "Land-use balance"),
     "findings_title": ("审查结果", "Review findings"),
     "note_round": ("注：面积按平方米量算；表中数值按所示小数位显示，小计、合计与总计均由未取整的原值计算，"
-                   "故与显示值逐项相加可能相差末位。空白单元格表示该项指标未设定（不是零）。",
+                   "故与显示值逐项相加可能相差末位。没有数值的指标写明原因（未赋值：…，取自地块的指标来源 ZBLY），不是零。",
                    "Note: areas are measured in m²; values are shown rounded to the decimals displayed, while "
                    "subtotals and totals are sums of the unrounded values, so they may differ from the sum of the "
-                   "displayed values in the last digit. An empty cell means the control is not set (not zero)."),
+                   "displayed values in the last digit. A control without a value shows why (未赋值：…, from the plot's "
+                   "指标来源 ZBLY); it is never 0."),
     "note_summary": ("注：计容建筑面积 = 容积率下限 × 用地面积，最低固定资产投资 = 投资强度下限 × 用地面积（公顷），"
                      "预期产出 = 产出强度 × 用地面积（公顷）；仅计有相应指标的地块，空白表示无任何地块有该指标。"
                      "合计由未取整的原值计算。",
                      "Note: floor area = FAR minimum × land area; minimum investment = investment intensity × "
                      "area (ha); expected output = output intensity × area (ha). Only plots with the control are "
                      "counted; empty means no plot has it. Totals are sums of unrounded values."),
-    "note_balance": ("注：比例按未取整的面积计算。建设用地按 resources/standards/construction_land_codes.csv "
+    "note_findings": ("注：地块编号取自问题记录的地块编号（DKBH）或编号（BH），仅有图形的问题按其所在地块确定；"
+                      "不针对单个地块的问题写明（单元 …）、（组团 …）、（规划范围外）或（全区）。",
+                      "Note: the plot is the finding's own plot code (DKBH or BH), or the plot its geometry lies "
+                      "in; a finding that is not about one plot says （单元 …） (unit), （组团 …） (cluster), "
+                      "（规划范围外） (outside the plan) or （全区） (the whole plan)."),
+    "note_balance": ("注：总用地为组团范围面积 = 地块 + 道路用地 + 组团内其他用地（+ 核对差）；面积与比例按未取整的平方米计算，"
+                     "1 公顷 = 15 亩。地块面积取自地块表，道路用地取自道路用地图层（限组团范围内）。"
+                     "需调整用地 = 一张图禁止性规则（生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许）不合规的地块，"
+                     "整块划出，不计入建设用地。建设用地按 resources/standards/construction_land_codes.csv "
                      "所列用地用海分类代码前缀判定；分类名称依据《国土空间调查、规划、用途管制用地用海分类指南》（2023）。",
-                     "Note: shares are computed from unrounded areas. Construction land is decided by the code "
-                     "prefixes in resources/standards/construction_land_codes.csv; class names follow the 2023 "
-                     "land/sea-use classification guide."),
+                     "Note: the total is the clusters' area = plots + road corridors + other land inside the clusters "
+                     "(+ reconciliation difference); areas and shares from unrounded m², 1 ha = 15 mu. Plots failing a "
+                     "prohibiting rule of the master-plan check are set apart whole and are not construction land. "
+                     "Construction land is decided by the code prefixes in "
+                     "resources/standards/construction_land_codes.csv; class names follow the 2023 land/sea-use "
+                     "classification guide."),
 }
 
 
@@ -71,194 +85,7 @@ class ExportResult:
     sheets: list = field(default_factory=list)
     n_plots: int = 0
     total_area_ha: float = 0.0
-
-
-# ------------------------------------------------------------------------------------ atomic writing
-def check_not_locked(path: str) -> None:
-    """Refuse a target that an office program holds open (LibreOffice / Excel lock files beside it)."""
-    folder, name = os.path.split(os.path.abspath(path))
-    for lock, app in ((f".~lock.{name}#", "LibreOffice"), (f"~${name}", "Excel"), (f"~${name[2:]}", "Excel")):
-        if len(lock) > 2 and os.path.exists(os.path.join(folder, lock)):
-            raise InputError("E_FILE_LOCKED", path=path, app=app, lock=lock)
-
-
-def write_atomic(path: str, writer: Callable[[str], None]) -> str:
-    """Call ``writer(tmp)`` for a temporary file beside ``path``, then move it onto ``path``.
-
-    The target is untouched and no temporary file is left behind if anything fails.
-    """
-    path = os.path.abspath(path)
-    folder = os.path.dirname(path)
-    if not os.path.isdir(folder):
-        raise InputError("E_WRITE", path=path, reason="目录不存在 / folder does not exist")
-    if os.path.isdir(path):
-        raise InputError("E_WRITE", path=path, reason="目标是一个文件夹 / the target is a folder")
-    if not os.access(folder, os.W_OK):
-        raise InputError("E_WRITE", path=path, reason="目录不可写 / folder is not writable")
-    if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise InputError("E_WRITE", path=path, reason="文件只读 / the file is read-only")
-    check_not_locked(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".zutuan-", suffix=os.path.splitext(path)[1], dir=folder)
-        os.close(fd)
-    except OSError as err:
-        raise InputError("E_WRITE", path=path, reason=str(err)) from None
-    try:
-        writer(tmp)
-        _copy_mode(tmp, path)
-        os.replace(tmp, path)
-    except PermissionError as err:
-        _unlink(tmp)
-        raise InputError("E_FILE_LOCKED", path=path, app="?", lock=str(err)) from None
-    except OSError as err:
-        _unlink(tmp)
-        raise InputError("E_WRITE", path=path, reason=str(err)) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return path
-
-
-def _copy_mode(tmp, path):
-    """mkstemp makes 0600 files: give the result the target's mode, or the usual one (0666 minus umask)."""
-    if os.name != "posix":
-        return
-    if os.path.exists(path):
-        mode = os.stat(path).st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-
-
-def _unlink(p):
-    try:
-        os.unlink(p)
-    except OSError:
-        pass
-
-
-# ------------------------------------------------------------------------------------------ styles
-class _Styles:
-    def __init__(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        thin = Side(style="thin", color="808080")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.font = Font(name="SimSun", size=10)
-        self.bold = Font(name="SimSun", size=10, bold=True)
-        self.title = Font(name="SimHei", size=14, bold=True)
-        self.note = Font(name="SimSun", size=9, italic=True)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center")
-        self.wrap = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.head_fill = PatternFill("solid", fgColor="D9E1F2")
-        self.unit_fill = PatternFill("solid", fgColor="F2F2F2")
-        self.cluster_fill = PatternFill("solid", fgColor="E2EFDA")
-        self.total_fill = PatternFill("solid", fgColor="FFF2CC")
-
-
-def _value(v):
-    """A cell value, or None for missing (NaN/None/empty) so that the cell stays empty."""
-    if v is None:
-        return None
-    if isinstance(v, (float, np.floating)):
-        return None if math.isnan(v) else float(v)
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, str):
-        return v if v.strip() else None
-    if pd.isna(v):
-        return None
-    return v
-
-
-def _page_setup(ws, header_rows: str, ncols: int):
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = header_rows
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
-
-
-def _title(ws, st, text, ncols):
-    ws.cell(row=1, column=1, value=text).font = st.title
-    ws.cell(row=1, column=1).alignment = st.center
-    if ncols > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    ws.row_dimensions[1].height = 26
-
-
-def _two_row_header(ws, st, headers: list[tuple[str, str]], widths: list[float], row: int = 2):
-    """Row ``row``: group names merged across equal neighbours; row ``row+1``: sub-names / units."""
-    from openpyxl.utils import get_column_letter
-
-    n = len(headers)
-    j = 0
-    while j < n:
-        group, sub = headers[j]
-        k = j
-        if sub:
-            while k + 1 < n and headers[k + 1][0] == group and headers[k + 1][1]:
-                k += 1
-        for c in range(j, k + 1):
-            for r in (row, row + 1):
-                cell = ws.cell(row=r, column=c + 1)
-                cell.font, cell.alignment, cell.border, cell.fill = st.bold, st.center, st.border, st.head_fill
-            if headers[c][1]:
-                ws.cell(row=row + 1, column=c + 1, value=headers[c][1])
-        ws.cell(row=row, column=j + 1, value=group)
-        if not sub:
-            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row + 1, end_column=j + 1)
-        elif k > j:
-            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row, end_column=k + 1)
-        j = k + 1
-    for c, w in enumerate(widths):
-        ws.column_dimensions[get_column_letter(c + 1)].width = w
-    ws.row_dimensions[row].height = 20
-    ws.row_dimensions[row + 1].height = 20
-
-
-def _note(ws, st, row, text, ncols):
-    from openpyxl.utils import get_column_letter
-
-    cell = ws.cell(row=row, column=1, value=text)
-    cell.font, cell.alignment = st.note, st.wrap
-    if ncols > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    width = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ncols + 1))
-    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) * 0.9   # CJK characters are double width
-    ws.row_dimensions[row].height = 13 * max(1, math.ceil(units / max(width, 1))) + 4
-
-
-def _write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int):
-    """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total."""
-    fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
-    r = start
-    for values, kind in zip(rows, kinds):
-        bold = kind != "plot"
-        fill = fills.get(kind)
-        for c, (v, fmt) in enumerate(zip(values, fmts), start=1):
-            v = _value(v)
-            cell = ws.cell(row=r, column=c, value=v) if v is not None else ws.cell(row=r, column=c)
-            cell.border = st.border
-            if bold:
-                cell.font = st.bold
-                if fill is not None:
-                    cell.fill = fill
-            else:
-                cell.font = st.font
-            if fmt != "@":
-                cell.number_format = fmt
-            elif v is not None:
-                cell.number_format = "@"
-        r += 1
-    return r
+    balance_total_ha: Optional[float] = None     # 用地平衡表 总用地 (the clusters' area when given)
 
 
 # ------------------------------------------------------------------------------------- the sheets
@@ -266,13 +93,13 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress, notes=()
     ws = wb.active
     ws.title = SHEETS["plots"][0 if lang == "zh" else 1]
     n = len(cols)
-    _title(ws, st, title or _t("plots_title", lang), n)
-    _two_row_header(ws, st, [c.header(lang) for c in cols], [c.width for c in cols])
+    title_row(ws, st, title or _t("plots_title", lang), n)
+    two_row_header(ws, st, [c.header(lang) for c in cols], [c.width for c in cols])
     fmts = [c.fmt for c in cols]
     label_col = next((i for i, c in enumerate(cols) if c.fmt == "@"), 0)
     sources = [c.source for c in cols]
     df = df.reset_index(drop=True)          # positions, also when the input index has duplicates
-    data = df[sources].astype(object).to_numpy()
+    data = with_reasons(df, sources)
     rows, kinds = [], []
 
     def subtotal(kind, frame, label):
@@ -294,15 +121,16 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress, notes=()
         if progress is not None and ci % 5 == 0:
             progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
     subtotal("total", df, _t("total", lang))
-    end = _write_rows(ws, st, rows, fmts, kinds, start=4)
-    _note(ws, st, end, _t("note_round", lang), n)
+    end = write_rows(ws, st, rows, fmts, kinds, start=4, reason_prefix=UNASSIGNED)
+    merge_reasons(ws, rows, fmts, kinds, 4, UNASSIGNED)
+    note_row(ws, st, end, _t("note_round", lang), n)
     for k, text in enumerate(notes, start=1):
-        _note(ws, st, end + k, "注：" + text, n)
+        note_row(ws, st, end + k, "注：" + text, n)
     first_text = max((i for i, c in enumerate(cols[:3]) if c.key in ("ZTBH", "DYBH", "DKBH")), default=-1)
     from openpyxl.utils import get_column_letter
 
     ws.freeze_panes = f"{get_column_letter(first_text + 2)}4"
-    _page_setup(ws, "2:3", n)
+    page_setup(ws, "2:3", n)
     return ws
 
 
@@ -321,8 +149,8 @@ _SUMMARY_COLS = [  # key, (group zh, sub zh), (group en, sub en), fmt, width
 def _summary_sheet(wb, st, summary, lang):
     ws = wb.create_sheet(SHEETS["summary"][0 if lang == "zh" else 1])
     heads = [h[1] if lang == "zh" else h[2] for h in _SUMMARY_COLS]
-    _title(ws, st, _t("summary_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [h[4] for h in _SUMMARY_COLS])
+    title_row(ws, st, _t("summary_title", lang), len(heads))
+    two_row_header(ws, st, heads, [h[4] for h in _SUMMARY_COLS])
     rows, kinds = [], []
     for rec in summary.to_dict("records"):
         vals = [rec.get(k) for k, *_ in _SUMMARY_COLS]
@@ -334,73 +162,89 @@ def _summary_sheet(wb, st, summary, lang):
             vals[1] = _t("no_code", lang)
         rows.append(vals)
         kinds.append("plot" if rec["level"] == "unit" else rec["level"])
-    end = _write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
-    _note(ws, st, end, _t("note_summary", lang), len(heads))
+    end = write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
+    note_row(ws, st, end, _t("note_summary", lang), len(heads))
     ws.freeze_panes = "C4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
+
+
+_BALANCE_HEADS = {
+    "zh": [("序号", ""), ("用地代码", "一级"), ("用地代码", "二级"), ("用地名称", ""), ("用地面积", "公顷"),
+           ("用地面积", "亩"), ("占总用地比例", "%"), ("占建设用地比例", "%"), ("说明", "")],
+    "en": [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"), ("Area", "mu"),
+           ("Share of all land", "%"), ("Share of construction land", "%"), ("Note", "")]}
 
 
 def _balance_sheet(wb, st, balance, lang):
+    from .balance import GROUPS
+
     ws = wb.create_sheet(SHEETS["balance"][0 if lang == "zh" else 1])
-    heads = ([("序号", ""), ("用地代码", "一级"), ("用地代码", "二级"), ("用地名称", ""), ("用地面积", "公顷"),
-              ("占总用地比例", "%"), ("占建设用地比例", "%")] if lang == "zh" else
-             [("No.", ""), ("Code", "level 1"), ("Code", "level 2"), ("Land use", ""), ("Area", "ha"),
-              ("Share of all land", "%"), ("Share of construction land", "%")])
-    _title(ws, st, _t("balance_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [6, 9, 9, 26, 12, 12, 14])
-    group_en = {"construction": "Construction land", "other": "Non-construction land",
-                "unclassified": "Unclassified (no or unknown code)", "": "Total"}
-    numerals = iter("一二三四五六")
+    heads = _BALANCE_HEADS[lang]
+    title_row(ws, st, _t("balance_title", lang), len(heads))
+    two_row_header(ws, st, heads, [6, 9, 9, 30, 12, 12, 12, 14, 60])
+    numerals = iter("一二三四五六七八")
     rows, kinds = [], []
     for rec in balance.to_dict("records"):
         level = rec["level"]
-        name = rec["name"] if lang == "zh" or level in ("class1", "class2") else group_en[rec["group"]]
-        if level == "class2":
+        name = rec["name"] if lang == "zh" or level in ("class1", "class2") else GROUPS[rec["group"]][1]
+        if level in ("class2", "missing"):
             name = "  " + (name or "")
-        vals = [next(numerals) if level == "group" else None,
-                rec["code"] if level == "class1" else None, rec["code"] if level == "class2" else None,
-                name, rec["area_ha"], rec["share_total"], rec["share_construction"]]
-        rows.append(vals)
-        kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "total": "total"}[level])
-    end = _write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00"], kinds, start=4)
-    _note(ws, st, end, _t("note_balance", lang), len(heads))
+        rows.append([next(numerals) if level == "group" else None,
+                     rec["code"] if level == "class1" else None,
+                     rec["code"] if level in ("class2", "missing") else None,
+                     name, rec["area_ha"], rec["area_mu"], rec["share_total"], rec["share_construction"],
+                     rec["note_zh" if lang == "zh" else "note_en"] or None])
+        kinds.append({"group": "cluster", "class1": "unit", "class2": "plot", "missing": "plot",
+                      "total": "total"}[level])
+    end = write_rows(ws, st, rows, ["@", "@", "@", "@", "0.0000", "0.00", "0.00", "0.00", "@"], kinds, start=4)
+    for r in range(4, end):
+        ws.cell(row=r, column=9).alignment = st.wrap
+    note_row(ws, st, end, _t("note_balance", lang), len(heads))
     ws.freeze_panes = "A4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
 
 
-def _findings_sheet(wb, st, findings, lang):
+def _findings_sheet(wb, st, findings, lang, plots, df, units, clusters):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
-    if "BH" not in frame.columns and "DKBH" in frame.columns:  # the checks' conflict layers name the plot DKBH
-        frame = frame.rename(columns={"DKBH": "BH"})
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
     if "GZBH" not in cols or "SM" not in cols:
         missing = "GZBH" if "GZBH" not in cols else "SM"
         raise InputError("E_MISSING_FIELD", layer="审查结果 / findings", field=missing, alias=FINDING_FIELDS[missing][0])
+    codes = finding_plot_codes(frame, plots, codes=df, units=units, clusters=clusters)
+    at = cols.index("YZCD") + 1 if "YZCD" in cols else 2
     ws = wb.create_sheet(SHEETS["findings"][0 if lang == "zh" else 1])
-    heads = [(FINDING_FIELDS[c][0] if lang == "zh" else FINDING_FIELDS[c][1], "") for c in cols]
-    widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8, "YJ": 30}
-    _title(ws, st, _t("findings_title", lang), len(heads))
-    _two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
-    values = frame[cols].astype(object).to_numpy().tolist()
-    _write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
-                ["plot"] * len(values), start=4)
+    names = {**FINDING_FIELDS, "DKBH": ("地块编号", "Plot")}
+    cols = cols[:at] + ["DKBH"] + cols[at:]
+    heads = [(names[c][0] if lang == "zh" else names[c][1], "") for c in cols]
+    widths = {"GZBH": 14, "GZMC": 18, "YZCD": 8, "DKBH": 14, "BH": 12, "SM": 60, "CLZ": 10, "XZZ": 10, "DW": 8,
+              "YJ": 30}
+    title_row(ws, st, _t("findings_title", lang), len(heads))
+    two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
+    values = frame.assign(DKBH=codes)[cols].astype(object).to_numpy().tolist()
+    end = write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
+                     ["plot"] * len(values), start=4)
+    note_row(ws, st, end, _t("note_findings", lang), len(heads))
     ws.freeze_panes = "A4"
-    _page_setup(ws, "2:3", len(heads))
+    page_setup(ws, "2:3", len(heads))
 
 
 # ----------------------------------------------------------------------------------------- public
 def export_indicator_table(plots, path: str, *, units=None, clusters=None, findings=None, columns=None,
                            language: str = "zh", csv_path: Optional[str] = None, title: Optional[str] = None,
-                           balance: bool = True, summary: bool = True, missing_fields=None, field_cautions=(),
+                           balance: bool = True, summary: bool = True, roads=None, missing_fields=None,
+                           field_cautions=(),
                            progress: Optional[Progress] = None) -> ExportResult:
     """Write the control-indicator workbook of ``plots`` (GeoDataFrame or DataFrame with schema fields) to ``path``.
 
     ``columns``: keys of :data:`~algorithms.export.columns.COLUMNS` (order kept), default the standard table.
     ``language``: "zh" (default) or "en" for headers and labels. ``findings``: list of Finding or a findings
     frame → sheet 审查结果. ``csv_path``: also write the plot table (plots only, one header row) as UTF-8 CSV
-    with BOM. ``missing_fields``: {column key: why the plot layer has no such field}; written as a note under the
-    plot table when that column is shown and no plot has a value. ``field_cautions``: notes written there always
-    (e.g. land-use codes read from a field of another code system). Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED / E_EMPTY_LAYER / E_BAD_PARAMETER).
+    with BOM. ``clusters`` (polygons) and ``roads`` (road-corridor polygons, 1207) make the 用地平衡表 cover the
+    whole planned area (:mod:`.balance`); without them the sheet lists the lines it could not compute.
+    ``missing_fields``: {column key: why the plot layer has no such field}; written as a note under the plot table
+    when that column is shown and no plot has a value. ``field_cautions``: notes written there always (e.g. land-use
+    codes read from a field of another code system). Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED /
+    E_EMPTY_LAYER / E_BAD_PARAMETER).
     """
     from openpyxl import Workbook
 
@@ -414,7 +258,7 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     progress(2, "整理地块 / preparing plots")
     df = prepare_plots(plots)
     progress(10, "写入工作簿 / writing the workbook")
-    st = _Styles()
+    st = Styles()
     wb = Workbook()
     notes = [text for key, text in (missing_fields or {}).items()
              if key in [c.source for c in cols] and df[key].isna().all()] + list(field_cautions)
@@ -423,17 +267,20 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     if summary:
         _summary_sheet(wb, st, unit_cluster_summary(df, units=units, clusters=clusters), language)
         sheets.append(wb.worksheets[-1].title)
+    balance_total = None
     if balance:
-        _balance_sheet(wb, st, land_balance(df), language)
+        rows = land_balance(df, areas=balance_areas(plots, clusters=clusters, roads=roads))
+        balance_total = float(rows["area_ha"].iloc[-1])
+        _balance_sheet(wb, st, rows, language)
         sheets.append(wb.worksheets[-1].title)
     if findings is not None:
-        _findings_sheet(wb, st, findings, language)
+        _findings_sheet(wb, st, findings, language, plots, df, units, clusters)
         sheets.append(wb.worksheets[-1].title)
     wb.properties.creator = "小组团 Planner"
     wb.properties.title = title or _t("plots_title", language)
     progress(75, "保存 / saving")
     out = write_atomic(path, wb.save)
-    result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()))
+    result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()), balance_total)
     if csv_path:
         result.csv_path = write_atomic(csv_path, lambda tmp: _write_csv(tmp, df, cols, language))
     progress(100, "完成 / done")
@@ -442,12 +289,12 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
 
 def _write_csv(tmp: str, df, cols: list[Column], lang: str) -> None:
     """Plots only (no subtotal rows), one header row, UTF-8 with BOM so that Excel reads the Chinese."""
-    data = df[[c.source for c in cols]].astype(object).to_numpy()
+    data = with_reasons(df, [c.source for c in cols])
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow([c.flat_header(lang) for c in cols])
         for row in data:
-            w.writerow(["" if (v := _value(x)) is None else _csv_num(v) for x in row])
+            w.writerow(["" if (v := cell_value(x)) is None else _csv_num(v) for x in row])
 
 
 def _csv_num(v):

@@ -47,6 +47,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 FONT = "Noto Sans CJK SC"
 PAGE_W, PAGE_H = 420.0, 297.0
 NORTH_ARROW = "/usr/share/qgis/svg/arrows/NorthArrow_02.svg"
+#: control-table rows whose text may run to three or four lines (the 开发状态 of a plot set apart names its rules)
+TALL_ROWS = ("T_KFZT",)
 
 
 # ------------------------------------------------------------------------------------------ layers
@@ -277,9 +279,10 @@ def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), 
     _label(layout, "控制指标 / Controls", x0, 24, w1 + w2, 8, size=11, bold=True, halign=Qt.AlignHCenter)
     y, h = 32.0, 7.4
     for field, text in rows:
-        _label(layout, text, x0, y, w1, h, size=8.5)
-        _label(layout, f'[% "{field}" %]', x0 + w1, y, w2, h, size=8.5)
-        y += h
+        tall = field in TALL_ROWS            # long text (开发状态 with its reason): two lines' height, smaller type
+        _label(layout, text, x0, y, w1, 2 * h if tall else h, size=8.5)
+        _label(layout, f'[% "{field}" %]', x0 + w1, y, w2, 2 * h if tall else h, size=7.5 if tall else 8.5)
+        y += 2 * h if tall else h
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("图例 / Legend")

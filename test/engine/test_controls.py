@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from algorithms.controls import assign_controls, control_totals
-from algorithms.standards import load_profile
+from algorithms.controls import assign_controls, control_totals, parse_sources
+from algorithms.standards import CONTROL_FIELDS, load_profile
 
 
 def _plots(rows, size=100.0):
@@ -16,7 +16,12 @@ def _plots(rows, size=100.0):
 
 
 def _zbly(out, i):
-    return dict(p.split(":", 1) for p in out.loc[i, "ZBLY"].split("; "))
+    """{field: source} of plot ``i``, read by hand (grouped 未赋值 segments "F1,F2:reason" expanded)."""
+    got = {}
+    for seg in out.loc[i, "ZBLY"].split("; "):
+        keys, value = seg.split(":", 1)
+        got.update({k: value for k in keys.split(",")})
+    return got
 
 
 def test_profile_by_industry_and_class():
@@ -28,7 +33,7 @@ def test_profile_by_industry_and_class():
     assert np.isnan(out.loc[2, "RJLXX"]) and np.isnan(out.loc[2, "JZXS"])
     assert (out.loc[0, "JZXS"], out.loc[0, "XZBGBL"], out.loc[0, "LDLSX"]) == (30, 7, 20)
     z = _zbly(out, 0)
-    assert z["RJLXX"] == "2008表2 行业26" and z["TZQD"] == "未检查-无标准值"
+    assert z["RJLXX"] == "2008表2 行业26" and z["TZQD"] == "未赋值：无标准值"
     assert _zbly(out, 1)["RJLXX"] == "2008表2 行业37"
     assert out.loc[0, "YDYHFLMC"] == "一类工业用地" and out.loc[2, "YDYHFLMC"] == "城镇住宅用地"
     # derived: 1 ha plot
@@ -103,7 +108,7 @@ def test_not_checked_path():
     nc = [f for f in findings if f.severity == "not_checked" and f.extra.get("field") == "TZQD"]
     assert len(nc) == 1 and nc[0].extra["n_plots"] == 3
     assert "没有标准值" in nc[0].message and "not checked" in nc[0].message
-    assert out["TZQD"].isna().all() and all(_zbly(out, i)["TZQD"] == "未检查-无标准值" for i in range(3))
+    assert out["TZQD"].isna().all() and all(_zbly(out, i)["TZQD"] == "未赋值：无标准值" for i in range(3))
 
 
 def test_unknown_code_lists_nearest():
@@ -121,7 +126,7 @@ def test_industrial_without_hydm_flagged_and_uses_class_defaults():
     out, findings = assign_controls(plots, profile=load_profile())
     assert [f.rule_id for f in findings if f.severity == "warning"] == ["STD-HYDM-MISSING"]
     assert out.loc[0, "JZXS"] == 30 and np.isnan(out.loc[0, "RJLXX"])
-    assert _zbly(out, 0)["RJLXX"] == "未检查-无标准值"
+    assert _zbly(out, 0)["RJLXX"] == "未赋值：无标准值（缺行业代码）"
     assert any(f.rule_id == "STD-NO-VALUE" and f.extra["field"] == "RJLXX" for f in findings)
 
 
@@ -158,4 +163,37 @@ def test_overrides_xlsx_and_long_sources(tmp_path):
     out, _ = assign_controls(plots, profile=load_profile("gongye_2008", local=str(local)), overrides=str(path))
     assert (out.loc[0, "RJLSX"], out.loc[0, "JZMDSX"], out.loc[0, "JZXS"], out.loc[0, "LDLSX"]) == (2.2, 60, 35, 15)
     z = out.loc[0, "ZBLY"]
-    assert len(z) == 254 and z.endswith("…") and z.startswith("RJLXX:2008表2 行业26; RJLSX:覆盖表 第2行(DYBH)")
+    assert len(z) == 254 and z.startswith("RJLXX:2008表2 行业26; RJLSX:覆盖表 第2行(DYBH)")
+    # the value sources are shortened, the reasons of the empty controls are kept whole at the end
+    assert "…; " in z and z.endswith("; JZXG:未赋值：无限高来源")
+    parsed = parse_sources(z)
+    assert parsed["TZQD"] == "未赋值：无标准值" and parsed["JZXG"] == "未赋值：无限高来源"
+    assert parsed["RJLXX"] == "2008表2 行业26" and "LDLSX" not in parsed    # the cut segment is not misread
+
+
+def test_every_empty_control_says_why():
+    """Issue 14 item 6: 物流仓储 under the 2008 profile, housing, no land-use code, 建筑限高 with no source."""
+    plots = _plots([{"DKBH": "Z01-01-01", "YDYHFLDM": "110101", "HYDM": "59"},
+                    {"DKBH": "Z01-01-02", "YDYHFLDM": "0701"},
+                    {"DKBH": "Z01-01-03", "YDYHFLDM": None},
+                    {"DKBH": "Z01-01-04", "YDYHFLDM": "100101", "HYDM": "26", "JZXG": 24.0}])
+    out, _ = assign_controls(plots, profile=load_profile("gongye_2008"))
+    for i in range(4):
+        z = _zbly(out, i)
+        for f in CONTROL_FIELDS:
+            if np.isnan(out.loc[i, f]):
+                assert z[f].startswith("未赋值："), (i, f, z.get(f))
+            else:
+                assert not z[f].startswith("未赋值"), (i, f)
+    assert out.loc[0, list(CONTROL_FIELDS)].isna().all()
+    z = _zbly(out, 0)
+    assert z["RJLXX"] == z["TZQD"] == "未赋值：2008标准不适用于物流仓储用地(1101)" and z["JZXG"] == "未赋值：无限高来源"
+    assert _zbly(out, 1)["JZXS"] == "未赋值：2008标准不适用于城镇住宅用地(0701)"
+    assert _zbly(out, 2)["JZXS"] == "未赋值：无用地代码"
+    z = _zbly(out, 3)
+    assert z["JZXG"] == "地块自有" and z["RJLSX"] == "未赋值：2008标准无此指标" and z["TZQD"] == "未赋值：无标准值"
+    # grouped: one segment per reason, the reasons after the value sources
+    text = out.loc[0, "ZBLY"]
+    assert text == ("RJLXX,RJLSX,JZXS,JZMDXX,JZMDSX,LDLSX,XZBGBL,TZQD,CCQD,DJSS:未赋值：2008标准不适用于物流仓储用地(1101); "
+                    "JZXG:未赋值：无限高来源")
+    assert out.loc[3, "ZBLY"].index("JZXS:2008正文") < out.loc[3, "ZBLY"].index("未赋值")

@@ -16,8 +16,13 @@ from algorithms.errors import InputError, ZutuanError
 from algorithms.export import export_indicator_table, write_atomic
 from algorithms.export.columns import DEFAULT_COLUMNS, resolve_columns
 from algorithms.findings import Finding
+from algorithms.planstate import plan_state
 
 NAN = np.nan
+REASON_A = "未赋值：2008标准不适用于物流仓储用地(1101)"
+LOGISTICS_ZBLY = f"JZXS:地块自有; TZQD:地块自有; RJLXX,RJLSX,LDLSX:{REASON_A}; JZXG:未赋值：无限高来源"
+NO_RECORD = "未赋值：原因未记录（ZBLY 无此项）"
+CONTROL_COLS = range(6, 13)            # RJLXX … TZQD in the default columns
 
 
 def _plots(with_area=True):
@@ -41,6 +46,11 @@ def _plots(with_area=True):
         geoms.append(shapely.box(x, 3000000.0, x + w, 3000000.0 + h))
         x += 500
     gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4547")
+    # what zutuan:assigncontrols and zutuan:checkmasterplan write (the other plots have no ZBLY / no conflict)
+    gdf["ZBLY"] = [None, None, LOGISTICS_ZBLY, None, None, None]
+    gdf["SCJL"] = ["合规", "不合规", "需核实", "合规", "合规", None]
+    gdf["CT_STHX"] = [0.0, 500.0, 0.0, 0.0, 0.0, 0.0]
+    gdf["GDZT"] = ["已供地", None, None, None, None, None]
     if with_area:
         gdf["YDMJ"] = [w * h for _, w, h, *_ in spec]
         gdf["DYBH"] = [c[:6] for c, *_ in spec]
@@ -95,9 +105,10 @@ def test_plot_sheet_headers_and_print_setup(workbook):
     assert top[6] == "容积率" and top[7] is None and sub[6:8] == ["下限", "上限"]
     i_cyl = [c.key for c in cols].index("CYL")
     assert top[i_cyl] == "产业链/产业环节" and sub[i_cyl:i_cyl + 2] == ["产业链", "产业环节"]
-    assert top[-1] == "审查结论" and "投资强度" in top and "建筑限高" in top and "意向企业" in top
+    assert top[-3:] == ["审查结论", "开发状态", "开发状态说明"]
+    assert "投资强度" in top and "建筑限高" in top and "意向企业" in top
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:R1"} <= merged
+    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:T1"} <= merged
     assert ws.freeze_panes == "D4"
     assert ws.print_title_rows == "$2:$3"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8  # A3
@@ -133,17 +144,43 @@ def test_plot_rows_sorted_with_subtotals_and_total(workbook):
     assert _find(rows, 0, "总计")[6] is None
 
 
-def test_missing_controls_are_empty_not_zero(workbook):
+def test_missing_controls_say_why_never_zero(workbook):
     _, wb = workbook
-    rows = _rows(wb["地块控制指标一览表"])
+    ws = wb["地块控制指标一览表"]
+    rows = _rows(ws)
     p = _find(rows, 2, "Z01-02-01")
-    assert p[6] is None and p[7] is None       # 容积率 not set
+    r = 4 + rows.index(p)
+    # 容积率 下限/上限 share the reason: one merged cell; 建筑密度 has no ZBLY entry; 建筑限高 its own reason
+    assert p[6] == REASON_A and p[7] is None and f"G{r}:H{r}" in {str(m) for m in ws.merged_cells.ranges}
+    assert p[8] == 30.0 and p[9] == NO_RECORD and p[10] == REASON_A and p[11] == "未赋值：无限高来源"
     assert p[12] == 2000.0                     # 投资强度
     q = _find(rows, 2, "Z02-01-03")
-    assert q[3] is None and q[4] is None       # no land-use code
+    assert q[3] is None and q[4] is None       # no land-use code (a text column: empty)
     assert q[5] == pytest.approx(0.09)
-    assert q[-1] is None                       # 审查结论 not given
     assert 0 not in [p[6], p[7], q[3]]
+    # no control cell of any plot is empty without a reason (a merged cell's reason is in its first cell)
+    starts = {(m.min_row, m.min_col): ws.cell(m.min_row, m.min_col).value for m in ws.merged_cells.ranges}
+    covered = {(rr, cc): starts[(m.min_row, m.min_col)] for m in ws.merged_cells.ranges
+               for rr in range(m.min_row, m.max_row + 1) for cc in range(m.min_col, m.max_col + 1)}
+    n_plots = 0
+    for k, row in enumerate(rows):
+        if row[2] is None or not str(row[2]).startswith("Z"):
+            continue
+        n_plots += 1
+        for c in CONTROL_COLS:
+            v = row[c] if row[c] is not None else covered.get((4 + k, c + 1))
+            assert isinstance(v, (int, float)) or (isinstance(v, str) and v.startswith("未赋值：")), (row[2], c, v)
+    assert n_plots == 6
+
+
+def test_development_status_from_planstate(workbook):
+    _, wb = workbook
+    rows = _rows(wb["地块控制指标一览表"])
+    assert _find(rows, 2, "Z01-01-01")[18:20] == ["已供地", None]
+    blocked = _find(rows, 2, "Z01-01-02")
+    assert blocked[18] == "需调整用地" and "生态保护红线 500.0 m²" in blocked[19] and "不分期" in blocked[19]
+    assert _find(rows, 2, "Z01-02-01")[18:20] == ["待开发", "一张图审查需核实：分期，但须核实后供地"]
+    assert _find(rows, 2, "Z02-01-01")[18:20] == ["待开发", None]
 
 
 def test_summary_sheet(workbook):
@@ -168,37 +205,150 @@ def test_summary_sheet(workbook):
 def test_land_balance_sheet(workbook):
     _, wb = workbook
     rows = _rows(wb["用地平衡表"])
-    # columns: 序号, 一级代码, 二级代码, 名称, 面积(公顷), 占总用地 %, 占建设用地 %
-    g = _find(rows, 3, "建设用地")
-    assert g[0] == "一" and g[4] == pytest.approx(2.4) and g[5] == pytest.approx(2.4 / 2.7 * 100) and g[6] == 100
+    # columns: 序号, 一级代码, 二级代码, 名称, 面积(公顷), 面积(亩), 占总用地 %, 占建设用地 %, 说明
+    g = _find(rows, 3, "建设用地")               # Z01-01-02 (0.4 ha, 不合规 in 生态保护红线) is set apart
+    assert g[0] == "一" and g[4] == pytest.approx(2.0) and g[5] == pytest.approx(30.0)
+    assert g[6] == pytest.approx(2.0 / 2.7 * 100) and g[7] == 100
     n = _find(rows, 3, "非建设用地")
-    assert n[4] == pytest.approx(0.21) and n[5] == pytest.approx(0.21 / 2.7 * 100) and n[6] is None
+    assert n[4] == pytest.approx(0.21) and n[6] == pytest.approx(0.21 / 2.7 * 100) and n[7] is None
+    s = _find(rows, 3, "需调整用地")
+    assert s[4] == pytest.approx(0.4) and s[7] is None
+    assert "生态保护红线 1 个" in s[8] and "不计入建设用地" in s[8]
+    # 1001: Z01-01-01 under construction land, Z01-01-02 under 需调整用地
+    assert [r[4] for r in rows if r[2] == "1001"] == [pytest.approx(0.5), pytest.approx(0.4)]
     u = _find(rows, 3, "未分类用地")
     assert u[4] == pytest.approx(0.09)
-    k10 = _find(rows, 1, "10")
-    assert k10[3] == "工矿用地" and k10[4] == pytest.approx(0.9) and k10[6] == pytest.approx(37.5)
-    k1001 = _find(rows, 2, "1001")
-    assert k1001[3].strip() == "工业用地" and k1001[4] == pytest.approx(0.9)
-    assert _find(rows, 1, "11")[6] == pytest.approx(50.0)
+    k10 = next(r for r in rows if r[1] == "10")
+    assert k10[3] == "工矿用地" and k10[4] == pytest.approx(0.5) and k10[6] == pytest.approx(0.5 / 2.7 * 100)
+    assert k10[7] == pytest.approx(25.0)
+    assert _find(rows, 1, "11")[7] == pytest.approx(60.0)
     assert _find(rows, 1, "14")[3] == "绿地与开敞空间用地"
     assert _find(rows, 1, "17")[3] == "陆地水域"
+    # no road or cluster layer: the lines that are missing say so, with no area
+    road = _find(rows, 2, "1207")
+    assert road[4] is None and "未提供道路用地图层" in road[8]
+    other = _find(rows, 3, "组团内其他用地")
+    assert other[4] is None and "未提供组团图层" in other[8]
     t = _find(rows, 3, "总用地")
-    assert t[4] == pytest.approx(2.7) and t[5] == pytest.approx(100.0)
-    # the three groups add up to the total
-    assert g[4] + n[4] + u[4] == pytest.approx(t[4], rel=1e-12)
-    # 一级 rows of a group add up to the group
-    c1 = [r for r in rows if r[1] in ("10", "11", "14")]
-    assert sum(r[4] for r in c1) == pytest.approx(g[4], rel=1e-12)
+    assert t[4] == pytest.approx(2.7) and t[5] == pytest.approx(40.5) and t[6] == pytest.approx(100.0)
+    assert "不是规划范围面积" in t[8]
+    groups = [r for r in rows if r[0] in ("一", "二", "三", "四", "五")]
+    assert sum(r[4] or 0 for r in groups) == pytest.approx(t[4], rel=1e-12)
+    for r in rows[:-1]:
+        if isinstance(r[4], float):
+            assert r[5] == pytest.approx(r[4] * 15, rel=1e-12)          # 亩 = 公顷 × 15
+    assert wb["用地平衡表"].cell(row=3, column=5).value == "公顷" and wb["用地平衡表"].cell(row=3, column=6).value == "亩"
+
+
+def _zone():
+    """Two clusters (1210 m × 210 m each) around the plots of _plots(), and road corridors: 2.1 ha inside Z01,
+    2.1 ha between the clusters (outside: not part of the planned area)."""
+    clusters = gpd.GeoDataFrame({"ZTBH": ["Z01", "Z02"]},
+                                geometry=[shapely.box(399990, 2999990, 401200, 3000200),
+                                          shapely.box(401490, 2999990, 402700, 3000200)], crs="EPSG:4547")
+    roads = gpd.GeoDataFrame({"DLDJ": ["支路", "支路"]},
+                             geometry=[shapely.box(400200, 2999990, 400300, 3000200),
+                                       shapely.box(401300, 2999990, 401400, 3000200)], crs="EPSG:4547")
+    return clusters, roads
+
+
+def test_land_balance_of_the_whole_planned_area(tmp_path):
+    """Issue 14 item 5: plots + road corridors (1207) + other land inside the clusters = the clusters' area."""
+    clusters, roads = _zone()
+    path = str(tmp_path / "balance.xlsx")
+    res = export_indicator_table(_plots(), path, clusters=clusters.to_crs("EPSG:4490"), roads=roads, summary=False)
+    rows = _rows(openpyxl.load_workbook(path)["用地平衡表"])
+    cluster_ha = clusters.area.sum() / 1e4                        # 50.82 ha, measured independently
+    t = _find(rows, 3, "总用地")
+    assert t[4] == pytest.approx(cluster_ha, abs=1e-8) and res.balance_total_ha == pytest.approx(cluster_ha, abs=1e-8)
+    assert t[5] == pytest.approx(cluster_ha * 15, abs=1e-7) and t[8] == "组团范围"
+    road = _find(rows, 2, "1207")
+    assert road[3].strip() == "城镇村道路用地" and road[4] == pytest.approx(2.1, abs=1e-8)
+    assert _find(rows, 1, "12")[4] == pytest.approx(2.1, abs=1e-8)
+    g = _find(rows, 3, "建设用地")                                # 0.5 + 1.2 + 0.3 plots + 2.1 road
+    assert g[4] == pytest.approx(4.1, abs=1e-8) and "2.1000 公顷在组团范围外" in g[8]
+    assert road[7] == pytest.approx(2.1 / 4.1 * 100)
+    state = plan_state(_plots())                                  # the one place that says what is set apart
+    assert _find(rows, 3, "需调整用地")[4] == pytest.approx(_plots()["YDMJ"][state.blocked].sum() / 1e4, abs=1e-8)
+    assert state.blocked.sum() == 1 and _find(rows, 3, "需调整用地")[4] == pytest.approx(0.4, abs=1e-8)
+    other = _find(rows, 3, "组团内其他用地")                      # the clusters minus plots and the corridor
+    expected = clusters.geometry.union_all().difference(
+        shapely.union_all(list(_plots().geometry) + [roads.geometry[0]])).area / 1e4
+    assert other[4] == pytest.approx(expected, abs=1e-8) and other[4] == pytest.approx(50.82 - 2.7 - 2.1, abs=1e-8)
+    assert not [r for r in rows if r[3] and str(r[3]).startswith("核对差")]
+    groups = [r for r in rows if r[0] in tuple("一二三四五六")]
+    assert sum(r[4] for r in groups) == pytest.approx(t[4], abs=1e-8)
+    for r in rows[:-1]:
+        if isinstance(r[4], float):
+            assert r[5] == pytest.approx(r[4] * 15, rel=1e-12) and r[6] == pytest.approx(r[4] / t[4] * 100)
+
+
+def test_land_balance_shows_what_does_not_add_up(tmp_path):
+    """A corridor over a plot: the overlap is a 核对差 line of its own, the total stays the clusters' area."""
+    clusters, roads = _zone()
+    roads = roads.iloc[[0]].copy()
+    roads.geometry = [shapely.box(400050, 2999990, 400300, 3000200)]    # 50 m × 50 m over plot Z01-01-01
+    path = str(tmp_path / "overlap.xlsx")
+    export_indicator_table(_plots(), path, clusters=clusters, roads=roads, summary=False)
+    rows = _rows(openpyxl.load_workbook(path)["用地平衡表"])
+    diff = next(r for r in rows if r[3] and str(r[3]).startswith("核对差"))
+    assert diff[4] == pytest.approx(-0.25, abs=1e-8)                # 2 500 m² counted twice
+    t = _find(rows, 3, "总用地")
+    assert t[4] == pytest.approx(50.82, abs=1e-8)
+    assert sum(r[4] for r in rows if r[0] in tuple("一二三四五六")) == pytest.approx(50.82, abs=1e-8)
 
 
 def test_findings_sheet(workbook):
     _, wb = workbook
     ws = wb["审查结果"]
-    assert [ws.cell(row=2, column=i).value for i in range(1, 4)] == ["规则编号", "规则名称", "严重程度"]
+    assert [ws.cell(row=2, column=i).value for i in range(1, 6)] == ["规则编号", "规则名称", "严重程度", "地块编号", "编号"]
     rows = _rows(ws)
-    assert rows[0][:4] == ["STD-FAR-MIN", "容积率下限", "错误", "Z01-01-02"]
-    assert rows[0][5] == 1.0 and rows[0][6] == 1.2
-    assert rows[1][2] == "未检查" and rows[1][5] is None
+    assert rows[0][:5] == ["STD-FAR-MIN", "容积率下限", "错误", "Z01-01-02", "Z01-01-02"]
+    assert rows[0][6] == 1.0 and rows[0][7] == 1.2
+    assert rows[1][2] == "未检查" and rows[1][6] is None
+    assert rows[2][0].startswith("注：") and "地块编号" in rows[2][0]
+
+
+def test_every_finding_row_has_a_plot_code(tmp_path):
+    """Issue 14 item 8: by code, by geometry, or an explicit unit / cluster / outside / whole-plan label."""
+    box = shapely.box
+    findings = [
+        Finding("MP-ECO", "生态保护红线", "error", None, "仅有图形 / geometry only",
+                geometry=box(401010, 3000010, 401020, 3000020)),                 # inside Z01-02-01
+        Finding("LAYOUT-OVERLAP", "地块重叠", "error", None, "两块之间 / across two plots",
+                geometry=box(400090, 3000010, 400510, 3000020)),                 # Z01-01-01 and Z01-01-02
+        Finding("MP-DEM", "坡度", "warning", None, "接触而不重叠 / touching only",
+                geometry=box(400100, 3000000, 400110, 3000010)),                 # touches Z01-01-01: outside
+        Finding("HIER-UNIT", "单元", "warning", "Z01-02", "单元层面 / unit level"),
+        Finding("HIER-CLUSTER", "组团", "warning", "Z02", "组团层面 / cluster level"),
+        Finding("STD-NO-VALUE", "无标准值", "not_checked", "Z01-01-01、Z01-01-02", "两个地块 / two plots"),
+        Finding("STD-HYDM-UNMAPPED", "行业代码", "not_checked", "29", "全区 / whole plan"),
+    ]
+    path = str(tmp_path / "f.xlsx")
+    export_indicator_table(_plots(), path, findings=findings, summary=False, balance=False)
+    rows = [r for r in _rows(openpyxl.load_workbook(path)["审查结果"]) if r[0] and not r[0].startswith("注")]
+    assert [r[3] for r in rows] == ["Z01-02-01", "Z01-01-01、Z01-01-02", "（规划范围外）", "（单元 Z01-02）",
+                                    "（组团 Z02）", "Z01-01-01、Z01-01-02", "（全区）"]
+    assert all(r[3] for r in rows)
+
+
+def test_findings_layer_with_its_own_crs_and_plot_field(tmp_path):
+    """A 一张图冲突 layer (DKBH field) and a layer in degrees with geometry only: both get the plot code."""
+    import pandas as pd
+
+    conflicts = gpd.GeoDataFrame({"DKBH": ["Z01-01-02", None], "GZBH": ["MP-ECO", "MP-FARM"],
+                                  "GZMC": ["生态保护红线", "永久基本农田"], "YZCD": ["错误", "错误"],
+                                  "SM": ["占用 / occupies", "占用 / occupies"]},
+                                 geometry=[shapely.box(400510, 3000010, 400520, 3000020),
+                                           shapely.box(402510, 3000010, 402520, 3000020)], crs="EPSG:4547")
+    path = str(tmp_path / "c.xlsx")
+    export_indicator_table(_plots(), path, findings=conflicts.to_crs("EPSG:4490"), summary=False, balance=False)
+    rows = _rows(openpyxl.load_workbook(path)["审查结果"])
+    assert [r[3] for r in rows[:2]] == ["Z01-01-02", "Z02-01-03"]
+    # attributes only (no geometry): a row without any code is a whole-plan finding, said explicitly
+    export_indicator_table(_plots(), path, findings=pd.DataFrame(conflicts.drop(columns="geometry")),
+                           summary=False, balance=False)
+    assert [r[3] for r in _rows(openpyxl.load_workbook(path)["审查结果"])[:2]] == ["Z01-01-02", "（全区）"]
 
 
 def test_csv_has_bom_and_plain_rows(workbook):
@@ -211,7 +361,11 @@ def test_csv_has_bom_and_plain_rows(workbook):
     assert len(rows) == 7                       # header + 6 plots, no subtotal rows
     assert [r[2] for r in rows[1:]] == ["Z01-01-01", "Z01-01-02", "Z01-02-01", "Z02-01-01", "Z02-01-02", "Z02-01-03"]
     assert float(rows[1][5]) == pytest.approx(0.5)
-    assert rows[3][6] == ""                     # missing 容积率 is empty, not 0
+    assert rows[3][6] == rows[3][7] == REASON_A  # missing 容积率 says why: not empty, not 0
+    assert rows[3][11] == "未赋值：无限高来源" and rows[1][11] == NO_RECORD
+    for r in rows[1:]:                           # every control cell: a number or a reason
+        for c in CONTROL_COLS:
+            assert r[c] and (r[c].startswith("未赋值：") or float(r[c]) == float(r[c])), (r[2], c, r[c])
 
 
 def test_area_measured_from_geometry_and_codes_derived(tmp_path):
@@ -374,5 +528,8 @@ def test_property_every_subtotal_equals_the_sum_of_its_plots(tmp_path_factory, p
         assert _find(rows, 0, f"组团 {cl} 合计")[3] == pytest.approx(df.loc[idx, "YDMJ"].sum(), rel=1e-12)
     assert _find(rows, 0, "总计")[3] == pytest.approx(df["YDMJ"].sum(), rel=1e-12)
     for code, far in zip(df["DKBH"], df["RJLXX"]):
-        cell = _find(rows, 2, code)[5]
-        assert (cell is None) if np.isnan(far) else cell == pytest.approx(far)
+        row = _find(rows, 2, code)
+        if np.isnan(far):       # the reason, or merged into the 计容建筑面积 cell before it that has the same reason
+            assert row[5] == NO_RECORD or (row[5] is None and row[4] == NO_RECORD)
+        else:
+            assert row[5] == pytest.approx(far)

@@ -8,6 +8,7 @@ from qgis.core import (QgsCoordinateTransformContext, QgsProcessingException, Qg
                        QgsVectorLayer)
 
 import processing
+from algorithms.controls import parse_sources
 
 STYLES = os.path.join(ROOT, "resources", "styles")
 FIELDS = (("DKBH", "string"), ("DYBH", "string"), ("YDYHFLDM", "string"), ("HYDM", "string"))
@@ -43,7 +44,10 @@ def test_assigncontrols_processing_run(plugin, tmp_path):
     assert "RJLXX:2008表2 行业26" in a["ZBLY"] and "TZQD:覆盖表 第2行(DKBH)" in a["ZBLY"]
     b = out["Z01-01-02"]
     assert b["RJLXX"] is None or b["RJLXX"] != b["RJLXX"] or str(b["RJLXX"]) == "NULL"
-    assert "RJLXX:未检查-无标准值" in b["ZBLY"] and "TZQD:未检查-无标准值" in b["ZBLY"]
+    zb = parse_sources(b["ZBLY"])                 # industrial plot without HYDM: no per-industry value
+    assert zb["RJLXX"] == zb["TZQD"] == "未赋值：无标准值（缺行业代码）" and zb["JZXG"] == "未赋值：无限高来源"
+    d = parse_sources(out["Z01-01-04"]["ZBLY"])     # housing: the 2008 standard does not apply, every control says so
+    assert str(out["Z01-01-04"]["JZXS"]) == "NULL" and d["JZXS"] == "未赋值：2008标准不适用于城镇住宅用地(0701)"
     assert out["Z01-01-01"]["YDYHFLMC"] == "一类工业用地"
     rules = [f["GZBH"] for f in res["OUTPUT_FINDINGS"].getFeatures()]
     assert "STD-LANDUSE-UNKNOWN" in rules and "STD-HYDM-MISSING" in rules and "STD-NO-VALUE" in rules

@@ -82,6 +82,9 @@ def test_text_of_a_page(single_pdf):
                      "≥ 3,000 万元/公顷", "1.1000 公顷", "示例产业园实施方案", "某规划设计研究院", "2024-05-01",
                      "TZ-002", "图例", "经1路", "单元 / units"):
         assert expected in text, expected
+    # a missing control says why on the sheet (this layer has no ZBLY), never a bare dash or 0
+    assert unicodedata.normalize("NFKC", "≤ 2.00（下限未赋值：原因未记录") in text and "开发状态" in text
+    assert unicodedata.normalize("NFKC", "建筑限高 未赋值：原因未记录") in " ".join(text.split())
     assert "Z01-01-03 地块图则" not in text
     fonts = _run("pdffonts", "-f", "2", "-l", "2", out)
     assert "NotoSansCJK" in fonts, fonts          # Chinese drawn with an embedded CJK font, not boxes

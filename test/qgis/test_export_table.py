@@ -45,12 +45,34 @@ def test_processing_run_writes_the_workbook(plugin, tmp_path):
     assert by_label["总计"][5] == pytest.approx(1.4)
     plot = next(r for r in rows if r[2] == "Z01-01-02")
     assert plot[1] == "Z01-01" and plot[0] == "Z01"        # derived from the plot code
-    assert plot[6] is None                                  # NULL 容积率 → empty cell
+    assert plot[6] == "未赋值：原因未记录（ZBLY 无此项）"      # NULL 容积率 and no ZBLY: says so, never 0
     with open(res["OUTPUT_CSV"], encoding="utf-8-sig") as fh:
         assert next(csv.reader(fh))[2] == "地块编号"
     balance = _rows(wb["用地平衡表"])
     constr = next(r for r in balance if r[3] == "建设用地")
-    assert constr[4] == pytest.approx(1.0) and constr[5] == pytest.approx(1.0 / 1.4 * 100)
+    assert constr[4] == pytest.approx(1.0) and constr[5] == pytest.approx(15.0) and constr[6] == pytest.approx(1.0 / 1.4 * 100)
+    # no cluster or road layer: the balance says which lines are missing, the total is the plots only
+    assert "未提供组团图层" in next(r for r in balance if r[3] == "组团内其他用地")[8]
+    assert res["BALANCE_HA"] == pytest.approx(1.4)
+
+
+def test_balance_of_the_planned_area_with_clusters_and_roads(plugin, tmp_path):
+    """CLUSTERS + ROADS: the 用地平衡表 total is the clusters' area (plots + 1207 road + other land)."""
+    clusters = memory_layer([_box(499990, 700, 80, y=2439990)], crs="EPSG:4545", fields=(("ZTBH", "string"),),
+                            attrs=[("Z01",)], name="组团")                    # 5.6 ha
+    roads = memory_layer([_box(500120, 40, 80, y=2439990)], crs="EPSG:4545", fields=(("DLDJ", "string"),),
+                         attrs=[("支路",)], name="道路用地")                   # 0.32 ha, between two plots
+    out = str(tmp_path / "平衡.xlsx")
+    res = processing.run("zutuan:exportindicatortable", {"INPUT": _plots(), "CLUSTERS": clusters, "ROADS": roads,
+                                                         "OUTPUT": out})
+    assert res["BALANCE_HA"] == pytest.approx(5.6, abs=1e-9) and res["TOTAL_HA"] == pytest.approx(1.4)
+    balance = _rows(openpyxl.load_workbook(out)["用地平衡表"])
+    road = next(r for r in balance if r[2] == "1207")
+    assert road[4] == pytest.approx(0.32, abs=1e-9) and road[5] == pytest.approx(4.8, abs=1e-8)
+    other = next(r for r in balance if r[3] == "组团内其他用地")
+    assert other[4] == pytest.approx(5.6 - 1.4 - 0.32, abs=1e-9)
+    total = next(r for r in balance if r[3] == "总用地")
+    assert total[4] == pytest.approx(5.6, abs=1e-9) and total[6] == pytest.approx(100.0)
 
 
 def test_locked_target_gives_a_clear_error(plugin, tmp_path):
@@ -82,3 +104,19 @@ def test_qgis_process_headless(plugin, run_qgis_process, tmp_path):
     assert [ws.cell(row=2, column=i).value for i in (1, 2)] == ["Plot", "Land area"]
     assert next(r for r in _rows(ws) if r[0] == "Grand total")[1] == pytest.approx(1.4)
     assert os.path.getsize(out) > 0
+
+
+def test_findings_get_their_plot_code(plugin, tmp_path):
+    """A findings layer whose rows have a plot code, a unit code or only a geometry: every 审查结果 row names a plot
+    (or its unit / the whole plan)."""
+    fields = (("GZBH", "string"), ("GZMC", "string"), ("YZCD", "string"), ("BH", "string"), ("SM", "string"))
+    findings = memory_layer([_box(500210, 10, 10), "POLYGON EMPTY", _box(500010, 10, 10), "POLYGON EMPTY"],
+                            crs="EPSG:4545", fields=fields, name="问题",
+                            attrs=[("MP-ECO", "生态保护红线", "错误", None, "仅图形 / geometry only"),
+                                   ("HIER-UNIT", "单元", "警告", "Z01-02", "单元 / unit"),
+                                   ("STD-FAR-MIN", "容积率下限", "错误", "Z01-01-01", "编号 / code"),
+                                   ("STD-HYDM-UNMAPPED", "行业代码", "未检查", "29", "全区 / whole plan")])
+    out = str(tmp_path / "审查.xlsx")
+    processing.run("zutuan:exportindicatortable", {"INPUT": _plots(), "FINDINGS": findings, "OUTPUT": out})
+    rows = [r for r in _rows(openpyxl.load_workbook(out)["审查结果"]) if r[0] and not str(r[0]).startswith("注")]
+    assert [r[3] for r in rows] == ["Z01-01-02", "（单元 Z01-02）", "Z01-01-01", "（全区）"]
