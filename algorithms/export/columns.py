@@ -93,7 +93,7 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
 #: the default columns and order of the 地块控制指标一览表
 DEFAULT_COLUMNS: tuple[str, ...] = (
     "ZTBH", "DYBH", "DKBH", "YDYHFLDM", "YDYHFLMC", "YDMJ", "RJLXX", "RJLSX", "JZXS", "JZMDSX", "LDLSX",
-    "JZXG", "TZQD", "CYL", "CYHJ", "YXQY", "KFFQ", "SCJL", "KFZT", "KFSM")
+    "JZXG", "TZQD", "CCQD", "DJSS", "CYL", "CYHJ", "YXQY", "KFFQ", "GDZT", "SCJL", "KFZT", "KFSM")
 
 
 def resolve_columns(keys=None) -> list[Column]:

@@ -108,7 +108,7 @@ def test_plot_sheet_headers_and_print_setup(workbook):
     assert top[-3:] == ["审查结论", "开发状态", "开发状态说明"]
     assert "投资强度" in top and "建筑限高" in top and "意向企业" in top
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:T1"} <= merged
+    assert {"A2:A3", "B2:B3", "C2:C3", "G2:H2", "A1:W1"} <= merged
     assert ws.freeze_panes == "D4"
     assert ws.print_title_rows == "$2:$3"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8  # A3
@@ -176,11 +176,11 @@ def test_missing_controls_say_why_never_zero(workbook):
 def test_development_status_from_planstate(workbook):
     _, wb = workbook
     rows = _rows(wb["地块控制指标一览表"])
-    assert _find(rows, 2, "Z01-01-01")[18:20] == ["已供地", None]
+    assert _find(rows, 2, "Z01-01-01")[21:23] == ["已供地", None]
     blocked = _find(rows, 2, "Z01-01-02")
-    assert blocked[18] == "需调整用地" and "生态保护红线 500.0 m²" in blocked[19] and "不分期" in blocked[19]
-    assert _find(rows, 2, "Z01-02-01")[18:20] == ["待开发", "一张图审查需核实：分期，但须核实后供地"]
-    assert _find(rows, 2, "Z02-01-01")[18:20] == ["待开发", None]
+    assert blocked[21] == "需调整用地" and "生态保护红线 500.0 m²" in blocked[22] and "不分期" in blocked[22]
+    assert _find(rows, 2, "Z01-02-01")[21:23] == ["待开发", "一张图审查需核实：分期，但须核实后供地"]
+    assert _find(rows, 2, "Z02-01-01")[21:23] == ["待开发", None]
 
 
 def test_summary_sheet(workbook):
@@ -403,8 +403,8 @@ def test_findings_from_a_conflict_layer_keep_the_plot_code(tmp_path):
     export_indicator_table(_plots(), path, findings=conflicts, summary=False, balance=False)
     ws = openpyxl.load_workbook(path)["审查结果"]
     header = [c.value for c in ws[2]]
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4) if any(c.value for c in r)]
-    assert "编号" in header and [r[header.index("编号")] for r in rows] == ["Z01-01-01", "Z01-02-01"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4) if str(r[0].value or "").startswith("MP-")]
+    assert "地块编号" in header and [r[header.index("地块编号")] for r in rows] == ["Z01-01-01", "Z01-02-01"]
 
 
 def test_duplicate_input_index(tmp_path):
