@@ -140,6 +140,7 @@ def _table_checks(c):
         else:
             same("用地平衡表 需调整用地 vs planstate (公顷)", float(_num(apart[area_c]).iloc[0]), want, 0.01)
     review = sheet(book, "审查结果")
+    review = review[~review.iloc[:, 0].astype(str).str.startswith("注")]  # the sheet's closing note
     code_cols = [c for c in review.columns if "地块编号" in str(c)]
     if not code_cols:
         bad.append("审查结果 has no 地块编号 column")
