@@ -33,8 +33,7 @@ def sheet(path, name):
             names[j] = names[j - 1]
     unit_row = raw.iloc[head + 1] if head + 1 < len(raw) else None
     body_from = head + 1
-    if unit_row is not None and unit_row.iloc[0] is None or (unit_row is not None and pd.isna(unit_row.iloc[0])
-                                                               and unit_row.notna().sum() >= 1):
+    if unit_row is not None and pd.isna(unit_row.iloc[0]):  # the unit row under a two-row header (maybe all empty)
         names = [f"{n} {u}".strip() if pd.notna(u) else n for n, u in zip(names, unit_row)]
         body_from = head + 2
     df = raw.iloc[body_from:].reset_index(drop=True)
