@@ -59,6 +59,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Parameter '{name}' = {value} looks like a percentage; give it as a fraction, e.g. {suggest}."),
     "E_PHASE_NEVER_MATURES": ("第 {phase} 期永远无法成熟：{reason_zh}",
                               "Phase {phase} can never mature: {reason_en}"),
+    # monitoring (issue 19): tables read row by row, configuration files (profiles, 飞地 agreements, weights)
+    "E_TABLE_COLUMNS": ("表“{path}”缺少必需的列：{missing}。已有的列：{found}。",
+                        "The table '{path}' lacks the required columns: {missing_en}. Columns found: {found}."),
+    "E_TABLE_ROWS": ("表“{path}”有 {count} 处错误，未写出任何结果（行号为表格中的行号，表头为第 1 行）：\n{details_zh}",
+                     "The table '{path}' has {count} errors; nothing was written (row numbers as in the sheet, the "
+                     "header is row 1):\n{details_en}"),
+    "E_CONFIG": ("配置文件“{path}”中“{key}”有误：{reason_zh}", "In the file '{path}', '{key}' is wrong: {reason_en}"),
 }
 
 
