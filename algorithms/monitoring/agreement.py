@@ -113,6 +113,9 @@ def load_agreement(path: str) -> dict:
             raise config_error(path, f"rounding.decimals.{k}", "应为已知指标的 0–6 位小数", "0–6 decimals of a known indicator")
         decimals[k] = v
     large = data.get("large_projects") or {}
+    if large.get("basis", "fai_cum") not in ("fai_cum", "fai_year"):
+        raise config_error(path, "large_projects.basis", "应为 fai_cum（累计固定资产投资）或 fai_year（当年）",
+                           "must be fai_cum or fai_year")
     threshold: Optional[float] = None if large.get("threshold") is None else float(large["threshold"])
     return {"path": path, "name": str(data.get("name", "")), "status": str(data.get("status", "")),
             "source": str(data.get("source", "")), "parties": parties, "arrangements": arrs, "decimals": decimals,

@@ -158,7 +158,8 @@ def idle_land(ledger: pd.DataFrame, *, on: _dt.date, rules_path: Optional[str] =
                      "completion_late_days": late, "reason": rec.get("reason")})
     table = pd.DataFrame(rows)
     findings = []
-    near = table[table["idle_from"].map(lambda d: abs((d - on).days) <= rules["boundary_days"])]
+    waiting = table["status"].str.startswith(("未满一年", "闲置土地"))
+    near = table[waiting & table["idle_from"].map(lambda d: abs((d - on).days) <= rules["boundary_days"])]
     if len(near):
         findings.append(Finding("IDLE-BOUNDARY", "临界日期", "warning", None,
                                 f"{len(near)} 个地块距满一年不超过 {rules['boundary_days']} 天，期间最后一日若为法定休假日应顺延"
