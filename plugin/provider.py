@@ -19,8 +19,12 @@ def algorithm_classes():
     from .algs.checkstandards import CheckStandards
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
+    from .algs.enterprisestats import EnterpriseStats
     from .algs.exportplotsheets import ExportPlotSheets
+    from .algs.feidi import Feidi
+    from .algs.idleland import IdleLand
     from .algs.intensiveuse import IntensiveUse
+    from .algs.mujun import Mujun
     from .algs.phasing import Phasing
     from .algs.subdivideunits import SubdivideUnits
     from .algs.subdivideplots import SubdividePlots
@@ -30,7 +34,8 @@ def algorithm_classes():
             CalcArea, AssignControls,                                      # 指标
             CheckMasterPlan, CheckStandards,                               # 审查
             ExportIndicatorTable, ExportPlotSheets,                        # 导出
-            Phasing, Cashflow, IntensiveUse]                               # 测算
+            Phasing, Cashflow, IntensiveUse,                               # 测算
+            EnterpriseStats, Mujun, IdleLand, Feidi]                       # 监测
 
 
 def model_paths():

@@ -5,11 +5,11 @@ Profiles, rules and weights are data (resources/monitoring/, each naming its sou
 """
 from .agreement import INDICATORS, load_agreement  # noqa: F401
 from .feidi import FeidiResult, feidi, largest_remainder  # noqa: F401
-from .idle import IdleResult, idle_land, low_efficiency, period_end, read_ledger  # noqa: F401
+from .idle import IdleResult, idle_land, idle_plots, low_efficiency, period_end, read_ledger  # noqa: F401
 from .intake import EnterpriseStats, join_plots, load_stats, read_enterprise_stats  # noqa: F401
 from .mujun import MujunResult, mujun  # noqa: F401
 from .profile import DEFAULT_PROFILE, load_profile  # noqa: F401
 
-__all__ = ["INDICATORS", "load_agreement", "FeidiResult", "feidi", "largest_remainder", "IdleResult", "idle_land",
+__all__ = ["INDICATORS", "load_agreement", "FeidiResult", "feidi", "largest_remainder", "IdleResult", "idle_land", "idle_plots",
            "low_efficiency", "period_end", "read_ledger", "EnterpriseStats", "join_plots", "load_stats",
            "read_enterprise_stats", "MujunResult", "mujun", "DEFAULT_PROFILE", "load_profile"]

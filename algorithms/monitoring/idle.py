@@ -29,7 +29,8 @@ from ..findings import Finding
 from .profile import MONITORING_DIR, load_yaml
 from .table import Col, Problems, parse_columns, read_table
 
-__all__ = ["LEDGER_COLUMNS", "RULES_PATH", "IdleResult", "period_end", "read_ledger", "idle_land", "low_efficiency"]
+__all__ = ["LEDGER_COLUMNS", "RULES_PATH", "IdleResult", "IdlePlotsResult", "period_end", "read_ledger", "idle_land",
+           "low_efficiency", "idle_plots"]
 
 RULES_PATH = os.path.join(MONITORING_DIR, "xianzhi_tudi.yaml")
 LEDGER_COLUMNS = [
@@ -188,3 +189,60 @@ def low_efficiency(plots: pd.DataFrame, profile: dict) -> pd.DataFrame:
     status = np.where(~decided, "未检查：缺少指标 / not checked: indicator missing",
                       np.where(low, "低效用地 / low efficiency", "未低于阈值 / above the thresholds"))
     return pd.DataFrame({"low": status, "low_detail": detail.where(low, "")}, index=plots.index)
+
+
+@dataclass
+class IdlePlotsResult:
+    idle: Optional[IdleResult]
+    low: Optional[pd.DataFrame]       # per plot: the 亩均 plot indicators with the low-efficiency status
+    layer: object                     # GeoDataFrame: ledger plots and plots with statistics
+    n_idle: int = 0
+    n_may: int = 0
+    n_low: int = 0
+    findings: list = field(default_factory=list)
+
+
+def idle_plots(plots, *, ledger: Optional[str], stats=None, on: _dt.date, profile: dict, year: Optional[int] = None,
+               code_field: str = "DKBH") -> IdlePlotsResult:
+    """Idle land from the ledger and low-efficiency land from the statistics, on one plot layer."""
+    import geopandas as gpd
+
+    from .intake import prepare_plots
+    from .mujun import mujun
+
+    pl = stats.plots if stats is not None else prepare_plots(plots, code_field=code_field)
+    out = pd.DataFrame({"DKBH": pl["DKBH"].to_numpy()})
+    findings: list = []
+    idle = low = None
+    if ledger:
+        idle = idle_land(read_ledger(ledger, plot_codes=pl["DKBH"].dropna()), on=on)
+        findings += idle.findings
+        t = idle.table.set_index("DKBH")
+        out["XZZT"] = out["DKBH"].map(t["status"])
+        out["XZTK"] = out["DKBH"].map(t["clause"])
+        out["XZTS"] = out["DKBH"].map(t["idle_days"])
+        out["YDDG"] = out["DKBH"].map(t["agreed_start"].astype(str))
+    if stats is not None:
+        res = mujun(stats, year=year, profile=profile)
+        lv = res.levels["plot"]
+        low = pd.concat([lv[[i["key"] for i in profile["indicators"]]], low_efficiency(lv, profile)], axis=1)
+        low = low.rename(columns={i["key"]: f"{i['name']}（{i.get('unit', '')}）" for i in profile["indicators"]})
+        low.insert(0, "年度", res.year)
+        out["ND"] = out["DKBH"].map(lambda c: res.year if c in lv.index else None)
+        out["DXZT"] = out["DKBH"].map(low["low"])
+        out["DXSM"] = out["DKBH"].map(low["low_detail"])
+        low = low.rename(columns={"low": "低效认定", "low_detail": "低于阈值的指标"}).rename_axis("地块编号").reset_index()
+        spec = profile.get("low_efficiency") or {}
+        if spec.get("status") != "official" and spec.get("rules"):
+            findings.append(Finding("LOW-THRESHOLD", "低效用地阈值", "info", None,
+                                    f"低效用地阈值不是官方标准（状态 {spec.get('status', '—')}）/ the low-efficiency "
+                                    f"thresholds are not official ({spec.get('status', '—')})", source=spec.get("source", "")))
+    keep = out.drop(columns="DKBH").notna().any(axis=1).to_numpy()
+    layer = gpd.GeoDataFrame(out[keep].reset_index(drop=True),
+                             geometry=gpd.GeoSeries(pl["geometry"].to_numpy()[keep], crs=pl.attrs["crs"]),
+                             crs=pl.attrs["crs"])
+    status = out.get("XZZT", pd.Series(dtype=object)).fillna("")
+    return IdlePlotsResult(idle, low, layer, n_idle=int(status.str.startswith("闲置土地").sum()),
+                           n_may=int(status.str.startswith("可认定闲置").sum()),
+                           n_low=int(out.get("DXZT", pd.Series(dtype=object)).fillna("").str.startswith("低效").sum()),
+                           findings=findings)

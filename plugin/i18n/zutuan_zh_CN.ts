@@ -180,6 +180,10 @@
       <translation>测算</translation>
     </message>
     <message>
+      <source>监测</source>
+      <translation>监测</translation>
+    </message>
+    <message>
       <source>构建层级编码与拓扑检查</source>
       <translation>构建层级编码与拓扑检查</translation>
     </message>
@@ -324,12 +328,12 @@
       <translation>现金流测算</translation>
     </message>
     <message>
-      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</translation>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让；征地拆迁补偿、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），参数文件只补地块没有的值。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF（默认起始年的上一年），摘要中写明来源。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让；征地拆迁补偿、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），参数文件只补地块没有的值。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF（默认起始年的上一年），摘要中写明来源。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</translation>
     </message>
     <message>
-      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
-      <translation>覆盖参数 schedule.start_year / overrides schedule.start_year</translation>
+      <source>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</source>
+      <translation>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</translation>
     </message>
     <message>
       <source>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</source>
@@ -340,8 +344,8 @@
       <translation>小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %</translation>
     </message>
     <message>
-      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
-      <translation>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</translation>
+      <source>默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the start</source>
+      <translation>默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the start</translation>
     </message>
     <message>
       <source>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</source>
@@ -648,8 +652,8 @@
       <translation>新建规划数据库</translation>
     </message>
     <message>
-      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
-      <translation>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</translation>
+      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
+      <translation>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</translation>
     </message>
     <message>
       <source>写入元数据和导出表的标题 / project name for metadata and exports</source>
@@ -660,8 +664,12 @@
       <translation>编制单位 / planning organisation</translation>
     </message>
     <message>
-      <source>3 年、5 年目标的基准年，默认 2019 / base year of the targets</source>
-      <translation>3 年、5 年目标的基准年，默认 2019 / base year of the targets</translation>
+      <source>现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year</source>
+      <translation>现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year</translation>
+    </message>
+    <message>
+      <source>3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; empty: the year before the plan year</source>
+      <translation>3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; empty: the year before the plan year</translation>
     </message>
     <message>
       <source>投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity</source>
@@ -688,8 +696,12 @@
       <translation>编制单位</translation>
     </message>
     <message>
-      <source>基准年</source>
-      <translation>基准年</translation>
+      <source>编制年份（可选）</source>
+      <translation>编制年份（可选）</translation>
+    </message>
+    <message>
+      <source>基准年（可选）</source>
+      <translation>基准年（可选）</translation>
     </message>
     <message>
       <source>地区分类（土地等别）</source>
@@ -710,6 +722,62 @@
     <message>
       <source>组团图层</source>
       <translation>组团图层</translation>
+    </message>
+    <message>
+      <source>企业统计数据入库</source>
+      <translation>企业统计数据入库</translation>
+    </message>
+    <message>
+      <source>读取企业年度统计表（CSV 或 xlsx，每家企业每年一行），逐行逐列校验后与规划地块关联。必需列：统一社会信用代码、企业名称、年度，以及地块编号（一家企业多个地块写在同一格，用“；”分隔）或 X/Y 坐标（地块图层的坐标系）。表头括号内的单位（元、万元、亿元、千克标准煤、公顷、平方米……）自动换算；无法识别的单位、缺少的列、地块编号不存在、同一企业同一年度重复、负数、非数值、信用代码格式错误、年度超出规划期，都会列出行号和列名并停止，不写出任何结果。企业在地块上的用地：填了用地面积的按其地块面积比例分摊；未填的，地块扣除同年其他企业填报面积后由未填企业均分。输出企业年度记录、企业—地块关联（用地与分摊权重）和校验说明。</source>
+      <translation>读取企业年度统计表（CSV 或 xlsx，每家企业每年一行），逐行逐列校验后与规划地块关联。必需列：统一社会信用代码、企业名称、年度，以及地块编号（一家企业多个地块写在同一格，用“；”分隔）或 X/Y 坐标（地块图层的坐标系）。表头括号内的单位（元、万元、亿元、千克标准煤、公顷、平方米……）自动换算；无法识别的单位、缺少的列、地块编号不存在、同一企业同一年度重复、负数、非数值、信用代码格式错误、年度超出规划期，都会列出行号和列名并停止，不写出任何结果。企业在地块上的用地：填了用地面积的按其地块面积比例分摊；未填的，地块扣除同年其他企业填报面积后由未填企业均分。输出企业年度记录、企业—地块关联（用地与分摊权重）和校验说明。</translation>
+    </message>
+    <message>
+      <source>规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots</source>
+      <translation>规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots</translation>
+    </message>
+    <message>
+      <source>统计表“地块编号”列对应的字段 / the field the table's plot codes refer to</source>
+      <translation>统计表“地块编号”列对应的字段 / the field the table's plot codes refer to</translation>
+    </message>
+    <message>
+      <source>每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one row per enterprise and year; units may be given in the header</source>
+      <translation>每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one row per enterprise and year; units may be given in the header</translation>
+    </message>
+    <message>
+      <source>企业年度记录、企业地块关联、校验说明 / records, links and notes</source>
+      <translation>企业年度记录、企业地块关联、校验说明 / records, links and notes</translation>
+    </message>
+    <message>
+      <source>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</source>
+      <translation>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</translation>
+    </message>
+    <message>
+      <source>企业统计表（CSV/xlsx）</source>
+      <translation>企业统计表（CSV/xlsx）</translation>
+    </message>
+    <message>
+      <source>入库结果表</source>
+      <translation>入库结果表</translation>
+    </message>
+    <message>
+      <source>企业年度记录数</source>
+      <translation>企业年度记录数</translation>
+    </message>
+    <message>
+      <source>企业数</source>
+      <translation>企业数</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>规划期起始年（可选）</source>
+      <translation>规划期起始年（可选）</translation>
+    </message>
+    <message>
+      <source>规划期终止年（可选）</source>
+      <translation>规划期终止年（可选）</translation>
     </message>
     <message>
       <source>导出控制指标表</source>
@@ -880,6 +948,106 @@
       <translation>每个地块一个 PDF</translation>
     </message>
     <message>
+      <source>飞地跨区域核算</source>
+      <translation>飞地跨区域核算</translation>
+    </message>
+    <message>
+      <source>按飞地合作协议（YAML：参与方、期间、各指标分计比例、范围为园区/组团/单元/地块/企业、≥10亿元项目能耗规则、取整小数位）把企业统计的地区生产总值（增加值）、工业总产值、固定资产投资、就业人数、税收、能源消耗、新能源指标、污染物排放分计到飞出地、飞入地等各方。更具体的安排优先（企业＞地块＞单元＞组团＞园区）；按面积分计（area）或协议未覆盖的，按土地所在行政区（行政区图层，跨界地块按面积拆分；无图层时全部计入飞入地）。能耗只有投资达到门槛的项目按协议比例分担，其余计入土地所在地；能耗强度按分计后的能耗÷增加值。取整用最大余数法：各值先四舍五入到规定小数位，每份向下取整，余下的单位依次给余数最大者（并列给协议中在前的一方），各方之和与合计严格相等，核对表逐年逐项列出。协议比例之和不为 1、期间重叠、参与方未知等错误会注明协议中的位置并停止。</source>
+      <translation>按飞地合作协议（YAML：参与方、期间、各指标分计比例、范围为园区/组团/单元/地块/企业、≥10亿元项目能耗规则、取整小数位）把企业统计的地区生产总值（增加值）、工业总产值、固定资产投资、就业人数、税收、能源消耗、新能源指标、污染物排放分计到飞出地、飞入地等各方。更具体的安排优先（企业＞地块＞单元＞组团＞园区）；按面积分计（area）或协议未覆盖的，按土地所在行政区（行政区图层，跨界地块按面积拆分；无图层时全部计入飞入地）。能耗只有投资达到门槛的项目按协议比例分担，其余计入土地所在地；能耗强度按分计后的能耗÷增加值。取整用最大余数法：各值先四舍五入到规定小数位，每份向下取整，余下的单位依次给余数最大者（并列给协议中在前的一方），各方之和与合计严格相等，核对表逐年逐项列出。协议比例之和不为 1、期间重叠、参与方未知等错误会注明协议中的位置并停止。</translation>
+    </message>
+    <message>
+      <source>参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, periods, ratios and rounding</source>
+      <translation>参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, periods, ratios and rounding</translation>
+    </message>
+    <message>
+      <source>按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots are split by area</source>
+      <translation>按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots are split by area</translation>
+    </message>
+    <message>
+      <source>与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name</source>
+      <translation>与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name</translation>
+    </message>
+    <message>
+      <source>飞地核算地块</source>
+      <translation>飞地核算地块</translation>
+    </message>
+    <message>
+      <source>最近年度每个地块的协议安排 XYBH、所在地 SZD、各方分得的增加值 ZJZ_* 与能耗 NH_* / per plot: the arrangement, the location and each party's shares</source>
+      <translation>最近年度每个地块的协议安排 XYBH、所在地 SZD、各方分得的增加值 ZJZ_* 与能耗 NH_* / per plot: the arrangement, the location and each party's shares</translation>
+    </message>
+    <message>
+      <source>飞地核算表</source>
+      <translation>飞地核算表</translation>
+    </message>
+    <message>
+      <source>分地区统计、分项分计、核对表、参与方、协议与规则 / per-region tables and the reconciliation</source>
+      <translation>分地区统计、分项分计、核对表、参与方、协议与规则 / per-region tables and the reconciliation</translation>
+    </message>
+    <message>
+      <source>飞地合作协议（YAML）</source>
+      <translation>飞地合作协议（YAML）</translation>
+    </message>
+    <message>
+      <source>行政区图层（可选）</source>
+      <translation>行政区图层（可选）</translation>
+    </message>
+    <message>
+      <source>行政区代码或名称字段</source>
+      <translation>行政区代码或名称字段</translation>
+    </message>
+    <message>
+      <source>参与方数</source>
+      <translation>参与方数</translation>
+    </message>
+    <message>
+      <source>核对不一致的项数</source>
+      <translation>核对不一致的项数</translation>
+    </message>
+    <message>
+      <source>闲置与低效用地</source>
+      <translation>闲置与低效用地</translation>
+    </message>
+    <message>
+      <source>闲置土地按《闲置土地处置办法》（国土资源部令第53号）认定：供地台账（地块编号、约定动工日期，及实际动工、竣工、中止开发日期、已开发/应开发面积、已投资/总投资额、政府原因、土地价款）在评价日期时，超过约定动工日期满一年未动工的为闲置土地（第二条第一款），列出第十四条（一）征缴土地闲置费（土地价款的 20%）的程序；满两年的列出第十四条（二）无偿收回的程序；已动工但开发面积不足三分之一或投资不足 25%、中止开发满一年的“可以认定为闲置土地”（第二条第二款）；政府原因（第八条）按第十二条协商处置，不计闲置费。“满一年”按民法典第二百零一、二百零二条计算：约定动工日的次年对应日为期间最后一日，其后一日起为闲置（法定休假日顺延未计，临界日期提示核实）。低效用地按亩均效益评价配置的阈值（示意配置的阈值为示意值）。输出地块图层（闲置状态 XZZT、低效状态 DXZT）和清单（天数与条款）。</source>
+      <translation>闲置土地按《闲置土地处置办法》（国土资源部令第53号）认定：供地台账（地块编号、约定动工日期，及实际动工、竣工、中止开发日期、已开发/应开发面积、已投资/总投资额、政府原因、土地价款）在评价日期时，超过约定动工日期满一年未动工的为闲置土地（第二条第一款），列出第十四条（一）征缴土地闲置费（土地价款的 20%）的程序；满两年的列出第十四条（二）无偿收回的程序；已动工但开发面积不足三分之一或投资不足 25%、中止开发满一年的“可以认定为闲置土地”（第二条第二款）；政府原因（第八条）按第十二条协商处置，不计闲置费。“满一年”按民法典第二百零一、二百零二条计算：约定动工日的次年对应日为期间最后一日，其后一日起为闲置（法定休假日顺延未计，临界日期提示核实）。低效用地按亩均效益评价配置的阈值（示意配置的阈值为示意值）。输出地块图层（闲置状态 XZZT、低效状态 DXZT）和清单（天数与条款）。</translation>
+    </message>
+    <message>
+      <source>每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per supplied plot</source>
+      <translation>每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per supplied plot</translation>
+    </message>
+    <message>
+      <source>留空取今天 / empty: today</source>
+      <translation>留空取今天 / empty: today</translation>
+    </message>
+    <message>
+      <source>台账地块与有统计数据的地块：XZZT 闲置状态、XZTK 条款、XZTS 闲置天数、DXZT 低效状态 / plots with their idle and low-efficiency status</source>
+      <translation>台账地块与有统计数据的地块：XZZT 闲置状态、XZTK 条款、XZTS 闲置天数、DXZT 低效状态 / plots with their idle and low-efficiency status</translation>
+    </message>
+    <message>
+      <source>闲置与低效用地清单</source>
+      <translation>闲置与低效用地清单</translation>
+    </message>
+    <message>
+      <source>闲置土地、低效用地、认定依据 / the lists and the clauses</source>
+      <translation>闲置土地、低效用地、认定依据 / the lists and the clauses</translation>
+    </message>
+    <message>
+      <source>供地台账（CSV/xlsx，可选）</source>
+      <translation>供地台账（CSV/xlsx，可选）</translation>
+    </message>
+    <message>
+      <source>评价日期（可选）</source>
+      <translation>评价日期（可选）</translation>
+    </message>
+    <message>
+      <source>闲置土地地块数</source>
+      <translation>闲置土地地块数</translation>
+    </message>
+    <message>
+      <source>低效用地地块数</source>
+      <translation>低效用地地块数</translation>
+    </message>
+    <message>
       <source>开发区土地集约利用评价</source>
       <translation>开发区土地集约利用评价</translation>
     </message>
@@ -1016,16 +1184,64 @@
       <translation>产城融合型</translation>
     </message>
     <message>
+      <source>亩均效益评价</source>
+      <translation>亩均效益评价</translation>
+    </message>
+    <message>
+      <source>按评价配置计算某一年度每家企业以及每个地块、单元、组团的亩均税收、亩均增加值、单位能耗增加值、单位排放增加值、全员劳动生产率、研发经费投入强度、亩均产值、地均投资等，按权重和基准计分、排名并分档（A/B/C/D，缺少必需指标的为 T 不参评）。地块、单元、组团的指标为其企业数值（按用地分摊）之和除以地块面积之和；有企业缺少某项数据时该项不计算，不取部分和。默认配置为示意配置（指标取浙江省六项、权重取黄岩区、基准取淮安“平均值两倍”、分档取淮安比例，均为二手资料，非官方），正式评价请使用本地政府文件的配置。输出按等级着色的地块图层和 xlsx 排名表（企业、地块、单元、组团、评价指标与配置）。</source>
+      <translation>按评价配置计算某一年度每家企业以及每个地块、单元、组团的亩均税收、亩均增加值、单位能耗增加值、单位排放增加值、全员劳动生产率、研发经费投入强度、亩均产值、地均投资等，按权重和基准计分、排名并分档（A/B/C/D，缺少必需指标的为 T 不参评）。地块、单元、组团的指标为其企业数值（按用地分摊）之和除以地块面积之和；有企业缺少某项数据时该项不计算，不取部分和。默认配置为示意配置（指标取浙江省六项、权重取黄岩区、基准取淮安“平均值两倍”、分档取淮安比例，均为二手资料，非官方），正式评价请使用本地政府文件的配置。输出按等级着色的地块图层和 xlsx 排名表（企业、地块、单元、组团、评价指标与配置）。</translation>
+    </message>
+    <message>
+      <source>指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方） / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</source>
+      <translation>指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方） / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</translation>
+    </message>
+    <message>
+      <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
+      <translation>留空取统计表中最近的年度 / empty: the latest year of the table</translation>
+    </message>
+    <message>
+      <source>亩均效益地块</source>
+      <translation>亩均效益地块</translation>
+    </message>
+    <message>
+      <source>有统计数据的地块：各指标（字段名见配置 field）、得分 DF、排名 PM、等级 MJDJ / plots with statistics, graded</source>
+      <translation>有统计数据的地块：各指标（字段名见配置 field）、得分 DF、排名 PM、等级 MJDJ / plots with statistics, graded</translation>
+    </message>
+    <message>
+      <source>亩均效益排名表</source>
+      <translation>亩均效益排名表</translation>
+    </message>
+    <message>
+      <source>企业、地块、单元、组团排名与评价配置；CSV 仅写企业排名 / rankings; CSV holds the enterprises only</source>
+      <translation>企业、地块、单元、组团排名与评价配置；CSV 仅写企业排名 / rankings; CSV holds the enterprises only</translation>
+    </message>
+    <message>
+      <source>亩均效益评价配置（YAML，可选）</source>
+      <translation>亩均效益评价配置（YAML，可选）</translation>
+    </message>
+    <message>
+      <source>评价年度（可选）</source>
+      <translation>评价年度（可选）</translation>
+    </message>
+    <message>
+      <source>参评企业数</source>
+      <translation>参评企业数</translation>
+    </message>
+    <message>
+      <source>评价年度</source>
+      <translation>评价年度</translation>
+    </message>
+    <message>
       <source>滚动开发分期</source>
       <translation>滚动开发分期</translation>
     </message>
     <message>
-      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</translation>
+      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
+      <translation>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</translation>
     </message>
     <message>
-      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
-      <translation>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</translation>
+      <source>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</source>
+      <translation>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</translation>
     </message>
     <message>
       <source>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</source>
@@ -1034,6 +1250,10 @@
     <message>
       <source>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</source>
       <translation>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</translation>
+    </message>
+    <message>
+      <source>道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), e.g. DLCD of the road corridors; empty: measured</source>
+      <translation>道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), e.g. DLCD of the road corridors; empty: measured</translation>
     </message>
     <message>
       <source>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</source>
@@ -1054,6 +1274,14 @@
     <message>
       <source>正整数即固定为该期 / a positive phase number pins the unit to that phase</source>
       <translation>正整数即固定为该期 / a positive phase number pins the unit to that phase</translation>
+    </message>
+    <message>
+      <source>读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</source>
+      <translation>读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</translation>
+    </message>
+    <message>
+      <source>勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</source>
+      <translation>勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</translation>
     </message>
     <message>
       <source>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</source>
@@ -1084,8 +1312,8 @@
       <translation>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</translation>
     </message>
     <message>
-      <source>单元或地块图层</source>
-      <translation>单元或地块图层</translation>
+      <source>地块或单元图层</source>
+      <translation>地块或单元图层</translation>
     </message>
     <message>
       <source>道路（可选）</source>
@@ -1094,6 +1322,10 @@
     <message>
       <source>道路等级字段</source>
       <translation>道路等级字段</translation>
+    </message>
+    <message>
+      <source>道路长度字段（米）</source>
+      <translation>道路长度字段（米）</translation>
     </message>
     <message>
       <source>道路建设状态字段</source>
@@ -1110,6 +1342,14 @@
     <message>
       <source>指定分期字段</source>
       <translation>指定分期字段</translation>
+    </message>
+    <message>
+      <source>规划数据库（可选）</source>
+      <translation>规划数据库（可选）</translation>
+    </message>
+    <message>
+      <source>需调整用地仍纳入分期</source>
+      <translation>需调整用地仍纳入分期</translation>
     </message>
     <message>
       <source>测算参数文件（YAML，可选）</source>
