@@ -83,6 +83,12 @@ step "15 闲置与低效用地 Idle and low-efficiency land" zutuan:idleland \
 step "16 飞地跨区域核算 Cross-region (飞地) accounting" zutuan:feidi \
   "${STATS[@]}" AGREEMENT="$MON/feidi_agreement.yaml" ADMIN="$MON/xingzhengqu.gpkg|layername=xingzhengqu" \
   REGION_FIELD=XZQDM OUTPUT="$OUT/飞地核算.gpkg" OUTPUT_TABLE="$OUT/飞地核算.xlsx"
+step "17 发展目标跟踪 Targets tracked" zutuan:targettracking \
+  "${STATS[@]}" TARGETS="$MON/targets.csv" OUTPUT_TABLE="$OUT/目标跟踪.xlsx" OUTPUT_CHART="$OUT/目标完成率.svg"
+step "18 主导产业产值占比 Leading industry by output" zutuan:leadingindustry \
+  "${STATS[@]}" OUTPUT_TABLE="$OUT/主导产业占比.xlsx"
+step "19 开发区年度综合评价 Yearly zone evaluation" zutuan:zoneevaluation \
+  "${STATS[@]}" OUTPUT_TABLE="$OUT/年度综合评价.xlsx"
 rm -f "$OUT/.step.json"
 echo "demo done: results in $OUT (log: $LOG)"
 ls -la "$OUT"

@@ -48,7 +48,7 @@ def _number(path, key, value, *, positive=False):
     return v
 
 
-def _check_indicators(path: str, items) -> list[dict]:
+def _check_indicators(path: str, items, quantities) -> list[dict]:
     if not isinstance(items, list) or not items:
         raise config_error(path, "indicators", "应为非空列表", "must be a non-empty list")
     out, seen = [], set()
@@ -58,9 +58,9 @@ def _check_indicators(path: str, items) -> list[dict]:
             if k not in ind:
                 raise config_error(path, where, f"缺少 {k}", f"{k} is missing")
         for k in ("num", "den"):
-            if ind[k] not in QUANTITIES:
-                raise config_error(path, f"{where}.{k}", f"“{ind[k]}”不是可用的量：{'、'.join(QUANTITIES)}",
-                                   f"'{ind[k]}' is not a quantity; use one of {', '.join(QUANTITIES)}")
+            if ind[k] not in quantities:
+                raise config_error(path, f"{where}.{k}", f"“{ind[k]}”不是可用的量：{'、'.join(quantities)}",
+                                   f"'{ind[k]}' is not a quantity; use one of {', '.join(quantities)}")
         if ind["key"] in seen or len(str(ind["field"])) > 10:
             raise config_error(path, where, "key 重复或 field 超过 10 个字符", "duplicate key or field longer than 10")
         seen.add(ind["key"])
@@ -84,14 +84,14 @@ def _check_grading(path: str, grading: dict) -> dict:
     return {**grading, "classes": values}
 
 
-def load_profile(path: Optional[str] = None) -> dict:
+def load_profile(path: Optional[str] = None, *, quantities=QUANTITIES) -> dict:
     """The profile at ``path`` (default: the illustrative one), checked; raises E_CONFIG naming the key."""
     path = path or DEFAULT_PROFILE
     prof = load_yaml(path)
     for k in ("id", "name", "status", "source", "indicators", "scoring", "grading"):
         if k not in prof:
             raise config_error(path, k, "缺少此项", "missing")
-    prof["indicators"] = _check_indicators(path, prof["indicators"])
+    prof["indicators"] = _check_indicators(path, prof["indicators"], quantities)
     scoring = prof["scoring"] or {}
     if scoring.get("method") not in _METHODS or scoring.get("missing", "average") not in _MISSING:
         raise config_error(path, "scoring", f"method 应为 {'/'.join(_METHODS)}，missing 为 {'/'.join(_MISSING)}",

@@ -6,7 +6,8 @@ import pandas as pd
 from .agreement import INDICATORS
 from .intake import COLUMNS, EnterpriseStats
 
-__all__ = ["intake_sheets", "mujun_sheets", "idle_sheets", "feidi_sheets", "findings_sheet"]
+__all__ = ["intake_sheets", "mujun_sheets", "idle_sheets", "feidi_sheets", "findings_sheet", "targets_sheets",
+           "industry_sheets", "evaluation_sheets"]
 
 _LABEL = {c.key: c.label for c in COLUMNS}
 
@@ -105,3 +106,33 @@ def feidi_sheets(res, agreement: dict) -> dict:
                                    f"{agreement['large_clause']}")], columns=["项目", "内容"])
     return {"分地区统计": reg, "分项分计": det, "核对表": rec, "参与方": parties, "协议与规则": rule,
             "说明": findings_sheet(res.findings)}
+
+
+def targets_sheets(table: pd.DataFrame, findings=()) -> dict:
+    t = table.drop(columns=["key"]).rename(columns={
+        "indicator": "指标", "unit": "单位", "year": "年度", "actual": "实际值", "target_year": "目标年", "target": "目标值",
+        "direction": "方向", "base_year": "基准年", "base_value": "基准值", "expected": "按计划应达到",
+        "completion": "完成率（%）", "how": "实际值计算", "status": "结论"})
+    return {"目标跟踪": t, "说明": findings_sheet(list(findings))}
+
+
+def industry_sheets(table: pd.DataFrame, label: str) -> dict:
+    t = table.rename_axis(label).reset_index().rename(columns={
+        "year": "年度", "enterprises": "企业数", "missing_output": "缺少产值的企业数", "leading": "主导产业（大类，按产值）",
+        "leading_output": "主导产业产值（万元）", "output": "区块工业总产值（万元）", "share": "主导产业产值占比（%）",
+        "min_share": "要求（%）", "status": "结论", "source": "依据", "land_leading": "主导产业（大类，按用地）",
+        "land_share": "主导产业用地占比（%）"})
+    return {"主导产业产值占比": t}
+
+
+def evaluation_sheets(table: pd.DataFrame, profile: dict) -> dict:
+    cols = {"zone": "园区", "year": "年度", "enterprises": "企业数", "land_mu": "用地面积（亩）", "leading": "主导产业（大类）",
+            **_indicator_cols(profile), "score": "得分", "rank": "年度排名", "grade": "等级", "note": "说明"}
+    t = table[[c for c in cols if c in table.columns]].rename(columns=cols)
+    inds = pd.DataFrame([{"指标": i["name"], "计算": f"{i['num']} ÷ {i['den']}" + (f" × {i['factor']:g}" if i["factor"] != 1
+                                                                               else ""),
+                          "单位": i.get("unit", ""), "权重": i["weight"]} for i in profile["indicators"]])
+    about = pd.DataFrame([("配置", profile["name"]), ("状态", profile["status"]), ("来源", profile["source"]),
+                          ("评分", str(profile["scoring"])), ("分档", str(profile["grading"])), ("文件", profile["path"])],
+                         columns=["项目", "内容"])
+    return {"年度综合评价": t, "指标与权重": inds, "评价配置": about}

@@ -1184,6 +1184,54 @@
       <translation>Industry-city integrated</translation>
     </message>
     <message>
+      <source>主导产业产值占比</source>
+      <translation>Leading industry's share of output</translation>
+    </message>
+    <message>
+      <source>按区块（默认组团，或所选区块图层的面，按地块面积最大的重叠归属）计算主导产业（GB/T 4754 大类，按企业行业代码，缺省取地块 HYDM）产值占区块工业总产值的比例，与 60% 对照（resources/monitoring/leading_industry.yaml，依据为开发区改革方案/小组团实施方案，文号条款未核实）。有企业缺少产值时结论为“需核实”，全部缺少为“未检查”，不判达到。同时列出规划地块 HYDM 计的主导产业用地占比，供尚无产值数据的规划使用。</source>
+      <translation>Per 区块 (the clusters, or the polygons of a zone layer, a plot belonging to the one it overlaps most), the leading industry's (GB/T 4754 division, from the enterprise's code, else the plot's HYDM) share of output value, against 60 % (resources/monitoring/leading_industry.yaml; the document's number and clause are not verified). Missing output values make it 'verify', none at all 'not checked', never 'met'. The leading industry's share of land (plots' HYDM) is listed beside it for plans without output data.</translation>
+    </message>
+    <message>
+      <source>留空按组团 ZTBH 统计 / empty: per cluster</source>
+      <translation>empty: per cluster</translation>
+    </message>
+    <message>
+      <source>区块图层中标识区块的字段 / the field naming each block</source>
+      <translation>the field naming each block</translation>
+    </message>
+    <message>
+      <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
+      <translation>empty: the latest year of the table</translation>
+    </message>
+    <message>
+      <source>每个区块一行 / one row per block</source>
+      <translation>one row per block</translation>
+    </message>
+    <message>
+      <source>区块图层（可选）</source>
+      <translation>Zone layer (optional)</translation>
+    </message>
+    <message>
+      <source>区块名称字段</source>
+      <translation>Zone name field</translation>
+    </message>
+    <message>
+      <source>评价年度（可选）</source>
+      <translation>Evaluation year (optional)</translation>
+    </message>
+    <message>
+      <source>主导产业占比表</source>
+      <translation>Leading industry workbook</translation>
+    </message>
+    <message>
+      <source>达到的区块数</source>
+      <translation>Zones meeting the share</translation>
+    </message>
+    <message>
+      <source>未达到的区块数</source>
+      <translation>Zones below the share</translation>
+    </message>
+    <message>
       <source>亩均效益评价</source>
       <translation>Per-mu efficiency evaluation (亩均效益)</translation>
     </message>
@@ -1194,10 +1242,6 @@
     <message>
       <source>指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方） / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</source>
       <translation>indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</translation>
-    </message>
-    <message>
-      <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
-      <translation>empty: the latest year of the table</translation>
     </message>
     <message>
       <source>亩均效益地块</source>
@@ -1218,10 +1262,6 @@
     <message>
       <source>亩均效益评价配置（YAML，可选）</source>
       <translation>亩均 evaluation profile (YAML, optional)</translation>
-    </message>
-    <message>
-      <source>评价年度（可选）</source>
-      <translation>Evaluation year (optional)</translation>
     </message>
     <message>
       <source>参评企业数</source>
@@ -1558,6 +1598,78 @@
     <message>
       <source>道路红线用地面积（平方米）</source>
       <translation>Road red-line land area (m²)</translation>
+    </message>
+    <message>
+      <source>发展目标跟踪</source>
+      <translation>Target tracking</translation>
+    </message>
+    <message>
+      <source>把企业统计的年度实际值（工业总产值、企业数、从业人员、税收、增加值、当年固定资产投资、营业收入）与实施方案的 3 年、5 年发展目标对照：目标表（指标、目标年、目标值，可选基准年、基准值、方向 ≥/≤）或现金流测算工作簿的“发展目标”表。完成率 = 实际值 ÷ 目标值；按计划进度为基准年实际值（统计表有该年时）到目标值的直线，目标年之前实际值不低于进度为“按计划”，否则“落后”；目标年及以后为“达到/未达到”。统计表没有的指标（如土地开发、基础设施投资）标为“未检查”。输出跟踪表和完成率图（SVG）。</source>
+      <translation>Compares the statistics' yearly figures (output, enterprises, employees, taxes, value added, this year's fixed-asset investment, revenue) with the plan's 3- and 5-year targets, from a target table (indicator, target year, target; optionally base year, base value, direction) or the targets sheet of the cash-flow workbook. Completion = actual ÷ target; the planned path runs straight from the base year's actual to the target: before the target year a figure on or above it is on track, below it behind; from the target year on, met or not met. Targets the statistics cannot measure are not checked. Writes the tracking table and an SVG chart of the completion.</translation>
+    </message>
+    <message>
+      <source>指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, or the cash-flow workbook</source>
+      <translation>targets, or the cash-flow workbook</translation>
+    </message>
+    <message>
+      <source>目标表没有基准年（或期限）时使用 / used where the table gives no base year</source>
+      <translation>used where the table gives no base year</translation>
+    </message>
+    <message>
+      <source>每个目标每年一行 / one row per target and year</source>
+      <translation>one row per target and year</translation>
+    </message>
+    <message>
+      <source>各目标各年完成率与计划进度 / completion per target and year</source>
+      <translation>completion per target and year</translation>
+    </message>
+    <message>
+      <source>发展目标表（CSV/xlsx）</source>
+      <translation>Targets (CSV/xlsx)</translation>
+    </message>
+    <message>
+      <source>目标跟踪表</source>
+      <translation>Target tracking workbook</translation>
+    </message>
+    <message>
+      <source>完成率图（SVG）</source>
+      <translation>Completion chart (SVG)</translation>
+    </message>
+    <message>
+      <source>按计划或达到的项数</source>
+      <translation>Targets on track or met</translation>
+    </message>
+    <message>
+      <source>落后或未达到的项数</source>
+      <translation>Targets behind or not met</translation>
+    </message>
+    <message>
+      <source>开发区年度综合评价</source>
+      <translation>Yearly zone evaluation</translation>
+    </message>
+    <message>
+      <source>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。</source>
+      <translation>Evaluates every zone in every year by an indicator system file (YAML: indicators, weights, scoring, grades): tax and value added per mu, value added per unit of energy, labour productivity, R&amp;D intensity, the leading industry's share of output, the tax growth index, computed from the statistics. All zone-years of a run share the benchmarks (100 = the average), so a zone's years are comparable; ranks are within each year. Zones come from the table's zone column (several zones in one table), else one zone. The default weights are illustrative, not official.</translation>
+    </message>
+    <message>
+      <source>留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative weights</source>
+      <translation>empty: the illustrative weights</translation>
+    </message>
+    <message>
+      <source>每个园区每个年度一行：指标、得分、年度排名、等级 / one row per zone and year</source>
+      <translation>one row per zone and year</translation>
+    </message>
+    <message>
+      <source>评价指标体系（YAML，可选）</source>
+      <translation>Indicator system (YAML, optional)</translation>
+    </message>
+    <message>
+      <source>综合评价表</source>
+      <translation>Zone evaluation workbook</translation>
+    </message>
+    <message>
+      <source>园区数</source>
+      <translation>Zones</translation>
     </message>
     <message>
       <source>划分单元</source>

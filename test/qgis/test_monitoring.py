@@ -150,3 +150,58 @@ def test_styles_load(plugin):
         msg, ok = vl.loadNamedStyle(os.path.join(root, name))
         assert ok, msg
         assert vl.renderer().type() in ("categorizedSymbol", "RuleRenderer")
+
+
+def test_targettracking_table_and_chart(plugin, tmp_path):
+    rows = [[CODES[0], "甲", "Z01-01-01", 2023, 10, 100, 1, 1, 10, 1, 1000, 1],
+            [CODES[0], "甲", "Z01-01-01", 2024, 12, 100, 1, 1, 12, 1, 1000, 1],
+            [CODES[1], "乙", "Z01-01-02", 2024, 3, 100, 1, 1, 5, 1, 1000, 1]]
+    targets = tmp_path / "目标.csv"
+    targets.write_text("指标,基准年,目标年,目标值\n税收,2023,2026,40\n就业,2023,2024,15\n土地开发,2023,2026,20\n",
+                       encoding="utf-8")
+    res = processing.run("zutuan:targettracking", {"INPUT": _plots(), "STATS": _stats(tmp_path, rows),
+                                                   "TARGETS": str(targets), "OUTPUT_TABLE": str(tmp_path / "跟踪.xlsx"),
+                                                   "OUTPUT_CHART": str(tmp_path / "完成率.svg")})
+    sheet = list(openpyxl.load_workbook(res["OUTPUT_TABLE"])["目标跟踪"].iter_rows(values_only=True))
+    head = sheet[0]
+    row = {(r[head.index("指标")], r[head.index("年度")]): r for r in sheet[1:]}
+    # 税收 path: 10 + (40 − 10) × 1/3 = 20 in 2024; actual 15 → behind; 就业 17 ≥ 15 in the target year → met
+    assert row[("税收", 2024)][head.index("按计划应达到")] == pytest.approx(20.0)
+    assert row[("税收", 2024)][head.index("结论")].startswith("落后")
+    assert row[("就业", 2024)][head.index("结论")].startswith("达到")
+    assert row[("土地开发", 2024)][head.index("结论")].startswith("未检查")
+    assert (res["ON_TRACK"], res["BEHIND"]) == (1, 1)
+    assert "<svg" in open(res["OUTPUT_CHART"], encoding="utf-8").read()
+
+
+def test_leadingindustry_with_a_zone_layer(plugin, tmp_path):
+    head = ["统一社会信用代码", "企业名称", "地块编号", "年度", "行业代码", "工业总产值（万元）"]
+    path = tmp_path / "s.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([head, [CODES[0], "甲", "Z01-01-01", 2023, "C1391", 500],
+                                  [CODES[1], "乙", "Z01-01-02", 2023, "14", 600],
+                                  [CODES[2], "丙", "Z02-01-01", 2023, "13", 400]])
+    zones = memory_layer([_box(499990, 500150), _box(500150, 500410)], crs="EPSG:4545", fields=(("QK", "string"),),
+                         attrs=[("西区",), ("东区",)], name="区块")
+    res = processing.run("zutuan:leadingindustry", {"INPUT": _plots(), "STATS": str(path), "ZONES": zones,
+                                                    "ZONE_FIELD": "QK", "OUTPUT_TABLE": str(tmp_path / "主导.xlsx")})
+    sheet = list(openpyxl.load_workbook(res["OUTPUT_TABLE"]).active.iter_rows(values_only=True))
+    head = sheet[0]
+    row = {r[0]: r for r in sheet[1:]}
+    # P1 in 西区; P2 (75 % east) and P3 in 东区: 乙 14 600 vs 丙 13 400 → 60 % exactly → met
+    assert row["东区"][head.index("主导产业（大类，按产值）")] == "14"
+    assert row["东区"][head.index("主导产业产值占比（%）")] == pytest.approx(60.0)
+    assert (res["MET"], res["NOT_MET"]) == (2, 0)
+
+
+def test_zoneevaluation_ranks_zones_within_the_year(plugin, tmp_path):
+    head = HEAD + ["园区"]
+    path = tmp_path / "s.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([head, HAND[0] + ["甲园"], HAND[1] + ["乙园"]])
+    res = processing.run("zutuan:zoneevaluation", {"INPUT": _plots(), "STATS": str(path),
+                                                   "OUTPUT_TABLE": str(tmp_path / "评价.xlsx")})
+    sheet = list(openpyxl.load_workbook(res["OUTPUT_TABLE"])["年度综合评价"].iter_rows(values_only=True))
+    head = sheet[0]
+    ranks = {r[head.index("园区")]: r[head.index("年度排名")] for r in sheet[1:]}
+    assert res["ZONES"] == 2 and ranks == {"甲园": 1, "乙园": 2}
