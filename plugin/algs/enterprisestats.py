@@ -42,9 +42,12 @@ class StatsInputs:
                  "增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one "
                  "row per enterprise and year; units may be given in the header")
         for key, label in ((self.FIRST_YEAR, "规划期起始年（可选）"), (self.LAST_YEAR, "规划期终止年（可选）")):
-            self.add(QgsProcessingParameterNumber(key, self.tr(label), QgsProcessingParameterNumber.Integer,
-                                                  optional=True, minValue=1949, maxValue=2100),
-                     "超出规划期的年度报错，注明行号 / years outside the period are errors naming the row")
+            self.add_year(key, label, "超出规划期的年度报错，注明行号 / years outside the period are errors naming the row")
+
+    def add_year(self, key, label, help_text):
+        """An optional year parameter (1949–2100); read it with ``_year``."""
+        self.add(QgsProcessingParameterNumber(key, self.tr(label), QgsProcessingParameterNumber.Integer, optional=True,
+                                              minValue=1949, maxValue=2100), help_text)
 
     def add_layer_and_table(self, layer_label, layer_help, table_label, table_help):
         """The output plot layer OUTPUT and the workbook OUTPUT_TABLE (xlsx; CSV holds the first sheet)."""

@@ -75,10 +75,8 @@ class IdleLand(MujunInputs, ZutuanAlgorithm):
             raise InputError("E_BAD_PARAMETER", name=self.LEDGER, value="—", reason_zh="至少给出供地台账或企业统计表之一",
                              reason_en="give the supply ledger or the statistics table, or both")
         plots, stats = self.read_stats(parameters, context, feedback)
-        year = parameters.get(self.YEAR)
         res = idle_plots(plots, ledger=ledger or None, stats=stats, on=self._date(parameters, context),
-                         profile=self.load_profile(parameters, context),
-                         year=None if year in (None, "") else self.parameterAsInt(parameters, self.YEAR, context),
+                         profile=self.load_profile(parameters, context), year=self._year(parameters, self.YEAR, context),
                          code_field=(self.parameterAsFields(parameters, self.CODE_FIELD, context) or ["DKBH"])[0])
         bridge.push_findings(feedback, res.findings)
         dest, path = self.write_layer_and_table(parameters, context, feedback, res.layer,

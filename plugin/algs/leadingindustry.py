@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
 )
 
 from .. import bridge
@@ -42,9 +41,7 @@ class LeadingIndustry(StatsInputs, ZutuanAlgorithm):
         self.add(QgsProcessingParameterField(self.ZONE_FIELD, self.tr("区块名称字段"), optional=True,
                                              parentLayerParameterName=self.ZONES),
                  "区块图层中标识区块的字段 / the field naming each block")
-        self.add(QgsProcessingParameterNumber(self.YEAR, self.tr("评价年度（可选）"), QgsProcessingParameterNumber.Integer,
-                                              optional=True, minValue=1949, maxValue=2100),
-                 "留空取统计表中最近的年度 / empty: the latest year of the table")
+        self.add_year(self.YEAR, "评价年度（可选）", "留空取统计表中最近的年度 / empty: the latest year of the table")
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("主导产业占比表"),
                                                        "Excel (*.xlsx);;CSV (*.csv)"),
                  "每个区块一行 / one row per block")

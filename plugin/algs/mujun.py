@@ -4,7 +4,6 @@ import os
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
 )
 
 from .. import bridge
@@ -24,9 +23,7 @@ class MujunInputs(StatsInputs):
                                             fileFilter="YAML (*.yaml *.yml)"),
                  "指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方）"
                  " / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile")
-        self.add(QgsProcessingParameterNumber(self.YEAR, self.tr("评价年度（可选）"), QgsProcessingParameterNumber.Integer,
-                                              optional=True, minValue=1949, maxValue=2100),
-                 "留空取统计表中最近的年度 / empty: the latest year of the table")
+        self.add_year(self.YEAR, "评价年度（可选）", "留空取统计表中最近的年度 / empty: the latest year of the table")
 
     def load_profile(self, parameters, context):
         from ...algorithms.monitoring import load_profile
@@ -71,9 +68,7 @@ class Mujun(MujunInputs, ZutuanAlgorithm):
 
         profile = self.load_profile(parameters, context)
         _, stats = self.read_stats(parameters, context, feedback)
-        year = parameters.get(self.YEAR)
-        res = mujun(stats, year=None if year in (None, "") else self.parameterAsInt(parameters, self.YEAR, context),
-                    profile=profile)
+        res = mujun(stats, year=self._year(parameters, self.YEAR, context), profile=profile)
         bridge.push_findings(feedback, res.findings)
         dest, path = self.write_layer_and_table(parameters, context, feedback, res.plot_layer, mujun_sheets(res), STYLE)
         counts = res.enterprises["grade"].value_counts()

@@ -3,7 +3,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
 )
 
 from .base import ZutuanAlgorithm
@@ -39,9 +38,7 @@ class TargetTracking(StatsInputs, ZutuanAlgorithm):
                                             fileFilter="CSV / Excel (*.csv *.xlsx)"),
                  "指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, "
                  "or the cash-flow workbook")
-        self.add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("基准年（可选）"), QgsProcessingParameterNumber.Integer,
-                                              optional=True, minValue=1949, maxValue=2100),
-                 "目标表没有基准年（或期限）时使用 / used where the table gives no base year")
+        self.add_year(self.BASE_YEAR, "基准年（可选）", "目标表没有基准年（或期限）时使用 / used where the table gives no base year")
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("目标跟踪表"),
                                                        "Excel (*.xlsx);;CSV (*.csv)"),
                  "每个目标每年一行 / one row per target and year")
