@@ -748,6 +748,14 @@
       <translation>records, links and notes</translation>
     </message>
     <message>
+      <source>规划期起始年（可选）</source>
+      <translation>First year of the plan period (optional)</translation>
+    </message>
+    <message>
+      <source>规划期终止年（可选）</source>
+      <translation>Last year of the plan period (optional)</translation>
+    </message>
+    <message>
       <source>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</source>
       <translation>years outside the period are errors naming the row</translation>
     </message>
@@ -770,14 +778,6 @@
     <message>
       <source>年度</source>
       <translation>Years</translation>
-    </message>
-    <message>
-      <source>规划期起始年（可选）</source>
-      <translation>First year of the plan period (optional)</translation>
-    </message>
-    <message>
-      <source>规划期终止年（可选）</source>
-      <translation>Last year of the plan period (optional)</translation>
     </message>
     <message>
       <source>导出控制指标表</source>
@@ -1200,6 +1200,10 @@
       <translation>the field naming each block</translation>
     </message>
     <message>
+      <source>评价年度（可选）</source>
+      <translation>Evaluation year (optional)</translation>
+    </message>
+    <message>
       <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
       <translation>empty: the latest year of the table</translation>
     </message>
@@ -1214,10 +1218,6 @@
     <message>
       <source>区块名称字段</source>
       <translation>Zone name field</translation>
-    </message>
-    <message>
-      <source>评价年度（可选）</source>
-      <translation>Evaluation year (optional)</translation>
     </message>
     <message>
       <source>主导产业占比表</source>

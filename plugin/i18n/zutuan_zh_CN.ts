@@ -748,6 +748,14 @@
       <translation>企业年度记录、企业地块关联、校验说明 / records, links and notes</translation>
     </message>
     <message>
+      <source>规划期起始年（可选）</source>
+      <translation>规划期起始年（可选）</translation>
+    </message>
+    <message>
+      <source>规划期终止年（可选）</source>
+      <translation>规划期终止年（可选）</translation>
+    </message>
+    <message>
       <source>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</source>
       <translation>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</translation>
     </message>
@@ -770,14 +778,6 @@
     <message>
       <source>年度</source>
       <translation>年度</translation>
-    </message>
-    <message>
-      <source>规划期起始年（可选）</source>
-      <translation>规划期起始年（可选）</translation>
-    </message>
-    <message>
-      <source>规划期终止年（可选）</source>
-      <translation>规划期终止年（可选）</translation>
     </message>
     <message>
       <source>导出控制指标表</source>
@@ -1200,6 +1200,10 @@
       <translation>区块图层中标识区块的字段 / the field naming each block</translation>
     </message>
     <message>
+      <source>评价年度（可选）</source>
+      <translation>评价年度（可选）</translation>
+    </message>
+    <message>
       <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
       <translation>留空取统计表中最近的年度 / empty: the latest year of the table</translation>
     </message>
@@ -1214,10 +1218,6 @@
     <message>
       <source>区块名称字段</source>
       <translation>区块名称字段</translation>
-    </message>
-    <message>
-      <source>评价年度（可选）</source>
-      <translation>评价年度（可选）</translation>
     </message>
     <message>
       <source>主导产业占比表</source>
