@@ -110,12 +110,13 @@ def read_enterprise_stats(path: str, *, first_year: Optional[int] = None, last_y
                                 f"行），请核对 / {int(wrong.sum())} credit codes fail the GB 32100 check character",
                                 source=path))
     years = recs["year"]
+    period = f"{first_year or '…'}–{last_year or '…'}"
     for limit, cmp, zh, en in ((first_year, years < (first_year or 0), "早于", "before"),
                                (last_year, years > (last_year or 0), "晚于", "after")):
         if limit is not None:
             out = cmp & years.notna()
-            problems.add_many(recs.index[out], hdr["year"], f"年度{zh}规划期（{first_year}–{last_year}）",
-                              f"year {en} the plan period ({first_year}–{last_year})", list(years[out]))
+            problems.add_many(recs.index[out], hdr["year"], f"年度{zh}规划期（{period}）",
+                              f"year {en} the plan period ({period})", list(years[out]))
     key = codes + "|" + years.astype(str)
     dup = key.duplicated(keep=False) & codes.ne("") & years.notna()
     for _, grp in recs[dup].groupby(key[dup]):
