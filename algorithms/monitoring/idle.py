@@ -226,7 +226,8 @@ def idle_plots(plots, *, ledger: Optional[str], stats=None, on: _dt.date, profil
         res = mujun(stats, year=year, profile=profile)
         lv = res.levels["plot"]
         low = pd.concat([lv[[i["key"] for i in profile["indicators"]]], low_efficiency(lv, profile)], axis=1)
-        low = low.rename(columns={i["key"]: f"{i['name']}（{i.get('unit', '')}）" for i in profile["indicators"]})
+        low = low.rename(columns={i["key"]: f"{i['name']}（{i['unit']}）" if i.get("unit") else i["name"]
+                                  for i in profile["indicators"]})
         low.insert(0, "年度", res.year)
         out["ND"] = out["DKBH"].map(lambda c: res.year if c in lv.index else None)
         out["DXZT"] = out["DKBH"].map(low["low"])

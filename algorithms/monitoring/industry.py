@@ -88,10 +88,12 @@ def leading_industry(stats: EnterpriseStats, *, year: Optional[int] = None, zone
         total = float(known["output"].sum())
         share = float(by.iloc[0] / total * 100.0) if len(by) and total > 0 else np.nan
         rows.append({"block": block, "year": year, "enterprises": g["rec"].nunique(), "missing_output": int(missing),
-                     "leading": by.index[0] if len(by) else None, "leading_output": float(by.iloc[0]) if len(by) else 0.0,
-                     "output": total, "share": share, "min_share": float(rules["min_share"]),
+                     "leading": by.index[0] if len(by) else None,
+                     "leading_output": float(by.iloc[0]) if len(by) else np.nan, "output": total if len(by) else np.nan,
+                     "share": share, "min_share": float(rules["min_share"]),
                      "status": _status(share, missing, g["rec"].nunique(), float(rules["min_share"])),
-                     "source": rules["source"] + ("（未核实）" if rules.get("status") == "unconfirmed" else "")})
+                     "source": rules["source"] + ("（未核实）" if rules.get("status") == "unconfirmed" and "未核实" not in
+                                                  rules["source"] else "")})
     table = pd.DataFrame(rows).set_index("block") if rows else pd.DataFrame()
     land = _land_shares(plots, blocks)
     return table.join(land, how="outer") if len(table) else land

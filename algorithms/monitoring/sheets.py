@@ -31,7 +31,7 @@ def intake_sheets(stats: EnterpriseStats) -> dict:
 
 
 def _indicator_cols(profile) -> dict:
-    return {i["key"]: f"{i['name']}（{i.get('unit', '')}）" for i in profile["indicators"]}
+    return {i["key"]: f"{i['name']}（{i['unit']}）" if i.get("unit") else i["name"] for i in profile["indicators"]}
 
 
 def _level(df: pd.DataFrame, key: str, label: str, profile) -> pd.DataFrame:

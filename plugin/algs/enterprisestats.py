@@ -60,9 +60,10 @@ class StatsInputs:
         """Both outputs, once everything is computed: (layer destination id, workbook path)."""
         from ...algorithms.feasibility.tables import write_tables
 
+        path = write_tables(self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context), sheets)  # a bad path fails first
         dest = bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, layer, crs=layer.crs, feedback=feedback)
         bridge.style_output(context, dest, style)
-        return dest, write_tables(self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context), sheets)
+        return dest, path
 
     def _year(self, parameters, key, context):
         value = parameters.get(key)
