@@ -134,3 +134,22 @@ def test_largest_remainder_adds_up_exactly(totals, weights):
     shares = largest_remainder(totals[:, None] * w[None, :], totals)
     assert (shares.sum(axis=1) == totals).all() and (shares >= 0).all()
     assert (np.abs(shares - totals[:, None] * w[None, :]) < 1.0 + 1e-6).all()
+
+
+def test_shipped_files_load():
+    import os
+
+    from algorithms.monitoring.evaluation import ZONE_PROFILE, ZONE_QUANTITIES
+    from algorithms.monitoring.idle import RULES_PATH, read_ledger
+    from algorithms.monitoring.profile import load_profile, load_yaml
+
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "data")
+    agr = load_agreement(os.path.join(root, "feidi_agreement.yaml"))
+    assert [p["id"] for p in agr["parties"]] == ["PX", "FC", "NM"] and agr["large_threshold"] == 100000
+    assert load_profile()["status"] == "illustrative"
+    assert load_profile(ZONE_PROFILE, quantities=ZONE_QUANTITIES)["status"] == "illustrative"
+    rules = load_yaml(RULES_PATH)
+    assert (rules["idle_years"], rules["recovery_years"], rules["idle_fee_rate"]) == (1, 2, 0.20)
+    stats = read_enterprise_stats(os.path.join(root, "enterprise_stats.csv"))
+    assert stats.years == [2023, 2024, 2025] and stats.records["credit_code"].nunique() == 41
+    assert len(read_ledger(os.path.join(root, "supply_ledger.csv"))) == 73
