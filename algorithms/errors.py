@@ -78,6 +78,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Project table '{path}', column '{column}': unknown unit '{unit}' (known: {allowed})."),
     "E_PROJECT_COLUMN_TWICE": ("项目表“{path}”的列“{a}”和“{b}”都表示{name}，请只保留一列。",
                                "Project table '{path}': columns '{a}' and '{b}' both mean {name}; keep one."),
+    # monitoring (issue 19): tables read row by row, configuration files (profiles, 飞地 agreements, weights)
+    "E_TABLE_COLUMNS": ("表“{path}”缺少必需的列：{missing}。已有的列：{found}。",
+                        "The table '{path}' lacks the required columns: {missing_en}. Columns found: {found}."),
+    "E_TABLE_ROWS": ("表“{path}”有 {count} 处错误，未写出任何结果（行号为表格中的行号，表头为第 1 行）：\n{details_zh}",
+                     "The table '{path}' has {count} errors; nothing was written (row numbers as in the sheet, the "
+                     "header is row 1):\n{details_en}"),
+    "E_CONFIG": ("配置文件“{path}”中“{key}”有误：{reason_zh}", "In the file '{path}', '{key}' is wrong: {reason_en}"),
 }
 
 

@@ -19,18 +19,27 @@ def algorithm_classes():
     from .algs.checkstandards import CheckStandards
     from .algs.createplan import CreatePlan
     from .algs.exportindicatortable import ExportIndicatorTable
+    from .algs.enterprisestats import EnterpriseStats
     from .algs.exportplotsheets import ExportPlotSheets
+    from .algs.feidi import Feidi
+    from .algs.idleland import IdleLand
     from .algs.intensiveuse import IntensiveUse
+    from .algs.leadingindustry import LeadingIndustry
+    from .algs.mujun import Mujun
     from .algs.phasing import Phasing
     from .algs.subdivideunits import SubdivideUnits
     from .algs.subdivideplots import SubdividePlots
+    from .algs.targettracking import TargetTracking
+    from .algs.zoneevaluation import ZoneEvaluation
     from .algs.buildhierarchy import BuildHierarchy
 
     return [CreatePlan, SubdivideUnits, SubdividePlots, BuildHierarchy,      # 布局
             CalcArea, AssignControls,                                      # 指标
             CheckMasterPlan, CheckStandards,                               # 审查
             ExportIndicatorTable, ExportPlotSheets,                        # 导出
-            Phasing, Cashflow, IntensiveUse]                               # 测算
+            Phasing, Cashflow, IntensiveUse,                               # 测算
+            EnterpriseStats, Mujun, IdleLand, Feidi, TargetTracking,       # 监测
+            LeadingIndustry, ZoneEvaluation]
 
 
 def model_paths():

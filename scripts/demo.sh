@@ -70,6 +70,25 @@ step "11 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
   PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
 step "12 土地集约利用评价 Intensive use (TD/T 1029-2017)" zutuan:intensiveuse \
   INPUT="$PLOTS" SCENARIO=1 OUTPUT="$OUT/集约利用评价.xlsx"
+# Yearly monitoring (issue 19) on the sample zone's synthetic statistics, keyed to the phased plots' codes.
+MON="$ROOT/resources/sample/data"
+STATS=(INPUT="$PLOTS" STATS="$MON/enterprise_stats.csv")
+step "13 企业统计数据入库 Enterprise statistics intake" zutuan:enterprisestats \
+  "${STATS[@]}" FIRST_YEAR=2019 LAST_YEAR=2030 OUTPUT="$OUT/企业统计入库.xlsx"
+step "14 亩均效益评价 Per-mu efficiency evaluation" zutuan:mujun \
+  "${STATS[@]}" OUTPUT="$OUT/亩均效益.gpkg" OUTPUT_TABLE="$OUT/亩均效益排名.xlsx"
+step "15 闲置与低效用地 Idle and low-efficiency land" zutuan:idleland \
+  "${STATS[@]}" LEDGER="$MON/supply_ledger.csv" EVAL_DATE=2025-12-31 \
+  OUTPUT="$OUT/闲置与低效用地.gpkg" OUTPUT_TABLE="$OUT/闲置与低效用地清单.xlsx"
+step "16 飞地跨区域核算 Cross-region (飞地) accounting" zutuan:feidi \
+  "${STATS[@]}" AGREEMENT="$MON/feidi_agreement.yaml" ADMIN="$MON/xingzhengqu.gpkg|layername=xingzhengqu" \
+  REGION_FIELD=XZQDM OUTPUT="$OUT/飞地核算.gpkg" OUTPUT_TABLE="$OUT/飞地核算.xlsx"
+step "17 发展目标跟踪 Targets tracked" zutuan:targettracking \
+  "${STATS[@]}" TARGETS="$MON/targets.csv" OUTPUT_TABLE="$OUT/目标跟踪.xlsx" OUTPUT_CHART="$OUT/目标完成率.svg"
+step "18 主导产业产值占比 Leading industry by output" zutuan:leadingindustry \
+  "${STATS[@]}" OUTPUT_TABLE="$OUT/主导产业占比.xlsx"
+step "19 开发区年度综合评价 Yearly zone evaluation" zutuan:zoneevaluation \
+  "${STATS[@]}" OUTPUT_TABLE="$OUT/年度综合评价.xlsx"
 rm -f "$OUT/.step.json"
 echo "demo done: results in $OUT (log: $LOG)"
 ls -la "$OUT"

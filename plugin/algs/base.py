@@ -24,7 +24,7 @@ from ..i18n import N_, tr
 
 #: groupId -> Chinese group name (English in the translation file)
 GROUPS = {"layout": N_("布局"), "controls": N_("指标"), "review": N_("审查"), "export": N_("导出"),
-          "feasibility": N_("测算")}
+          "feasibility": N_("测算"), "monitoring": N_("监测")}
 
 
 class ZutuanAlgorithm(QgsProcessingAlgorithm):

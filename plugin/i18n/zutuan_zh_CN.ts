@@ -180,6 +180,10 @@
       <translation>测算</translation>
     </message>
     <message>
+      <source>监测</source>
+      <translation>监测</translation>
+    </message>
+    <message>
       <source>地块编号字段</source>
       <translation>地块编号字段</translation>
     </message>
@@ -756,6 +760,62 @@
       <translation>组团图层</translation>
     </message>
     <message>
+      <source>企业统计数据入库</source>
+      <translation>企业统计数据入库</translation>
+    </message>
+    <message>
+      <source>读取企业年度统计表（CSV 或 xlsx，每家企业每年一行），逐行逐列校验后与规划地块关联。必需列：统一社会信用代码、企业名称、年度，以及地块编号（一家企业多个地块写在同一格，用“；”分隔）或 X/Y 坐标（地块图层的坐标系）。表头括号内的单位（元、万元、亿元、千克标准煤、公顷、平方米……）自动换算；无法识别的单位、缺少的列、地块编号不存在、同一企业同一年度重复、负数、非数值、信用代码格式错误、年度超出规划期，都会列出行号和列名并停止，不写出任何结果。企业在地块上的用地：填了用地面积的按其地块面积比例分摊；未填的，地块扣除同年其他企业填报面积后由未填企业均分。输出企业年度记录、企业—地块关联（用地与分摊权重）和校验说明。</source>
+      <translation>读取企业年度统计表（CSV 或 xlsx，每家企业每年一行），逐行逐列校验后与规划地块关联。必需列：统一社会信用代码、企业名称、年度，以及地块编号（一家企业多个地块写在同一格，用“；”分隔）或 X/Y 坐标（地块图层的坐标系）。表头括号内的单位（元、万元、亿元、千克标准煤、公顷、平方米……）自动换算；无法识别的单位、缺少的列、地块编号不存在、同一企业同一年度重复、负数、非数值、信用代码格式错误、年度超出规划期，都会列出行号和列名并停止，不写出任何结果。企业在地块上的用地：填了用地面积的按其地块面积比例分摊；未填的，地块扣除同年其他企业填报面积后由未填企业均分。输出企业年度记录、企业—地块关联（用地与分摊权重）和校验说明。</translation>
+    </message>
+    <message>
+      <source>规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots</source>
+      <translation>规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots</translation>
+    </message>
+    <message>
+      <source>统计表“地块编号”列对应的字段 / the field the table's plot codes refer to</source>
+      <translation>统计表“地块编号”列对应的字段 / the field the table's plot codes refer to</translation>
+    </message>
+    <message>
+      <source>每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one row per enterprise and year; units may be given in the header</source>
+      <translation>每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one row per enterprise and year; units may be given in the header</translation>
+    </message>
+    <message>
+      <source>企业年度记录、企业地块关联、校验说明 / records, links and notes</source>
+      <translation>企业年度记录、企业地块关联、校验说明 / records, links and notes</translation>
+    </message>
+    <message>
+      <source>规划期起始年（可选）</source>
+      <translation>规划期起始年（可选）</translation>
+    </message>
+    <message>
+      <source>规划期终止年（可选）</source>
+      <translation>规划期终止年（可选）</translation>
+    </message>
+    <message>
+      <source>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</source>
+      <translation>超出规划期的年度报错，注明行号 / years outside the period are errors naming the row</translation>
+    </message>
+    <message>
+      <source>企业统计表（CSV/xlsx）</source>
+      <translation>企业统计表（CSV/xlsx）</translation>
+    </message>
+    <message>
+      <source>入库结果表</source>
+      <translation>入库结果表</translation>
+    </message>
+    <message>
+      <source>企业年度记录数</source>
+      <translation>企业年度记录数</translation>
+    </message>
+    <message>
+      <source>企业数</source>
+      <translation>企业数</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>年度</translation>
+    </message>
+    <message>
       <source>导出控制指标表</source>
       <translation>导出控制指标表</translation>
     </message>
@@ -936,6 +996,106 @@
       <translation>每个地块一个 PDF</translation>
     </message>
     <message>
+      <source>飞地跨区域核算</source>
+      <translation>飞地跨区域核算</translation>
+    </message>
+    <message>
+      <source>按飞地合作协议（YAML：参与方、期间、各指标分计比例、范围为园区/组团/单元/地块/企业、≥10亿元项目能耗规则、取整小数位）把企业统计的地区生产总值（增加值）、工业总产值、固定资产投资、就业人数、税收、能源消耗、新能源指标、污染物排放分计到飞出地、飞入地等各方。更具体的安排优先（企业＞地块＞单元＞组团＞园区）；按面积分计（area）或协议未覆盖的，按土地所在行政区（行政区图层，跨界地块按面积拆分；无图层时全部计入飞入地）。能耗只有投资达到门槛的项目按协议比例分担，其余计入土地所在地；能耗强度按分计后的能耗÷增加值。取整用最大余数法：各值先四舍五入到规定小数位，每份向下取整，余下的单位依次给余数最大者（并列给协议中在前的一方），各方之和与合计严格相等，核对表逐年逐项列出。协议比例之和不为 1、期间重叠、参与方未知等错误会注明协议中的位置并停止。</source>
+      <translation>按飞地合作协议（YAML：参与方、期间、各指标分计比例、范围为园区/组团/单元/地块/企业、≥10亿元项目能耗规则、取整小数位）把企业统计的地区生产总值（增加值）、工业总产值、固定资产投资、就业人数、税收、能源消耗、新能源指标、污染物排放分计到飞出地、飞入地等各方。更具体的安排优先（企业＞地块＞单元＞组团＞园区）；按面积分计（area）或协议未覆盖的，按土地所在行政区（行政区图层，跨界地块按面积拆分；无图层时全部计入飞入地）。能耗只有投资达到门槛的项目按协议比例分担，其余计入土地所在地；能耗强度按分计后的能耗÷增加值。取整用最大余数法：各值先四舍五入到规定小数位，每份向下取整，余下的单位依次给余数最大者（并列给协议中在前的一方），各方之和与合计严格相等，核对表逐年逐项列出。协议比例之和不为 1、期间重叠、参与方未知等错误会注明协议中的位置并停止。</translation>
+    </message>
+    <message>
+      <source>参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, periods, ratios and rounding</source>
+      <translation>参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, periods, ratios and rounding</translation>
+    </message>
+    <message>
+      <source>按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots are split by area</source>
+      <translation>按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots are split by area</translation>
+    </message>
+    <message>
+      <source>与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name</source>
+      <translation>与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name</translation>
+    </message>
+    <message>
+      <source>飞地核算地块</source>
+      <translation>飞地核算地块</translation>
+    </message>
+    <message>
+      <source>最近年度每个地块的协议安排 XYBH、所在地 SZD、各方分得的增加值 ZJZ_* 与能耗 NH_* / per plot: the arrangement, the location and each party's shares</source>
+      <translation>最近年度每个地块的协议安排 XYBH、所在地 SZD、各方分得的增加值 ZJZ_* 与能耗 NH_* / per plot: the arrangement, the location and each party's shares</translation>
+    </message>
+    <message>
+      <source>飞地核算表</source>
+      <translation>飞地核算表</translation>
+    </message>
+    <message>
+      <source>分地区统计、分项分计、核对表、参与方、协议与规则 / per-region tables and the reconciliation</source>
+      <translation>分地区统计、分项分计、核对表、参与方、协议与规则 / per-region tables and the reconciliation</translation>
+    </message>
+    <message>
+      <source>飞地合作协议（YAML）</source>
+      <translation>飞地合作协议（YAML）</translation>
+    </message>
+    <message>
+      <source>行政区图层（可选）</source>
+      <translation>行政区图层（可选）</translation>
+    </message>
+    <message>
+      <source>行政区代码或名称字段</source>
+      <translation>行政区代码或名称字段</translation>
+    </message>
+    <message>
+      <source>参与方数</source>
+      <translation>参与方数</translation>
+    </message>
+    <message>
+      <source>核对不一致的项数</source>
+      <translation>核对不一致的项数</translation>
+    </message>
+    <message>
+      <source>闲置与低效用地</source>
+      <translation>闲置与低效用地</translation>
+    </message>
+    <message>
+      <source>闲置土地按《闲置土地处置办法》（国土资源部令第53号）认定：供地台账（地块编号、约定动工日期，及实际动工、竣工、中止开发日期、已开发/应开发面积、已投资/总投资额、政府原因、土地价款）在评价日期时，超过约定动工日期满一年未动工的为闲置土地（第二条第一款），列出第十四条（一）征缴土地闲置费（土地价款的 20%）的程序；满两年的列出第十四条（二）无偿收回的程序；已动工但开发面积不足三分之一或投资不足 25%、中止开发满一年的“可以认定为闲置土地”（第二条第二款）；政府原因（第八条）按第十二条协商处置，不计闲置费。“满一年”按民法典第二百零一、二百零二条计算：约定动工日的次年对应日为期间最后一日，其后一日起为闲置（法定休假日顺延未计，临界日期提示核实）。低效用地按亩均效益评价配置的阈值（示意配置的阈值为示意值）。输出地块图层（闲置状态 XZZT、低效状态 DXZT）和清单（天数与条款）。</source>
+      <translation>闲置土地按《闲置土地处置办法》（国土资源部令第53号）认定：供地台账（地块编号、约定动工日期，及实际动工、竣工、中止开发日期、已开发/应开发面积、已投资/总投资额、政府原因、土地价款）在评价日期时，超过约定动工日期满一年未动工的为闲置土地（第二条第一款），列出第十四条（一）征缴土地闲置费（土地价款的 20%）的程序；满两年的列出第十四条（二）无偿收回的程序；已动工但开发面积不足三分之一或投资不足 25%、中止开发满一年的“可以认定为闲置土地”（第二条第二款）；政府原因（第八条）按第十二条协商处置，不计闲置费。“满一年”按民法典第二百零一、二百零二条计算：约定动工日的次年对应日为期间最后一日，其后一日起为闲置（法定休假日顺延未计，临界日期提示核实）。低效用地按亩均效益评价配置的阈值（示意配置的阈值为示意值）。输出地块图层（闲置状态 XZZT、低效状态 DXZT）和清单（天数与条款）。</translation>
+    </message>
+    <message>
+      <source>每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per supplied plot</source>
+      <translation>每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per supplied plot</translation>
+    </message>
+    <message>
+      <source>留空取今天 / empty: today</source>
+      <translation>留空取今天 / empty: today</translation>
+    </message>
+    <message>
+      <source>台账地块与有统计数据的地块：XZZT 闲置状态、XZTK 条款、XZTS 闲置天数、DXZT 低效状态 / plots with their idle and low-efficiency status</source>
+      <translation>台账地块与有统计数据的地块：XZZT 闲置状态、XZTK 条款、XZTS 闲置天数、DXZT 低效状态 / plots with their idle and low-efficiency status</translation>
+    </message>
+    <message>
+      <source>闲置与低效用地清单</source>
+      <translation>闲置与低效用地清单</translation>
+    </message>
+    <message>
+      <source>闲置土地、低效用地、认定依据 / the lists and the clauses</source>
+      <translation>闲置土地、低效用地、认定依据 / the lists and the clauses</translation>
+    </message>
+    <message>
+      <source>供地台账（CSV/xlsx，可选）</source>
+      <translation>供地台账（CSV/xlsx，可选）</translation>
+    </message>
+    <message>
+      <source>评价日期（可选）</source>
+      <translation>评价日期（可选）</translation>
+    </message>
+    <message>
+      <source>闲置土地地块数</source>
+      <translation>闲置土地地块数</translation>
+    </message>
+    <message>
+      <source>低效用地地块数</source>
+      <translation>低效用地地块数</translation>
+    </message>
+    <message>
       <source>开发区土地集约利用评价</source>
       <translation>开发区土地集约利用评价</translation>
     </message>
@@ -1062,6 +1222,94 @@
     <message>
       <source>产城融合型</source>
       <translation>产城融合型</translation>
+    </message>
+    <message>
+      <source>主导产业产值占比</source>
+      <translation>主导产业产值占比</translation>
+    </message>
+    <message>
+      <source>按区块（默认组团，或所选区块图层的面，按地块面积最大的重叠归属）计算主导产业（GB/T 4754 大类，按企业行业代码，缺省取地块 HYDM）产值占区块工业总产值的比例，与 60% 对照（resources/monitoring/leading_industry.yaml，依据为开发区改革方案/小组团实施方案，文号条款未核实）。有企业缺少产值时结论为“需核实”，全部缺少为“未检查”，不判达到。同时列出规划地块 HYDM 计的主导产业用地占比，供尚无产值数据的规划使用。</source>
+      <translation>按区块（默认组团，或所选区块图层的面，按地块面积最大的重叠归属）计算主导产业（GB/T 4754 大类，按企业行业代码，缺省取地块 HYDM）产值占区块工业总产值的比例，与 60% 对照（resources/monitoring/leading_industry.yaml，依据为开发区改革方案/小组团实施方案，文号条款未核实）。有企业缺少产值时结论为“需核实”，全部缺少为“未检查”，不判达到。同时列出规划地块 HYDM 计的主导产业用地占比，供尚无产值数据的规划使用。</translation>
+    </message>
+    <message>
+      <source>留空按组团 ZTBH 统计 / empty: per cluster</source>
+      <translation>留空按组团 ZTBH 统计 / empty: per cluster</translation>
+    </message>
+    <message>
+      <source>区块图层中标识区块的字段 / the field naming each block</source>
+      <translation>区块图层中标识区块的字段 / the field naming each block</translation>
+    </message>
+    <message>
+      <source>评价年度（可选）</source>
+      <translation>评价年度（可选）</translation>
+    </message>
+    <message>
+      <source>留空取统计表中最近的年度 / empty: the latest year of the table</source>
+      <translation>留空取统计表中最近的年度 / empty: the latest year of the table</translation>
+    </message>
+    <message>
+      <source>每个区块一行 / one row per block</source>
+      <translation>每个区块一行 / one row per block</translation>
+    </message>
+    <message>
+      <source>区块图层（可选）</source>
+      <translation>区块图层（可选）</translation>
+    </message>
+    <message>
+      <source>区块名称字段</source>
+      <translation>区块名称字段</translation>
+    </message>
+    <message>
+      <source>主导产业占比表</source>
+      <translation>主导产业占比表</translation>
+    </message>
+    <message>
+      <source>达到的区块数</source>
+      <translation>达到的区块数</translation>
+    </message>
+    <message>
+      <source>未达到的区块数</source>
+      <translation>未达到的区块数</translation>
+    </message>
+    <message>
+      <source>亩均效益评价</source>
+      <translation>亩均效益评价</translation>
+    </message>
+    <message>
+      <source>按评价配置计算某一年度每家企业以及每个地块、单元、组团的亩均税收、亩均增加值、单位能耗增加值、单位排放增加值、全员劳动生产率、研发经费投入强度、亩均产值、地均投资等，按权重和基准计分、排名并分档（A/B/C/D，缺少必需指标的为 T 不参评）。地块、单元、组团的指标为其企业数值（按用地分摊）之和除以地块面积之和；有企业缺少某项数据时该项不计算，不取部分和。默认配置为示意配置（指标取浙江省六项、权重取黄岩区、基准取淮安“平均值两倍”、分档取淮安比例，均为二手资料，非官方），正式评价请使用本地政府文件的配置。输出按等级着色的地块图层和 xlsx 排名表（企业、地块、单元、组团、评价指标与配置）。</source>
+      <translation>按评价配置计算某一年度每家企业以及每个地块、单元、组团的亩均税收、亩均增加值、单位能耗增加值、单位排放增加值、全员劳动生产率、研发经费投入强度、亩均产值、地均投资等，按权重和基准计分、排名并分档（A/B/C/D，缺少必需指标的为 T 不参评）。地块、单元、组团的指标为其企业数值（按用地分摊）之和除以地块面积之和；有企业缺少某项数据时该项不计算，不取部分和。默认配置为示意配置（指标取浙江省六项、权重取黄岩区、基准取淮安“平均值两倍”、分档取淮安比例，均为二手资料，非官方），正式评价请使用本地政府文件的配置。输出按等级着色的地块图层和 xlsx 排名表（企业、地块、单元、组团、评价指标与配置）。</translation>
+    </message>
+    <message>
+      <source>指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方） / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</source>
+      <translation>指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方） / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile</translation>
+    </message>
+    <message>
+      <source>亩均效益地块</source>
+      <translation>亩均效益地块</translation>
+    </message>
+    <message>
+      <source>有统计数据的地块：各指标（字段名见配置 field）、得分 DF、排名 PM、等级 MJDJ / plots with statistics, graded</source>
+      <translation>有统计数据的地块：各指标（字段名见配置 field）、得分 DF、排名 PM、等级 MJDJ / plots with statistics, graded</translation>
+    </message>
+    <message>
+      <source>亩均效益排名表</source>
+      <translation>亩均效益排名表</translation>
+    </message>
+    <message>
+      <source>企业、地块、单元、组团排名与评价配置；CSV 仅写企业排名 / rankings; CSV holds the enterprises only</source>
+      <translation>企业、地块、单元、组团排名与评价配置；CSV 仅写企业排名 / rankings; CSV holds the enterprises only</translation>
+    </message>
+    <message>
+      <source>亩均效益评价配置（YAML，可选）</source>
+      <translation>亩均效益评价配置（YAML，可选）</translation>
+    </message>
+    <message>
+      <source>参评企业数</source>
+      <translation>参评企业数</translation>
+    </message>
+    <message>
+      <source>评价年度</source>
+      <translation>评价年度</translation>
     </message>
     <message>
       <source>滚动开发分期</source>
@@ -1386,6 +1634,78 @@
     <message>
       <source>道路红线用地面积（平方米）</source>
       <translation>道路红线用地面积（平方米）</translation>
+    </message>
+    <message>
+      <source>发展目标跟踪</source>
+      <translation>发展目标跟踪</translation>
+    </message>
+    <message>
+      <source>把企业统计的年度实际值（工业总产值、企业数、从业人员、税收、增加值、当年固定资产投资、营业收入）与实施方案的 3 年、5 年发展目标对照：目标表（指标、目标年、目标值，可选基准年、基准值、方向 ≥/≤）或现金流测算工作簿的“发展目标”表。完成率 = 实际值 ÷ 目标值；按计划进度为基准年实际值（统计表有该年时）到目标值的直线，目标年之前实际值不低于进度为“按计划”，否则“落后”；目标年及以后为“达到/未达到”。统计表没有的指标（如土地开发、基础设施投资）标为“未检查”。输出跟踪表和完成率图（SVG）。</source>
+      <translation>把企业统计的年度实际值（工业总产值、企业数、从业人员、税收、增加值、当年固定资产投资、营业收入）与实施方案的 3 年、5 年发展目标对照：目标表（指标、目标年、目标值，可选基准年、基准值、方向 ≥/≤）或现金流测算工作簿的“发展目标”表。完成率 = 实际值 ÷ 目标值；按计划进度为基准年实际值（统计表有该年时）到目标值的直线，目标年之前实际值不低于进度为“按计划”，否则“落后”；目标年及以后为“达到/未达到”。统计表没有的指标（如土地开发、基础设施投资）标为“未检查”。输出跟踪表和完成率图（SVG）。</translation>
+    </message>
+    <message>
+      <source>指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, or the cash-flow workbook</source>
+      <translation>指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, or the cash-flow workbook</translation>
+    </message>
+    <message>
+      <source>目标表没有基准年（或期限）时使用 / used where the table gives no base year</source>
+      <translation>目标表没有基准年（或期限）时使用 / used where the table gives no base year</translation>
+    </message>
+    <message>
+      <source>每个目标每年一行 / one row per target and year</source>
+      <translation>每个目标每年一行 / one row per target and year</translation>
+    </message>
+    <message>
+      <source>各目标各年完成率与计划进度 / completion per target and year</source>
+      <translation>各目标各年完成率与计划进度 / completion per target and year</translation>
+    </message>
+    <message>
+      <source>发展目标表（CSV/xlsx）</source>
+      <translation>发展目标表（CSV/xlsx）</translation>
+    </message>
+    <message>
+      <source>目标跟踪表</source>
+      <translation>目标跟踪表</translation>
+    </message>
+    <message>
+      <source>完成率图（SVG）</source>
+      <translation>完成率图（SVG）</translation>
+    </message>
+    <message>
+      <source>按计划或达到的项数</source>
+      <translation>按计划或达到的项数</translation>
+    </message>
+    <message>
+      <source>落后或未达到的项数</source>
+      <translation>落后或未达到的项数</translation>
+    </message>
+    <message>
+      <source>开发区年度综合评价</source>
+      <translation>开发区年度综合评价</translation>
+    </message>
+    <message>
+      <source>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。</source>
+      <translation>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。</translation>
+    </message>
+    <message>
+      <source>留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative weights</source>
+      <translation>留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative weights</translation>
+    </message>
+    <message>
+      <source>每个园区每个年度一行：指标、得分、年度排名、等级 / one row per zone and year</source>
+      <translation>每个园区每个年度一行：指标、得分、年度排名、等级 / one row per zone and year</translation>
+    </message>
+    <message>
+      <source>评价指标体系（YAML，可选）</source>
+      <translation>评价指标体系（YAML，可选）</translation>
+    </message>
+    <message>
+      <source>综合评价表</source>
+      <translation>综合评价表</translation>
+    </message>
+    <message>
+      <source>园区数</source>
+      <translation>园区数</translation>
     </message>
     <message>
       <source>划分单元</source>

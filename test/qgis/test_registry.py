@@ -23,7 +23,7 @@ def test_provider_has_algorithms():
 def test_algorithm_contract(alg):
     cls = type(alg)
     assert re.fullmatch(r"[a-z][a-z0-9]*", alg.name()), "ids are lowercase alphanumeric and stable forever"
-    assert alg.groupId() in {"layout", "controls", "review", "export", "feasibility", "models"}
+    assert alg.groupId() in {"layout", "controls", "review", "export", "feasibility", "monitoring", "models"}
     assert CJK.search(alg.displayName()), "display names are Chinese first"
     help_text = alg.shortHelpString()
     assert CJK.search(help_text) and re.search(r"[A-Za-z]{4,} [a-z]+ [a-z]+", help_text), "help in Chinese and English"
