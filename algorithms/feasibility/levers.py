@@ -120,6 +120,8 @@ def _far_moves(plan, base_costs, groups, params, profile):
                 continue
             sub = plan.iloc[rows].copy()
             sub["RJLXX"] = new
+            if "JRJZMJ" in sub.columns and "YDMJ" in sub.columns:   # 计容建筑面积 = 容积率下限 × 用地面积
+                sub["JRJZMJ"] = new * pd.to_numeric(sub["YDMJ"], errors="coerce").to_numpy(float)
             if profile is not None and any(check_values(r.to_dict(), profile=profile) for _, r in sub.iterrows()):
                 continue
             before = "、".join(f"{v:g}" for v in sorted(set(far[rows])))

@@ -29,7 +29,7 @@ from .model import cash_model, totals
 from .params import get
 from .supply import normalise_mode, supply_terms
 
-__all__ = ["SearchResult", "suggest", "validate_search", "suggestion_sheet"]
+__all__ = ["SearchResult", "suggest", "validate_search", "suggestion_sheet", "plan_version"]
 
 _BEAM = 6
 _PARTNERS = 40
@@ -229,3 +229,30 @@ def suggestion_sheet(result: SearchResult) -> pd.DataFrame:
                                        "最接近目标 / closest") if first else None})
     rows.append({"方案 plan": "说明 note", "调整 adjustment": result.note})
     return pd.DataFrame(rows)
+
+
+def plan_version(phased, cash, suggestion: dict, *, mode_field: Optional[str] = None):
+    """The whole plan layer (every input row, set-apart land included) with ``suggestion``'s moves applied: new uses
+    with their controls and sources (ZBLY), new FAR, KFFQ of swapped phases and every developable plot's supply mode
+    in ``mode_field`` (default GDFS 供地方式). Computing this layer again gives the suggestion's figures."""
+    field_name = mode_field or "GDFS"
+    out = phased.layer.copy()
+    idx = phased.units.index
+    modes = pd.Series(cash.costs["supply_mode"].to_numpy(dtype=object), index=idx)
+    kffq = out["KFFQ"].copy()
+    for mv in suggestion["moves"]:
+        rows = idx[mv.rows]
+        if mv.plots is not None:
+            for c in mv.plots.columns:
+                if c != "geometry" and (c in out.columns or c in ("ZBLY", "JRJZMJ")):
+                    out.loc[rows, c] = mv.plots[c].to_numpy()
+        if mv.mode is not None:
+            modes.loc[rows] = mv.mode
+        if mv.swap is not None:
+            a, b = mv.swap
+            is_a, is_b = (kffq == a).fillna(False), (kffq == b).fillna(False)
+            kffq.loc[is_a], kffq.loc[is_b] = b, a
+    out["KFFQ"] = kffq
+    out[field_name] = pd.Series(None, index=out.index, dtype=object)
+    out.loc[idx, field_name] = modes.where(modes != "已供地", None).to_numpy()
+    return out

@@ -1,9 +1,11 @@
 """zutuan:cashflow — 现金流测算: 40-quarter cash flow, financing, sensitivity, targets, chart."""
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -37,6 +39,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
     PEAK_LIMIT = "PEAK_LIMIT"
     LOCAL_PROFILE = "LOCAL_PROFILE"
     SUGGESTIONS = "SUGGESTIONS"
+    OUTPUT_PLAN = "OUTPUT_PLAN"
     #: DEFAULT_SUPPLY_MODE options: index 0 = the parameter file's land_supply.default_mode
     MODES = (None, "出让", "弹性出让", "先租后让", "长期租赁")
 
@@ -147,6 +150,10 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
         add(QgsProcessingParameterFile(self.LOCAL_PROFILE, self.tr("地方配置文件（可选，YAML）"), extension="yaml",
                                        optional=True),
             "调整建议的容积率与用途须符合的地方标准配置 / the local profile the suggested FAR and uses must meet")
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_PLAN, self.tr("调整后的地块（方案 1，可选）"),
+                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=False),
+            "第一个调整方案应用后的全部地块（新用途及其控制指标、容积率、分期、供地方式 GDFS），可再审查与测算 / every "
+            "plot with the first suggestion applied: a new plan version to check and compute again")
         self.addOutput(QgsProcessingOutputNumber(self.SUGGESTIONS, self.tr("达到目标的调整方案数")))
 
     def _overrides(self, parameters, context):
@@ -164,13 +171,13 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
         return out
 
     def _suggest(self, parameters, context, feedback, phased, cash):
-        """The search for what to change; its sheet and log lines (None when not asked for)."""
+        """The search for what to change: its sheet, the count of plans reaching the targets, the result."""
         from ...algorithms.feasibility import suggest
         from ...algorithms.feasibility.search import suggestion_sheet
         from ...algorithms.standards import load_profile
 
         if not self.parameterAsBoolean(parameters, self.SUGGEST, context):
-            return None, 0
+            return None, 0, None
         name = "gongye_2008"
         plan = self.parameterAsFile(parameters, self.PLAN, context)
         if plan:
@@ -186,14 +193,30 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
             moves = "；".join(m.text() for m in s["moves"])
             feedback.pushInfo(f"方案 {n}: {moves} → 净现值 / NPV {s['npv']:.0f} 万元（{s['npv'] - res.base['npv']:+.0f}），"
                               f"最大资金需求 / peak {s['peak_need']:.0f} 万元")
-        return suggestion_sheet(res), sum(1 for s in res.suggestions if s["feasible"])
+        return suggestion_sheet(res), sum(1 for s in res.suggestions if s["feasible"]), res
+
+    def _write_version(self, parameters, context, feedback, layer, phased, cash, res):
+        """OUTPUT_PLAN: the input with the first suggestion applied (nothing written when there is none)."""
+        from ...algorithms.feasibility.search import plan_version
+
+        if res is None or not res.suggestions or self.OUTPUT_PLAN not in parameters \
+                or parameters.get(self.OUTPUT_PLAN) in (None, ""):
+            return {}
+        version = plan_version(phased, cash, res.suggestions[0],
+                               mode_field=self._field(parameters, self.SUPPLY_MODE_FIELD, context))
+        out = layer.source.copy()
+        for col in version.columns:
+            if col != "geometry":
+                out[col] = version[col].reindex(out.index)
+        dest = bridge.gdf_to_sink(self, parameters, self.OUTPUT_PLAN, context, out, crs=layer.crs, feedback=feedback)
+        return {self.OUTPUT_PLAN: dest}
 
     def run_engine(self, parameters, context, feedback):
         from ...algorithms.feasibility import cashflow, targets_table
         from ...algorithms.feasibility.tables import feasibility_sheets, write_tables
 
         progress = bridge.progress_from_feedback(feedback, 10, 50)
-        _, phased = self.run_phasing(parameters, context, feedback, progress,
+        layer, phased = self.run_phasing(parameters, context, feedback, progress,
                                      overrides=self._overrides(parameters, context),
                                      dates=self._dates(parameters, context))
         chart = self.parameterAsFileOutput(parameters, self.OUTPUT_CHART, context) or None
@@ -203,7 +226,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
                         price_field=self._field(parameters, self.LAND_PRICE_FIELD, context),
                         default_mode=self.MODES[self.parameterAsEnum(parameters, self.DEFAULT_SUPPLY_MODE, context)])
         bridge.push_findings(feedback, cash.findings)
-        adjust, feasible = self._suggest(parameters, context, feedback, phased, cash)
+        adjust, feasible, found = self._suggest(parameters, context, feedback, phased, cash)
         sheets = feasibility_sheets(phased, cash, targets_table(phased, cash), adjust)
         path = write_tables(self.parameterAsFileOutput(parameters, self.OUTPUT, context), sheets)
         s = cash.summary
@@ -217,6 +240,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
             out[self.OUTPUT_CHART] = cash.chart_path
         if cash.tornado_path:
             out[self.OUTPUT_TORNADO] = cash.tornado_path
+        out.update(self._write_version(parameters, context, feedback, layer, phased, cash, found))
         feedback.pushInfo(f"净现值 / NPV {s['npv']:.2f} 万元; 内部收益率 / IRR {s['irr_annual']:.4f}; 最大资金需求 / peak "
                           f"need {s['peak_need']:.2f} 万元 ({s['peak_label']}); 回收 / payback {s['payback_label']}")
         for _, r in cash.parties.summary.iterrows():
