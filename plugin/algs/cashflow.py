@@ -125,7 +125,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
         """Issue 20: supply modes, own land prices, tornado chart, the search for what to change."""
         add(QgsProcessingParameterField(self.SUPPLY_MODE_FIELD, self.tr("供地方式字段（可选）"),
                                         parentLayerParameterName=self.INPUT, optional=True),
-            "取值 出让/弹性出让/先租后让/长期租赁；已供地由供地状态决定 / supply mode per plot; 已供地 comes from GDZT")
+            "取值 出让/弹性出让/先租后让/长期租赁；已供地由供地状态决定 / supply mode per plot; supplied land is told by GDZT")
         add(QgsProcessingParameterEnum(self.DEFAULT_SUPPLY_MODE, self.tr("默认供地方式"),
                                        [self.tr("按参数文件 / as in the parameter file"), self.tr("出让 / transfer"),
                                         self.tr("弹性出让 / flexible-term transfer"),

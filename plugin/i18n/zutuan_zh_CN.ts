@@ -324,12 +324,12 @@
       <translation>现金流测算</translation>
     </message>
     <message>
-      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</translation>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让。收支来自规划本身：土地收入按地块用地类别的地价（参数文件 land_use 表，地块地价字段优先）和供地方式（出让；弹性出让按年期修正系数；先租后让先收租金、期满收取剩余年期出让价款；长期租赁按季收租；供地方式字段或默认方式）计算；开发主体按用地类别的比例建设标准厂房，建筑面积 = 用地面积 × 容积率（地块容积率下限 RJLXX），建安成本、售价和租金按用地类别，出租率按爬坡期上升；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），其次取用地类别的值，企业投产后按爬坡期达产。征地拆迁、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、运营等支出照常计算。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF，摘要中写明来源。多个参与方：平台公司、按权益比例（及飞地税收分成）分配的合作方、政府资金（预算内投资补助、专项债，按参数的比例、额度、利率、期限和还本方式）和存量债务，各自的现金流、净现值与最大资金需求。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度、出租率、税收）、地价 × 出租率双因素表、发展目标、参与方汇总与各参与方现金流、调整建议、参数），可选 CSV、各期累计现金流图和敏感性龙卷风图（PNG/SVG）。勾选“搜索调整建议”时，在规则允许的范围内（用途调整须符合规划分区兼容表并按标准重新赋值控制指标，容积率在标准与地块上限之内，供地方式，分期顺序；需调整用地不动）搜索达到净现值、资金峰值和发展目标且改动最少的方案，列入“调整建议”表并写入日志；搜索按随机种子确定、有时间上限。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让。收支来自规划本身：土地收入按地块用地类别的地价（参数文件 land_use 表，地块地价字段优先）和供地方式（出让；弹性出让按年期修正系数；先租后让先收租金、期满收取剩余年期出让价款；长期租赁按季收租；供地方式字段或默认方式）计算；开发主体按用地类别的比例建设标准厂房，建筑面积 = 用地面积 × 容积率（地块容积率下限 RJLXX），建安成本、售价和租金按用地类别，出租率按爬坡期上升；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），其次取用地类别的值，企业投产后按爬坡期达产。征地拆迁、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、运营等支出照常计算。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF，摘要中写明来源。多个参与方：平台公司、按权益比例（及飞地税收分成）分配的合作方、政府资金（预算内投资补助、专项债，按参数的比例、额度、利率、期限和还本方式）和存量债务，各自的现金流、净现值与最大资金需求。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度、出租率、税收）、地价 × 出租率双因素表、发展目标、参与方汇总与各参与方现金流、调整建议、参数），可选 CSV、各期累计现金流图和敏感性龙卷风图（PNG/SVG）。勾选“搜索调整建议”时，在规则允许的范围内（用途调整须符合规划分区兼容表并按标准重新赋值控制指标，容积率在标准与地块上限之内，供地方式，分期顺序；需调整用地不动）搜索达到净现值、资金峰值和发展目标且改动最少的方案，列入“调整建议”表并写入日志；搜索按随机种子确定、有时间上限。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</translation>
     </message>
     <message>
-      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
-      <translation>覆盖参数 schedule.start_year / overrides schedule.start_year</translation>
+      <source>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</source>
+      <translation>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</translation>
     </message>
     <message>
       <source>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</source>
@@ -340,8 +340,8 @@
       <translation>小数，如 0.08 表示 8%；写成 8 会被拒绝 / a fraction: 0.08 means 8 %</translation>
     </message>
     <message>
-      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
-      <translation>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</translation>
+      <source>默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the start</source>
+      <translation>默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the start</translation>
     </message>
     <message>
       <source>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</source>
@@ -354,6 +354,42 @@
     <message>
       <source>各期与全区累计净现金流折线图 / cumulative cash flow per phase</source>
       <translation>各期与全区累计净现金流折线图 / cumulative cash flow per phase</translation>
+    </message>
+    <message>
+      <source>取值 出让/弹性出让/先租后让/长期租赁；已供地由供地状态决定 / supply mode per plot; supplied land is told by GDZT</source>
+      <translation>取值 出让/弹性出让/先租后让/长期租赁；已供地由供地状态决定 / supply mode per plot; supplied land is told by GDZT</translation>
+    </message>
+    <message>
+      <source>没有供地方式的地块按此测算 / the mode of plots without their own</source>
+      <translation>没有供地方式的地块按此测算 / the mode of plots without their own</translation>
+    </message>
+    <message>
+      <source>地块自己的出让价，优先于参数文件按用地类别的地价 / a plot's own land price wins over the class rate</source>
+      <translation>地块自己的出让价，优先于参数文件按用地类别的地价 / a plot's own land price wins over the class rate</translation>
+    </message>
+    <message>
+      <source>各因素上下变动对净现值的影响 / NPV at each factor's lowest and highest step</source>
+      <translation>各因素上下变动对净现值的影响 / NPV at each factor's lowest and highest step</translation>
+    </message>
+    <message>
+      <source>在规则允许的范围内搜索达到目标（净现值、资金峰值、发展目标）改动最少的方案 / search the least-change plans that reach the targets</source>
+      <translation>在规则允许的范围内搜索达到目标（净现值、资金峰值、发展目标）改动最少的方案 / search the least-change plans that reach the targets</translation>
+    </message>
+    <message>
+      <source>覆盖参数 search.seconds / overrides search.seconds</source>
+      <translation>覆盖参数 search.seconds / overrides search.seconds</translation>
+    </message>
+    <message>
+      <source>覆盖参数 search.peak_funding_limit / overrides search.peak_funding_limit</source>
+      <translation>覆盖参数 search.peak_funding_limit / overrides search.peak_funding_limit</translation>
+    </message>
+    <message>
+      <source>调整建议的容积率与用途须符合的地方标准配置 / the local profile the suggested FAR and uses must meet</source>
+      <translation>调整建议的容积率与用途须符合的地方标准配置 / the local profile the suggested FAR and uses must meet</translation>
+    </message>
+    <message>
+      <source>第一个调整方案应用后的全部地块（新用途及其控制指标、容积率、分期、供地方式 GDFS），可再审查与测算 / every plot with the first suggestion applied: a new plan version to check and compute again</source>
+      <translation>第一个调整方案应用后的全部地块（新用途及其控制指标、容积率、分期、供地方式 GDFS），可再审查与测算 / every plot with the first suggestion applied: a new plan version to check and compute again</translation>
     </message>
     <message>
       <source>测算起始年（可选）</source>
@@ -392,6 +428,42 @@
       <translation>投资回收季度</translation>
     </message>
     <message>
+      <source>供地方式字段（可选）</source>
+      <translation>供地方式字段（可选）</translation>
+    </message>
+    <message>
+      <source>默认供地方式</source>
+      <translation>默认供地方式</translation>
+    </message>
+    <message>
+      <source>地价字段（万元/公顷，可选）</source>
+      <translation>地价字段（万元/公顷，可选）</translation>
+    </message>
+    <message>
+      <source>敏感性龙卷风图（可选）</source>
+      <translation>敏感性龙卷风图（可选）</translation>
+    </message>
+    <message>
+      <source>搜索调整建议</source>
+      <translation>搜索调整建议</translation>
+    </message>
+    <message>
+      <source>搜索时间上限（秒，可选）</source>
+      <translation>搜索时间上限（秒，可选）</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元，可选）</source>
+      <translation>最大资金需求上限（万元，可选）</translation>
+    </message>
+    <message>
+      <source>调整后的地块（方案 1，可选）</source>
+      <translation>调整后的地块（方案 1，可选）</translation>
+    </message>
+    <message>
+      <source>达到目标的调整方案数</source>
+      <translation>达到目标的调整方案数</translation>
+    </message>
+    <message>
       <source>净现值（万元）</source>
       <translation>净现值（万元）</translation>
     </message>
@@ -402,6 +474,26 @@
     <message>
       <source>最大资金需求（万元）</source>
       <translation>最大资金需求（万元）</translation>
+    </message>
+    <message>
+      <source>按参数文件 / as in the parameter file</source>
+      <translation>按参数文件 / as in the parameter file</translation>
+    </message>
+    <message>
+      <source>出让 / transfer</source>
+      <translation>出让 / transfer</translation>
+    </message>
+    <message>
+      <source>弹性出让 / flexible-term transfer</source>
+      <translation>弹性出让 / flexible-term transfer</translation>
+    </message>
+    <message>
+      <source>先租后让 / lease then transfer</source>
+      <translation>先租后让 / lease then transfer</translation>
+    </message>
+    <message>
+      <source>长期租赁 / long-term lease</source>
+      <translation>长期租赁 / long-term lease</translation>
     </message>
     <message>
       <source>一张图符合性审查</source>
@@ -648,8 +740,8 @@
       <translation>新建规划数据库</translation>
     </message>
     <message>
-      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
-      <translation>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</translation>
+      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
+      <translation>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</translation>
     </message>
     <message>
       <source>写入元数据和导出表的标题 / project name for metadata and exports</source>
@@ -660,8 +752,12 @@
       <translation>编制单位 / planning organisation</translation>
     </message>
     <message>
-      <source>3 年、5 年目标的基准年，默认 2019 / base year of the targets</source>
-      <translation>3 年、5 年目标的基准年，默认 2019 / base year of the targets</translation>
+      <source>现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year</source>
+      <translation>现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year</translation>
+    </message>
+    <message>
+      <source>3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; empty: the year before the plan year</source>
+      <translation>3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; empty: the year before the plan year</translation>
     </message>
     <message>
       <source>投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity</source>
@@ -688,8 +784,12 @@
       <translation>编制单位</translation>
     </message>
     <message>
-      <source>基准年</source>
-      <translation>基准年</translation>
+      <source>编制年份（可选）</source>
+      <translation>编制年份（可选）</translation>
+    </message>
+    <message>
+      <source>基准年（可选）</source>
+      <translation>基准年（可选）</translation>
     </message>
     <message>
       <source>地区分类（土地等别）</source>
@@ -1020,12 +1120,12 @@
       <translation>滚动开发分期</translation>
     </message>
     <message>
-      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</translation>
+      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）；开发主体自建标准厂房的用地比例与造价按地块用地类别（参数文件 land_use 表），建筑面积按地块容积率下限 RJLXX。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
+      <translation>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）；开发主体自建标准厂房的用地比例与造价按地块用地类别（参数文件 land_use 表），建筑面积按地块容积率下限 RJLXX。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</translation>
     </message>
     <message>
-      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
-      <translation>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</translation>
+      <source>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</source>
+      <translation>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</translation>
     </message>
     <message>
       <source>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</source>
@@ -1034,6 +1134,10 @@
     <message>
       <source>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</source>
       <translation>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</translation>
+    </message>
+    <message>
+      <source>道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), e.g. DLCD of the road corridors; empty: measured</source>
+      <translation>道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), e.g. DLCD of the road corridors; empty: measured</translation>
     </message>
     <message>
       <source>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</source>
@@ -1054,6 +1158,14 @@
     <message>
       <source>正整数即固定为该期 / a positive phase number pins the unit to that phase</source>
       <translation>正整数即固定为该期 / a positive phase number pins the unit to that phase</translation>
+    </message>
+    <message>
+      <source>读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</source>
+      <translation>读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</translation>
+    </message>
+    <message>
+      <source>勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</source>
+      <translation>勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</translation>
     </message>
     <message>
       <source>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</source>
@@ -1084,8 +1196,8 @@
       <translation>每期一行：面积、单元数、投资（万元）、启动与成熟季度 / one row per phase</translation>
     </message>
     <message>
-      <source>单元或地块图层</source>
-      <translation>单元或地块图层</translation>
+      <source>地块或单元图层</source>
+      <translation>地块或单元图层</translation>
     </message>
     <message>
       <source>道路（可选）</source>
@@ -1094,6 +1206,10 @@
     <message>
       <source>道路等级字段</source>
       <translation>道路等级字段</translation>
+    </message>
+    <message>
+      <source>道路长度字段（米）</source>
+      <translation>道路长度字段（米）</translation>
     </message>
     <message>
       <source>道路建设状态字段</source>
@@ -1110,6 +1226,14 @@
     <message>
       <source>指定分期字段</source>
       <translation>指定分期字段</translation>
+    </message>
+    <message>
+      <source>规划数据库（可选）</source>
+      <translation>规划数据库（可选）</translation>
+    </message>
+    <message>
+      <source>需调整用地仍纳入分期</source>
+      <translation>需调整用地仍纳入分期</translation>
     </message>
     <message>
       <source>测算参数文件（YAML，可选）</source>
