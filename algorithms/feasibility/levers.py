@@ -10,7 +10,8 @@ far       the unit's 容积率下限 RJLXX moved by ± ``search.far_step`` (up t
           (:func:`algorithms.controls.check_values`) and the plot's own 容积率上限 RJLSX; only where the developer
           builds on the land (else the FAR does not change the developer's cash);
 mode      the unit's supply mode (``search.modes``);
-order     two consecutive phases swap their order.
+order     two consecutive phases swap their order;
+size      the phases regrouped by the phasing's own rules with the capacity × each of ``search.capacity_factors``.
 Land set apart by a prohibiting 一张图 rule is not in the phased plan, so no move can touch it.
 """
 from __future__ import annotations
@@ -32,7 +33,7 @@ _CONTROLS = ("RJLXX", "RJLSX", "JZXS", "JZMDXX", "JZMDSX", "LDLSX", "XZBGBL", "T
 
 @dataclass
 class Move:
-    kind: str                       # land_use / far / mode / order
+    kind: str                       # land_use / far / mode / order / size
     target: str                     # unit code, or "1↔2" for an order move
     rows: np.ndarray                # positional rows of the phased plan it changes
     before: str
@@ -42,12 +43,14 @@ class Move:
     plots: Optional[pd.DataFrame] = None     # the changed rows' attributes (land_use, far): the new plan version
     mode: Optional[str] = None               # mode moves
     swap: Optional[tuple] = None             # order moves: the two phases
+    phase: Optional[np.ndarray] = None       # size moves: the new phase of every row
     effect: dict = field(default_factory=dict)
 
     def text(self) -> str:
         what = {"land_use": "用地 land use", "far": "容积率下限 FAR", "mode": "供地方式 supply mode",
-                "order": "开发顺序 phase order"}[self.kind]
-        where = f"第 {self.target} 期 / phases {self.target}" if self.kind == "order" else f"单元 unit {self.target}"
+                "order": "开发顺序 phase order", "size": "每期规模 phase size"}[self.kind]
+        where = {"order": f"第 {self.target} 期 / phases {self.target}", "size": "全区 zone"}.get(
+            self.kind, f"单元 unit {self.target}")
         return f"{where}：{what} {self.before} → {self.after}"
 
 
@@ -131,9 +134,21 @@ def _far_moves(plan, base_costs, groups, params, profile):
     return out
 
 
+def _size_moves(phase, area, params, regroup) -> list[Move]:
+    cap = float(get(params, "phasing.capacity_ha"))
+    out = []
+    for f in (get(params, "search.capacity_factors") or []) if regroup is not None else []:
+        new = regroup(cap * float(f))
+        if not np.array_equal(new, phase):
+            out.append(Move("size", "zone", np.arange(len(phase)), f"{cap:g} 公顷（{len(set(phase))} 期）",
+                            f"{cap * float(f):g} 公顷（{len(set(new))} 期）", float(area.sum()), phase=new))
+    return out
+
+
 def single_moves(plan, base_costs: pd.DataFrame, base_modes: np.ndarray, phase: np.ndarray, params: dict, *,
-                 profile=None, zoning: Optional[dict] = None, unit_field: str = "DYBH") -> list[Move]:
-    """Every single move on ``plan`` (the phased rows, aligned with ``base_costs``), in a fixed order."""
+                 profile=None, zoning: Optional[dict] = None, unit_field: str = "DYBH", regroup=None) -> list[Move]:
+    """Every single move on ``plan`` (the phased rows, aligned with ``base_costs``), in a fixed order;
+    ``regroup`` (capacity → phase per row, :attr:`.phasing.PhasingResult.regroup`) gives the size moves."""
     open_rows = ~base_costs["supplied"].to_numpy(bool)
     units = (plan[unit_field].astype(str).to_numpy() if unit_field in plan.columns
              else plan.index.astype(str).to_numpy())
@@ -151,13 +166,15 @@ def single_moves(plan, base_costs: pd.DataFrame, base_modes: np.ndarray, phase: 
     for a, b in zip(ids[:-1], ids[1:]):
         rows = np.flatnonzero(np.isin(phase, [a, b]))
         moves.append(Move("order", f"{a}↔{b}", rows, f"{a}, {b}", f"{b}, {a}", float(area[rows].sum()), swap=(a, b)))
-    return moves
+    return moves + _size_moves(phase, area, params, regroup)
 
 
 def apply_moves(moves, base_costs: pd.DataFrame, base_modes: np.ndarray, phase: np.ndarray):
     """(costs without supply terms, modes, phase) of the plan with ``moves`` applied."""
     costs, modes, phase = base_costs, base_modes, phase
-    for mv in moves:
+    for mv in sorted(moves, key=lambda m: m.kind != "size"):    # a new grouping first, then any swap
+        if mv.phase is not None:
+            phase = mv.phase
         if mv.costs is not None:
             costs = costs.copy() if costs is base_costs else costs
             for c in mv.costs.columns:

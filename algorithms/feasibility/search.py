@@ -8,8 +8,8 @@ The search is a beam search over combinations of single moves: every single move
 the ``beam`` closest to the targets are combined with the other moves (the moves most helpful alone first; when
 there are more than ``_PARTNERS``, a sample drawn with ``search.seed``), up to ``search.max_changes`` moves. It stops
 at ``search.seconds``; the same input and seed give the same list (when the time limit is not reached). Plans that
-reach the targets are kept when no plan with a subset of their moves does; they are listed fewest moves first, then
-least area changed, then highest NPV.
+reach the targets are kept when no plan with a subset of their moves does; they are listed least land changed first
+(公顷 of the plots whose use, FAR, supply mode or phase the plan changes), then fewest moves, then highest NPV.
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ class _Evaluator:
         self.peak_limit = peak_limit
         self.T = int(get(params, "schedule.quarters"))
         self.disc = (1.0 + quarterly_rate(float(params["discount_rate"]))) ** -np.arange(self.T)
+        self.area = costs["area_ha"].to_numpy(float)
         self.count = 0
 
     def __call__(self, moves) -> dict:
@@ -85,8 +86,9 @@ class _Evaluator:
         npv, peak = float(net @ self.disc), float(max(0.0, -cum.min()))
         short = self._targets(full, phase, flows, start, ids) if self.targets is not None else []
         gap = max(0.0, self.npv_min - npv) + (max(0.0, peak - self.peak_limit) if self.peak_limit is not None else 0.0)
+        rows = np.unique(np.concatenate([m.rows for m in moves])) if moves else np.zeros(0, int)
         return {"npv": npv, "peak_need": peak, "short": short, "feasible": gap <= 1e-9 and not short,
-                "shortfall": gap + sum(s[1] for s in short)}
+                "shortfall": gap + sum(s[1] for s in short), "area": float(self.area[rows].sum())}
 
     def _targets(self, costs, phase, flows, start, ids) -> list:
         """(indicator, shortfall in 万元-like units) of every target set and not met."""
@@ -99,18 +101,22 @@ class _Evaluator:
                 for _, r in miss.iterrows()]
 
 
+_PHASES = ("order", "size")
+
+
 def _clashes(moves: list, mv: Move) -> bool:
+    """Two moves on the same unit, two groupings, or a grouping and a swap (whose phases it renumbers)."""
     for m in moves:
-        if m.kind == "order" and mv.kind == "order":
-            if set(m.swap) & set(mv.swap):
+        if m.kind in _PHASES and mv.kind in _PHASES:
+            if "size" in (m.kind, mv.kind) or set(m.swap) & set(mv.swap):
                 return True
-        elif m.kind != "order" and mv.kind != "order" and m.target == mv.target:
+        elif m.kind not in _PHASES and mv.kind not in _PHASES and m.target == mv.target:
             return True
     return False
 
 
 def _key(r):
-    return (len(r["moves"]), sum(m.area_ha for m in r["moves"]), -r["npv"])
+    return (round(r["area"], 6), len(r["moves"]), -r["npv"])
 
 
 def _combine(beam, singles, ev, rng, deadline):
@@ -170,7 +176,8 @@ def suggest(phased, cash, params: Optional[dict] = None, *, profile=None, zoning
         return SearchResult(base, [], "现方案已达到测算目标，无需调整 / the plan reaches the targets: nothing to change",
                             ev.count, time.monotonic() - t0)
     progress(5, "调整建议：单项 / suggestions: single moves")
-    moves = single_moves(phased.units, base_costs, modes, phase, params, profile=profile, zoning=zoning)
+    moves = single_moves(phased.units, base_costs, modes, phase, params, profile=profile, zoning=zoning,
+                         regroup=getattr(phased, "regroup", None))
     singles, complete = [], True
     for mv in moves:
         if time.monotonic() > deadline:
@@ -201,8 +208,8 @@ def suggest(phased, cash, params: Optional[dict] = None, *, profile=None, zoning
 def _note(ok, complete, base, limit) -> str:
     cut = "" if complete else "（已到时间上限，搜索未完成 / the time limit ended the search）"
     if ok:
-        return (f"找到 {len(ok)} 个达到目标的调整方案，按调整项数从少到多排列{cut} / {len(ok)} plans reach the targets, "
-                f"fewest changes first")
+        return (f"找到 {len(ok)} 个达到目标的调整方案，按改动用地面积从小到大排列{cut} / {len(ok)} plans reach the targets, "
+                f"least land changed first")
     return (f"在规则允许的调整范围内（最多所设项数）没有方案能同时达到净现值、资金峰值{'' if limit is None else f'（≤ {limit:g} 万元）'}"
             f"与发展目标；列出最接近的方案{cut} / no plan within the rules and the number of changes reaches the "
             "targets; the closest are listed")
@@ -222,6 +229,7 @@ def suggestion_sheet(result: SearchResult) -> pd.DataFrame:
             rows.append({"方案 plan": f"方案 {n}", "调整 adjustment": mv.text(), "面积（公顷）area ha": mv.area_ha,
                          "单项净现值变化（万元）NPV change alone": mv.effect.get("npv"),
                          "方案净现值（万元）plan NPV": s["npv"] if first else None,
+                         "改动用地（公顷）land changed ha": s["area"] if first else None,
                          "净现值变化（万元）NPV change": s["npv"] - b["npv"] if first else None,
                          "最大资金需求（万元）peak funding": s["peak_need"] if first else None,
                          "未达到的发展目标 targets short": ("、".join(x[0] for x in s["short"]) or "—") if first else None,
@@ -240,7 +248,9 @@ def plan_version(phased, cash, suggestion: dict, *, mode_field: Optional[str] = 
     idx = phased.units.index
     modes = pd.Series(cash.costs["supply_mode"].to_numpy(dtype=object), index=idx)
     kffq = out["KFFQ"].copy()
-    for mv in suggestion["moves"]:
+    for mv in sorted(suggestion["moves"], key=lambda m: m.kind != "size"):
+        if mv.phase is not None:
+            kffq.loc[idx] = mv.phase
         rows = idx[mv.rows]
         if mv.plots is not None:
             for c in mv.plots.columns:

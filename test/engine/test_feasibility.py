@@ -319,7 +319,8 @@ def test_workbook_sheets_read_back(tmp_path, hand):
     sheets = feasibility_sheets(ph, cf, targets_table(ph, cf))
     path = write_tables(str(tmp_path / "测算.xlsx"), sheets)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["测算摘要", "分期表", "现金流量表", "组团现金流", "分期现金流", "敏感性分析", "发展目标", "测算参数"]
+    assert wb.sheetnames == ["测算摘要", "分期表", "现金流量表", "组团现金流", "分期现金流", "敏感性分析", "双因素敏感性",
+                             "发展目标", "参与方汇总", "参与方-平台公司", "参与方-合作方", "参与方-政府资金", "测算参数"]
     rows = list(wb["现金流量表"].iter_rows(values_only=True))
     head = rows[0]
     assert head[0] == "季度" and "净现金流" in head and "累计净现金流" in head

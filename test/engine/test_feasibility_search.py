@@ -119,3 +119,17 @@ def test_zoning_compatibility_of_a_use_change():
     zoning = load_zoning_table()
     assert zoning_safe("110101", "100101", zoning)          # every zone allowing logistics allows industry
     assert not zoning_safe("100101", "070101", zoning)      # an industrial zone does not allow housing
+
+
+def test_phase_size_move_regroups_by_the_phasing_rules():
+    units = gpd.GeoDataFrame({"DYBH": [f"Z01-{i + 1:02d}" for i in range(6)], "YDMJ": [4e4] * 6},
+                             geometry=[shapely.box(i * 210, 0, i * 210 + 200, 200) for i in range(6)], crs=CRS)
+    params = _params(search={"capacity_factors": [0.5, 1.0]}, phasing={"capacity_ha": 8, "maturity_threshold": 0.5})
+    ph = phasing(units, params=params, pin_field=None)
+    assert np.array_equal(ph.regroup(8), ph.units["KFFQ"].to_numpy())        # the same rules give the same phases
+    cf = cashflow(ph, sensitivity=False)
+    res = suggest(ph, cf, profile=PROFILE)
+    size = [m for m in res.singles if m.kind == "size"]
+    assert [m.after for m in size] == ["4 公顷（6 期）"]                        # × 1.0 changes nothing: no move
+    area = ph.costs["area_ha"].to_numpy()
+    assert all(area[size[0].phase == k].sum() <= 4 + 1e-9 for k in set(size[0].phase))
