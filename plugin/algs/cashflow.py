@@ -58,7 +58,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
                "最大资金需求。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、"
                "去化速度、出租率、税收）、地价 × 出租率双因素表、发展目标、参与方汇总与各参与方现金流、调整建议、参数），可选 CSV、"
                "各期累计现金流图和敏感性龙卷风图（PNG/SVG）。勾选“搜索调整建议”时，在规则允许的范围内（用途调整须符合规划分区"
-               "兼容表并按标准重新赋值控制指标，容积率在标准与地块上限之内，供地方式，分期顺序；需调整用地不动）搜索达到净现值、"
+               "兼容表并按标准重新赋值控制指标，容积率在标准与地块上限之内，供地方式，分期顺序与每期规模；需调整用地不动）搜索达到净现值、"
                "资金峰值和发展目标且改动最少的方案，列入“调整建议”表并写入日志；搜索按随机种子确定、有时间上限。净现值与内部收益率"
                "由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数"
                "仅为示意性假设，须以本开发区数据替换。")
@@ -81,7 +81,7 @@ class Cashflow(PhasingInputs, ZutuanAlgorithm):
                "targets, parties, suggestions, parameters), optionally a CSV, a chart of cumulative cash flow per "
                "phase and a tornado chart (PNG or SVG). With 'search suggestions' ticked it searches, within the rules "
                "(a use change must be allowed by the zoning table and takes the standard's controls, FAR within the "
-               "standard and the plot's maximum, supply mode, phase order; land set apart is never touched), for the "
+               "standard and the plot's maximum, supply mode, phase order and size; land set apart is never touched), for the "
                "least-change plans reaching the NPV, peak-funding and development targets, listed in the 调整建议 "
                "sheet and the log; the search is seeded and time-bounded. NPV and IRR come from numpy-financial on "
                "the project flow before financing; the financing plan covers each quarter's gap with debt and equity. "

@@ -133,3 +133,13 @@ def test_phase_size_move_regroups_by_the_phasing_rules():
     assert [m.after for m in size] == ["4 公顷（6 期）"]                        # × 1.0 changes nothing: no move
     area = ph.costs["area_ha"].to_numpy()
     assert all(area[size[0].phase == k].sum() <= 4 + 1e-9 for k in set(size[0].phase))
+
+
+def test_a_target_short_keeps_a_plan_from_reaching_the_targets():
+    # 3 years after the base year 2017 (2020Q4) the plan's 8 ha produce 8 ÷ 2 = 4 companies at the most: 50 is short
+    params = _params(targets={"year3": {"output_value": None, "companies": 50}})
+    _, cf, res = _search(_plan(), params)
+    assert not res.base["feasible"] and any("企业引进" in s[0] for s in res.base["short"])
+    assert not any(s["feasible"] for s in res.suggestions) and "没有方案" in res.note
+    sheet = suggestion_sheet(res)
+    assert "企业引进" in str(sheet.iloc[0]["未达到的发展目标 targets short"])
