@@ -165,12 +165,14 @@ def _validate_sections(params: Mapping) -> None:
     from .parties import validate_parties
     from .rates import validate_class_table
     from .search import validate_search
+    from .sensitivity import validate_sensitivity
     from .supply import validate_supply
 
     validate_class_table(params)
     validate_supply(params)
     validate_parties(params)
     validate_search(params)
+    validate_sensitivity(params)
 
 
 _MISSING = object()

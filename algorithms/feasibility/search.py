@@ -56,6 +56,15 @@ def validate_search(params: Mapping) -> None:
         if normalise_mode(m) in (None, "已供地"):
             raise InputError("E_BAD_PARAMETER", name="search.modes", value=m,
                              reason_zh="可选 出让/弹性出让/先租后让/长期租赁", reason_en="one of the supply modes")
+    options = s.get("land_use_options") or {}
+    good = isinstance(options, Mapping) and all(
+        str(k).isdigit() and isinstance(v, list) and all(str(c).isdigit() for c in v) for k, v in options.items())
+    if not good:
+        raise InputError("E_BAD_PARAMETER", name="search.land_use_options", value=options,
+                         reason_zh="应为“代码前缀: [可改为的代码…]”", reason_en="must map code prefixes to lists of codes")
+    for f in s.get("capacity_factors") or []:
+        if isinstance(f, bool) or not isinstance(f, (int, float)) or f <= 0:
+            raise InputError("E_PARAM_NEGATIVE", name="search.capacity_factors", value=f)
     limit = s.get("peak_funding_limit")
     if limit is not None and (not isinstance(limit, (int, float)) or limit < 0):
         raise InputError("E_PARAM_NEGATIVE", name="search.peak_funding_limit", value=limit)

@@ -15,7 +15,7 @@ from .finance import metrics
 from .model import FACTORS, net_flow
 from .params import get
 
-__all__ = ["sensitivity_table", "two_way_table", "tornado_frame", "FACTOR_LABELS"]
+__all__ = ["sensitivity_table", "two_way_table", "tornado_frame", "FACTOR_LABELS", "validate_sensitivity"]
 
 #: factor -> (Chinese, English)
 FACTOR_LABELS = {"land_price": ("地价", "land price"), "construction_cost": ("建设成本", "construction cost"),
@@ -29,6 +29,25 @@ def _factor(name) -> str:
         raise InputError("E_BAD_PARAMETER", name="sensitivity.factors", value=name,
                          reason_zh="可选 " + " / ".join(FACTORS), reason_en="one of " + ", ".join(FACTORS))
     return FACTORS[name]
+
+
+def validate_sensitivity(params) -> None:
+    """Known factors; steps and two-way changes are lists of numbers above −1 (−100 %)."""
+    for name in get(params, "sensitivity.factors") or []:
+        _factor(name)
+    lists = {"sensitivity.steps": get(params, "sensitivity.steps")}
+    for key, values in (get(params, "sensitivity.two_way") or {}).items():
+        if key not in ("land_price", "occupancy"):
+            raise InputError("E_BAD_PARAMETER", name=f"sensitivity.two_way.{key}", value=values,
+                             reason_zh="双因素表只有 land_price 与 occupancy", reason_en="only land_price and occupancy")
+        lists[f"sensitivity.two_way.{key}"] = values
+    for key, values in lists.items():
+        ok = isinstance(values, list) and all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > -1
+                                              for v in values)
+        if not ok:
+            raise InputError("E_BAD_PARAMETER", name=key, value=values,
+                             reason_zh="应为变动幅度列表（小数，大于 −1），如 [-0.2, -0.1, 0.1, 0.2]",
+                             reason_en="a list of changes (fractions above −1), e.g. [-0.2, -0.1, 0.1, 0.2]")
 
 
 def sensitivity_table(costs: pd.DataFrame, phase: np.ndarray, params: dict, base: dict) -> pd.DataFrame:

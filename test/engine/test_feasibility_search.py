@@ -143,3 +143,15 @@ def test_a_target_short_keeps_a_plan_from_reaching_the_targets():
     assert not any(s["feasible"] for s in res.suggestions) and "没有方案" in res.note
     sheet = suggestion_sheet(res)
     assert "企业引进" in str(sheet.iloc[0]["未达到的发展目标 targets short"])
+
+
+def test_bad_search_and_sensitivity_parameters_are_clear_messages():
+    from algorithms.errors import InputError
+
+    for over, words in (({"search": {"land_use_options": {"1101": "100101"}}}, "land_use_options"),
+                        ({"search": {"modes": ["划拨"]}}, "search.modes"),
+                        ({"sensitivity": {"two_way": {"land_price": [-2]}}}, "sensitivity.two_way.land_price"),
+                        ({"sensitivity": {"factors": ["rent"]}}, "sensitivity.factors")):
+        with pytest.raises(InputError) as e:
+            _params(**over)
+        assert words in e.value.bilingual()
