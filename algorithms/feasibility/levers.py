@@ -64,10 +64,11 @@ def zoning_safe(old: str, new: str, zoning: dict) -> bool:
 def _recost(plan, rows, new_plots, base_costs, params):
     """Costs of ``rows`` after their attributes changed: area, supply state and road cost kept."""
     sub = base_costs.iloc[rows]
-    out = unit_costs(new_plots, params=params, supplied=sub["supplied"].to_numpy(bool),
+    # the measured area (the plan rows may be in degrees): YDMJ given for the computation only
+    measured = new_plots.assign(YDMJ=sub["area_ha"].to_numpy() * 1e4)
+    out = unit_costs(measured, params=params, supplied=sub["supplied"].to_numpy(bool),
                      serviced=sub["serviced"].to_numpy(bool))
     out["road_km"], out["roads"] = sub["road_km"].to_numpy(), sub["roads"].to_numpy()
-    out["area_ha"] = sub["area_ha"].to_numpy()
     out["investment"] = out[["land_acquisition", "site_preparation", "roads", "utilities", "public_facilities",
                              "factory"]].sum(axis=1)
     return out[base_costs.columns.intersection(out.columns)]

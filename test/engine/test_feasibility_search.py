@@ -155,3 +155,15 @@ def test_bad_search_and_sensitivity_parameters_are_clear_messages():
         with pytest.raises(InputError) as e:
             _params(**over)
         assert words in e.value.bilingual()
+
+
+def test_a_plan_in_degrees_without_ydmj_gives_the_same_figures_when_recomputed():
+    classes = dict(CLASSES, **{"1001": {"land_price_per_ha": 600, "developer_factory_share": 0.5}})
+    params = _params(classes, search={"npv_min": 1e6})     # out of reach: every single move is tried
+    plan = _plan(apart=True).drop(columns=["YDMJ", "JRJZMJ"]).to_crs(4490)
+    ph, cf, res = _search(plan, params)
+    moves = [next(m for m in res.singles if m.kind == kind) for kind in ("land_use", "far", "mode")]
+    for mv in moves:      # each move's figure is what computing its plan version again gives
+        again = cashflow(phasing(plan_version(ph, cf, {"moves": [mv]}), params=params, pin_field=None),
+                         sensitivity=False, mode_field="GDFS")
+        assert again.summary["npv"] == pytest.approx(cf.summary["npv"] + mv.effect["npv"], abs=1e-6), mv.text()
