@@ -120,8 +120,8 @@ def write_tornado(tornado: pd.DataFrame, base_npv: float, path: str) -> str:
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(111)
     y = np.arange(len(tornado))[::-1]
-    ax.barh(y, tornado["low"], left=base_npv, color="#d62728", label="low / 下限" if font else "low")
-    ax.barh(y, tornado["high"], left=base_npv, color="#2ca02c", label="high / 上限" if font else "high")
+    ax.barh(y, tornado["low"], left=base_npv, color="#d62728", label="因素下调 / factor lower" if font else "factor lower")
+    ax.barh(y, tornado["high"], left=base_npv, color="#2ca02c", label="因素上调 / factor higher" if font else "factor higher")
     ax.axvline(base_npv, color="0.2", lw=1)
     ax.set_yticks(y)
     ax.set_yticklabels([_tornado_label(r, chinese=bool(font)) for _, r in tornado.iterrows()],
@@ -170,6 +170,6 @@ def _svg_tornado(tornado: pd.DataFrame, base_npv: float) -> str:
             f'<text x="{base_x:.1f}" y="{H - 24}" text-anchor="middle" font-size="11">基准 base {base_npv:,.0f}</text>',
             f'<text x="{L}" y="{H - 8}" font-size="11">{lo:,.0f}</text>',
             f'<text x="{W - R}" y="{H - 8}" text-anchor="end" font-size="11">{hi:,.0f}</text>',
-            f'<text x="{W - R}" y="{Tm - 12}" text-anchor="end" font-size="11" fill="#555">红 = 下限 low, '
-            f'绿 = 上限 high</text>', "</svg>"]
+            f'<text x="{W - R}" y="{Tm - 12}" text-anchor="end" font-size="11" fill="#555">红 = 因素下调 factor '
+            f'lower，绿 = 因素上调 factor higher</text>', "</svg>"]
     return "\n".join(out)
