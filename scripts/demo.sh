@@ -58,9 +58,13 @@ PLOTS="$OUT/plots_reviewed.gpkg"
 ROADS=(ROADS="$OUT/road_corridors.gpkg" ROAD_CLASS_FIELD=DLDJ ROAD_LENGTH_FIELD=DLCD PLAN="$OUT/plan.gpkg")
 step "8 滚动开发分期 Phasing" zutuan:phasing \
   INPUT="$PLOTS" "${ROADS[@]}" OUTPUT="$OUT/plots_phased.gpkg" OUTPUT_PHASES="$OUT/分期表.xlsx"
-step "9 现金流测算 Cash flow, financing, targets" zutuan:cashflow \
-  INPUT="$OUT/plots_phased.gpkg" "${ROADS[@]}" \
-  OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg"
+# The cash flow with a partner and special bonds (an illustrative parameter file), the tornado chart, and the search
+# for the least change reaching a peak-funding limit: its first plan is written as a new plan version.
+step "9 现金流测算 Cash flow, financing, parties, targets, suggestions" zutuan:cashflow \
+  INPUT="$OUT/plots_phased.gpkg" "${ROADS[@]}" PARAMS="$ROOT/resources/feasibility/examples/partner_bonds.yaml" \
+  LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
+  OUTPUT="$OUT/可行性测算.xlsx" OUTPUT_CSV="$OUT/现金流量表.csv" OUTPUT_CHART="$OUT/累计现金流.svg" \
+  OUTPUT_TORNADO="$OUT/敏感性龙卷风图.svg" OUTPUT_PLAN="$OUT/plots_adjusted.gpkg"
 # The exports read the phased plots: the 开发分期 and 开发状态 they print are the phasing's.
 PLOTS="$OUT/plots_phased.gpkg"
 step "10 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \

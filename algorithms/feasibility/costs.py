@@ -17,9 +17,10 @@ from pyproj import CRS
 from ..crs import M2_PER_HA, measurement_crs, to_crs
 from ..errors import CrsError
 from .params import get
+from .rates import class_rates
 
 __all__ = ["to_metres", "unit_areas_ha", "status_mask", "road_lengths_per_unit", "unit_costs", "COST_COLUMNS",
-           "SUPPLIED_VALUES", "BUILT_VALUES", "PLAN_RATES", "plan_rates"]
+           "SUPPLIED_VALUES", "BUILT_VALUES", "PLAN_RATES", "plan_rates", "plot_far"]
 
 #: GDZT values that mean "already supplied" (schema: 已供地 / 未供地)
 SUPPLIED_VALUES = ("已供地",)
@@ -119,34 +120,46 @@ def road_lengths_per_unit(units, roads, *, class_field: Optional[str] = None, bu
 
 
 #: per-plot rates read from the plan's controls, each with the parameter used where a plot has none:
-#: column -> (control field, parameter, Chinese name); 万元/公顷 (per year for output and tax)
-PLAN_RATES = {"tax_rate": ("DJSS", "revenues.tax_per_ha_year", "地均税收"),
-              "output_rate": ("CCQD", "targets.output_per_ha_year", "产出强度")}
+#: column -> (control field, parameter, Chinese name, class-table key); 万元/公顷 (per year for output and tax)
+PLAN_RATES = {"tax_rate": ("DJSS", "revenues.tax_per_ha_year", "地均税收", "tax_per_ha_year"),
+              "output_rate": ("CCQD", "targets.output_per_ha_year", "产出强度", "output_per_ha_year")}
 
 
-def plan_rates(units, params: dict) -> pd.DataFrame:
-    """Per row: the plot's own 地均税收 / 产出强度 control (万元/公顷) where it has one, else the parameter.
+def plan_rates(units, params: dict, classes: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """Per row: the plot's own 地均税收 / 产出强度 control (万元/公顷) where it has one, else its land-use class's rate
+    (``land_use`` table), else the general parameter.
 
     Columns ``tax_rate``, ``output_rate`` and ``tax_rate_from_plan`` / ``output_rate_from_plan`` (bool): the plan is
     the one source of these rates; the parameter file only fills what the plan does not have.
     """
+    classes = classes if classes is not None else class_rates(units, params)
     out = pd.DataFrame(index=units.index)
-    for col, (fld, key, _) in PLAN_RATES.items():
+    for col, (fld, _, _, key) in PLAN_RATES.items():
         own = (pd.to_numeric(units[fld], errors="coerce").to_numpy(dtype=float) if fld in units.columns
                else np.full(len(units), np.nan))
         has = np.isfinite(own) & (own >= 0)
-        out[col] = np.where(has, own, float(get(params, key)))
+        out[col] = np.where(has, own, classes[key].to_numpy(float))
         out[f"{col}_from_plan"] = has
     return out
+
+
+def plot_far(units, classes: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The floor-area ratio of each row: the plot's 容积率下限 RJLXX (its floor area JRJZMJ = RJLXX × YDMJ) where it
+    has one, else its class's ``factory_far``; and whether it came from the plot."""
+    own = (pd.to_numeric(units["RJLXX"], errors="coerce").to_numpy(dtype=float) if "RJLXX" in units.columns
+           else np.full(len(units), np.nan))
+    has = np.isfinite(own) & (own > 0)
+    return np.where(has, own, classes["factory_far"].to_numpy(float)), has
 
 
 def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, serviced: Optional[np.ndarray] = None,
                road_km: Optional[pd.DataFrame] = None) -> pd.DataFrame:
     """Quantities and capital costs per unit (万元), index = ``units.index``.
 
-    Columns: ``area_ha``, ``supplied``, ``serviced``, ``sell_ha`` (land still to transfer), ``factory_ha``
-    (land on which the developer builds standard factories), ``factory_m2`` (their floor area), ``road_km``,
-    then :data:`COST_COLUMNS` and ``investment`` (their sum).
+    Columns: ``area_ha``, ``supplied``, ``serviced``, ``sell_ha`` (land still to supply), ``factory_ha``
+    (land on which the developer builds standard factories: its class's share), ``far`` (the plot's RJLXX, else the
+    class's), ``factory_m2`` (their floor area = factory_ha × FAR), ``road_km``, then :data:`COST_COLUMNS` and
+    ``investment`` (their sum), the class rates (:func:`.rates.class_rates`) and the plan rates (:func:`plan_rates`).
     Already supplied land needs no acquisition, servicing, utilities or factory and is not sold again;
     serviced land (七通一平 done) needs no site preparation or utilities.
     """
@@ -156,13 +169,14 @@ def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, se
     serviced = np.zeros(n, bool) if serviced is None or len(serviced) == 0 else np.asarray(serviced, bool)
     serviced = serviced | supplied
     c = lambda k: float(get(params, f"costs.{k}"))  # noqa: E731
-    dev_share = float(get(params, "development.developer_factory_share"))
+    classes = class_rates(units, params)
+    far, far_own = plot_far(units, classes)
     open_ha = np.where(supplied, 0.0, ha)
-    factory_ha = open_ha * dev_share
-    factory_m2 = factory_ha * M2_PER_HA * float(get(params, "development.factory_far"))
+    factory_ha = open_ha * classes["developer_factory_share"].to_numpy(float)
+    factory_m2 = factory_ha * M2_PER_HA * far
     df = pd.DataFrame({"area_ha": ha, "supplied": supplied, "serviced": serviced,
-                       "sell_ha": open_ha - factory_ha, "factory_ha": factory_ha, "factory_m2": factory_m2},
-                      index=units.index)
+                       "sell_ha": open_ha - factory_ha, "factory_ha": factory_ha, "far": far, "far_from_plan": far_own,
+                       "factory_m2": factory_m2}, index=units.index)
     rates = get(params, "costs.roads_per_km")
     road_cost = np.zeros(n)
     road_total = np.zeros(n)
@@ -178,6 +192,7 @@ def unit_costs(units, *, params: dict, supplied: Optional[np.ndarray] = None, se
     df["roads"] = road_cost
     df["utilities"] = np.where(serviced, 0.0, ha) * c("utilities_per_ha")
     df["public_facilities"] = open_ha * c("public_facilities_per_ha")
-    df["factory"] = factory_m2 * c("factory_cost_per_m2")
+    df["factory"] = factory_m2 * classes["factory_cost_per_m2"].to_numpy(float)
     df["investment"] = df[list(COST_COLUMNS)].sum(axis=1)
-    return pd.concat([df, plan_rates(units, params)], axis=1)
+    rate_cols = classes.drop(columns=["tax_per_ha_year", "output_per_ha_year"])
+    return pd.concat([df, rate_cols, plan_rates(units, params, classes)], axis=1)

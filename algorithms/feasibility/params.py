@@ -30,7 +30,9 @@ _CHECKS: dict[str, str] = {
     "development.construction_quarters": "int", "development.sales_lag_quarters": "int",
     "development.absorption_ha_per_quarter": "money", "development.production_lag_quarters": "int",
     "development.developer_factory_share": "fraction", "development.factory_far": "money",
-    "development.factory_build_quarters": "int",
+    "development.factory_build_quarters": "int", "development.occupancy_max": "fraction",
+    "development.occupancy_ramp_quarters": "int", "development.production_ramp_quarters": "int",
+    "revenues.land_rent_per_ha_year": "money",
     "revenues.land_price_per_ha": "money", "revenues.factory_rent_per_m2_year": "money",
     "revenues.factory_sale_share": "fraction", "revenues.factory_sale_price_per_m2": "money",
     "revenues.services_per_ha_year": "money", "revenues.tax_per_ha_year": "money", "revenues.tax_share": "fraction",
@@ -155,6 +157,22 @@ def validate_params(params: Mapping) -> None:
     if thr <= 0:
         raise InputError("E_BAD_PARAMETER", name="phasing.maturity_threshold", value=thr,
                          reason_zh="成熟阈值应大于 0 且不大于 1", reason_en="the threshold must be in (0, 1]")
+    _validate_sections(params)
+
+
+def _validate_sections(params: Mapping) -> None:
+    """The land-use class table, the supply modes, the parties and the search (their own modules say how)."""
+    from .parties import validate_parties
+    from .rates import validate_class_table
+    from .search import validate_search
+    from .sensitivity import validate_sensitivity
+    from .supply import validate_supply
+
+    validate_class_table(params)
+    validate_supply(params)
+    validate_parties(params)
+    validate_search(params)
+    validate_sensitivity(params)
 
 
 _MISSING = object()

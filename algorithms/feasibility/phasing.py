@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Optional
 
 import numpy as np
@@ -54,6 +55,7 @@ class PhasingResult:
     params: dict = field(default_factory=dict)
     layer: object = None             # the whole input with KFFQ (empty where set apart), KFZT and KFSM
     set_apart: object = None         # the land left out (需调整用地): code, unit, area_ha, conflict_m2, reason
+    regroup: object = None           # capacity (公顷) -> phase per row by the same rules (the search's phase size)
 
 
 def quarter_label(index, start_year: int, start_quarter: int) -> str:
@@ -266,12 +268,13 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     dist = _seed_distance(geoms, infra_geoms, supplied | serviced)
     cap = float(get(params, "phasing.capacity_ha"))
     cap_inv = get(params, "phasing.capacity_investment")
-    phase_b, as_order = assign_blocks(
-        _per_block(block_of, nb_blocks, costs["area_ha"]), _per_block(block_of, nb_blocks, costs["investment"]),
-        pinned=pinned, supplied=_per_block(block_of, nb_blocks, supplied) > 0,
-        serviced=_per_block(block_of, nb_blocks, serviced) > 0, touching=_per_block(block_of, nb_blocks, touching) > 0,
-        dist=_per_block(block_of, nb_blocks, dist, "min"), neighbours=neighbours, cap_ha=cap,
-        cap_inv=None if cap_inv is None else float(cap_inv), progress=progress)
+    grow = partial(
+        assign_blocks, _per_block(block_of, nb_blocks, costs["area_ha"]),
+        _per_block(block_of, nb_blocks, costs["investment"]), pinned=pinned,
+        supplied=_per_block(block_of, nb_blocks, supplied) > 0, serviced=_per_block(block_of, nb_blocks, serviced) > 0,
+        touching=_per_block(block_of, nb_blocks, touching) > 0, dist=_per_block(block_of, nb_blocks, dist, "min"),
+        neighbours=neighbours, cap_inv=None if cap_inv is None else float(cap_inv))
+    phase_b, as_order = grow(cap_ha=cap, progress=progress)
     phase = phase_b[block_of]
     if as_order:
         findings.append(Finding("FEAS-PIN-ORDER", "指定分期按开发顺序使用", "info", None,
@@ -293,6 +296,7 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     result = PhasingResult(out, table, costs, findings, out_plots, params)
     result.layer = _layer(units, state, rows.index, phase)
     result.set_apart = _set_apart(units, state, unit_field, target)
+    result.regroup = lambda capacity: grow(cap_ha=float(capacity))[0][block_of]
     return result
 
 

@@ -15,9 +15,10 @@ from ..errors import InputError
 from ..plan import atomic_output
 from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult
 from .phasing import PhasingResult
+from .sensitivity import FACTOR_LABELS
 
 __all__ = ["phase_sheet", "set_apart_sheet", "feasibility_sheets", "intensive_use_sheets", "write_tables",
-           "summary_frame", "params_frame"]
+           "summary_frame", "params_frame", "party_sheets", "two_way_sheet"]
 
 _PHASE_COLS = {"KFFQ": "开发分期", "units": "单元数", "plots": "地块数", "area_ha": "用地面积（公顷）",
                "supplied_ha": "已供地（公顷）", "sell_ha": "待出让（公顷）", "factory_ha": "自建厂房用地（公顷）",
@@ -26,8 +27,7 @@ _PHASE_COLS = {"KFFQ": "开发分期", "units": "单元数", "plots": "地块数
                "matures_in_horizon": "测算期内成熟"}
 _SENS = {"factor": "因素", "change": "变动幅度", "npv": "净现值（万元）", "irr_annual": "内部收益率（年）",
          "peak_need": "最大资金需求（万元）", "payback_quarter": "回收季度序号", "npv_change": "净现值变化（万元）"}
-_FACTORS = {"base": "基准 base", "land_price": "地价 land price", "construction_cost": "建设成本 construction cost",
-            "absorption": "去化速度 absorption"}
+_FACTORS = {"base": "基准 base", **{k: f"{zh} {en}" for k, (zh, en) in FACTOR_LABELS.items()}}
 _TARGET = {"horizon": "期限", "year": "目标年", "indicator": "指标", "unit": "单位", "target": "目标值",
            "projected": "规划测算值", "gap": "差距（测算−目标）", "status": "结论", "note": "说明"}
 _IU = {"zone_type": "开发区类型", "level": "层级", "ZTBH": "组团编号", "indicator": "指标", "value": "数值",
@@ -98,12 +98,45 @@ def params_frame(params: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["参数 parameter", "取值 value"])
 
 
-def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
-                       targets: Optional[pd.DataFrame] = None) -> dict[str, pd.DataFrame]:
+_PARTY = {"party": "参与方 party", "npv": "净现值（万元）NPV", "irr_annual": "内部收益率（年）IRR",
+          "peak_need": "最大资金需求（万元）peak funding", "peak_quarter": "最大资金需求季度 peak quarter",
+          "inflow": "流入合计（万元）inflow", "outflow": "流出合计（万元）outflow", "discount_rate": "折现率 discount rate"}
+_PARTY_COLS = {"label": "季度", "project_net": "项目净现金流（融资前）", "grant": "预算内投资补助", "bond_draw": "专项债资金",
+               "bond_service": "专项债还本付息", "partner_share": "合作方分配", "existing_debt": "存量债务还本付息",
+               "project_share": "项目权益分配", "tax_share": "税收分成", "net": "净现金流", "cumulative": "累计净现金流"}
+_BONDS = {"label": "季度", "draw": "发行（提款）", "interest": "付息", "principal": "还本", "balance": "余额"}
+
+
+def party_sheets(cash: CashflowResult) -> dict[str, pd.DataFrame]:
+    """参与方汇总 (NPV and peak funding per party), one sheet per party, and the special bonds when there are any."""
+    p = cash.parties
+    if p is None:
+        return {}
+    out = {"参与方汇总": p.summary.rename(columns=_PARTY)}
+    for name, df in p.flows.items():
+        out[f"参与方-{name}"[:31]] = df.rename(columns=_PARTY_COLS)
+    if float(p.bonds["draw"].sum()) > 0:
+        out["专项债"] = p.bonds.rename(columns=_BONDS)
+    return out
+
+
+def two_way_sheet(two: pd.DataFrame) -> pd.DataFrame:
+    """NPV by land-price change (rows) × occupancy change (columns), headers in words."""
+    df = two.copy()
+    df.columns = [f"出租率 occupancy {c:+.0%}" for c in df.columns]
+    df.insert(0, "地价 land price", [f"{r:+.0%}" for r in two.index])
+    return df.reset_index(drop=True)
+
+
+def feasibility_sheets(phased: PhasingResult, cash: CashflowResult, targets: Optional[pd.DataFrame] = None,
+                       suggestions: Optional[pd.DataFrame] = None) -> dict[str, pd.DataFrame]:
+    """The workbook: summary, phases, quarterly flow, clusters, phases' flows, sensitivity (one and two factors),
+    targets, parties, the adjustments (调整建议, when the search ran), set-apart land, parameters."""
     q = cash.quarterly
-    cols = ["label"] + list(OUTFLOWS) + ["outflow"] + list(INFLOWS) + ["inflow", "net", "cumulative", "debt_drawdown",
-                                                                       "equity", "interest", "repayment",
-                                                                       "debt_balance", "net_after_financing"]
+    cols = ["label"] + list(OUTFLOWS) + ["outflow"] + list(INFLOWS) + ["inflow", "net", "cumulative", "sold_ha",
+                                                                       "debt_drawdown", "equity", "interest",
+                                                                       "repayment", "debt_balance",
+                                                                       "net_after_financing"]
     flow = q[cols].rename(columns={"label": "季度", **LABELS})
     sheets = {
         "测算摘要": summary_frame(cash),
@@ -120,8 +153,13 @@ def feasibility_sheets(phased: PhasingResult, cash: CashflowResult,
         sens = cash.sensitivity.copy()
         sens["factor"] = sens["factor"].map(_FACTORS).fillna(sens["factor"])
         sheets["敏感性分析"] = sens.rename(columns=_SENS)
+    if cash.two_way is not None and cash.two_way.size:
+        sheets["双因素敏感性"] = two_way_sheet(cash.two_way)
     if targets is not None:
         sheets["发展目标"] = targets[list(_TARGET)].rename(columns=_TARGET)
+    sheets.update(party_sheets(cash))
+    if suggestions is not None:
+        sheets["调整建议"] = suggestions
     if phased.set_apart is not None and len(phased.set_apart):
         sheets["需调整用地"] = set_apart_sheet(phased.set_apart)
     sheets["测算参数"] = params_frame(phased.params)

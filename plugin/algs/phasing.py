@@ -155,7 +155,8 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
                "则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平"
                "的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时"
                "例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的"
-               "等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），"
+               "等级与长度字段（如道路红线面的 DLCD）；开发主体自建标准厂房的用地比例与造价按地块用地类别（参数文件 land_use 表），"
+               "建筑面积按地块容积率下限 RJLXX。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），"
                "未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。")
     HELP_EN = ("Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development "
                "status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new "
@@ -168,7 +169,8 @@ class Phasing(PhasingInputs, ZutuanAlgorithm):
                "growing from built roads and infrastructure; each phase stays within its capacity (except one "
                "indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit "
                "the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length "
-               "fields (e.g. DLCD of the corridors). The start year and base year come from the plan's metadata (BZNF, "
+               "fields (e.g. DLCD of the corridors); the developer's standard factories take the share and cost of "
+               "each plot's land-use class (land_use in the parameter file) and the plot's RJLXX as their FAR. The start year and base year come from the plan's metadata (BZNF, "
                "JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are "
                "illustrative assumptions.")
 

@@ -412,8 +412,8 @@
       <translation>Cash-flow analysis</translation>
     </message>
     <message>
-      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让；征地拆迁补偿、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），参数文件只补地块没有的值。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF（默认起始年的上一年），摘要中写明来源。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules; land set apart by a prohibiting rule is left out, supplied land is neither acquired nor sold again): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter; tax and output per hectare are each plot's own controls (DJSS, CCQD), the parameter file filling only what a plot lacks; the start is the plan's year (metadata BZNF, or START_YEAR) and the base year the plan's JZNF, as the summary says. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让。收支来自规划本身：土地收入按地块用地类别的地价（参数文件 land_use 表，地块地价字段优先）和供地方式（出让；弹性出让按年期修正系数；先租后让先收租金、期满收取剩余年期出让价款；长期租赁按季收租；供地方式字段或默认方式）计算；开发主体按用地类别的比例建设标准厂房，建筑面积 = 用地面积 × 容积率（地块容积率下限 RJLXX），建安成本、售价和租金按用地类别，出租率按爬坡期上升；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），其次取用地类别的值，企业投产后按爬坡期达产。征地拆迁、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、运营等支出照常计算。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF，摘要中写明来源。多个参与方：平台公司、按权益比例（及飞地税收分成）分配的合作方、政府资金（预算内投资补助、专项债，按参数的比例、额度、利率、期限和还本方式）和存量债务，各自的现金流、净现值与最大资金需求。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度、出租率、税收）、地价 × 出租率双因素表、发展目标、参与方汇总与各参与方现金流、调整建议、参数），可选 CSV、各期累计现金流图和敏感性龙卷风图（PNG/SVG）。勾选“搜索调整建议”时，在规则允许的范围内（用途调整须符合规划分区兼容表并按标准重新赋值控制指标，容积率在标准与地块上限之内，供地方式，分期顺序与每期规模；需调整用地不动）搜索达到净现值、资金峰值和发展目标且改动最少的方案，列入“调整建议”表并写入日志；搜索按随机种子确定、有时间上限。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules; land set apart by a prohibiting rule is left out, supplied land is neither acquired nor sold again). The money comes from the plan: land income at each plot's land-use class price (the parameter file's land_use table; a plot's own price field wins) under its supply mode (出让 transfer; 弹性出让 flexible term with the term factor; 先租后让 rent, then the transfer of the remaining term; 长期租赁 rent; from a mode field or the default mode); standard factories built by the developer on its class's share of the land, floor area = area × FAR (the plot's RJLXX), with the class's construction cost, sale price and rent and an occupancy ramp; tax and output per hectare from each plot's controls (DJSS, CCQD), else its class, ramping up once enterprises produce. Acquisition, site preparation, roads by class and length, utilities, public facilities and operation as before. The start is the plan's year (metadata BZNF, or START_YEAR) and the base year the plan's JZNF, as the summary says. Several parties: the platform company, a partner with its equity share (and a 飞地 tax share), government funds (budget grant, special bonds with their share, cap, rate, term and repayment) and existing debt, each with its own cash flow, NPV and peak funding. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost, absorption, occupancy and tax, a land price × occupancy table, 3- and 5-year targets, parties, suggestions, parameters), optionally a CSV, a chart of cumulative cash flow per phase and a tornado chart (PNG or SVG). With 'search suggestions' ticked it searches, within the rules (a use change must be allowed by the zoning table and takes the standard's controls, FAR within the standard and the plot's maximum, supply mode, phase order and size; land set apart is never touched), for the least-change plans reaching the NPV, peak-funding and development targets, listed in the 调整建议 sheet and the log; the search is seeded and time-bounded. NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
     </message>
     <message>
       <source>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</source>
@@ -442,6 +442,42 @@
     <message>
       <source>各期与全区累计净现金流折线图 / cumulative cash flow per phase</source>
       <translation>Line chart of the cumulative net cash flow of each phase and of the whole zone</translation>
+    </message>
+    <message>
+      <source>取值 出让/弹性出让/先租后让/长期租赁；已供地由供地状态决定 / supply mode per plot; supplied land is told by GDZT</source>
+      <translation>supply mode per plot; supplied land is told by GDZT</translation>
+    </message>
+    <message>
+      <source>没有供地方式的地块按此测算 / the mode of plots without their own</source>
+      <translation>the mode of plots without their own</translation>
+    </message>
+    <message>
+      <source>地块自己的出让价，优先于参数文件按用地类别的地价 / a plot's own land price wins over the class rate</source>
+      <translation>a plot's own land price wins over the class rate</translation>
+    </message>
+    <message>
+      <source>各因素上下变动对净现值的影响 / NPV at each factor's lowest and highest step</source>
+      <translation>NPV at each factor's lowest and highest step</translation>
+    </message>
+    <message>
+      <source>在规则允许的范围内搜索达到目标（净现值、资金峰值、发展目标）改动最少的方案 / search the least-change plans that reach the targets</source>
+      <translation>search the least-change plans that reach the targets</translation>
+    </message>
+    <message>
+      <source>覆盖参数 search.seconds / overrides search.seconds</source>
+      <translation>overrides search.seconds</translation>
+    </message>
+    <message>
+      <source>覆盖参数 search.peak_funding_limit / overrides search.peak_funding_limit</source>
+      <translation>overrides search.peak_funding_limit</translation>
+    </message>
+    <message>
+      <source>调整建议的容积率与用途须符合的地方标准配置 / the local profile the suggested FAR and uses must meet</source>
+      <translation>the local profile the suggested FAR and uses must meet</translation>
+    </message>
+    <message>
+      <source>第一个调整方案应用后的全部地块（新用途及其控制指标、容积率、分期、供地方式 GDFS），可再审查与测算 / every plot with the first suggestion applied: a new plan version to check and compute again</source>
+      <translation>every plot with the first suggestion applied: a new plan version to check and compute again</translation>
     </message>
     <message>
       <source>测算起始年（可选）</source>
@@ -480,6 +516,42 @@
       <translation>Payback quarter</translation>
     </message>
     <message>
+      <source>供地方式字段（可选）</source>
+      <translation>Supply mode field (optional)</translation>
+    </message>
+    <message>
+      <source>默认供地方式</source>
+      <translation>Default supply mode</translation>
+    </message>
+    <message>
+      <source>地价字段（万元/公顷，可选）</source>
+      <translation>Land price field (10k CNY/ha, optional)</translation>
+    </message>
+    <message>
+      <source>敏感性龙卷风图（可选）</source>
+      <translation>Sensitivity tornado chart (optional)</translation>
+    </message>
+    <message>
+      <source>搜索调整建议</source>
+      <translation>Search suggestions (what to change)</translation>
+    </message>
+    <message>
+      <source>搜索时间上限（秒，可选）</source>
+      <translation>Search time limit (s, optional)</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元，可选）</source>
+      <translation>Peak funding limit (10k CNY, optional)</translation>
+    </message>
+    <message>
+      <source>调整后的地块（方案 1，可选）</source>
+      <translation>Adjusted plots (suggestion 1, optional)</translation>
+    </message>
+    <message>
+      <source>达到目标的调整方案数</source>
+      <translation>Suggestions reaching the targets</translation>
+    </message>
+    <message>
       <source>净现值（万元）</source>
       <translation>NPV (10,000 CNY)</translation>
     </message>
@@ -490,6 +562,26 @@
     <message>
       <source>最大资金需求（万元）</source>
       <translation>Peak funding need (10,000 CNY)</translation>
+    </message>
+    <message>
+      <source>按参数文件 / as in the parameter file</source>
+      <translation>as in the parameter file</translation>
+    </message>
+    <message>
+      <source>出让 / transfer</source>
+      <translation>transfer</translation>
+    </message>
+    <message>
+      <source>弹性出让 / flexible-term transfer</source>
+      <translation>flexible-term transfer</translation>
+    </message>
+    <message>
+      <source>先租后让 / lease then transfer</source>
+      <translation>lease then transfer</translation>
+    </message>
+    <message>
+      <source>长期租赁 / long-term lease</source>
+      <translation>long-term lease</translation>
     </message>
     <message>
       <source>一张图符合性审查</source>
@@ -1316,8 +1408,8 @@
       <translation>Rolling development phasing</translation>
     </message>
     <message>
-      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
-      <translation>Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new road, investment, plots to verify, start and maturity quarter, a total row and the land set apart). With the master-plan check's results, a plot that a prohibiting rule (ecological red line, permanent farmland, outside the urban boundary, a zone that does not allow the use) makes non-compliant is set apart whole: not phased, no acquisition cost, no sale (or phased and marked everywhere when 'phase land set apart anyway' is ticked); plots to verify are phased and marked; supplied land carries no acquisition and no sale and goes first. Then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity (except one indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length fields (e.g. DLCD of the corridors). The start year and base year come from the plan's metadata (BZNF, JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are illustrative assumptions.</translation>
+      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）；开发主体自建标准厂房的用地比例与造价按地块用地类别（参数文件 land_use 表），建筑面积按地块容积率下限 RJLXX。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
+      <translation>Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new road, investment, plots to verify, start and maturity quarter, a total row and the land set apart). With the master-plan check's results, a plot that a prohibiting rule (ecological red line, permanent farmland, outside the urban boundary, a zone that does not allow the use) makes non-compliant is set apart whole: not phased, no acquisition cost, no sale (or phased and marked everywhere when 'phase land set apart anyway' is ticked); plots to verify are phased and marked; supplied land carries no acquisition and no sale and goes first. Then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity (except one indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length fields (e.g. DLCD of the corridors); the developer's standard factories take the share and cost of each plot's land-use class (land_use in the parameter file) and the plot's RJLXX as their FAR. The start year and base year come from the plan's metadata (BZNF, JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are illustrative assumptions.</translation>
     </message>
     <message>
       <source>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</source>
@@ -1894,6 +1986,14 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让；征地拆迁补偿、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），参数文件只补地块没有的值。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF（默认起始年的上一年），摘要中写明来源。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation type="vanished">Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules; land set apart by a prohibiting rule is left out, supplied land is neither acquired nor sold again): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter; tax and output per hectare are each plot's own controls (DJSS, CCQD), the parameter file filling only what a plot lacks; the start is the plan's year (metadata BZNF, or START_YEAR) and the base year the plan's JZNF, as the summary says. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
+    </message>
+    <message>
+      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
+      <translation type="vanished">Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new road, investment, plots to verify, start and maturity quarter, a total row and the land set apart). With the master-plan check's results, a plot that a prohibiting rule (ecological red line, permanent farmland, outside the urban boundary, a zone that does not allow the use) makes non-compliant is set apart whole: not phased, no acquisition cost, no sale (or phased and marked everywhere when 'phase land set apart anyway' is ticked); plots to verify are phased and marked; supplied land carries no acquisition and no sale and goes first. Then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity (except one indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length fields (e.g. DLCD of the corridors). The start year and base year come from the plan's metadata (BZNF, JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are illustrative assumptions.</translation>
     </message>
     <message>
       <source>为每个地块填写控制指标（容积率上下限、建筑系数、建筑密度、绿地率上限、行政办公及生活服务设施用地比例、投资强度下限、建筑限高、产出强度、地均税收），并在 ZBLY 字段写明每项指标的来源。优先顺序：地块自有值 &gt; 覆盖表（按 DKBH、DYBH、HYDM、YDYHFLDM）&gt; 单元默认值 &gt; 组团默认值 &gt; 标准按行业 &gt; 标准按用地类别。行业代码按 GB/T 4754-2017 填写（如 C26、2611），自动对应到 2008 版表格所用的 2002 版大类。2008 版投资强度表的数值没有可查来源，留空；需要它的检查报告“未检查：无标准值”，不会当作通过。地方配置文件（YAML）可收紧或增加指标（可按万元/亩填写，自动×15 换算为万元/公顷），宽于国家约束性指标的值被拒绝。2020 试行版用地代码自动识别并迁移到 2023 版，无效代码给出最接近的有效代码。地区分类目前只接受 一类–七类；土地等别与地区分类的对应关系未核实，未内置。派生：计容建筑面积 JRJZMJ = 容积率下限 × 用地面积，最低固定资产投资 ZDTZE = 投资强度 × 公顷，预计产值 YJCZ、预计税收 YJSS。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>

@@ -25,7 +25,8 @@ HAND = {
               "utilities_per_ha": 10, "public_facilities_per_ha": 5, "factory_cost_per_m2": 0,
               "operation_per_ha_year": 4},
     "development": {"construction_quarters": 2, "sales_lag_quarters": 1, "absorption_ha_per_quarter": 2,
-                    "production_lag_quarters": 1, "developer_factory_share": 0, "factory_far": 1,
+                    "production_lag_quarters": 1, "production_ramp_quarters": 1, "developer_factory_share": 0,
+                    "factory_far": 1,
                     "factory_build_quarters": 1},
     "revenues": {"land_price_per_ha": 200, "factory_rent_per_m2_year": 0, "factory_sale_share": 0,
                  "factory_sale_price_per_m2": 0, "services_per_ha_year": 8, "tax_per_ha_year": 40, "tax_share": 0.5},
@@ -318,7 +319,8 @@ def test_workbook_sheets_read_back(tmp_path, hand):
     sheets = feasibility_sheets(ph, cf, targets_table(ph, cf))
     path = write_tables(str(tmp_path / "测算.xlsx"), sheets)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["测算摘要", "分期表", "现金流量表", "组团现金流", "分期现金流", "敏感性分析", "发展目标", "测算参数"]
+    assert wb.sheetnames == ["测算摘要", "分期表", "现金流量表", "组团现金流", "分期现金流", "敏感性分析", "双因素敏感性",
+                             "发展目标", "参与方汇总", "参与方-平台公司", "参与方-合作方", "参与方-政府资金", "测算参数"]
     rows = list(wb["现金流量表"].iter_rows(values_only=True))
     head = rows[0]
     assert head[0] == "季度" and "净现金流" in head and "累计净现金流" in head

@@ -60,11 +60,15 @@ def _phase_rows(df):
 
 def problems(out: str) -> list[str]:
     try:  # inside the QGIS tests the engine is the plugin's (build/plugins/zutuan); from the command line, the checkout
+        from zutuan.algorithms.feasibility.costs import plot_far
         from zutuan.algorithms.feasibility.params import get, load_params
+        from zutuan.algorithms.feasibility.rates import class_rates
         from zutuan.algorithms.planstate import plan_state
     except ImportError:
         sys.path.insert(0, ROOT)
+        from algorithms.feasibility.costs import plot_far
         from algorithms.feasibility.params import get, load_params
+        from algorithms.feasibility.rates import class_rates
         from algorithms.planstate import plan_state
 
     bad: list[str] = []
@@ -85,7 +89,7 @@ def problems(out: str) -> list[str]:
     sections = (_table_checks, _phase_checks, _cash_checks)
     ctx = dict(out=out, plots=plots, corridors=corridors, meta=meta, n_plots=n_plots, plots_ha=plots_ha,
                cluster_ha=cluster_ha, road_km=road_km, state=state, same=same, bad=bad, get=get,
-               params=load_params())
+               params=load_params(), class_rates=class_rates, plot_far=plot_far)
     for check in sections:
         try:
             check(ctx)
@@ -205,10 +209,7 @@ def _cash_checks(c):
     open_ha = float(area[develop & ~state.supplied].sum())
     same("征地 (万元): unsupplied developable land × rate vs 现金流量表",
          open_ha * float(get(params, "costs.land_acquisition_per_ha")), float(flow["征地拆迁补偿"].sum()), TOL_WAN)
-    sellable = open_ha * (1 - float(get(params, "development.developer_factory_share")))
-    sold = float(flow["土地出让收入"].sum()) / float(get(params, "revenues.land_price_per_ha"))
-    if sold > sellable + 1e-6:
-        bad.append(f"land sold {sold:.4f} ha > sellable unsupplied developable land {sellable:.4f} ha")
+    _plot_money_checks(c, flow, develop & ~state.supplied)
     year = meta.get("BZNF")
     if str(flow["季度"].iloc[0]) != f"{year}Q1":
         bad.append(f"cash flow starts {flow['季度'].iloc[0]}, the plan's year is {year}")
@@ -216,6 +217,26 @@ def _cash_checks(c):
     base = int(meta.get("JZNF"))
     if sorted(set(targets["目标年"].astype(int))) != [base + 3, base + 5]:
         bad.append(f"target years {sorted(set(targets['目标年']))} are not the plan's base year {base} + 3 / + 5")
+
+
+def _plot_money_checks(c, flow, open_rows):
+    """Land sold and its income, and the developer's factories, from each plot's class rates and FAR (issue 20):
+    every unsupplied developable plot is supplied and built within the demo's horizon, under the default 出让."""
+    plots, params, same = c["plots"], c["params"], c["same"]
+    rates = c["class_rates"](plots, params)
+    far, _ = c["plot_far"](plots, rates)
+    ha = plots["YDMJ"].to_numpy(float) / 1e4 * open_rows
+    share = rates["developer_factory_share"].to_numpy(float)
+    sellable = ha * (1 - share)
+    sold = float(_num(flow[col(flow, "供地面积")]).sum())
+    same("land supplied (公顷): Σ unsupplied developable plots less the factory share vs 现金流量表", float(sellable.sum()),
+         sold, 1e-6)
+    income = float(flow["土地出让收入"].sum() + flow["土地租金"].sum())
+    same("land income (万元): Σ sellable ha × the plot's class price vs 现金流量表",
+         float((sellable * rates["land_price_per_ha"].to_numpy(float)).sum()), income, TOL_WAN)
+    floor = ha * share * 1e4 * far
+    same("standard factories (万元): Σ factory land × the plot's FAR (RJLXX) × its class cost vs 现金流量表",
+         float((floor * rates["factory_cost_per_m2"].to_numpy(float)).sum()), float(flow["标准厂房"].sum()), TOL_WAN)
 
 
 if __name__ == "__main__":  # pragma: no cover

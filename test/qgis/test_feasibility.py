@@ -37,7 +37,8 @@ HAND = {
               "utilities_per_ha": 10, "public_facilities_per_ha": 5, "factory_cost_per_m2": 0,
               "operation_per_ha_year": 4},
     "development": {"construction_quarters": 2, "sales_lag_quarters": 1, "absorption_ha_per_quarter": 2,
-                    "production_lag_quarters": 1, "developer_factory_share": 0, "factory_far": 1,
+                    "production_lag_quarters": 1, "production_ramp_quarters": 1, "developer_factory_share": 0,
+                    "factory_far": 1,
                     "factory_build_quarters": 1},
     "revenues": {"land_price_per_ha": 200, "factory_rent_per_m2_year": 0, "factory_sale_share": 0,
                  "factory_sale_price_per_m2": 0, "services_per_ha_year": 8, "tax_per_ha_year": 40, "tax_share": 0.5},
@@ -144,3 +145,59 @@ def test_qgis_process_runs_phasing(run_qgis_process, tmp_path):
     rc, _, text = run_qgis_process("zutuan:cashflow", {"INPUT": src, "DISCOUNT_RATE": 8,
                                                        "OUTPUT": str(tmp_path / "x.xlsx")}, check=False)
     assert rc != 0 and "0.08" in text and "Traceback" not in text
+
+
+# Issue 20: two units, logistics (Z01-01) and industrial (Z01-02), 4 ha each; only 征地 (500 万元/公顷) and land
+# income (600 industrial, 300 logistics): 2 ha a quarter over both units from quarter 1.
+MONEY = {
+    "schedule": {"start_year": 2020, "start_quarter": 1, "quarters": 12},
+    "costs": {"land_acquisition_per_ha": 500, "site_preparation_per_ha": 0, "roads_per_km": {"default": 0},
+              "utilities_per_ha": 0, "public_facilities_per_ha": 0, "operation_per_ha_year": 0},
+    "development": {"construction_quarters": 2, "sales_lag_quarters": 1, "absorption_ha_per_quarter": 2,
+                    "production_lag_quarters": 1, "production_ramp_quarters": 1, "developer_factory_share": 0},
+    "revenues": {"services_per_ha_year": 0, "tax_per_ha_year": 0},
+    "land_use": {"1001": {"land_price_per_ha": 600, "developer_factory_share": 0, "tax_per_ha_year": 0},
+                 "1101": {"land_price_per_ha": 300, "developer_factory_share": 0, "tax_per_ha_year": 0}},
+    "phasing": {"capacity_ha": 100, "maturity_threshold": 0.5},
+    "parties": {"partner": {"name": "合作方", "equity_share": 0.3}},
+    "search": {"seconds": 20, "max_changes": 2, "modes": ["出让"], "land_use_options": {"1101": ["100101"]}},
+}
+
+
+def _two_units():
+    wkts = [_box(500000 + i * 210) for i in range(2)]
+    attrs = [("Z01-01-01", "Z01-01", "Z01", "110101", "13", 40000.0, 1.0, 1.8, "未供地"),
+             ("Z01-02-01", "Z01-02", "Z01", "100101", "13", 40000.0, 1.0, 1.8, "未供地")]
+    return memory_layer(wkts, crs="EPSG:4545", fields=(("DKBH", "string"), ("DYBH", "string"), ("ZTBH", "string"),
+                                                        ("YDYHFLDM", "string"), ("HYDM", "string"), ("YDMJ", "double"),
+                                                        ("RJLXX", "double"), ("RJLSX", "double"), ("GDZT", "string")),
+                        attrs=attrs, name="地块")
+
+
+def test_cashflow_money_parties_suggestion_and_the_new_plan_passes_the_checks(plugin, tmp_path):
+    params = tmp_path / "参数.yaml"
+    params.write_text(yaml.safe_dump(MONEY, allow_unicode=True), encoding="utf-8")
+    res = processing.run("zutuan:cashflow", {
+        "INPUT": _two_units(), "PARAMS": str(params), "PIN_FIELD": None, "DEFAULT_SUPPLY_MODE": 1,
+        "OUTPUT": str(tmp_path / "测算.xlsx"), "OUTPUT_TORNADO": str(tmp_path / "tornado.svg"),
+        "OUTPUT_PLAN": "memory:"})
+    net = [-4000.0] + [900.0] * 4 + [0.0] * 7        # 1 ha of each unit a quarter: 600 + 300
+    assert res["NPV"] == pytest.approx(float(npf.npv(1.08 ** 0.25 - 1, net)), abs=1e-6)
+    wb = openpyxl.load_workbook(res["OUTPUT"])
+    assert {"参与方汇总", "参与方-平台公司", "参与方-合作方", "双因素敏感性", "调整建议"} <= set(wb.sheetnames)
+    rows = list(wb["参与方汇总"].iter_rows(values_only=True))
+    partner = next(r for r in rows if r[0] == "合作方")
+    assert partner[1] == pytest.approx(float(npf.npv(1.08 ** 0.25 - 1, [0.3 * v for v in net])), abs=1e-6)
+    advice = [r[1] for r in wb["调整建议"].iter_rows(values_only=True)]
+    assert "单元 unit Z01-01：用地 land use 一类物流仓储用地 → 一类工业用地" in advice
+    assert res["SUGGESTIONS"] >= 1 and os.path.getsize(res["OUTPUT_TORNADO"]) > 500
+    plan = res["OUTPUT_PLAN"]
+    uses = {f["DYBH"]: f["YDYHFLDM"] for f in plan.getFeatures()}
+    assert uses == {"Z01-01": "100101", "Z01-02": "100101"}
+    zoning = memory_layer([_box(499900, 700, 400, Y - 100)], crs="EPSG:4545", fields=(("GHFQMC", "string"),),
+                          attrs=[("物流仓储区",)], name="规划分区")
+    checked = processing.run("zutuan:checkmasterplan", {"INPUT": plan, "ZONING": zoning, "ZONE_FIELD": "GHFQMC",
+                                                        "OUTPUT": "memory:"})
+    assert checked["N_FAIL"] == 0 and checked["N_OK"] == 2   # both plots checked against the zone, both pass
+    std = processing.run("zutuan:checkstandards", {"INPUT": plan, "OUTPUT": "memory:"})
+    assert std["N_FAIL"] == 0

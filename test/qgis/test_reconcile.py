@@ -37,3 +37,42 @@ def test_the_check_catches_a_disagreement(demo_out, tmp_path):
     found = problems(copy)
     assert any(p.startswith("road length (km): road_corridors.gpkg vs 分期表.xlsx") for p in found), found
     assert any(p.startswith("road cost (万元)") for p in found), found
+
+
+def test_the_check_catches_a_plot_far_the_cash_flow_did_not_use(demo_out, tmp_path):
+    import pyogrio
+
+    copy = str(tmp_path / "out")
+    shutil.copytree(demo_out, copy)
+    plots = pyogrio.read_dataframe(os.path.join(copy, "plots_reviewed.gpkg"))
+    row = plots.index[(plots["SCJL"] == "合规") & (plots["GDZT"] == "未供地") & plots["YDYHFLDM"].str.startswith("1001")][0]
+    plots.loc[row, "RJLXX"] = float(plots.loc[row, "RJLXX"]) + 0.5   # a FAR the standard factories were not costed at
+    pyogrio.write_dataframe(plots, os.path.join(copy, "plots_reviewed.gpkg"))
+    assert any(p.startswith("standard factories (万元)") for p in problems(copy))
+
+
+def test_the_suggested_plan_passes_both_checks(demo_out, plugin, tmp_path):
+    """Issue 20: the demo's first suggestion (plots_adjusted.gpkg, a new plan version) checked again like the plan:
+    no plot fails that did not fail before, and the plots whose use changed pass."""
+    import processing
+    import pyogrio
+
+    sample = os.path.join(ROOT, "resources", "sample", "data", "sample_zone.gpkg")
+    before = pyogrio.read_dataframe(os.path.join(demo_out, "plots_reviewed.gpkg")).set_index("DKBH")
+    adjusted = os.path.join(demo_out, "plots_adjusted.gpkg")
+    changed = pyogrio.read_dataframe(adjusted).set_index("DKBH")
+    moved = changed.index[changed["YDYHFLDM"] != before["YDYHFLDM"].reindex(changed.index)]
+    assert len(moved), "the demo's first suggestion changes some plot's use"
+    master = processing.run("zutuan:checkmasterplan", {
+        "INPUT": adjusted, "ECOLOGICAL_REDLINE": f"{sample}|layername=stbhhx", "FARMLAND": f"{sample}|layername=yjjbnt",
+        "URBAN_BOUNDARY": f"{sample}|layername=czkfbj", "ZONING": f"{sample}|layername=ghfq", "ZONE_FIELD": "GHFQMC",
+        "DEM": os.path.join(ROOT, "resources", "sample", "data", "dem.tif"), "OUTPUT": str(tmp_path / "m.gpkg")})
+    std = processing.run("zutuan:checkstandards", {
+        "INPUT": master["OUTPUT"], "OUTPUT": str(tmp_path / "s.gpkg"),
+        "LOCAL_PROFILE": os.path.join(ROOT, "resources", "sample", "data", "local_profile.yaml")})
+    after = pyogrio.read_dataframe(std["OUTPUT"]).set_index("DKBH")
+    failed_before = set(before.index[before["SCJL"] == "不合规"])
+    failed_after = set(after.index[after["SCJL"] == "不合规"])
+    assert failed_after == failed_before
+    assert not (set(moved) & failed_after)
+    assert (after.loc[moved, "CT_GHFQ"].fillna(0) == 0).all()      # the new uses are allowed in their zones
