@@ -19,6 +19,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_OUTSIDE_CHINA": ("图层“{layer}”位于经度 {lon:.3f}°，不在 CGCS2000 三度带（75°E–135°E）范围内。",
                         "Layer '{layer}' lies at longitude {lon:.3f}°, outside the CGCS2000 3-degree zones "
                         "(75°E–135°E)."),
+    "E_COORDS_CRS": ("图层“{layer}”的坐标（{coords}）不可能属于其坐标系 {crs}：{looks_zh}。{fix_zh}。",
+                     "The coordinates of layer '{layer}' ({coords}) cannot belong to its CRS {crs}: {looks_en}. "
+                     "To fix: {fix_en}."),
     "E_NOT_POLYGON": ("图层“{layer}”应为面图层，实际为“{geom_type}”。",
                       "Layer '{layer}' must hold polygons, it holds '{geom_type}'."),
     "E_MISSING_FIELD": ("图层“{layer}”缺少字段“{field}”（{alias}）。",
