@@ -3,7 +3,8 @@
 Rules (docs/SCHEMA.md, README “面积与坐标系”):
 
 * Coordinates vs CRS (:func:`check_coordinates`): a layer's extent (``total_bounds``, O(1) per layer) must fit
-  its CRS's area of use widened by :data:`AREA_OF_USE_MARGIN_DEG`; 8-digit X in a Gauss-Krüger CRS without
+  its CRS's area of use widened by :data:`AREA_OF_USE_MARGIN_DEG` (a CRS without one — a city's local grid —
+  is not judged); 8-digit X in a Gauss-Krüger CRS without
   zone prefix, 6-digit X in one with a prefix, a prefix of another zone, degrees in a metre CRS and metres in
   a geographic CRS stop the run with :class:`CrsError` ``E_COORDS_CRS`` naming the layer, what the coordinates
   look like and the CRS that fits them.
@@ -199,7 +200,12 @@ def _tm_params(crs: CRS):
 
 
 def _diagnose(crs: CRS, bounds):
-    """(looks zh, looks en, fix zh, fix en) when the coordinates cannot belong to ``crs``; None when they can."""
+    """(looks zh, looks en, fix zh, fix en) when the coordinates cannot belong to ``crs``; None when they can.
+
+    Only coordinates outside the CRS's (widened) area of use are refused; the explanation then says what they
+    look like. A CRS without an area of use (a city's local grid, 独立坐标系) is not judged."""
+    if crs.area_of_use is None or _fits(crs, bounds):
+        return None
     x0, y0, x1, y1 = bounds
     if crs.is_geographic:
         if -180.0 <= x0 and x1 <= 180.0 and -90.0 <= y0 and y1 <= 90.0:
@@ -209,17 +215,17 @@ def _diagnose(crs: CRS, bounds):
         return _metres_in_degrees(crs, bounds)
     if not is_metre_projected(crs):
         return None
+    tm = _tm_params(crs)
+    if tm is not None and tm[0] is not None and tm[1] is not None:
+        got = _gk_prefix(crs, bounds, *tm)
+        if got is not None:
+            return got
     if max(abs(x0), abs(x1)) <= 180.0 and max(abs(y0), abs(y1)) <= 90.0:
         gcrs = crs.geodetic_crs
         code = gcrs.to_epsg(min_confidence=70) if gcrs is not None else None
         return ("坐标像经纬度（度）", "they look like longitude/latitude in degrees",
                 f"请把图层坐标系设为经纬度坐标系（如 EPSG:{code or 4490}）",
                 f"set the layer's CRS to a geographic one (e.g. EPSG:{code or 4490})")
-    tm = _tm_params(crs)
-    if tm is not None and tm[0] is not None and tm[1] is not None:
-        got = _gk_prefix(crs, bounds, *tm)
-        if got is not None:
-            return got
     return _outside_area(crs, bounds)
 
 
@@ -310,8 +316,6 @@ _SWAPPED = ("X、Y 似乎对调", "X and Y appear to be swapped", "请在导入�
 def _outside_area(crs: CRS, bounds):
     """Coordinates that fall outside the CRS's area of use (widened by the margin), or give no position."""
     aou = crs.area_of_use
-    if aou is None or _fits(crs, bounds):
-        return None
     if _fits(crs, (bounds[1], bounds[0], bounds[3], bounds[2])):
         return _SWAPPED
     lon, lat = _lonlat(crs, *_sample_points(bounds))

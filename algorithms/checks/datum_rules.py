@@ -17,6 +17,7 @@ from typing import Optional
 import numpy as np
 import shapely
 
+from ..datum import ACCURACY_LIMIT_M
 from ..findings import Finding
 
 __all__ = ["relative_uncertainty", "mark_near_boundary"]
@@ -34,9 +35,10 @@ def relative_uncertainty(plots_shift, layer_shift, assumed: Optional[float] = No
         return None
     unknown = any(s.accuracy is None and s.uncertain for s in shifts)
     known = sum(s.accuracy for s in shifts if s.accuracy is not None)
-    if unknown and not assumed:
+    if unknown and assumed is None:
         return None, layer_shift or plots_shift
-    return known + (float(assumed) if unknown else 0.0), layer_shift or plots_shift
+    distance = known + (float(assumed) if unknown else 0.0)
+    return (distance, layer_shift or plots_shift) if distance > ACCURACY_LIMIT_M else None
 
 
 def _note(layer: str, shift, distance) -> tuple[str, str]:
