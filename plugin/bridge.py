@@ -190,7 +190,7 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
     ids, wkbs, rows = [], [], []
     total = max(source.featureCount(), 1)
     tolerance, n_curved = _curve_tolerance(source.sourceCrs(), curve_tolerance), 0
-    _curves_from_gdal()
+    _curves_from_gdal()       # per feature below: a layer's declared type can say Polygon while it holds curves
     # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
     if isinstance(source, QgsProcessingFeatureSource):
         features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
