@@ -13,7 +13,8 @@ A better transformation can be given:
   layer's datum to the measurement CRS's datum, or a PROJ pipeline string from the layer's coordinates to
   the measurement CRS's coordinates (x east, y north);
 * inside QGIS, the project's datum transformation choices (Project ▸ Properties ▸ Transformations), which the
-  bridge hands over as ``gdf.attrs["transforms"] = {(source authid, target authid): (proj string, accuracy)}``.
+  bridge hands over as ``gdf.attrs["transforms"] = {(source authid, target authid): (proj string, accuracy,
+  name)}``.
 """
 from __future__ import annotations
 
@@ -45,26 +46,27 @@ class DatumShift:
     source: str                        # the layer's datum
     target: str                        # the measurement CRS's datum
     description: str                   # the transformation
-    accuracy: Optional[float]          # metres; None = unknown (ballpark, or a user's without a stated accuracy)
+    accuracy: Optional[float]          # metres; None = unknown (ballpark, or one chosen without a stated accuracy)
     origin: str                        # "PROJ" / "user" / "project"
     transformer: Any = None            # pyproj Transformer (always_xy)
     inverse: bool = False              # use ``transformer`` backwards (a project choice stored the other way)
+    ballpark: bool = False             # no datum shift at all (PROJ's ballpark)
 
     @property
     def uncertain(self) -> bool:
-        """Accuracy unknown or worse than :data:`ACCURACY_LIMIT_M` (a user's transformation without a stated
-        accuracy is taken as the user's responsibility)."""
-        if self.accuracy is None:
-            return self.origin != "user"
-        return self.accuracy > ACCURACY_LIMIT_M
+        """A ballpark transformation, or an accuracy worse than :data:`ACCURACY_LIMIT_M`. A transformation the
+        user chose (parameter or QGIS project) without a stated accuracy is the user's responsibility."""
+        if self.ballpark:
+            return True
+        return self.accuracy is not None and self.accuracy > ACCURACY_LIMIT_M
 
     def accuracy_text(self) -> tuple[str, str]:
+        if self.ballpark:
+            return ("精度未知（PROJ 粗略转换 ballpark，未做基准转换，可能偏差数米至数百米）",
+                    "accuracy unknown (PROJ ballpark: no datum shift, may be metres to hundreds of metres off)")
         if self.accuracy is not None:
             return f"精度约 {self.accuracy:g} 米", f"accuracy about {self.accuracy:g} m"
-        if self.origin == "user":
-            return "用户给定，未说明精度", "given by the user, accuracy not stated"
-        return ("精度未知（PROJ 粗略转换 ballpark，未做基准转换，可能偏差数米至数百米）",
-                "accuracy unknown (PROJ ballpark: no datum shift, may be metres to hundreds of metres off)")
+        return "由用户选定，未说明精度", "chosen by the user, accuracy not stated"
 
     def message(self, layer: str, target_name: str) -> str:
         acc_zh, acc_en = self.accuracy_text()
@@ -129,30 +131,33 @@ def datum_shift(own, target, bounds=None, *, user: Optional[str] = None, user_ac
         return DatumShift(src, dst, desc, user_accuracy, "user", t)
     got = _project_choice(own, target, project_ops or {})
     if got is not None:
-        t, inverse, proj, acc = got
-        return DatumShift(src, dst, proj, acc, "project", t, inverse)
+        t, inverse, desc, acc, ballpark = got
+        return DatumShift(src, dst, desc, acc, "project", t, inverse, ballpark)
     from pyproj.transformer import TransformerGroup
 
     group = TransformerGroup(own, target, always_xy=True, area_of_interest=_area(own, bounds))
     t = group.transformers[0]
-    ballpark = "ballpark" in (t.description or "").lower() or t.accuracy is None or t.accuracy < 0
-    return DatumShift(src, dst, t.description, None if ballpark else float(t.accuracy), "PROJ", t)
+    ballpark = "ballpark" in (t.description or "").lower()
+    acc = None if ballpark or t.accuracy is None or t.accuracy < 0 else float(t.accuracy)
+    return DatumShift(src, dst, t.description, acc, "PROJ", t, ballpark=ballpark or acc is None)
 
 
 def _project_choice(own: CRS, target: CRS, ops: dict):
-    """(transformer, inverse, proj string, accuracy) of the project's operation for this pair, else None."""
+    """(transformer, inverse, description, accuracy, ballpark?) of the project's operation for this pair."""
     from pyproj import Transformer
 
     a, b = _authid(own), _authid(target)
     for key, inverse in (((a, b), False), ((b, a), True)):
         if None in key or key not in ops:
             continue
-        proj, acc = ops[key]
+        proj, acc, name = (tuple(ops[key]) + (None, None))[:3]
         try:
             t = Transformer.from_pipeline(proj)
         except Exception:  # noqa: BLE001 - a project string PROJ cannot use: fall back to PROJ's choice
             return None
-        return t, inverse, proj, (float(acc) if acc is not None and acc >= 0 else None)
+        ballpark = "ballpark" in (name or "").lower() or proj.strip() in ("+proj=noop", "proj=noop")
+        desc = f"{name}: {proj}" if name else proj
+        return t, inverse, desc, (float(acc) if acc is not None and acc >= 0 else None), ballpark
     return None
 
 

@@ -149,7 +149,7 @@ def _curves_from_gdal():
 
 def project_transforms(context, qcrs):
     """The QGIS project's datum transformation choices that start or end at ``qcrs``, for the engine:
-    {(source authid, target authid): (PROJ string, accuracy in metres or None)}."""
+    {(source authid, target authid): (PROJ string, accuracy in metres or None, name or None)}."""
     if context is None:
         return {}
     auth, out = qcrs.authid(), {}
@@ -157,8 +157,9 @@ def project_transforms(context, qcrs):
         if auth not in (src, dst):
             continue
         ops = QgsDatumTransform.operations(QgsCoordinateReferenceSystem(src), QgsCoordinateReferenceSystem(dst))
-        acc = next((o.accuracy for o in ops if o.proj == proj and o.accuracy >= 0), None)
-        out[(src, dst)] = (proj, acc)
+        known = next((o for o in ops if o.proj == proj), None)
+        out[(src, dst)] = (proj, known.accuracy if known is not None and known.accuracy >= 0 else None,
+                           known.name if known is not None else None)
     return out
 
 

@@ -219,3 +219,19 @@ def test_missing_code_field_names_plots_by_feature_id():
     res = check_masterplan(plots, ecological_redline=red)
     assert list(res.conflicts.DKBH) == ["#0"] and list(res.plots.SCJL) == ["不合规"]
     assert np.isclose(res.plots.CT_STHX.iloc[0], 5000.0)
+
+
+def test_qgis_project_choice_is_used_both_ways_and_a_ballpark_choice_stays_uncertain():
+    tm = "+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +y_0=0 +x_0=36500000"
+    pipe = (f"+proj=pipeline +step +inv {tm} +ellps=IAU76 +step +proj=push +v_3 +step +proj=cart +ellps=IAU76 "
+            f"+step +proj=helmert +x=10 +y=0 +z=0 +step +inv +proj=cart +ellps=GRS80 +step +proj=pop +v_3 "
+            f"+step {tm} +ellps=GRS80")
+    ops = {("EPSG:2360", "EPSG:4524"): (pipe, 0.5, "省级七参数")}
+    fwd = datum_shift(CRS.from_epsg(2360), CRS.from_epsg(4524), project_ops=ops)
+    assert (fwd.origin, fwd.accuracy, fwd.uncertain, fwd.inverse) == ("project", 0.5, False, False)
+    x, y = fwd.transform(X0, Y0)
+    assert (x, y) == Transformer.from_pipeline(pipe).transform(X0, Y0)
+    back = datum_shift(CRS.from_epsg(4524), CRS.from_epsg(2360), project_ops=ops)
+    assert back.inverse and back.transform(x, y) == pytest.approx((X0, Y0), abs=1e-6)
+    ballpark = {("EPSG:2360", "EPSG:4524"): ("+proj=noop", None, "Ballpark geographic offset")}
+    assert datum_shift(CRS.from_epsg(2360), CRS.from_epsg(4524), project_ops=ballpark).uncertain

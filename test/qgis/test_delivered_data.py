@@ -189,10 +189,8 @@ def test_user_bursa_wolf_moves_the_conflict_by_the_hand_computed_amount(run, tmp
     assert area["east"] - area["zero"] == pytest.approx(expected, abs=0.05)
 
 
-def test_project_datum_transformation_choice_is_honoured(plugin, tmp_path):
-    """Project ▸ Properties ▸ Transformations: the transform context's operation moves the red line."""
-    plots, red = _xian80(tmp_path)
-    lon, expected = _hand_area_change(10.0)
+def _project_transform_context(lon):
+    """A transform context whose EPSG:2360 → EPSG:4524 operation moves points 10 m east (a Helmert shift)."""
     dx, dy = (float(v) for v in _east_shift(10.0, lon).split(",")[:2])
     tm = "+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +y_0=0"
     pipe = (f"+proj=pipeline +step +inv {tm} +x_0=36500000 +ellps=IAU76 +step +proj=push +v_3 +step +proj=cart "
@@ -201,16 +199,33 @@ def test_project_datum_transformation_choice_is_honoured(plugin, tmp_path):
     tc = QgsCoordinateTransformContext()
     assert tc.addCoordinateOperation(QgsCoordinateReferenceSystem("EPSG:2360"),
                                      QgsCoordinateReferenceSystem("EPSG:4524"), pipe)
-    context = QgsProcessingContext()
-    context.setTransformContext(tc)
-    fb = Capture()
-    moved = processing.run("zutuan:checkmasterplan", {"INPUT": plots, "ECOLOGICAL_REDLINE": red,
-                                                      "OUTPUT": "memory:"}, context=context, feedback=fb)
-    assert any("QGIS 工程" in line for line in fb.lines)
-    base = processing.run("zutuan:checkmasterplan", {"INPUT": plots, "ECOLOGICAL_REDLINE": red,
-                                                     "DATUM_TRANSFORM": "0,0,0,0,0,0,0", "OUTPUT": "memory:"})
-    a = {f["DKBH"]: f["CT_STHX"] for f in moved["OUTPUT"].getFeatures()}["A"]
-    a0 = {f["DKBH"]: f["CT_STHX"] for f in base["OUTPUT"].getFeatures()}["A"]
+    return tc
+
+
+def test_project_datum_transformation_choice_is_honoured(run, tmp_path):
+    """Project ▸ Properties ▸ Transformations: the project's operation moves the red line (processing.run: the
+    context's transform context; qgis_process.bin: a project file given with --PROJECT_PATH)."""
+    from qgis.core import QgsProject
+
+    plots, red = _xian80(tmp_path)
+    lon, expected = _hand_area_change(10.0)
+    tc = _project_transform_context(lon)
+    params = {"INPUT": plots, "ECOLOGICAL_REDLINE": red, "OUTPUT": str(tmp_path / "moved.gpkg")}
+    context = None
+    if run.route == "processing.run":
+        context = QgsProcessingContext()
+        context.setTransformContext(tc)
+    else:
+        project = QgsProject()
+        project.setTransformContext(tc)
+        assert project.write(str(tmp_path / "project.qgs"))
+        params["--PROJECT_PATH"] = str(tmp_path / "project.qgs")
+    _, log, err = run("zutuan:checkmasterplan", params, context=context)
+    assert err is None and "QGIS 工程的基准转换设置" in log
+    _, _, err = run("zutuan:checkmasterplan", {"INPUT": plots, "ECOLOGICAL_REDLINE": red, "DATUM_TRANSFORM":
+                                               "0,0,0,0,0,0,0", "OUTPUT": str(tmp_path / "base.gpkg")})
+    a = {f["DKBH"]: f["CT_STHX"] for f in features(str(tmp_path / "moved.gpkg"))}["A"]
+    a0 = {f["DKBH"]: f["CT_STHX"] for f in features(str(tmp_path / "base.gpkg"))}["A"]
     assert a - a0 == pytest.approx(expected, abs=0.05)
 
 
