@@ -202,8 +202,14 @@ def _tm_params(crs: CRS):
 def _diagnose(crs: CRS, bounds):
     """(looks zh, looks en, fix zh, fix en) when the coordinates cannot belong to ``crs``; None when they can.
 
-    Only coordinates outside the CRS's (widened) area of use are refused; the explanation then says what they
-    look like. A CRS without an area of use (a city's local grid, 独立坐标系) is not judged."""
+    A Gauss-Krüger zone-prefix slip is impossible in any Transverse Mercator CRS (X tens of thousands of km from
+    the central meridian); otherwise only coordinates outside the CRS's (widened) area of use are refused, with
+    what they look like. A CRS without an area of use (a city's local grid, 独立坐标系) is not judged further."""
+    tm = _tm_params(crs) if is_metre_projected(crs) else None
+    if tm is not None and tm[0] is not None and tm[1] is not None:
+        got = _gk_prefix(crs, bounds, *tm)
+        if got is not None:
+            return got
     if crs.area_of_use is None or _fits(crs, bounds):
         return None
     x0, y0, x1, y1 = bounds
@@ -215,11 +221,6 @@ def _diagnose(crs: CRS, bounds):
         return _metres_in_degrees(crs, bounds)
     if not is_metre_projected(crs):
         return None
-    tm = _tm_params(crs)
-    if tm is not None and tm[0] is not None and tm[1] is not None:
-        got = _gk_prefix(crs, bounds, *tm)
-        if got is not None:
-            return got
     if max(abs(x0), abs(x1)) <= 180.0 and max(abs(y0), abs(y1)) <= 90.0:
         gcrs = crs.geodetic_crs
         code = gcrs.to_epsg(min_confidence=70) if gcrs is not None else None

@@ -72,8 +72,8 @@ class DatumShift:
         acc_zh, acc_en = self.accuracy_text()
         who = {"user": ("用户转换参数", "the user's transformation"),
                "project": ("QGIS 工程的基准转换设置", "the QGIS project's datum transformation")}.get(
-            self.origin, ("PROJ 自动选择的转换", "the transformation PROJ chose"))
-        return (f"图层“{layer}”的基准 {self.source} 与量算坐标系 {target_name} 的基准 {self.target} 不同，按{who[0]}"
+            self.origin, ("PROJ 自动选择的方法", "the transformation PROJ chose"))
+        return (f"图层“{layer}”的基准 {self.source} 与量算坐标系 {target_name} 的基准 {self.target} 不同，按 {who[0]}"
                 f"转换（{self.description}），{acc_zh} / layer '{layer}': datum {self.source} differs from "
                 f"{self.target} of {target_name}; converted with {who[1]} ({self.description}), {acc_en}")
 

@@ -235,3 +235,12 @@ def test_qgis_project_choice_is_used_both_ways_and_a_ballpark_choice_stays_uncer
     assert back.inverse and back.transform(x, y) == pytest.approx((X0, Y0), abs=1e-6)
     ballpark = {("EPSG:2360", "EPSG:4524"): ("+proj=noop", None, "Ballpark geographic offset")}
     assert datum_shift(CRS.from_epsg(2360), CRS.from_epsg(4524), project_ops=ballpark).uncertain
+
+
+def test_zone_prefix_slip_is_refused_even_in_a_crs_without_an_area_of_use():
+    custom = CRS.from_proj4("+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m")
+    assert custom.area_of_use is None
+    with pytest.raises(CrsError) as err:
+        check_coordinates(custom, (X0, Y0, X0 + 100, Y0 + 100), layer="L")
+    assert "zone prefix 36" in err.value.message_en
+    check_coordinates(custom, (0.0, 0.0, 100.0, 100.0), layer="L")      # a local grid near its origin: not judged
