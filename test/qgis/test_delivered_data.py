@@ -336,3 +336,21 @@ def test_bad_input_catalogue_names_real_tests_and_readme_lists_every_case():
             path, func = node.strip().split("::")
             text = open(os.path.join(ROOT, path), encoding="utf-8").read()
             assert f"def {func}(" in text, (r["id"], node)
+
+
+def test_supplied_expression_loop_honours_cancel(plugin, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+    from zutuan.algorithms.errors import CancelledError
+    from zutuan.plugin import bridge
+    from zutuan.plugin.algs.subdivideplots import SubdividePlots
+
+    cad = write(str(tmp_path / "cad.gpkg"), "cad", 4545, [box(0, 0, 60, 100, dx=500_000)], {"GDZT": ["已供地"]})
+    alg = SubdividePlots()
+    alg.initAlgorithm()
+    params, context = {"CADASTRE": cad, "SUPPLIED": "\"GDZT\" = '已供地'"}, QgsProcessingContext()
+    gdf = bridge.source_to_gdf(alg.parameterAsSource(params, "CADASTRE", context), layer="cad")
+    assert alg._supplied(params, context, gdf, QgsProcessingFeedback()) == [True]
+    cancelled = QgsProcessingFeedback()
+    cancelled.cancel()
+    with pytest.raises(CancelledError):
+        alg._supplied(params, context, gdf, cancelled)
