@@ -163,6 +163,31 @@ def project_transforms(context, qcrs):
     return out
 
 
+def _read_features(source, req, idx, feedback, tolerance):
+    """(feature ids, WKB or None, attribute rows, number of curved features linearised) of ``source``."""
+    ids, wkbs, rows, n_curved = [], [], [], 0
+    total = max(source.featureCount(), 1)
+    _curves_from_gdal()       # per feature below: a layer's declared type can say Polygon while it holds curves
+    # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(req)
+    for i, feat in enumerate(features):
+        if feedback is not None and feedback.isCanceled():
+            from ..algorithms.errors import CancelledError
+            raise CancelledError()
+        ids.append(feat.id())
+        g, curved = _linear(feat.geometry(), tolerance)
+        n_curved += curved
+        wkbs.append(None if g is None or g.isNull() else bytes(g.asWkb()))
+        attrs = feat.attributes()
+        rows.append([_py(attrs[j]) for j in idx])
+        if feedback is not None and i % 5000 == 0:
+            feedback.setProgress(min(10.0, 10.0 * i / total))
+    return ids, wkbs, rows, n_curved
+
+
 def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True, context=None,
                   curve_tolerance=CURVE_TOLERANCE_M):
     """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call.
@@ -188,27 +213,8 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
     if fields is not None:
         req.setSubsetOfAttributes(names, source.fields())
     idx = [source.fields().lookupField(n) for n in names]
-    ids, wkbs, rows = [], [], []
-    total = max(source.featureCount(), 1)
-    tolerance, n_curved = _curve_tolerance(source.sourceCrs(), curve_tolerance), 0
-    _curves_from_gdal()       # per feature below: a layer's declared type can say Polygon while it holds curves
-    # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
-    if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(req)
-    for i, feat in enumerate(features):
-        if feedback is not None and feedback.isCanceled():
-            from ..algorithms.errors import CancelledError
-            raise CancelledError()
-        ids.append(feat.id())
-        g, curved = _linear(feat.geometry(), tolerance)
-        n_curved += curved
-        wkbs.append(None if g is None or g.isNull() else bytes(g.asWkb()))
-        attrs = feat.attributes()
-        rows.append([_py(attrs[j]) for j in idx])
-        if feedback is not None and i % 5000 == 0:
-            feedback.setProgress(min(10.0, 10.0 * i / total))
+    tolerance = _curve_tolerance(source.sourceCrs(), curve_tolerance)
+    ids, wkbs, rows, n_curved = _read_features(source, req, idx, feedback, tolerance)
     if require_features and not ids:
         raise InputError("E_EMPTY_LAYER", layer=layer)
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")

@@ -84,6 +84,20 @@ def _meets(a, b) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+def _extent_meets(spec: ConstraintSpec, measured, plots_bounds, summary: RuleSummary, findings: list) -> bool:
+    """False (rule not checked) when the layer's extent does not meet the plots' and the user has not declared
+    that it lies elsewhere (then a note). Windows of a partitioned run are exempt."""
+    if plots_bounds is None or spec.window or _meets(measured.total_bounds, plots_bounds):
+        return True
+    if not spec.elsewhere:
+        not_checked(summary, "图层范围与地块不相交，请核对坐标系/图层", "the layer's extent does not meet the plots: "
+                    "check its CRS", findings)
+        return False
+    summary.notes.append("图层范围与地块不相交，已按用户声明“位于别处”审查 / the layer's extent does not meet the plots; "
+                         "checked as declared to lie elsewhere")
+    return True
+
+
 def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: list, *, plots_bounds=None,
                      datum: Optional[dict] = None):
     """Read, repair, reproject and localise a constraint layer; None (and a not_checked finding) if unusable.
@@ -132,13 +146,8 @@ def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: 
     if len(measured) == 0:
         not_checked(summary, "图层没有可用的面要素", "no usable polygons in the layer", findings)
         return None
-    if plots_bounds is not None and not spec.window and not _meets(measured.total_bounds, plots_bounds):
-        if not spec.elsewhere:
-            not_checked(summary, "图层范围与地块不相交，请核对坐标系/图层",
-                         "the layer's extent does not meet the plots: check its CRS", findings)
-            return None
-        summary.notes.append("图层范围与地块不相交，已按用户声明“位于别处”审查 / the layer's extent does not meet the "
-                             "plots; checked as declared to lie elsewhere")
+    if not _extent_meets(spec, measured, plots_bounds, summary, findings):
+        return None
     summary.n_features = len(measured)
     local = np.asarray(measured.geometry.values, dtype=object)
     ids = (measured[spec.id_field].map(normalise_code).to_numpy(dtype=object) if spec.id_field
