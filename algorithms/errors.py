@@ -19,6 +19,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_OUTSIDE_CHINA": ("图层“{layer}”位于经度 {lon:.3f}°，不在 CGCS2000 三度带（75°E–135°E）范围内。",
                         "Layer '{layer}' lies at longitude {lon:.3f}°, outside the CGCS2000 3-degree zones "
                         "(75°E–135°E)."),
+    "E_COORDS_CRS": ("图层“{layer}”的坐标（{coords}）不可能属于其坐标系 {crs}：{looks_zh}。{fix_zh}。",
+                     "The coordinates of layer '{layer}' ({coords}) cannot belong to its CRS {crs}: {looks_en}. "
+                     "To fix: {fix_en}."),
     "E_NOT_POLYGON": ("图层“{layer}”应为面图层，实际为“{geom_type}”。",
                       "Layer '{layer}' must hold polygons, it holds '{geom_type}'."),
     "E_MISSING_FIELD": ("图层“{layer}”缺少字段“{field}”（{alias}）。",
@@ -34,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Parameter '{name}' has an invalid value: {value} ({reason_en})."),
     "E_NOT_LINE": ("图层“{layer}”应为线图层（道路中心线），实际为“{geom_type}”。",
                    "Layer '{layer}' must hold lines (road centre lines), it holds '{geom_type}'."),
+    "E_EXPRESSION": ("参数“{name}”的表达式“{expression}”有误：{reason}",
+                     "The expression '{expression}' of parameter '{name}' is invalid: {reason}"),
     "E_BAD_CODE": ("编码“{code}”不符合格式“{pattern}”。", "Code '{code}' does not match the format '{pattern}'."),
     "E_WRITE": ("无法写入输出“{path}”：{reason}", "Cannot write the output '{path}': {reason}"),
     "E_FILE_LOCKED": ("输出文件“{path}”正被其他程序（{app}）打开，请关闭后重试（{lock}）；原文件未被改动。",

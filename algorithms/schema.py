@@ -198,8 +198,8 @@ def schema_markdown() -> str:
            "do not edit by hand (a test checks it is current).", "",
            "A plan is a GeoPackage holding the three polygon layers below and a key/value table "
            "`plan_metadata`. Areas are measured in a projected metre CRS: the data's own when it is "
-           "projected in metres, else the CGCS2000 3-degree Gauss-Krüger zone (EPSG:4534–4554) of the "
-           "data's centre. 1 公顷 = 10 000 m² = 15 亩.", "",
+           "projected in metres and its areal scale error over the data is at most 0.1 %, else the CGCS2000 "
+           "3-degree Gauss-Krüger zone (EPSG:4534–4554) of the data's centre. 1 公顷 = 10 000 m² = 15 亩.", "",
            "Hierarchy codes: 组团 `Z01`, 单元 `Z01-01`, 地块 `Z01-01-01` (format configurable); "
            "a plot's code tells its unit and its cluster.", ""]
     for spec in LAYERS:

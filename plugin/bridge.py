@@ -9,7 +9,9 @@ import os
 
 from qgis.core import (
     NULL,
+    QgsAbstractGeometry,
     QgsCoordinateReferenceSystem,
+    QgsDatumTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -20,6 +22,8 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProviderRegistry,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
@@ -28,6 +32,9 @@ from ..algorithms.errors import InputError
 from ..algorithms.schema import FIELDS
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
+#: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
+#: straight segments lies farther than this from the arc (metres)
+CURVE_TOLERANCE_M = 0.01
 
 
 # ---------------------------------------------------------------------------------------------- CRS
@@ -112,8 +119,82 @@ def _repair_gbk(series):
     return series.__class__(fixed, index=series.index, name=series.name, dtype=object), True
 
 
-def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True):
-    """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call."""
+def _curve_tolerance(qcrs, metres):
+    """``metres`` in the layer's units (degrees: at most ``metres`` along a meridian or a parallel)."""
+    units = qcrs.mapUnits()
+    if units == QgsUnitTypes.DistanceDegrees:
+        return metres / 112_000.0           # a degree is at most ~111.7 km on the ellipsoid: stays within
+    return metres * QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, units)
+
+
+def _linear(g, tolerance):
+    """(geometry, linearised?) — curved geometries segmentized with a maximum deviation ``tolerance``."""
+    if g is None or g.isNull() or not QgsWkbTypes.isCurvedType(g.wkbType()):
+        return g, False
+    return QgsGeometry(g.constGet().segmentize(tolerance, QgsAbstractGeometry.MaximumDifference)), True
+
+
+def _curves_from_gdal():
+    """Let GDAL hand curves to QGIS as curves again. pyogrio (used by the engine) switches GDAL's global
+    OGRSetNonLinearGeometriesEnabledFlag off before it reads, and from then on every OGR layer in this QGIS
+    process arrives pre-linearised with GDAL's 4° arc step instead of our maximum deviation. QGIS's default is
+    on; pyogrio sets it again itself for its own reads."""
+    try:
+        from osgeo import ogr
+    except ImportError:  # pragma: no cover - QGIS always ships the GDAL bindings
+        return
+    if not ogr.GetNonLinearGeometriesEnabledFlag():
+        ogr.SetNonLinearGeometriesEnabledFlag(True)
+
+
+def project_transforms(context, qcrs):
+    """The QGIS project's datum transformation choices that start or end at ``qcrs``, for the engine:
+    {(source authid, target authid): (PROJ string, accuracy in metres or None, name or None)}."""
+    if context is None:
+        return {}
+    auth, out = qcrs.authid(), {}
+    for (src, dst), proj in context.transformContext().coordinateOperations().items():
+        if auth not in (src, dst):
+            continue
+        ops = QgsDatumTransform.operations(QgsCoordinateReferenceSystem(src), QgsCoordinateReferenceSystem(dst))
+        known = next((o for o in ops if o.proj == proj), None)
+        out[(src, dst)] = (proj, known.accuracy if known is not None and known.accuracy >= 0 else None,
+                           known.name if known is not None else None)
+    return out
+
+
+def _read_features(source, req, idx, feedback, tolerance):
+    """(feature ids, WKB or None, attribute rows, number of curved features linearised) of ``source``."""
+    ids, wkbs, rows, n_curved = [], [], [], 0
+    total = max(source.featureCount(), 1)
+    _curves_from_gdal()       # per feature below: a layer's declared type can say Polygon while it holds curves
+    # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(req)
+    for i, feat in enumerate(features):
+        if feedback is not None and feedback.isCanceled():
+            from ..algorithms.errors import CancelledError
+            raise CancelledError()
+        ids.append(feat.id())
+        g, curved = _linear(feat.geometry(), tolerance)
+        n_curved += curved
+        wkbs.append(None if g is None or g.isNull() else bytes(g.asWkb()))
+        attrs = feat.attributes()
+        rows.append([_py(attrs[j]) for j in idx])
+        if feedback is not None and i % 5000 == 0:
+            feedback.setProgress(min(10.0, 10.0 * i / total))
+    return ids, wkbs, rows, n_curved
+
+
+def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True, context=None,
+                  curve_tolerance=CURVE_TOLERANCE_M):
+    """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call.
+
+    Curved geometries are linearised within ``curve_tolerance`` metres (counted in the log and in
+    ``gdf.attrs["linearised"]``); ``gdf.attrs["transforms"]`` carries the project's datum transformations
+    (``context``) for the engine. Coordinates that cannot belong to the layer's CRS raise ``E_COORDS_CRS``."""
     import geopandas as gpd
     import numpy as np
     import pandas as pd
@@ -132,24 +213,8 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
     if fields is not None:
         req.setSubsetOfAttributes(names, source.fields())
     idx = [source.fields().lookupField(n) for n in names]
-    ids, wkbs, rows = [], [], []
-    total = max(source.featureCount(), 1)
-    # the engine repairs invalid geometry itself (and reports it): skip Processing's own validity check
-    if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(req)
-    for i, feat in enumerate(features):
-        if feedback is not None and feedback.isCanceled():
-            from ..algorithms.errors import CancelledError
-            raise CancelledError()
-        ids.append(feat.id())
-        g = feat.geometry()
-        wkbs.append(None if g is None or g.isNull() else bytes(g.asWkb()))
-        attrs = feat.attributes()
-        rows.append([_py(attrs[j]) for j in idx])
-        if feedback is not None and i % 5000 == 0:
-            feedback.setProgress(min(10.0, 10.0 * i / total))
+    tolerance = _curve_tolerance(source.sourceCrs(), curve_tolerance)
+    ids, wkbs, rows, n_curved = _read_features(source, req, idx, feedback, tolerance)
     if require_features and not ids:
         raise InputError("E_EMPTY_LAYER", layer=layer)
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
@@ -161,24 +226,52 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
                 feedback.pushWarning(f"图层“{layer}”字段 {col} 按 GBK 重新解码（缺少 .cpg 编码文件）/ field {col} of "
                                      f"'{layer}' re-decoded as GBK (the shapefile has no .cpg encoding file)")
     gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index, crs=crs), crs=crs)
-    gdf.attrs["layer"] = layer
+    gdf.attrs.update(layer=layer, linearised=n_curved, transforms=project_transforms(context, source.sourceCrs()))
+    if len(gdf):
+        from ..algorithms.crs import check_coordinates
+
+        check_coordinates(crs, tuple(gdf.total_bounds), layer=layer)      # O(1) per layer: its extent only
+    if n_curved and feedback is not None:
+        feedback.pushInfo(f"图层“{layer}”有 {n_curved} 个曲线要素已线性化（最大偏差 {curve_tolerance:g} 米）/ {n_curved} "
+                          f"curved features of '{layer}' linearised (maximum deviation {curve_tolerance:g} m)")
     return gdf
 
 
-def read_polygons(alg, parameters, key, context, feedback, *, fields=None, required=True):
+def layer_label(layer, default=""):
+    """The name users know a layer by: the GeoPackage / File Geodatabase layer (``layername=``) rather than the
+    file's name, else the layer's own name."""
+    if layer is None:
+        return default
+    if hasattr(layer, "providerType") and layer.providerType() == "ogr":
+        name = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName")
+        if name:
+            return name
+    return (layer.name() if hasattr(layer, "name") else layer.sourceName()) or default
+
+
+def source_label(alg, parameters, key, context, source):
+    """:func:`layer_label` of the source parameter ``key`` (already read as ``source``)."""
+    return layer_label(alg.parameterAsVectorLayer(parameters, key, context), source.sourceName() or key)
+
+
+def read_polygons(alg, parameters, key, context, feedback, *, fields=None, required=True,
+                  curve_tolerance=CURVE_TOLERANCE_M):
     """Read the polygon source parameter ``key`` into a GeoDataFrame; None when optional and absent."""
     source = alg.parameterAsSource(parameters, key, context)
     if source is None:
         if required:
             raise QgsProcessingException(alg.invalidSourceError(parameters, key))
         return None
-    name = source.sourceName() or key
+    name = source_label(alg, parameters, key, context, source)
     if QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.UnknownGeometry):
         raise InputError("E_NOT_POLYGON", layer=name, geom_type=QgsWkbTypes.displayString(source.wkbType()))
-    gdf = source_to_gdf(source, layer=name, feedback=feedback, fields=fields)
+    gdf = source_to_gdf(source, layer=name, feedback=feedback, fields=fields, context=context,
+                        curve_tolerance=curve_tolerance)
     if _has_undecodable_text(gdf):
+        attrs = dict(gdf.attrs)
         gdf = _reread_shapefile_as_gbk(alg.parameterAsVectorLayer(parameters, key, context), gdf, name, feedback,
                                        fields)
+        gdf.attrs.update(attrs)
     return gdf
 
 

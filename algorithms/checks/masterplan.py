@@ -6,14 +6,15 @@ Areas are exact in one projected metre CRS, also with zone-prefixed Gauss-Krüge
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
-from ..errors import InputError, ZutuanError
+from ..errors import InputError
 from ..findings import Finding
 from ..layers import prepare_layer
+from .constraints import BUILTIN_RULES, RULE_KINDS, ConstraintSpec, load_constraint, not_checked, rule_specs
+from .datum_rules import mark_near_boundary, relative_uncertainty
 from .overlay import exact_area, outside_parts, overlay, per_plot_union
 from .result import CheckResult, ConflictRows, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
@@ -21,123 +22,8 @@ from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_cons
 
 __all__ = ["ConstraintSpec", "check_masterplan", "RULE_KINDS", "BUILTIN_RULES"]
 
-#: rule kind -> (Chinese, English)
-RULE_KINDS = {"forbid": ("不得占用", "may not occupy"), "within": ("须位于范围内", "must lie inside"),
-              "touch": ("接触即提示", "warn when touching"), "zoning": ("分区用途相符", "zone compatibility")}
-
-_THREE_LINES = ("中共中央办公厅、国务院办公厅《关于在国土空间规划中统筹划定落实三条控制线的指导意见》（2019）")
-#: built-in rules: key -> (rule id, name, kind, OUTPUT field, source)
-BUILTIN_RULES = {
-    "ecological_redline": ("MP-ECO", "生态保护红线", "forbid", "CT_STHX", _THREE_LINES + "；生态保护红线内原则上禁止开发性、"
-                           "生产性建设活动"),
-    "farmland": ("MP-FARM", "永久基本农田", "forbid", "CT_JBNT", "《中华人民共和国土地管理法》第三十五条；" + _THREE_LINES),
-    "urban_boundary": ("MP-UGB", "城镇开发边界", "within", "CT_KFBJ", _THREE_LINES + "；城镇集中建设须在城镇开发边界内"),
-    "zoning": ("MP-ZONE", "规划分区", "zoning", "CT_GHFQ", "《市级国土空间总体规划编制指南（试行）》规划分区；"
-               "兼容表 resources/standards/zoning_compatibility.csv"),
-}
 SLOPE_RULE = ("MP-SLOPE", "坡度", "slope", "PD_ZB",
               "坡度限值为参数（默认 25°，参照《中华人民共和国水土保持法》第二十条“二十五度以上陡坡地”）")
-
-
-@dataclass
-class ConstraintSpec:
-    """One constraint input. ``layer`` is a GeoDataFrame, a path (``file.gpkg|layername=x``) or None."""
-
-    layer: Any
-    rule: str = "forbid"                 # forbid / within / touch / zoning
-    name: str = ""                       # e.g. 历史文化保护线
-    rule_id: str = ""
-    id_field: Optional[str] = None
-    name_field: Optional[str] = None
-    zone_field: Optional[str] = None     # zoning only
-    applies_to: str = "construction"     # construction / all
-    severity: str = "error"              # error / warning
-    source: str = ""
-    out_field: str = ""
-    read_error: Optional[str] = None     # set by a caller that could not read the layer
-    window: bool = False                 # the layer is a spatial window of a bigger one (algorithms.scale):
-    #                                      no features here means nothing to find, not "not checked"
-
-
-def _as_spec(value, key) -> Optional[ConstraintSpec]:
-    if value is None:
-        return None
-    rid, name, kind, fld, src = BUILTIN_RULES[key]
-    spec = value if isinstance(value, ConstraintSpec) else ConstraintSpec(layer=value)
-    spec.rule, spec.rule_id, spec.out_field = kind, rid, fld
-    spec.name = spec.name or name
-    spec.source = spec.source or src
-    return spec
-
-
-def _read(layer):
-    import geopandas as gpd
-
-    if isinstance(layer, str):
-        path, _, opt = layer.partition("|")
-        kw = {}
-        if opt.startswith("layername="):
-            kw["layer"] = opt.split("=", 1)[1]
-        return gpd.read_file(path, **kw)
-    return layer
-
-
-def _not_checked(summary: RuleSummary, reason_zh: str, reason_en: str, findings: list) -> None:
-    summary.status = "not_checked"
-    summary.reason = f"{reason_zh} / {reason_en}"
-    findings.append(Finding(summary.rule_id, summary.rule_name, "not_checked", None,
-                            f"规则“{summary.rule_name}”未检查：{reason_zh} / rule not checked: {reason_en}",
-                            source=summary.source))
-
-
-def _load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: list):
-    """Read, repair, reproject and localise a constraint layer; None (and a not_checked finding) if unusable."""
-    label = spec.name
-    if spec.read_error:
-        _not_checked(summary, f"图层无法读取（{spec.read_error}）", f"layer unreadable ({spec.read_error})", findings)
-        return None
-    try:
-        gdf = _read(spec.layer)
-    except Exception as exc:  # noqa: BLE001 - any reader failure means "not checked", reported
-        _not_checked(summary, f"图层无法读取（{exc}）", f"layer unreadable ({exc})", findings)
-        return None
-    summary.layer = getattr(spec.layer, "attrs", {}).get("name", "") if not isinstance(spec.layer, str) else spec.layer
-    if spec.window and gdf is not None and len(gdf) == 0:
-        empty = np.zeros(0, dtype=object)
-        return empty, empty, empty, (empty if spec.zone_field else None)
-    if gdf is None or len(gdf) == 0:
-        _not_checked(summary, "图层没有要素", "the layer has no features", findings)
-        return None
-    for fld in (spec.zone_field, spec.id_field, spec.name_field):
-        if fld and fld not in gdf.columns:
-            _not_checked(summary, f"缺少字段“{fld}”", f"field '{fld}' is missing", findings)
-            return None
-    if spec.rule == "zoning" and not spec.zone_field:
-        _not_checked(summary, "未指定分区字段", "no zone field given", findings)
-        return None
-    try:
-        prep = prepare_layer(gdf, layer=label, target_crs=mcrs, code_field=spec.id_field, require_features=False)
-    except ZutuanError as exc:
-        _not_checked(summary, exc.message_zh, exc.message_en, findings)
-        return None
-    for f in prep.findings:
-        if f.rule_id.startswith(("GEOM-", "CRS-")):
-            summary.notes.append(f"{label}：{f.message}")
-            f.message = f"[{label}] {f.message}"
-            f.extra["layer"] = label
-            findings.append(f)
-    measured = prep.measured
-    if len(measured) == 0:
-        _not_checked(summary, "图层没有可用的面要素", "no usable polygons in the layer", findings)
-        return None
-    summary.n_features = len(measured)
-    local = np.asarray(measured.geometry.values, dtype=object)
-    ids = (measured[spec.id_field].map(normalise_code).to_numpy(dtype=object) if spec.id_field
-           else np.array([f"#{i}" for i in measured.index], dtype=object))
-    names = (measured[spec.name_field].map(normalise_code).to_numpy(dtype=object) if spec.name_field
-             else np.full(len(measured), "", dtype=object))
-    zones = (measured[spec.zone_field].map(normalise_code).to_numpy(dtype=object) if spec.zone_field else None)
-    return local, ids, names, zones
 
 
 class _Ctx:
@@ -351,7 +237,7 @@ def _rule_slope(ctx: _Ctx, dem, measured, mcrs, limit, rule: RuleSummary, findin
     try:
         share, smax = plot_slope_shares(measured.geometry.values, mcrs, dem, limit_deg=limit)
     except Exception as exc:  # noqa: BLE001 - unreadable DEM → rule not checked, reported
-        _not_checked(rule, f"高程数据无法读取（{exc}）", f"DEM unreadable ({exc})", findings)
+        not_checked(rule, f"高程数据无法读取（{exc}）", f"DEM unreadable ({exc})", findings)
         return None
     rule.n_features = 1
     for i in np.flatnonzero(np.isnan(share)):
@@ -371,13 +257,18 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
                      ecological_redline=None, farmland=None, urban_boundary=None, zoning=None,
                      zone_field: Optional[str] = None, zoning_table=None, others: Sequence[ConstraintSpec] = (),
                      dem: Optional[str] = None, slope_limit: float = 25.0, tolerance: float = 1.0,
-                     construction_codes=None, max_vertices: int = 200, progress=None) -> CheckResult:
+                     construction_codes=None, max_vertices: int = 200, progress=None,
+                     datum_transform: Optional[str] = None, datum_accuracy: Optional[float] = None) -> CheckResult:
     """Check plots against the 一张图: control lines, 规划分区, further constraint layers and slope.
 
     ``plots`` is a GeoDataFrame of polygons with ``code_field`` (DKBH) and ``landuse_field`` (用地用海代码);
     ``default_landuse`` (e.g. "1001" when checking industrial 组团 that carry no code) fills empty or absent codes.
-    Constraint arguments take a GeoDataFrame, a path or a :class:`ConstraintSpec`. Returns a
-    :class:`~.result.CheckResult` whose layers are in the measurement CRS.
+    Each rule needs only its own fields: without the land-use field the zoning rule is not checked and the
+    control lines treat every plot as possibly construction land (conflicts 需核实); without the code field
+    plots are named by feature id. Constraint arguments take a GeoDataFrame, a path or a
+    :class:`ConstraintSpec`. ``datum_transform`` / ``datum_accuracy`` (metres): a user transformation for
+    constraint layers on another datum and the accuracy assumed where it is unknown (:mod:`.datum_rules`).
+    Returns a :class:`~.result.CheckResult` whose layers are in the measurement CRS.
     """
     if tolerance < 0:
         raise InputError("E_BAD_PARAMETER", name="TOLERANCE", value=tolerance, reason_zh="不能为负",
@@ -385,21 +276,18 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if not 0 < slope_limit < 90:
         raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
                          reason_en="must lie between 0° and 90°")
+    if datum_accuracy is not None and not datum_accuracy >= 0:
+        raise InputError("E_BAD_PARAMETER", name="DATUM_ACCURACY", value=datum_accuracy, reason_zh="不能为负",
+                         reason_en="must not be negative")
     if landuse_field and landuse_field not in plots.columns and default_landuse:
         landuse_field = None          # no code field on this layer: every feature takes the default code
-    for fld, alias in ((code_field, "地块编号"), (landuse_field, "用地用海分类代码")):
-        if fld is None and alias == "用地用海分类代码" and default_landuse:
-            continue
-        if fld not in plots.columns:
-            raise InputError("E_MISSING_FIELD", layer="地块", field=fld, alias=alias)
-    prep = prepare_layer(plots, layer="地块", code_field=code_field)
+    missing_landuse = landuse_field if landuse_field and landuse_field not in plots.columns else None
+    prep = prepare_layer(plots, layer="地块", code_field=code_field if code_field in plots.columns else None)
     mcrs, measured = prep.measure_crs, prep.measured
     findings: list[Finding] = list(prep.findings)
     geoms = np.asarray(measured.geometry.values, dtype=object)
-    codes = _norm_column(measured[code_field])
-    landuse = (_norm_column(measured[landuse_field]) if landuse_field else np.full(len(measured), "", dtype=object))
-    if default_landuse:
-        landuse[landuse == ""] = str(default_landuse)
+    codes, landuse = _plot_columns(measured, code_field, None if missing_landuse else landuse_field,
+                                   default_landuse, findings)
     cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
                   or isinstance(construction_codes, str) else tuple(construction_codes))
     uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
@@ -407,23 +295,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices)
     ctx.findings = findings
 
-    specs = [s for s in (_as_spec(ecological_redline, "ecological_redline"), _as_spec(farmland, "farmland"),
-                         _as_spec(urban_boundary, "urban_boundary")) if s is not None]
-    if zoning is not None:
-        zs = _as_spec(zoning, "zoning")
-        zs.zone_field = zs.zone_field or zone_field
-        specs.append(zs)
-    for k, s in enumerate(others, start=1):
-        if s.rule not in ("forbid", "within", "touch"):
-            raise InputError("E_BAD_PARAMETER", name="OTHER", value=s.rule, reason_zh="规则应为 forbid/within/touch",
-                             reason_en="rule must be forbid/within/touch")
-        s.rule_id = s.rule_id or f"MP-OTH-{k}"
-        s.out_field = s.out_field or f"CT_QT{k}"
-        s.name = s.name or f"其他管控要素{k}"
-        if s.rule == "touch" and s.applies_to == "construction" and not s.source:
-            s.applies_to = "all"
-        s.source = s.source or f"用户指定的管控图层（{RULE_KINDS[s.rule][0]}）/ user constraint ({RULE_KINDS[s.rule][1]})"
-        specs.append(s)
+    specs = rule_specs(ecological_redline, farmland, urban_boundary, zoning, zone_field, others)
 
     table = load_zoning_table(zoning_table) if zoning_table is None or isinstance(zoning_table, str) else zoning_table
     fields: dict[str, np.ndarray] = {}
@@ -434,12 +306,9 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
             progress(100.0 * k / max(nrules, 1), f"{spec.name} …")
         rule = RuleSummary(spec.rule_id, spec.name, spec.rule, out_field=spec.out_field, source=spec.source)
         summaries.append(rule)
-        data = _load_constraint(spec, mcrs, rule, findings)
-        if data is None:
-            fields[spec.out_field] = np.full(len(geoms), np.nan)
-            continue
-        fn = {"forbid": _rule_forbid, "within": _rule_within, "touch": _rule_touch}.get(spec.rule)
-        fields[spec.out_field] = (fn(ctx, spec, data, rule) if fn else _rule_zoning(ctx, spec, data, rule, table))
+        got = _run_rule(ctx, spec, rule, findings, table, missing_landuse=missing_landuse, plots=prep,
+                        datum=dict(user_transform=datum_transform or None, user_accuracy=datum_accuracy))
+        fields[spec.out_field] = np.full(len(geoms), np.nan) if got is None else got
     if dem:
         rid, name, kind, fld, src = SLOPE_RULE
         rule = RuleSummary(rid, f"{name}＞{slope_limit:g}°", kind, layer=str(dem), out_field=fld, source=src)
@@ -477,6 +346,49 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         inputs["DEM"] = str(dem)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
                        conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+
+
+def _plot_columns(measured, code_field, landuse_field, default_landuse, findings):
+    """(codes, land-use codes) of the plots; a missing code field names plots by feature id (noted)."""
+    if code_field in measured.columns:
+        codes = _norm_column(measured[code_field])
+    else:
+        codes = np.array([f"#{i}" for i in measured.index], dtype=object)
+        findings.append(Finding("FIELD-MISSING", "缺少字段", "info", None,
+                                f"地块图层没有编号字段“{code_field}”，以要素号 #n 标识地块 / the plots have no code field "
+                                f"'{code_field}'; plots are named by feature id #n"))
+    landuse = (_norm_column(measured[landuse_field]) if landuse_field else np.full(len(measured), "", dtype=object))
+    if default_landuse:
+        landuse[landuse == ""] = str(default_landuse)
+    return codes, landuse
+
+
+#: the plot fields each rule kind needs (a missing one makes only those rules 未检查)
+RULE_NEEDS_LANDUSE = ("zoning",)
+
+
+def _run_rule(ctx: _Ctx, spec, rule: RuleSummary, findings, table, *, missing_landuse, plots, datum):
+    """One constraint rule: its fields, its layer, its conflicts, the datum uncertainty near its boundary.
+    Returns the rule's OUTPUT field values, or None when the rule is not checked."""
+    if missing_landuse and spec.rule in RULE_NEEDS_LANDUSE:
+        not_checked(rule, f"地块图层缺少用地用海分类代码字段“{missing_landuse}”",
+                     f"the plots have no land-use code field '{missing_landuse}'", findings)
+        return None
+    data = load_constraint(spec, plots.measure_crs, rule, findings, datum=datum,
+                            plots_bounds=tuple(plots.measured.total_bounds))
+    if data is None:
+        return None
+    if missing_landuse and spec.applies_to == "construction" and spec.rule != "touch":
+        rule.notes.append(f"地块无用地用海分类代码字段“{missing_landuse}”，均按可能的建设用地审查，冲突为需核实 / the plots "
+                          f"have no land-use code field '{missing_landuse}': each may be construction land, "
+                          "conflicts are to be verified")
+    first = len(ctx.rows.blocks)
+    fn = {"forbid": _rule_forbid, "within": _rule_within, "touch": _rule_touch}.get(spec.rule)
+    out = fn(ctx, spec, data, rule) if fn else _rule_zoning(ctx, spec, data, rule, table)
+    unc = relative_uncertainty(plots.datum, spec.shift, datum.get("user_accuracy"))
+    if unc is not None:
+        mark_near_boundary(ctx, rule, spec, data[0], first, *unc)
+    return out
 
 
 _NULL_TEXT = frozenset(("nan", "none", "null"))

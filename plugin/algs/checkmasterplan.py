@@ -1,6 +1,7 @@
 """zutuan:checkmasterplan — 一张图符合性审查: plots against control lines, 规划分区, other layers and slope."""
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -11,6 +12,7 @@ from qgis.core import (
 )
 
 from .. import bridge
+from ..i18n import N_
 from .base import PlotLayer, ReviewOutputs, ZutuanAlgorithm
 
 _POLY = [QgsProcessing.TypeVectorPolygon]
@@ -32,7 +34,10 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     TOLERANCE = "TOLERANCE"
     WORKERS = "WORKERS"
     PARTITION_SIZE = "PARTITION_SIZE"
-    PLOT_FIELDS = {"DKBH": True, "YDYHFLDM": True}
+    PLOT_FIELDS = {"DKBH": False, "YDYHFLDM": False}  # each rule needs only its own fields (issue 15)
+    ELSEWHERE = "ELSEWHERE"
+    DATUM_TRANSFORM = "DATUM_TRANSFORM"
+    DATUM_ACCURACY = "DATUM_ACCURACY"
 
     ID = "checkmasterplan"
     DISPLAY = "一张图符合性审查"
@@ -41,11 +46,17 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / "
                "接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积"
                "（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接"
-               "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块"
+               "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时"
+               "（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用"
+               "的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于"
+               " 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的"
+               "七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；"
+               "QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。"
+               "输出：带审查结论的地块"
                "（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。"
                "“建设用地”按 resources/standards/construction_land_codes.csv 判定。"
                "其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；"
-               "找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
+               "所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。")
     HELP_EN = ("Checks plots against the master plan's control lines: ecological red line and permanent basic farmland "
                "(construction land may not occupy them), urban development boundary (construction land must lie "
                "inside), planning zones (editable zone → land-use compatibility table), any other constraint layers "
@@ -53,12 +64,20 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an "
                "independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps "
                "below the tolerance and edge contacts are not violations. A layer given but empty or unreadable "
-               "makes its rule 'not checked', never a pass. Outputs: plots with a result (合规 / 不合规 / 需核实), "
+               "makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the "
+               "plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong "
+               "to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than "
+               "the plots (Xian 1980, Beijing 1954 vs CGCS2000) and the transformation is a ballpark one or worse "
+               "than 1 m, the report and the log name it with its accuracy and conflicts within that distance of a "
+               "boundary become 需核实; a province's published 7 parameters (dx,dy,dz,rx,ry,rz,ds in m, arc-seconds, "
+               "ppm, position-vector convention) or a PROJ pipeline can be given with their accuracy, and the QGIS "
+               "project's datum transformations are used. Each rule needs only its own fields: without a land-use "
+               "code field only the zoning rule is not checked. Outputs: plots with a result (合规 / 不合规 / 需核实), "
                "conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. "
-               "Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave "
-               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a needed field "
-               "that cannot be found stops the run naming its parameter; outputs add the schema fields (DKBH, "
-               "YDYHFLDM…) and keep the layer's own.")
+               "Plot layers from elsewhere: choose the plot code and land-use fields in the field parameters, or leave "
+               "them empty to have the usual names recognised (resources/standards/field_variants.csv); a chosen field "
+               "that the layer lacks stops the run naming its parameter; without a plot code plots are named by "
+               "feature id; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.add_param
@@ -102,6 +121,17 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                                          QgsProcessingParameterNumber.Integer, 100000, minValue=100),
             "每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no "
             "partitioning", advanced=True)
+        add(QgsProcessingParameterEnum(self.ELSEWHERE, self.tr("已知位于别处的图层（可选）"),
+                                       [self.tr(n) for n in _ELSEWHERE_NAMES], allowMultiple=True, optional=True),
+            "范围与地块不相交也照常审查（否则为未检查）/ checked even when their extent does not meet the plots' "
+            "(otherwise not checked)", advanced=True)
+        add(QgsProcessingParameterString(self.DATUM_TRANSFORM, self.tr("基准转换参数（可选）"), optional=True),
+            "管控图层基准 → 地块基准：七参数 dx,dy,dz,rx,ry,rz,ds（米、秒、ppm）或 PROJ 管道 / the constraint layers' "
+            "datum → the plots': 7 Bursa-Wolf values (m, arc-seconds, ppm) or a PROJ pipeline", advanced=True)
+        add(QgsProcessingParameterNumber(self.DATUM_ACCURACY, self.tr("基准转换精度（米，可选）"),
+                                         QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0),
+            "所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; "
+            "conflicts this close to a boundary are to be verified", advanced=True)
         self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
                                 "地块 × 规则 × 管控要素 / conflict polygons")
 
@@ -116,13 +146,15 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
         if source is None:
             return ConstraintSpec(layer=None, read_error=str(parameters.get(key)), **kw)
         try:
-            gdf = bridge.source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback,
-                                       require_features=False)
+            gdf = bridge.source_to_gdf(source, layer=bridge.source_label(self, parameters, key, context, source),
+                                       feedback=feedback, require_features=False, context=context)
         except ZutuanError as err:
+            if err.code == "E_COORDS_CRS":        # a CRS slip stops the run: never a rule quietly not checked
+                raise
             return ConstraintSpec(layer=None, read_error=err.message_zh, **kw)
         return ConstraintSpec(layer=gdf, **_id_name_fields(gdf), **kw)
 
-    def _others(self, parameters, context, feedback):
+    def _others(self, parameters, context, feedback, elsewhere=False):
         from ...algorithms.checks import ConstraintSpec
 
         layers = self.parameterAsLayerList(parameters, self.OTHER, context) or []
@@ -132,11 +164,14 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
         out = []
         for k, layer in enumerate(layers):
             rule = rules[min(k, len(rules) - 1)]
-            name = names[k] if k < len(names) and names[k] else layer.name()
+            name = names[k] if k < len(names) and names[k] else bridge.layer_label(layer)
             try:
-                gdf = bridge.source_to_gdf(layer, layer=layer.name(), feedback=feedback, require_features=False)
-                out.append(ConstraintSpec(layer=gdf, rule=rule, name=name, **_id_name_fields(gdf)))
+                gdf = bridge.source_to_gdf(layer, layer=bridge.layer_label(layer), feedback=feedback,
+                                           require_features=False, context=context)
+                out.append(ConstraintSpec(layer=gdf, rule=rule, name=name, elsewhere=elsewhere, **_id_name_fields(gdf)))
             except Exception as err:  # noqa: BLE001 - reported as a not-checked rule
+                if getattr(err, "code", None) == "E_COORDS_CRS":
+                    raise
                 out.append(ConstraintSpec(layer=None, rule=rule, name=name, read_error=str(err)))
         return out
 
@@ -149,18 +184,24 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
         plots = self.read_plot_layer(parameters, context, feedback, optional=("YDYHFLDM",) if default_landuse else ())
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or None
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        away = set(self.parameterAsEnums(parameters, self.ELSEWHERE, context))
         constraints = {
-            "ecological_redline": self._constraint(parameters, self.ECOLOGICAL_REDLINE, context, feedback),
-            "farmland": self._constraint(parameters, self.FARMLAND, context, feedback),
-            "urban_boundary": self._constraint(parameters, self.URBAN_BOUNDARY, context, feedback),
-            "zoning": self._constraint(parameters, self.ZONING, context, feedback, zone_field=zone_field)}
-        others = self._others(parameters, context, feedback)
+            key: self._constraint(parameters, pkey, context, feedback, elsewhere=k in away,
+                                  **({"zone_field": zone_field} if key == "zoning" else {}))
+            for k, (key, pkey) in enumerate((("ecological_redline", self.ECOLOGICAL_REDLINE),
+                                             ("farmland", self.FARMLAND), ("urban_boundary", self.URBAN_BOUNDARY),
+                                             ("zoning", self.ZONING)))}
+        others = self._others(parameters, context, feedback, elsewhere=len(_ELSEWHERE_NAMES) - 1 in away)
         options = dict(
-            code_field="DKBH", landuse_field=self.found(plots, "YDYHFLDM"), default_landuse=default_landuse,
+            code_field=self.found(plots, "DKBH"), landuse_field=self.found(plots, "YDYHFLDM"),
+            default_landuse=default_landuse,
             zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
             dem=dem_layer.source() if dem_layer is not None else None,
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
-            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context))
+            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            datum_transform=self.parameterAsString(parameters, self.DATUM_TRANSFORM, context) or None,
+            datum_accuracy=(None if parameters.get(self.DATUM_ACCURACY) in (None, "") else
+                            self.parameterAsDouble(parameters, self.DATUM_ACCURACY, context)))
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or (os.cpu_count() or 1)
         size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 100000
         readable = all(c.read_error is None for c in list(constraints.values()) + others if c is not None)
@@ -191,6 +232,9 @@ def _check_partitioned(plots, constraints, others, options, workers, size, zone_
                                    workers=workers, progress=progress, code_field=opts.pop("code_field"),
                                    landuse_field=opts.pop("landuse_field"), engine_options=opts).result
 
+
+#: the ELSEWHERE options, in the order of the constraint parameters (the last one: all further layers)
+_ELSEWHERE_NAMES = (N_("生态保护红线"), N_("永久基本农田"), N_("城镇开发边界"), N_("规划分区"), N_("其他管控图层"))
 
 #: usual id / name fields of 一张图 layers (国土空间规划数据库 practice), used when present
 _ID_FIELDS = ("BSM", "TBBH", "YSDM", "HXBH", "FQBH", "ID")

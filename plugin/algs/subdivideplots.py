@@ -2,9 +2,7 @@
 from qgis.core import (
     QgsExpression,
     QgsExpressionContext,
-    QgsExpressionContextUtils,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExpression,
@@ -38,12 +36,13 @@ class SubdividePlots(ZutuanAlgorithm):
     DISPLAY = "单元划分地块"
     GROUP_ID = "layout"
     HELP_ZH = ("把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。"
-               "已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越"
-               "宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），"
+               "已供地宗地（按表达式判定，默认 GDZT = '已供地'；表达式有误或字段名拼错时停止并给出表达式的错误）"
+               "原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），"
                "地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。"
                "编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。")
     HELP_EN = ("Cuts units into plots near a target area within [min, max] (per-unit overrides in DKMBMJ / DKZXMJ / "
-               "DKZDMJ). Supplied parcels (an expression, by default GDZT = '已供地') are kept intact as plots; with "
+               "DKZDMJ). Supplied parcels (an expression, by default GDZT = '已供地'; an invalid expression or a "
+               "misspelt field stops the run with the expression's error) are kept intact as plots; with "
                "'respect cadastre' new plots do not cross parcel boundaries. The rest is cut recursively across the "
                "long side of the oriented bounding box with cut positions solved exactly for area (CityEngine's parcel "
                "subdivision), giving near-rectangular plots; with roads, cuts keep plots on a road-facing edge where "
@@ -90,22 +89,36 @@ class SubdividePlots(ZutuanAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SHARE_FRONTAGE, self.tr("临路地块占比")))
         self.addOutput(QgsProcessingOutputNumber(self.RECTANGULARITY, self.tr("平均矩形度")))
 
-    def _supplied(self, parameters, context, cadastre):
-        """One bool per parcel (in the order read) from the expression; None without an expression."""
+    def _supplied(self, parameters, context, cadastre, feedback):
+        """One bool per parcel (in the order read) from the expression, evaluated in the algorithm's own
+        expression context plus the cadastre's scope; None without an expression. A parser or evaluation error
+        (e.g. a misspelt field) stops the run with the expression's message; cancelling is honoured."""
+        from ...algorithms.errors import CancelledError, InputError
+
         text = self.parameterAsExpression(parameters, self.SUPPLIED, context)
         if not text:
             return None
         source = self.parameterAsSource(parameters, self.CADASTRE, context)
         expr = QgsExpression(text)
+
+        def bad(reason):
+            return InputError("E_EXPRESSION", name=self.SUPPLIED, expression=text, reason=reason)
+
         if expr.hasParserError():
-            raise QgsProcessingException(f"表达式有误 / bad expression: {expr.parserErrorString()}")
-        ectx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(None))
+            raise bad(expr.parserErrorString())
+        ectx = QgsExpressionContext(context.expressionContext())
         ectx.appendScope(source.createExpressionContextScope())
-        expr.prepare(ectx)
+        if not expr.prepare(ectx) and expr.hasEvalError():
+            raise bad(expr.evalErrorString())
         flags = {}
         for feat in source.getFeatures():
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError()
             ectx.setFeature(feat)
-            flags[feat.id()] = bool(expr.evaluate(ectx))
+            value = expr.evaluate(ectx)
+            if expr.hasEvalError():
+                raise bad(f"{expr.evalErrorString()}（要素 / feature {feat.id()}）")
+            flags[feat.id()] = bool(value)
         return [flags.get(fid, False) for fid in cadastre.index]
 
     def run_engine(self, parameters, context, feedback):
@@ -120,7 +133,7 @@ class SubdividePlots(ZutuanAlgorithm):
         cadastre = bridge.read_polygons(self, parameters, self.CADASTRE, context, feedback, required=False)
         supplied = None
         if cadastre is not None:
-            supplied = self._supplied(parameters, context, cadastre)
+            supplied = self._supplied(parameters, context, cadastre, feedback)
             cadastre = cadastre.to_crs(crs)
         aspect = self.parameterAsDouble(parameters, self.MAX_ASPECT, context)
         plots, findings, q = subdivide_plots(

@@ -356,8 +356,8 @@
       <translation>计算用地面积</translation>
     </message>
     <message>
-      <source>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。经纬度数据（CGCS2000 或 WGS 84）自动投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</source>
-      <translation>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。经纬度数据（CGCS2000 或 WGS 84）自动投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</translation>
+      <source>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。投影坐标系只有在数据范围内面积变形不超过 0.1%（按数据四角、边中点和中心的面积比例因子计算）时才直接用于量算；否则（如 Web 墨卡托 EPSG:3857）以及经纬度数据（CGCS2000 或 WGS 84）都投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算，并在日志中说明。坐标与坐标系不符（如带号坐标配了不带带号的坐标系、米制坐标配了经纬度坐标系）时停止并说明应改用的坐标系；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过；曲线（圆弧）按最大偏差线性化（默认 0.01 米），日志给出线性化的要素数。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</source>
+      <translation>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。投影坐标系只有在数据范围内面积变形不超过 0.1%（按数据四角、边中点和中心的面积比例因子计算）时才直接用于量算；否则（如 Web 墨卡托 EPSG:3857）以及经纬度数据（CGCS2000 或 WGS 84）都投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算，并在日志中说明。坐标与坐标系不符（如带号坐标配了不带带号的坐标系、米制坐标配了经纬度坐标系）时停止并说明应改用的坐标系；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过；曲线（圆弧）按最大偏差线性化（默认 0.01 米），日志给出线性化的要素数。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</translation>
     </message>
     <message>
       <source>要量算面积的面图层（组团、单元、地块或任意面） / polygons to measure</source>
@@ -376,6 +376,10 @@
       <translation>输入要素及面积字段 YDMJ、MJGQ、MJMU / input features with area fields</translation>
     </message>
     <message>
+      <source>圆弧等曲线转为折线时与原弧的最大距离 / maximum distance of the straight segments from the arcs</source>
+      <translation>圆弧等曲线转为折线时与原弧的最大距离 / maximum distance of the straight segments from the arcs</translation>
+    </message>
+    <message>
       <source>输入面图层</source>
       <translation>输入面图层</translation>
     </message>
@@ -390,6 +394,10 @@
     <message>
       <source>带面积的图层</source>
       <translation>带面积的图层</translation>
+    </message>
+    <message>
+      <source>曲线线性化最大偏差（米）</source>
+      <translation>曲线线性化最大偏差（米）</translation>
     </message>
     <message>
       <source>总面积（平方米）</source>
@@ -588,8 +596,28 @@
       <translation>一张图符合性审查</translation>
     </message>
     <message>
-      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
-      <translation>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到必需的字段时停止并指明参数；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</translation>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</translation>
+    </message>
+    <message>
+      <source>生态保护红线</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <source>永久基本农田</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <source>城镇开发边界</source>
+      <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <source>规划分区</source>
+      <translation>规划分区</translation>
+    </message>
+    <message>
+      <source>其他管控图层</source>
+      <translation>其他管控图层</translation>
     </message>
     <message>
       <source>待审查的地块（任意来源）/ the plots to check</source>
@@ -650,6 +678,18 @@
     <message>
       <source>每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no partitioning</source>
       <translation>每个分区的地块数；地块少于两个分区时不分区 / plots per partition; fewer than two partitions: no partitioning</translation>
+    </message>
+    <message>
+      <source>范围与地块不相交也照常审查（否则为未检查）/ checked even when their extent does not meet the plots' (otherwise not checked)</source>
+      <translation>范围与地块不相交也照常审查（否则为未检查）/ checked even when their extent does not meet the plots' (otherwise not checked)</translation>
+    </message>
+    <message>
+      <source>管控图层基准 → 地块基准：七参数 dx,dy,dz,rx,ry,rz,ds（米、秒、ppm）或 PROJ 管道 / the constraint layers' datum → the plots': 7 Bursa-Wolf values (m, arc-seconds, ppm) or a PROJ pipeline</source>
+      <translation>管控图层基准 → 地块基准：七参数 dx,dy,dz,rx,ry,rz,ds（米、秒、ppm）或 PROJ 管道 / the constraint layers' datum → the plots': 7 Bursa-Wolf values (m, arc-seconds, ppm) or a PROJ pipeline</translation>
+    </message>
+    <message>
+      <source>所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; conflicts this close to a boundary are to be verified</source>
+      <translation>所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; conflicts this close to a boundary are to be verified</translation>
     </message>
     <message>
       <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
@@ -722,6 +762,18 @@
     <message>
       <source>分区地块数</source>
       <translation>分区地块数</translation>
+    </message>
+    <message>
+      <source>已知位于别处的图层（可选）</source>
+      <translation>已知位于别处的图层（可选）</translation>
+    </message>
+    <message>
+      <source>基准转换参数（可选）</source>
+      <translation>基准转换参数（可选）</translation>
+    </message>
+    <message>
+      <source>基准转换精度（米，可选）</source>
+      <translation>基准转换精度（米，可选）</translation>
     </message>
     <message>
       <source>用地标准审查</source>
@@ -1540,8 +1592,8 @@
       <translation>单元划分地块</translation>
     </message>
     <message>
-      <source>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</source>
-      <translation>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</translation>
+      <source>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'；表达式有误或字段名拼错时停止并给出表达式的错误）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</source>
+      <translation>把单元划分为接近目标面积、介于最小与最大面积之间的地块（单元字段 DKMBMJ / DKZXMJ / DKZDMJ 可逐单元覆盖）。已供地宗地（按表达式判定，默认 GDZT = '已供地'；表达式有误或字段名拼错时停止并给出表达式的错误）原样保留为地块、不再切分；勾选“尊重宗地界线”时新地块不跨越宗地边界。其余部分沿最小外接矩形长边方向递归直线切分，切线位置按面积精确求解（CityEngine 地块细分方法），地块近似矩形；给出道路时优先使每个地块临路，输出不临路的地块清单。小于最小面积的零碎部分并入相邻地块。编号 Z01-01-01…；记录并返回质量指标（数量、面积最小/平均/最大、目标区间占比、临路占比、矩形度）。</translation>
     </message>
     <message>
       <source>单元面（DYBH 单元编号）/ unit polygons</source>

@@ -234,11 +234,11 @@ def test_missing_dem_is_not_checked(tmp_path):
     assert set(res.plots.SCJL) == {"需核实"}
 
 
-def test_missing_plot_field_is_an_error():
-    from algorithms.errors import InputError
-    with pytest.raises(InputError) as e:
-        check_masterplan(plots_frame().drop(columns="YDYHFLDM"))
-    assert e.value.code == "E_MISSING_FIELD"
+def test_missing_landuse_field_leaves_the_control_lines_checked_with_conflicts_to_verify():
+    res = check_masterplan(plots_frame().drop(columns="YDYHFLDM"), ecological_redline=redline())
+    assert res.rules[0].status == "checked" and "YDYHFLDM" in res.rules[0].notes[0]
+    assert set(res.plots.SCJL) == {"需核实", "合规"}      # no land-use code: a conflict cannot be 不合规
+    assert by_plot(res, "CT_STHX")["P1"] == pytest.approx(5000.0)
 
 
 def test_data_files_name_their_source():

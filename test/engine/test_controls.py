@@ -9,10 +9,14 @@ from algorithms.controls import assign_controls, control_totals, parse_sources
 from algorithms.standards import CONTROL_FIELDS, load_profile
 
 
+#: a city's local grid (独立坐标系): the origin lies near the site, so coordinates near 0 are real
+LOCAL_GRID = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
 def _plots(rows, size=100.0):
-    """rows: dicts of attributes; each plot is a size × size m square (1 ha at 100 m) in EPSG:4547."""
+    """rows: dicts of attributes; each plot is a size × size m square (1 ha at 100 m) in a city's local grid
+    (独立坐标系, origin near the site: coordinates near 0 are real there)."""
     geoms = [shapely.box(i * 200, 0, i * 200 + size, size) for i in range(len(rows))]
-    return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=4547)
+    return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=LOCAL_GRID)
 
 
 def _zbly(out, i):

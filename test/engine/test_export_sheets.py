@@ -7,6 +7,9 @@ from algorithms.export.notes import NO_RECORD
 from algorithms.export.sheets import DASH, SHEET_ROWS, landuse_palette, plot_sheet_table
 
 
+#: a city's local grid (独立坐标系): the origin lies near the site, so coordinates near 0 are real
+LOCAL_GRID = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
 def _plots():
     return gpd.GeoDataFrame({
         "DKBH": ["Z01-01-02", "Z01-01-01"],
@@ -16,7 +19,7 @@ def _plots():
         "CYL": ["新材料", None], "CYHJ": ["改性塑料", None], "KFFQ": [2, None], "SCJL": ["合规", None],
         "ZBLY": [None, "JZMDXX:地块自有; RJLXX,RJLSX,JZXS,LDLSX,XZBGBL,TZQD,CCQD:未赋值：无用地代码; "
                        "JZXG:未赋值：无限高来源"],
-    }, geometry=[shapely.box(0, 0, 150, 100), shapely.box(200, 0, 260, 50)], crs="EPSG:4547")
+    }, geometry=[shapely.box(0, 0, 150, 100), shapely.box(200, 0, 260, 50)], crs=LOCAL_GRID)
 
 
 def test_sheet_strings():

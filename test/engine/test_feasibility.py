@@ -15,7 +15,7 @@ from algorithms.feasibility.cashflow import quarterly_rate
 from algorithms.feasibility.chart import _svg_chart
 from algorithms.feasibility.params import merge_params
 
-CRS = 4547  # CGCS2000 3-degree GK CM 114E, metres
+CRS = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"  # a city's local grid (独立坐标系), metres: origin near the site
 
 # One 4 ha unit, one phase, six quarters; every other flow switched off so the figures can be done by hand.
 HAND = {
@@ -352,8 +352,8 @@ def test_null_geometry_is_skipped_and_degrees_are_measured():
     assert any(f.rule_id == "GEOM-NULL" for f in ph.findings)
     cf = cashflow(ph, sensitivity=False)
     assert len(cf.units) == 2
-    near_cm = _row(2)
-    near_cm["geometry"] = near_cm.geometry.translate(500000, 2500000)   # on the central meridian 114°E
+    near_cm = _row(2).set_crs(4547, allow_override=True)
+    near_cm["geometry"] = near_cm.geometry.translate(500000, 2500000)   # EPSG:4547: on the central meridian 114°E
     geo = near_cm.to_crs(4490)   # CGCS2000 degrees: measured in the GK zone, not in square degrees
     ph2 = phasing(geo, params=load_params())
     assert ph2.costs["area_ha"].tolist() == pytest.approx([4.0, 4.0], rel=1e-3)

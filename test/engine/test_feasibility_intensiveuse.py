@@ -7,7 +7,7 @@ import shapely
 from algorithms.errors import InputError
 from algorithms.feasibility import intensive_use
 
-CRS = 4547
+CRS = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"  # a local grid: origin near the site
 
 
 def _plots():

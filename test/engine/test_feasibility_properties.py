@@ -10,10 +10,13 @@ from algorithms.feasibility import cashflow, load_params, phasing
 from algorithms.feasibility.phasing import adjacency
 
 
+#: a city's local grid (独立坐标系): the origin lies near the site, so coordinates near 0 are real
+LOCAL_GRID = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
 def _grid(nx, ny, sizes):
     geoms = [shapely.box(x * 220, y * 220, x * 220 + s, y * 220 + s)
              for (y, x), s in zip(np.ndindex(ny, nx), sizes)]
-    return gpd.GeoDataFrame({"DYBH": [f"Z01-{i + 1:02d}" for i in range(nx * ny)]}, geometry=geoms, crs=4547)
+    return gpd.GeoDataFrame({"DYBH": [f"Z01-{i + 1:02d}" for i in range(nx * ny)]}, geometry=geoms, crs=LOCAL_GRID)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

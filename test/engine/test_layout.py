@@ -17,7 +17,7 @@ from algorithms.geometry import polygonal_part
 from algorithms.layout import assign_codes, check_hierarchy, subdivide_plots, subdivide_units
 from algorithms.layout.split import _edges, area_left, cut_offset, frame_of
 
-CRS = "EPSG:4547"  # CGCS2000 / 3-degree GK CM 114E (metres)
+CRS = "+proj=tmerc +lat_0=22.5 +lon_0=114 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"  # a city's local grid (独立坐标系, metres)
 
 
 def gdf(geoms, crs=CRS, **cols):

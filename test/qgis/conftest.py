@@ -55,8 +55,11 @@ def plugin():
 
 
 def qgis_process(alg, params, *, check=True, timeout=600):
-    """Run ``alg`` with ``qgis_process.bin run --json`` (the real command-line QGIS); returns (rc, json|None, text)."""
-    args = ["qgis_process.bin", "run", alg, "--json", "--"]
+    """Run ``alg`` with ``qgis_process.bin run --json`` (the real command-line QGIS); returns (rc, json|None, text).
+    Keys starting with "--" (``--PROJECT_PATH``, ``--ELLIPSOID``) are options of the run, given before "--"."""
+    args = ["qgis_process.bin", "run", alg, "--json"]
+    args += [f"{k}={v}" for k, v in params.items() if k.startswith("--")] + ["--"]
+    params = {k: v for k, v in params.items() if not k.startswith("--")}
     for k, v in params.items():
         for item in (v if isinstance(v, (list, tuple)) else [v]):
             args.append(f"{k}={item}")

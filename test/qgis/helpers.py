@@ -1,5 +1,5 @@
 """Building small layers for tests with the real QGIS API."""
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 
 
 def memory_layer(wkts, *, crs="EPSG:4545", geom="Polygon", fields=(("DKBH", "string"),), attrs=None, name="t"):
@@ -18,3 +18,21 @@ def memory_layer(wkts, *, crs="EPSG:4545", geom="Polygon", fields=(("DKBH", "str
     assert vl.dataProvider().addFeatures(feats)
     vl.updateExtents()
     return vl
+
+
+class Capture(QgsProcessingFeedback):
+    """A feedback that keeps what an algorithm logs: ``lines`` (everything) and ``warnings``."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines, self.warnings = [], []
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+
+    def pushWarning(self, text):  # noqa: N802
+        self.lines.append(text)
+        self.warnings.append(text)
+
+    def reportError(self, text, fatal=False):  # noqa: N802
+        self.lines.append(text)

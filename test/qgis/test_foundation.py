@@ -233,15 +233,8 @@ def test_sample_zone_opens_in_qgis(plugin):
 
 def test_calcarea_on_sample_parcels_reports_the_bowtie(plugin):
     from conftest import SAMPLE
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
+    from helpers import Capture
+    from qgis.core import QgsProcessingContext
 
     fb = Capture()
     res = processing.run("zutuan:calcarea", {"INPUT": f"{SAMPLE}|layername=zongdi", "OUTPUT": "memory:"},
