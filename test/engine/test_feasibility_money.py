@@ -16,7 +16,7 @@ from algorithms.feasibility.cashflow import quarterly_rate
 from algorithms.feasibility.params import merge_params, validate_params
 from algorithms.feasibility.supply import term_factor
 
-CRS = 4547
+from grids import LOCAL_GRID as CRS  # noqa: E402  (toy coordinates: a local grid, not a GK zone)
 # the hand case of test_feasibility with only 征地, land income and (where a test says) factories and tax left
 BASE = merge_params(HAND, {
     "schedule": {"quarters": 16},

@@ -15,7 +15,7 @@ from algorithms.feasibility.params import validate_params
 from algorithms.feasibility.search import plan_version, suggestion_sheet
 from algorithms.standards import load_profile
 
-CRS = 4547
+from grids import LOCAL_GRID as CRS  # noqa: E402  (toy coordinates: a local grid, not a GK zone)
 PROFILE = load_profile("gongye_2008")
 # only 征地 and land income: 500 万元/公顷 to acquire, industrial land sells for 600, logistics for 300
 COSTS = dict(BASE["costs"], land_acquisition_per_ha=500, factory_cost_per_m2=0.1)

@@ -7,6 +7,7 @@ import shapely
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from grids import LOCAL_GRID
 from monitoring_data import credit_code, plots, write_csv
 
 from algorithms.errors import InputError
@@ -34,7 +35,7 @@ AGREEMENT = {
 def _admin():
     # x < 250 is 凭祥 (451481), x ≥ 250 is 宁明 (451422): P2 (100–300) lies 75 % / 25 %, P3 (300–400) in 宁明
     return gpd.GeoDataFrame({"XZQDM": ["451481", "451422"]},
-                            geometry=[shapely.box(-10, -10, 250, 110), shapely.box(250, -10, 410, 110)], crs=4547)
+                            geometry=[shapely.box(-10, -10, 250, 110), shapely.box(250, -10, 410, 110)], crs=LOCAL_GRID)
 
 
 def _run(tmp_path, agreement=AGREEMENT, rows=None):
