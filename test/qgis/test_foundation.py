@@ -24,7 +24,7 @@ def test_provider_registered_with_groups(plugin):
     assert "Cluster rolling development" in provider.longName()
     algs = {a.id(): a for a in provider.algorithms()}
     assert {"zutuan:calcarea", "zutuan:createplan"} <= set(algs)
-    assert {a.groupId() for a in algs.values()} <= {"layout", "controls", "review", "export", "feasibility", "models"}
+    assert {a.groupId() for a in algs.values()} <= {"layout", "controls", "review", "export", "feasibility", "monitoring", "models"}
     assert algs["zutuan:calcarea"].group() == "指标"
 
 
