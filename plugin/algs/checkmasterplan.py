@@ -193,7 +193,8 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                                              ("zoning", self.ZONING)))}
         others = self._others(parameters, context, feedback, elsewhere=len(_ELSEWHERE_NAMES) - 1 in away)
         options = dict(
-            code_field=self.found(plots, "DKBH"), landuse_field=self.found(plots, "YDYHFLDM"),
+            code_field=self.found(plots, "DKBH"),
+            landuse_field=self.found(plots, "YDYHFLDM") or "YDYHFLDM",  # absent: the engine makes zoning 未检查
             default_landuse=default_landuse,
             zoning_table=self.parameterAsFile(parameters, self.ZONING_TABLE, context) or None,
             dem=dem_layer.source() if dem_layer is not None else None,
