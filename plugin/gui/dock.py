@@ -65,6 +65,7 @@ class PlanDock(StepActions, QgsDockWidget):
         prj.layersAdded.connect(self._layers_added)
         prj.layersRemoved.connect(self._layers_removed)
         prj.readProject.connect(self._project_read)
+        self.roles.restore()  # a project already open keeps its roles
         self._layers_added(list(prj.mapLayers().values()))
 
     # ------------------------------------------------------------------------------------------- UI
@@ -352,8 +353,7 @@ class PlanDock(StepActions, QgsDockWidget):
                 sig.disconnect(slot)
             except TypeError:
                 pass
-        for key in list(self.combos):
-            self.roles.assign(key, None, save=False)
+        self.roles.close_down()
         self._layers_changed()
 
 

@@ -1,6 +1,7 @@
 """Two panels of the dock: the layer roles (what the dock matched in the project, changeable, kept in the project
 file) and the review results (findings of the last 审查, click to zoom, the report, stale after edits)."""
 import os
+from functools import partial
 
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
@@ -41,7 +42,7 @@ class RolesPanel(QgsCollapsibleGroupBox):
             cb.setFilters(_FILTERS[role.geometry])
             cb.setAllowEmptyLayer(True)
             cb.setLayer(None)
-            cb.layerChanged.connect(lambda lyr, key=role.key: self._picked(key, lyr))
+            cb.layerChanged.connect(partial(self._picked, role.key))
             self.combos[role.key] = cb
             if role.key == "zoning":
                 row = QHBoxLayout()
@@ -53,6 +54,14 @@ class RolesPanel(QgsCollapsibleGroupBox):
                 form.addRow(tr(role.label), row)
             else:
                 form.addRow(tr(role.label), cb)
+
+    def close_down(self):
+        """Forget the roles and stop following the project (the dock is going away)."""
+        for cb in self.combos.values():
+            cb.blockSignals(True)
+            cb.setLayer(None)
+        self.zone_combo.blockSignals(True)
+        self._current = {}
 
     def layer(self, key):
         lid = self._current.get(key)

@@ -88,6 +88,11 @@ def _table_of(layer):
     return src.split("layername=", 1)[1].split("|", 1)[0] if "layername=" in src else None
 
 
+def unsaved(path, table_names):
+    """Names of the project's layers of these plan tables that hold unsaved edits."""
+    return [lyr.name() for t in table_names for lyr in _project_layers_of(path, t) if lyr.isEditable() and lyr.isModified()]
+
+
 def replace_tables(path, results):
     """Write ``{table: (source gpkg, source layer name)}`` into the plan ``path``; old contents → ``<table>_prev``.
 
@@ -96,11 +101,8 @@ def replace_tables(path, results):
     """
     from osgeo import gdal, ogr
 
-    for table in results:
-        for lyr in _project_layers_of(path, table):
-            if lyr.isEditable() and lyr.isModified():
-                raise PlanWriteError(f"图层 {lyr.name()} 有未保存的编辑，请先保存或放弃 / layer {lyr.name()} has "
-                                     "unsaved edits: save or discard them first")
+    if unsaved(path, results):
+        raise PlanWriteError(unsaved_message(unsaved(path, results)))
     for table in results:
         QgsProject.instance().removeMapLayers([lyr.id() for lyr in _project_layers_of(path, table)])
     gdal.UseExceptions()
@@ -164,6 +166,11 @@ def _delete(ds, table):
     names = _names(ds)
     if table in names:
         ds.DeleteLayer(names.index(table))
+
+
+def unsaved_message(names):
+    return (f"图层 {'、'.join(names)} 有未保存的编辑，请先保存或放弃 / layer {', '.join(names)} has unsaved edits: "
+            "save or discard them first")
 
 
 def can_undo(path, info):

@@ -56,6 +56,12 @@ class Steps:
                           f"layer {lyr.name()} is not in a plan GeoPackage: create a plan first")
         return path
 
+    def _writable(self, path, tables):
+        """Refuse before running when a plan table the step replaces holds unsaved edits."""
+        names = plan_store.unsaved(path, tables)
+        if names:
+            raise Refused(plan_store.unsaved_message(names))
+
     def _write(self, path, tmp, tables, message):
         """Put the step's outputs into the plan, reopen them and retarget the dock."""
         def done(results, feedback):
@@ -80,6 +86,7 @@ class Steps:
 
     def units(self):
         path = self._plan("cluster")
+        self._writable(path, ["danyuan", "daoluhx"])
         self._layer("cluster", non_empty=True)
         tmp = _fresh_dir()
         params = {"INPUT": self.dock.role("cluster").id(), "OUTPUT": os.path.join(tmp, "units.gpkg"),
@@ -109,6 +116,7 @@ class Steps:
 
     def plots(self):
         path = self._plan("unit")
+        self._writable(path, ["dikuai"])
         params = self.plot_params()
         tmp = _fresh_dir()
         params["OUTPUT"] = os.path.join(tmp, "plots.gpkg")
@@ -118,6 +126,7 @@ class Steps:
 
     def controls(self):
         path = self._plan("plot")
+        self._writable(path, ["dikuai"])
         plots = self._layer("plot", non_empty=True)
         tmp = _fresh_dir()
         params = {"INPUT": plots.id(), "OUTPUT": os.path.join(tmp, "plots.gpkg")}
@@ -140,6 +149,7 @@ class Steps:
 
     def review(self):
         path = self._plan("plot")
+        self._writable(path, ["dikuai", "yztchongtu"])
         plots = self._layer("plot", non_empty=True)
         given, missing = self.review_layers()
         if not given:
