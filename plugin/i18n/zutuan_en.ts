@@ -324,12 +324,12 @@
       <translation>Cash-flow analysis</translation>
     </message>
     <message>
-      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：需调整用地不计入，已供地不计征地、不再出让；征地拆迁补偿、七通一平、道路（按道路图层的等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让；地均税收与产出强度取各地块的控制指标（DJSS、CCQD），参数文件只补地块没有的值。测算起始季度取规划元数据的编制年份（或参数 START_YEAR），目标基准年取规划元数据 JZNF（默认起始年的上一年），摘要中写明来源。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation>Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules; land set apart by a prohibiting rule is left out, supplied land is neither acquired nor sold again): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter; tax and output per hectare are each plot's own controls (DJSS, CCQD), the parameter file filling only what a plot lacks; the start is the plan's year (metadata BZNF, or START_YEAR) and the base year the plan's JZNF, as the summary says. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
     </message>
     <message>
-      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
-      <translation>Overrides the parameter schedule.start_year</translation>
+      <source>优先于规划元数据的编制年份与参数 schedule.start_year / wins over the plan's year and the parameter file</source>
+      <translation>wins over the plan's year and the parameter file</translation>
     </message>
     <message>
       <source>覆盖参数 schedule.start_quarter / overrides schedule.start_quarter</source>
@@ -340,8 +340,8 @@
       <translation>A fraction: 0.08 means 8 %; 8 is refused</translation>
     </message>
     <message>
-      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
-      <translation>Default 2019; the 3- and 5-year targets count from this year</translation>
+      <source>默认取规划元数据的基准年，否则测算起始年的上一年 / default: the plan's base year, else the year before the start</source>
+      <translation>default: the plan's base year, else the year before the start</translation>
     </message>
     <message>
       <source>输出 .xlsx：摘要、分期、现金流、敏感性、目标、参数 / the workbook to write</source>
@@ -648,8 +648,8 @@
       <translation>Create plan database</translation>
     </message>
     <message>
-      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
-      <translation>Creates a plan GeoPackage holding the cluster (zutuan), unit (danyuan) and plot (dikuai) polygon layers and a metadata table (project name, organisation, base year — 2019 by default —, region class, standards profile, CRS). Field names are pinyin initials with Chinese aliases (docs/SCHEMA.md). Optional existing clusters are written in the plan CRS with their area YDMJ measured. The CRS must be a projected metre CRS (CGCS2000 3-degree GK recommended); clusters in degrees are projected into their 3-degree zone.</translation>
+      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、编制年份〔默认当年〕、基准年〔默认编制年份的上一年〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
+      <translation>Creates a plan GeoPackage holding the cluster (zutuan), unit (danyuan) and plot (dikuai) polygon layers and a metadata table (project name, organisation, plan year — this year by default —, base year — the year before by default —, region class, standards profile, CRS). Field names are pinyin initials with Chinese aliases (docs/SCHEMA.md). Optional existing clusters are written in the plan CRS with their area YDMJ measured. The CRS must be a projected metre CRS (CGCS2000 3-degree GK recommended); clusters in degrees are projected into their 3-degree zone.</translation>
     </message>
     <message>
       <source>写入元数据和导出表的标题 / project name for metadata and exports</source>
@@ -660,8 +660,12 @@
       <translation>The organisation preparing the plan</translation>
     </message>
     <message>
-      <source>3 年、5 年目标的基准年，默认 2019 / base year of the targets</source>
-      <translation>Base year of the 3- and 5-year targets, default 2019</translation>
+      <source>现金流测算自该年开始；留空为当年 / the cash flow starts in this year; empty: this year</source>
+      <translation>the cash flow starts in this year; empty: this year</translation>
+    </message>
+    <message>
+      <source>3 年、5 年目标的基准年；留空为编制年份的上一年（最近完整统计年度） / base year of the targets; empty: the year before the plan year</source>
+      <translation>base year of the targets; empty: the year before the plan year</translation>
     </message>
     <message>
       <source>投资强度按地区分类取值，如“七类”或“十等” / region class for investment intensity</source>
@@ -688,8 +692,12 @@
       <translation>Planning organisation</translation>
     </message>
     <message>
-      <source>基准年</source>
-      <translation>Base year</translation>
+      <source>编制年份（可选）</source>
+      <translation>Plan year (optional)</translation>
+    </message>
+    <message>
+      <source>基准年（可选）</source>
+      <translation>Base year (optional)</translation>
     </message>
     <message>
       <source>地区分类（土地等别）</source>
@@ -1020,12 +1028,12 @@
       <translation>Rolling development phasing</translation>
     </message>
     <message>
-      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
-      <translation>Assigns units (or plots) to development phases and writes KFFQ, plus a phase table (area, units, plots, investment, start and maturity quarter). Land already supplied comes first, then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity, and the next phase opens when the previous one has supplied its threshold share of land. Units with a positive KFFQ keep that phase. Parameters come from a YAML file whose defaults are illustrative assumptions to be replaced by the zone's own figures.</translation>
+      <source>按“开发一片、成熟一片、收益一片”把地块（同一单元的地块一起）或单元分到开发分期，写入 KFFQ、开发状态 KFZT 与说明 KFSM，并输出分期表（每期单元数、地块数、面积、已供地、待出让、新建道路、投资、需核实地块数、启动与成熟季度，合计行，以及未分期的需调整用地）。输入带一张图审查结果时，生态保护红线、永久基本农田、城镇开发边界外、规划分区不允许等禁止性规则判为不合规的地块整块作为“需调整用地”：不分期、不计征地、不出让（勾选“需调整用地仍纳入分期”则照常分期并在各输出标注）；需核实的地块照常分期并标注；已供地不计征地、不再出让，最先安排。其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限（只有一个不可拆分的单元大于规模时例外并提示）；KFFQ 已填正整数且每期不超规模时保持该期，否则按其数值作为开发顺序拆分。道路投资按道路图层的等级与长度字段（如道路红线面的 DLCD）。测算起始年与基准年取规划数据库元数据（编制年份 BZNF、基准年 JZNF），未给出时取当前年并在日志中说明。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设。</source>
+      <translation>Assigns plots (a unit's plots together) or units to development phases and writes KFFQ, the development status KFZT and its note KFSM, plus a phase table (units, plots, area, supplied and sellable land, new road, investment, plots to verify, start and maturity quarter, a total row and the land set apart). With the master-plan check's results, a plot that a prohibiting rule (ecological red line, permanent farmland, outside the urban boundary, a zone that does not allow the use) makes non-compliant is set apart whole: not phased, no acquisition cost, no sale (or phased and marked everywhere when 'phase land set apart anyway' is ticked); plots to verify are phased and marked; supplied land carries no acquisition and no sale and goes first. Then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity (except one indivisible unit larger than it, reported); a positive KFFQ keeps its phase when the pinned phases fit the capacity, otherwise it is read as an order. Road cost comes from the road layer's class and length fields (e.g. DLCD of the corridors). The start year and base year come from the plan's metadata (BZNF, JZNF), else the current year, as the log says. Parameters come from a YAML file whose defaults are illustrative assumptions.</translation>
     </message>
     <message>
-      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
-      <translation>Units (or plots) to phase; an empty YDMJ is measured from the geometry</translation>
+      <source>要分期的地块（同一单元 DYBH 的地块一起分期）或单元；带一张图审查结果（SCJL、CT_*）时，禁止性规则不合规的需调整用地不分期、不征地、不出让；YDMJ 为空时按几何量算 / plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</source>
+      <translation>plots (a unit's plots phased together) or units; with the master-plan check's results, land a prohibiting rule rejects is set apart</translation>
     </message>
     <message>
       <source>道路中心线或道路红线面：按等级计算道路投资；已建道路作为分期起点 / road centre lines or corridors</source>
@@ -1034,6 +1042,10 @@
     <message>
       <source>取值如 主干路/次干路/支路，对应参数文件 costs.roads_per_km / road class matching the parameter file</source>
       <translation>Values such as 主干路/次干路/支路 (arterial/secondary/branch), matching costs.roads_per_km in the parameter file</translation>
+    </message>
+    <message>
+      <source>道路红线面的中心线长度，如 zutuan:subdivideunits 输出的 DLCD；留空按几何量算 / centre-line length (m), e.g. DLCD of the road corridors; empty: measured</source>
+      <translation>centre-line length (m), e.g. DLCD of the road corridors; empty: measured</translation>
     </message>
     <message>
       <source>取值 已建/已建成/建成/现状 的道路视为已建：不计投资，作为分期起点 / built roads seed the phases</source>
@@ -1054,6 +1066,14 @@
     <message>
       <source>正整数即固定为该期 / a positive phase number pins the unit to that phase</source>
       <translation>A positive integer pins the unit to that phase</translation>
+    </message>
+    <message>
+      <source>读取元数据中的编制年份（测算起始年）与基准年；未给出时取当前年 / the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</source>
+      <translation>the plan GeoPackage: its year starts the cash flow and its base year dates the targets; without it the current year is used</translation>
+    </message>
+    <message>
+      <source>勾选后一张图禁止性规则不合规的用地（如待边界校核）仍分期、征地、出让，各输出均标注 / phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</source>
+      <translation>phase land that a prohibiting rule rejects anyway (e.g. pending a boundary correction); every output marks it</translation>
     </message>
     <message>
       <source>只写需要改的键，其余取 resources/feasibility/default_params.yaml（示意值，须替换） / YAML overrides</source>
@@ -1084,8 +1104,8 @@
       <translation>One row per phase: area, units, investment (10,000 CNY), start and maturity quarters</translation>
     </message>
     <message>
-      <source>单元或地块图层</source>
-      <translation>Unit or plot layer</translation>
+      <source>地块或单元图层</source>
+      <translation>Plot or unit layer</translation>
     </message>
     <message>
       <source>道路（可选）</source>
@@ -1094,6 +1114,10 @@
     <message>
       <source>道路等级字段</source>
       <translation>Road class field</translation>
+    </message>
+    <message>
+      <source>道路长度字段（米）</source>
+      <translation>Road length field (m)</translation>
     </message>
     <message>
       <source>道路建设状态字段</source>
@@ -1110,6 +1134,14 @@
     <message>
       <source>指定分期字段</source>
       <translation>Fixed phase field</translation>
+    </message>
+    <message>
+      <source>规划数据库（可选）</source>
+      <translation>Plan GeoPackage (optional)</translation>
+    </message>
+    <message>
+      <source>需调整用地仍纳入分期</source>
+      <translation>Phase land to be adjusted anyway</translation>
     </message>
     <message>
       <source>测算参数文件（YAML，可选）</source>
@@ -1320,6 +1352,10 @@
       <translation>Road red-line land area (m²)</translation>
     </message>
     <message>
+      <source>新建规划</source>
+      <translation>New plan</translation>
+    </message>
+    <message>
       <source>划分单元</source>
       <translation>Subdivide units</translation>
     </message>
@@ -1330,6 +1366,74 @@
     <message>
       <source>赋值指标</source>
       <translation>Assign controls</translation>
+    </message>
+    <message>
+      <source>撤销上一步</source>
+      <translation>Undo last step</translation>
+    </message>
+    <message>
+      <source>选择导出文件夹</source>
+      <translation>Choose the export folder</translation>
+    </message>
+    <message>
+      <source>未审查</source>
+      <translation>Not reviewed</translation>
+    </message>
+    <message>
+      <source>小组团规划</source>
+      <translation>Cluster plan</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>规划概览</source>
+      <translation>Plan overview</translation>
+    </message>
+    <message>
+      <source>指标编辑</source>
+      <translation>Control editor</translation>
+    </message>
+    <message>
+      <source>打开文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>全部地块</source>
+      <translation>All plots</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>用地 / 产业</source>
+      <translation>Land use / industry</translation>
+    </message>
+    <message>
+      <source>面积（公顷）</source>
+      <translation>Area (ha)</translation>
+    </message>
+    <message>
+      <source>容积率</source>
+      <translation>FAR</translation>
+    </message>
+    <message>
+      <source>所选地块</source>
+      <translation>Selected plots</translation>
+    </message>
+    <message>
+      <source>审查结论</source>
+      <translation>Review result</translation>
+    </message>
+    <message>
+      <source>所选</source>
+      <translation>Selected</translation>
+    </message>
+    <message>
+      <source>（不修改）</source>
+      <translation>(unchanged)</translation>
     </message>
     <message>
       <source>容积率下限</source>
@@ -1364,28 +1468,12 @@
       <translation>Minimum investment intensity 10,000 CNY/ha</translation>
     </message>
     <message>
-      <source>全部地块</source>
-      <translation>All plots</translation>
-    </message>
-    <message>
-      <source>小组团规划</source>
-      <translation>Cluster plan</translation>
-    </message>
-    <message>
-      <source>规划概览</source>
-      <translation>Plan overview</translation>
-    </message>
-    <message>
-      <source>指标编辑</source>
-      <translation>Control editor</translation>
-    </message>
-    <message>
       <source>控制指标编辑（所选地块）</source>
       <translation>Edit control indicators (selected plots)</translation>
     </message>
     <message>
-      <source>（不修改）</source>
-      <translation>(unchanged)</translation>
+      <source>未选择地块</source>
+      <translation>No plot selected</translation>
     </message>
     <message>
       <source>用地用海分类</source>
@@ -1404,40 +1492,100 @@
       <translation>Apply to selected plots</translation>
     </message>
     <message>
-      <source>所选地块</source>
-      <translation>Selected plots</translation>
+      <source>超出标准</source>
+      <translation>Outside the standard</translation>
     </message>
     <message>
-      <source>编号</source>
-      <translation>Code</translation>
+      <source>以下指标超出标准，仍然应用吗？</source>
+      <translation>These values are outside the standard. Apply them anyway?</translation>
     </message>
     <message>
-      <source>用地 / 产业</source>
-      <translation>Land use / industry</translation>
+      <source>多个值</source>
+      <translation>several values</translation>
     </message>
     <message>
-      <source>面积（公顷）</source>
-      <translation>Area (ha)</translation>
+      <source>图层</source>
+      <translation>Layers</translation>
     </message>
     <message>
-      <source>容积率</source>
-      <translation>FAR</translation>
+      <source>审查结果</source>
+      <translation>Review results</translation>
     </message>
     <message>
-      <source>完成</source>
-      <translation>Done</translation>
+      <source>打开审查报告</source>
+      <translation>Open the review report</translation>
     </message>
     <message>
-      <source>请先选择地块并填写要修改的指标</source>
-      <translation>Select plots first and fill in the controls to change</translation>
+      <source>规则</source>
+      <translation>Rule</translation>
     </message>
     <message>
-      <source>未赋值</source>
-      <translation>Not assigned</translation>
+      <source>严重程度</source>
+      <translation>Severity</translation>
     </message>
     <message>
-      <source>投资强度</source>
-      <translation>investment intensity</translation>
+      <source>冲突面积（㎡）</source>
+      <translation>Conflict area (m²)</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>审查已过期</source>
+      <translation>Review out of date</translation>
+    </message>
+    <message>
+      <source>个地块在审查后修改，请重新审查</source>
+      <translation>plots changed since the review: review again</translation>
+    </message>
+    <message>
+      <source>问题</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>组团</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <source>一张图冲突</source>
+      <translation>Master-plan conflicts</translation>
+    </message>
+    <message>
+      <source>小组团规划默认样式</source>
+      <translation>Cluster plan default style</translation>
+    </message>
+    <message>
+      <source>生态保护红线</source>
+      <translation>Ecological red line</translation>
+    </message>
+    <message>
+      <source>永久基本农田</source>
+      <translation>Permanent basic farmland</translation>
+    </message>
+    <message>
+      <source>城镇开发边界</source>
+      <translation>Urban development boundary</translation>
+    </message>
+    <message>
+      <source>规划分区</source>
+      <translation>Planning zones</translation>
+    </message>
+    <message>
+      <source>其他管控图层</source>
+      <translation>Other constraint layer</translation>
+    </message>
+    <message>
+      <source>规划道路中心线</source>
+      <translation>Planned road centre lines</translation>
+    </message>
+    <message>
+      <source>宗地</source>
+      <translation>Cadastral parcels</translation>
+    </message>
+    <message>
+      <source>数字高程模型 DEM</source>
+      <translation>Digital elevation model (DEM)</translation>
     </message>
     <message>
       <source>块</source>
@@ -1476,16 +1624,12 @@
       <translation>Land-use class</translation>
     </message>
     <message>
-      <source>算法不可用</source>
-      <translation>Algorithm not available</translation>
+      <source>未赋值</source>
+      <translation>Not assigned</translation>
     </message>
     <message>
-      <source>运行失败</source>
-      <translation>Run failed</translation>
-    </message>
-    <message>
-      <source>地块图层缺少字段</source>
-      <translation>The plot layer lacks fields</translation>
+      <source>投资强度</source>
+      <translation>investment intensity</translation>
     </message>
     <message>
       <source>规划师流程：组团到图则</source>
@@ -1506,6 +1650,62 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>按滚动开发分期（单元已有 KFFQ 时按其分期，否则按“滚动开发分期”的规则自动分期）逐季度测算 40 个季度的现金流：征地拆迁补偿、七通一平、道路（按等级和长度）、市政管网、公共配套、标准厂房、运营等支出，土地出让、厂房销售与租金、运营服务、税收留成等收入，土地按去化速度逐季出让。输出 Excel 工作簿（测算摘要、分期表、现金流量表、组团与分期现金流、敏感性分析（地价、建设成本、去化速度 ±10%/±20%）、发展目标（基准年后 3 年和 5 年）、参数），可选 CSV和各期累计现金流图（PNG/SVG）。净现值与内部收益率由 numpy-financial 计算（融资前项目现金流）；融资计划按债务与资本金比例覆盖每季资金缺口。金额单位万元；默认参数仅为示意性假设，须以本开发区数据替换。</source>
+      <translation type="vanished">Computes a 40-quarter cash flow of the phased plan (the units' KFFQ when filled, otherwise phased by the rolling-development rules): land acquisition, site preparation, roads by class and length, utilities, public facilities, standard factories and operation against land transfer revenue, factory sale and rent, services and the zone's tax share, with land absorbed quarter by quarter. Writes an Excel workbook (summary, phase table, quarterly cash flow, clusters and phases, sensitivity of land price, construction cost and absorption by ±10% and ±20%, 3- and 5-year targets, parameters), optionally a CSV and a chart of cumulative cash flow per phase (PNG or SVG). NPV and IRR come from numpy-financial on the project flow before financing; the financing plan covers each quarter's gap with debt and equity. Amounts in 万元 (10,000 CNY); the default parameters are illustrative assumptions to be replaced.</translation>
+    </message>
+    <message>
+      <source>覆盖参数 schedule.start_year / overrides schedule.start_year</source>
+      <translation type="vanished">Overrides the parameter schedule.start_year</translation>
+    </message>
+    <message>
+      <source>默认 2019，3 年和 5 年目标自该年起算 / base year of the 3- and 5-year targets</source>
+      <translation type="vanished">Default 2019; the 3- and 5-year targets count from this year</translation>
+    </message>
+    <message>
+      <source>新建一个规划 GeoPackage，含组团（zutuan）、单元（danyuan）、地块（dikuai）三个面图层和元数据表（plan_metadata：项目名称、编制单位、基准年〔默认 2019〕、地区分类、标准配置、坐标系）。字段名采用拼音首字母，中文别名，详见 docs/SCHEMA.md。可选输入已有组团面，按投影米制坐标系写入并量算 YDMJ。坐标系须为投影米制坐标系（推荐 CGCS2000 三度带）；经纬度组团自动投影到所在三度带。</source>
+      <translation type="vanished">Creates a plan GeoPackage holding the cluster (zutuan), unit (danyuan) and plot (dikuai) polygon layers and a metadata table (project name, organisation, base year — 2019 by default —, region class, standards profile, CRS). Field names are pinyin initials with Chinese aliases (docs/SCHEMA.md). Optional existing clusters are written in the plan CRS with their area YDMJ measured. The CRS must be a projected metre CRS (CGCS2000 3-degree GK recommended); clusters in degrees are projected into their 3-degree zone.</translation>
+    </message>
+    <message>
+      <source>3 年、5 年目标的基准年，默认 2019 / base year of the targets</source>
+      <translation type="vanished">Base year of the 3- and 5-year targets, default 2019</translation>
+    </message>
+    <message>
+      <source>基准年</source>
+      <translation type="vanished">Base year</translation>
+    </message>
+    <message>
+      <source>按“开发一片、成熟一片、收益一片”把单元（或地块）分到开发分期，写入 KFFQ，并输出分期表（面积、单元数、地块数、投资、启动与成熟季度）。已供地的用地最先，其次已完成七通一平的用地，然后从已建道路/基础设施起与已分期用地相邻地扩展；每期不超过规模上限；前一期土地供应比例达到成熟阈值后下一期才启动。KFFQ 已填正整数的单元保持该期。参数（造价、地价、去化速度…）来自 YAML 参数文件，默认值仅为示意性假设，须以本开发区数据替换。</source>
+      <translation type="vanished">Assigns units (or plots) to development phases and writes KFFQ, plus a phase table (area, units, plots, investment, start and maturity quarter). Land already supplied comes first, then serviced land, then land contiguous with what is assigned, growing from built roads and infrastructure; each phase stays within its capacity, and the next phase opens when the previous one has supplied its threshold share of land. Units with a positive KFFQ keep that phase. Parameters come from a YAML file whose defaults are illustrative assumptions to be replaced by the zone's own figures.</translation>
+    </message>
+    <message>
+      <source>要分期的单元（或地块）；YDMJ 为空时按几何量算 / units or plots to phase</source>
+      <translation type="vanished">Units (or plots) to phase; an empty YDMJ is measured from the geometry</translation>
+    </message>
+    <message>
+      <source>单元或地块图层</source>
+      <translation type="vanished">Unit or plot layer</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation type="vanished">Done</translation>
+    </message>
+    <message>
+      <source>请先选择地块并填写要修改的指标</source>
+      <translation type="vanished">Select plots first and fill in the controls to change</translation>
+    </message>
+    <message>
+      <source>算法不可用</source>
+      <translation type="vanished">Algorithm not available</translation>
+    </message>
+    <message>
+      <source>运行失败</source>
+      <translation type="vanished">Run failed</translation>
+    </message>
+    <message>
+      <source>地块图层缺少字段</source>
+      <translation type="vanished">The plot layer lacks fields</translation>
     </message>
   </context>
 </TS>
