@@ -27,6 +27,8 @@ status = {"ok": False, "shots": []}
 def add(*names):
     for name in names:
         lyr = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+        if name in ("ghfq", "czkfbj", "zongdi"):
+            lyr.setOpacity(0.3)  # context under the plan, as a planner sets it
         QgsProject.instance().addMapLayer(lyr)
 
 
@@ -115,7 +117,7 @@ def answer_file_dialog(path, key):
 
 
 def step_start():
-    iface.mainWindow().showMaximized()
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)  # no window manager under Xvfb: no maximise
     add("daolu", "zongdi", "zutuan")
     d = dock()
     d.show()
@@ -176,6 +178,7 @@ def step_findings():
     status["zoomed_to"] = item.text(0)
     iface.mapCanvas().setExtent(d.role("cluster").extent())
     d.roles.setCollapsed(True)  # the planner folds the layer list away once it is right
+    QApplication.processEvents()
     d.tabs.currentWidget().ensureWidgetVisible(d.review.list)
     shot("dock_review.png")
     return None

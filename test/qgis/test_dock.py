@@ -74,16 +74,18 @@ def _sample_layers(names=CONTEXT + ("zutuan",)):
 
 @pytest.fixture(scope="module")
 def chain(plugin, tmp_path_factory):
-    """The sample zone through the dock's buttons once: 新建规划 → 划分单元 → 划分地块 → 审查 (plan copied per test)."""
+    """The sample zone through the dock's buttons once: 新建规划 → 划分单元 → 划分地块 → 赋值指标 → 审查 (the plan is
+    copied for each test that changes it)."""
     folder = tmp_path_factory.mktemp("chain")
     _sample_layers()
     dock = _dock()
     dock.ask_path = lambda *a, **k: str(folder / "plan.gpkg")
-    messages = [_click(dock, label) for label in ("新建规划", "划分单元", "划分地块", "审查")]
+    messages = [_click(dock, label) for label in ("新建规划", "划分单元", "划分地块", "赋值指标", "审查")]
     state = {"messages": messages, "findings": dock.review.list.topLevelItemCount(),
              "status": dock.review.status.text(), "plots": dock.role("plot").featureCount(),
              "layers": sorted(lyr.name() for lyr in QgsProject.instance().mapLayers().values()),
-             "undo_enabled": dock.action_buttons["undo"].isEnabled()}
+             "undo_enabled": dock.action_buttons["undo"].isEnabled(),
+             "far": {f["DKBH"]: f["RJLXX"] for f in dock.role("plot").getFeatures()}}
     dock.teardown()
     QgsProject.instance().removeAllMapLayers()
     return folder / "plan.gpkg", state
@@ -178,8 +180,10 @@ def test_roles_found_refused_and_kept_in_the_project(plugin, tmp_path):
 
 def test_chain_through_the_dock_buttons(chain):
     _, state = chain
-    created, units, plots, review = state["messages"]
-    assert "已新建规划" in created and "已划分单元" in units and "已划分地块" in plots
+    created, units, plots, controls, review = state["messages"]
+    assert "已新建规划" in created and "已划分单元" in units and "已划分地块" in plots and "已赋值控制指标" in controls
+    z01 = [v for code, v in state["far"].items() if code.startswith("Z01")]  # 农副食品加工 13: 2008 表2 ≥ 1.0
+    assert z01 and all(v == pytest.approx(1.0) for v in z01)
     assert review.startswith("审查完成：合规") and "不合规" in review and "未检查" not in review
     n_fail = int(review.split("不合规 ")[1].split("，")[0])
     assert n_fail > 0 and state["findings"] >= n_fail
@@ -187,6 +191,14 @@ def test_chain_through_the_dock_buttons(chain):
     # the plan's layers and the context layers, nothing else (no stray outputs)
     assert state["layers"] == sorted(["czkfbj", "daolu", "ghfq", "stbhhx", "yjjbnt", "zongdi", "zutuan", "一张图冲突",
                                       "单元", "地块", "组团", "道路红线用地"])
+
+
+def test_plan_opens_styled_anywhere(chain):
+    # the dock keeps the styles in the GeoPackage (layer_styles): QGIS opens plan.gpkg styled without the plugin
+    plots = QgsVectorLayer(f"{chain[0]}|layername=dikuai", "x", "ogr")
+    units = QgsVectorLayer(f"{chain[0]}|layername=danyuan", "y", "ogr")
+    assert plots.renderer().type() == "categorizedSymbol" and plots.renderer().classAttribute()
+    assert plots.labelsEnabled() and units.labelsEnabled()
 
 
 def test_review_refuses_without_master_plan_layers(chain, tmp_path):
@@ -253,6 +265,27 @@ def test_failure_shows_the_algorithms_own_message(plan, tmp_path):
     assert "单元划分地块 运行失败" in dock.last_message and "目标面积必须大于 0" in dock.last_message
     assert dock.progress.isHidden()
     assert all(b.isEnabled() for k, b in dock.action_buttons.items() if k != "undo")
+
+
+def test_cancel_stops_the_step_and_leaves_the_plan(chain, tmp_path):
+    path = _copy_plan(chain, tmp_path)
+    from zutuan.plugin.gui import plan_store
+
+    _sample_layers(("zongdi", "daolu"))
+    for table in ("zutuan", "danyuan", "dikuai"):
+        plan_store.open_layer(path, table)
+    dock = _dock()
+    try:
+        before = [(f["DKBH"], f["SCJL"]) for f in dock.role("plot").getFeatures()]
+        assert dock.run_step("plots") and dock.runner.busy()
+        assert not dock.action_buttons["zutuan:checkmasterplan"].isEnabled()
+        dock.cancel_button.click()
+        _wait(lambda: not dock.runner.busy())
+        assert dock.last_message.startswith("已取消") and dock.action_buttons["zutuan:checkmasterplan"].isEnabled()
+        assert [(f["DKBH"], f["SCJL"]) for f in dock.role("plot").getFeatures()] == before  # the reviewed plots
+    finally:
+        dock.teardown()
+        QgsProject.instance().removeAllMapLayers()
 
 
 def test_control_editor_shows_current_values(plan):
