@@ -183,7 +183,7 @@ class PlanDock(StepActions, QgsDockWidget):
                     (lyr.afterCommitChanges, self._schedule), (lyr.dataChanged, self._schedule)]
             if level == "plot":
                 sigs += [(lyr.selectionChanged, self._plot_selection_changed), (lyr.geometryChanged, self._geometry_edited),
-                         (lyr.attributeValueChanged, self._attribute_edited)]
+                         (lyr.attributeValueChanged, self._attribute_edited), (lyr.afterRollBack, self.review.clear_stale)]
             for sig, slot in sigs:
                 sig.connect(slot)
             self._watched += [(lyr, sig, slot) for sig, slot in sigs]

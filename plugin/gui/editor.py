@@ -129,15 +129,17 @@ class ControlEditor(QGroupBox):
         """Out-of-standard values, each plot checked with its own land use and industry unless the editor sets them."""
         shown = self.shown_values()
         profile, region = plan_io.plan_profile(plan_store.plan_of(self.dock.layer("plot")))
-        rows = self.selected() or [{}]
+        groups = {}  # plots with the same land use and industry are checked once
+        for row in self.selected() or [{}]:
+            key = (row.get("YDYHFLDM"), row.get("HYDM"))
+            groups.setdefault(key, []).append(row.get("DKBH"))
         found = {}
-        for row in rows:
-            vals = {k: v for k, v in row.items() if k in ("YDYHFLDM", "HYDM") and v is not None}
+        for (landuse, industry), codes in groups.items():
+            vals = {k: v for k, v in (("YDYHFLDM", landuse), ("HYDM", industry)) if v is not None}
             vals.update(shown)
             for p in plan_io.check_against_profile(vals, profile=profile, region_class=region):
                 entry = found.setdefault((p["field"], p["message"]), dict(p, plots=[]))
-                if row.get("DKBH"):
-                    entry["plots"].append(row["DKBH"])
+                entry["plots"].extend(c for c in codes if c)
         return list(found.values())
 
     def validate(self, *_):

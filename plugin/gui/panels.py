@@ -207,6 +207,11 @@ class ReviewPanel(QgsCollapsibleGroupBox):
         self.status.setText(f"<span style='color:#b00'>{tr('审查已过期')}：{len(self.stale)} {tr('个地块在审查后修改，请重新审查')}"
                             f"</span><br>{getattr(self, '_summary', '')}")
 
+    def clear_stale(self, *_):
+        """The edits were discarded: the review stands again."""
+        self.stale = set()
+        self.status.setText(getattr(self, "_summary", tr("未审查")))
+
     def _clicked(self, item, _col):
         fid = item.data(0, 256)
         if self.layer is not None and fid is not None:

@@ -194,6 +194,7 @@ def step_stale():
     status["stale_label"] = d.review.status.text()
     shot("dock_stale.png")
     plots.rollBack()
+    status["after_rollback"] = d.review.status.text()
     return None
 
 
@@ -206,6 +207,9 @@ def step_export():
 
 def step_exported():
     status["export_message"] = message()
+    from qgis.core import QgsSettings
+
+    status["remembered_folder"] = QgsSettings().value("zutuan/export_folder", "")
     status["exported"] = sorted(os.listdir(EXPORT))
     shot("dock_export.png")
     return None

@@ -83,7 +83,8 @@ def test_review_finds_the_planted_conflicts(desktop):
 def test_edit_marks_review_stale_and_export_writes_the_folder(desktop):
     status, tmp = desktop
     assert status["stale_scjl"] == "未审查" and "审查已过期" in status["stale_label"]
+    assert "审查已过期" not in status["after_rollback"]  # the edit discarded: the review stands
     assert {"控制指标表.xlsx", "控制指标表.csv", "地块图则.pdf", "一张图审查报告.html"} <= set(status["exported"])
-    assert str(tmp / "export") in status["export_message"]
+    assert str(tmp / "export") in status["export_message"] and status["remembered_folder"] == str(tmp / "export")
     for name in status["shots"]:
         assert os.path.getsize(tmp / name) > 20000  # real rendered windows
