@@ -94,8 +94,10 @@ def unsaved(path, table_names):
 
 
 def replace_tables(path, results):
-    """Write ``{table: (source gpkg, source layer name)}`` into the plan ``path``; old contents → ``<table>_prev``.
+    """Write ``{table: (source gpkg, only)}`` into the plan ``path``; old contents → ``<table>_prev``.
 
+    ``only`` is None (the whole table is replaced) or ``(field, values)``: a step run on a selection replaces just
+    the rows whose ``field`` is one of ``values`` (the units of the selected clusters, say) and keeps the others.
     The project's layers of those tables are removed first (their connections closed); call :func:`open_layer`
     afterwards. Raises :class:`PlanWriteError` with nothing changed when any table cannot be written.
     """
@@ -109,8 +111,8 @@ def replace_tables(path, results):
     ds = ogr.Open(path, 1)
     done, created = [], []
     try:
-        for table, (src_path, src_name) in results.items():
-            had = _replace_one(ds, table, src_path, src_name)
+        for table, (src_path, only) in results.items():
+            had = _replace_one(ds, table, src_path, only)
             (done if had else created).append(table)
     except Exception as err:  # noqa: BLE001 - reported to the planner, the plan put back as it was
         for table in done:
@@ -139,7 +141,7 @@ def _copy(dst_ds, src_ds, src_name, table):
         raise RuntimeError(f"{table}: {copied} / {n}")
 
 
-def _replace_one(ds, table, src_path, src_name):
+def _replace_one(ds, table, src_path, only=None):
     """Old ``table`` → ``table_prev``, then the source into ``table`` (put back from ``table_prev`` on failure)."""
     from osgeo import ogr
 
@@ -148,7 +150,10 @@ def _replace_one(ds, table, src_path, src_name):
         _copy(ds, ds, table, table + BACKUP_SUFFIX)
     src_ds = ogr.Open(src_path)
     try:
-        _copy(ds, src_ds, src_name, table)
+        if had and only is not None:
+            _merge(ds, table, src_ds.GetLayer(0), *only)
+        else:
+            _copy(ds, src_ds, None, table)
     except Exception:
         if had:
             _copy(ds, ds, table + BACKUP_SUFFIX, table)
@@ -156,6 +161,40 @@ def _replace_one(ds, table, src_path, src_name):
     finally:
         src_ds = None
     return had
+
+
+def _merge(ds, table, src, field, values):
+    """Replace the rows of ``table`` whose ``field`` is in ``values`` by the features of ``src`` (one transaction)."""
+    from osgeo import ogr
+
+    dst = ds.GetLayerByName(table)
+    have = {dst.GetLayerDefn().GetFieldDefn(i).GetName().upper() for i in range(dst.GetLayerDefn().GetFieldCount())}
+    if field.upper() not in have:
+        raise RuntimeError(f"{table} 没有字段 / has no field {field}")
+    src_defn = src.GetLayerDefn()
+    for i in range(src_defn.GetFieldCount()):  # fields the step adds (a review's SCJL, CT_*)
+        if src_defn.GetFieldDefn(i).GetName().upper() not in have:
+            dst.CreateField(src_defn.GetFieldDefn(i))
+    before, n_new = dst.GetFeatureCount(), src.GetFeatureCount()
+    quoted = ",".join("'" + str(v).replace("'", "''") + "'" for v in values)
+    ds.StartTransaction()
+    try:
+        dst.SetAttributeFilter(f'"{field}" IN ({quoted})')
+        gone = [f.GetFID() for f in dst]
+        dst.SetAttributeFilter(None)
+        for fid in gone:
+            dst.DeleteFeature(fid)
+        for feat in src:
+            new = ogr.Feature(dst.GetLayerDefn())
+            new.SetFrom(feat)
+            new.SetFID(-1)
+            dst.CreateFeature(new)
+        ds.CommitTransaction()
+    except Exception:
+        ds.RollbackTransaction()
+        raise
+    if dst.GetFeatureCount() != before - len(gone) + n_new:
+        raise RuntimeError(f"{table}: {dst.GetFeatureCount()} / {before - len(gone) + n_new}")
 
 
 def _names(ds):

@@ -8,7 +8,13 @@ import os
 import shutil
 import tempfile
 
-from qgis.core import QgsCoordinateTransformContext, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 
 from . import plan_store
 from .roles import BY_KEY, REVIEW_ROLES, ROAD_CLASS_FIELDS, ROAD_WIDTH_FIELDS, first_field
@@ -62,11 +68,23 @@ class Steps:
         if names:
             raise Refused(plan_store.unsaved_message(names))
 
-    def _write(self, path, tmp, tables, message):
-        """Put the step's outputs into the plan, reopen them and retarget the dock."""
+    def _selection(self, key, code_field):
+        """(source for INPUT, (code field, selected codes) or None): a step runs on the selection when there is one."""
+        lyr = self._layer(key, non_empty=True)
+        if not lyr.selectedFeatureCount():
+            return lyr.id(), None
+        idx = lyr.fields().lookupField(code_field)
+        codes = sorted({str(f[code_field]) for f in lyr.selectedFeatures()} if idx >= 0 else set())
+        if idx < 0 or not codes or len(codes) < lyr.selectedFeatureCount() or "NULL" in codes:
+            raise Refused(f"所选{_label(key)}要素缺少或重复编号 {code_field}，无法只替换所选部分 / the selected features "
+                          f"need unique {code_field} codes to replace only their part of the plan")
+        return QgsProcessingFeatureSourceDefinition(lyr.id(), True), (code_field, codes)
+
+    def _write(self, path, tmp, tables, message, only=None):
+        """Put the step's outputs into the plan (only the selected part when ``only``), reopen, retarget the dock."""
         def done(results, feedback):
             try:
-                undo = plan_store.replace_tables(path, {t: (results[key], None) for t, key in tables.items()
+                undo = plan_store.replace_tables(path, {t: (results[key], only) for t, key in tables.items()
                                                         if results.get(key)})
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -87,9 +105,9 @@ class Steps:
     def units(self):
         path = self._plan("cluster")
         self._writable(path, ["danyuan", "daoluhx"])
-        self._layer("cluster", non_empty=True)
+        source, only = self._selection("cluster", "ZTBH")
         tmp = _fresh_dir()
-        params = {"INPUT": self.dock.role("cluster").id(), "OUTPUT": os.path.join(tmp, "units.gpkg"),
+        params = {"INPUT": source, "OUTPUT": os.path.join(tmp, "units.gpkg"),
                   "OUTPUT_ROADS": os.path.join(tmp, "roads.gpkg")}
         roads = self.dock.role("roads")
         if roads is not None:
@@ -97,12 +115,13 @@ class Steps:
                           WIDTH_FIELD=first_field(roads, ROAD_WIDTH_FIELDS) or "")
         return "zutuan:subdivideunits", params, self._write(
             path, tmp, {"danyuan": "OUTPUT", "daoluhx": "OUTPUT_ROADS"},
-            lambda r: f"已划分单元 {r.get('N_UNITS')} 个，写入规划（可撤销）/ {r.get('N_UNITS')} units written to the plan")
+            lambda r: f"已划分单元 {r.get('N_UNITS')} 个{_scope(only)}，写入规划（可撤销）/ {r.get('N_UNITS')} units written "
+                      "to the plan", only)
 
     def plot_params(self):
         """The parameters of zutuan:subdivideplots from the roles (the plan's road corridors, else centre lines)."""
         units = self._layer("unit", non_empty=True)
-        params = {"INPUT": units.id()}
+        params = {"INPUT": self._selection("unit", "DYBH")[0]}
         cadastre = self.dock.role("cadastre")
         if cadastre is not None:
             params["CADASTRE"] = cadastre.id()
@@ -118,23 +137,26 @@ class Steps:
         path = self._plan("unit")
         self._writable(path, ["dikuai"])
         params = self.plot_params()
+        only = self._selection("unit", "DYBH")[1]
         tmp = _fresh_dir()
         params["OUTPUT"] = os.path.join(tmp, "plots.gpkg")
         return "zutuan:subdivideplots", params, self._write(
             path, tmp, {"dikuai": "OUTPUT"},
-            lambda r: f"已划分地块 {r.get('N_PLOTS')} 块，写入规划（可撤销）/ {r.get('N_PLOTS')} plots written to the plan")
+            lambda r: f"已划分地块 {r.get('N_PLOTS')} 块{_scope(only)}，写入规划（可撤销）/ {r.get('N_PLOTS')} plots written "
+                      "to the plan", only)
 
     def controls(self):
         path = self._plan("plot")
         self._writable(path, ["dikuai"])
-        plots = self._layer("plot", non_empty=True)
+        source, only = self._selection("plot", "DKBH")
         tmp = _fresh_dir()
-        params = {"INPUT": plots.id(), "OUTPUT": os.path.join(tmp, "plots.gpkg")}
+        params = {"INPUT": source, "OUTPUT": os.path.join(tmp, "plots.gpkg")}
         for key, role in (("UNITS", "unit"), ("CLUSTERS", "cluster")):
             if self.dock.role(role) is not None:
                 params[key] = self.dock.role(role).id()
         return "zutuan:assigncontrols", params, self._write(
-            path, tmp, {"dikuai": "OUTPUT"}, lambda r: "已赋值控制指标，写入规划（可撤销）/ controls written to the plan")
+            path, tmp, {"dikuai": "OUTPUT"},
+            lambda r: f"已赋值控制指标{_scope(only)}，写入规划（可撤销）/ controls written to the plan", only)
 
     def review_layers(self):
         """({parameter: layer} of the assigned 一张图 layers, [labels of the missing ones])."""
@@ -155,8 +177,9 @@ class Steps:
         if not given:
             raise Refused(f"审查未运行：未指定一张图图层（{'、'.join(missing)}）。请在“图层”中指定后再审查 / review not run: "
                           "no master-plan layer (ecological red line, farmland, urban boundary, zoning) is assigned")
+        only = self._selection("plot", "DKBH")[1]
         tmp = _fresh_dir()
-        params = {"INPUT": _without_review_fields(plots, os.path.join(tmp, "input.gpkg")),
+        params = {"INPUT": _without_review_fields(plots, os.path.join(tmp, "input.gpkg"), bool(only)),
                   "OUTPUT": os.path.join(tmp, "plots.gpkg"), "CONFLICTS": os.path.join(tmp, "conflicts.gpkg"),
                   "REPORT": report_path(path)}
         params.update({k: lyr.id() for k, lyr in given.items()})
@@ -171,10 +194,10 @@ class Steps:
         not_checked = f"；未指定、未检查：{'、'.join(missing)} / not checked: layers not assigned" if missing else ""
 
         def message(r):
-            return (f"审查完成：合规 {r.get('N_OK')}，不合规 {r.get('N_FAIL')}，需核实 {r.get('N_VERIFY')}{not_checked} / "
+            return (f"审查完成{_scope(only)}：合规 {r.get('N_OK')}，不合规 {r.get('N_FAIL')}，需核实 {r.get('N_VERIFY')}{not_checked} / "
                     f"review done: {r.get('N_OK')} ok, {r.get('N_FAIL')} failing, {r.get('N_VERIFY')} to verify")
         return "zutuan:checkmasterplan", params, self._write(
-            path, tmp, {"dikuai": "OUTPUT", "yztchongtu": "CONFLICTS"}, message)
+            path, tmp, {"dikuai": "OUTPUT", "yztchongtu": "CONFLICTS"}, message, only)
 
     def export(self, folder):
         plots = self._layer("plot", non_empty=True)
@@ -230,7 +253,11 @@ def _metadata(path):
     return out
 
 
-def _without_review_fields(layer, target):
+def _scope(only):
+    return f"（所选 {len(only[1])} 个：仅替换所选部分）" if only else ""
+
+
+def _without_review_fields(layer, target, selected=False):
     """A copy of ``layer`` without an earlier review's fields, so the new review replaces them (never merges)."""
     from ...algorithms.checks import STATUS_FIELDS
 
@@ -241,6 +268,7 @@ def _without_review_fields(layer, target):
     opts.driverName = "GPKG"
     opts.layerName = "plots"
     opts.attributes = keep
+    opts.onlySelectedFeatures = selected
     ctx = QgsProject.instance().transformContext() if QgsProject.instance() else QgsCoordinateTransformContext()
     err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, target, ctx, opts)
     if err[0] != QgsVectorFileWriter.NoError:

@@ -288,6 +288,33 @@ def test_cancel_stops_the_step_and_leaves_the_plan(chain, tmp_path):
         QgsProject.instance().removeAllMapLayers()
 
 
+def test_step_on_a_selection_replaces_only_its_part(chain, tmp_path):
+    path = _copy_plan(chain, tmp_path)
+    from zutuan.plugin.gui import plan_store
+
+    _sample_layers(("daolu",))
+    for table in ("zutuan", "danyuan", "dikuai"):
+        plan_store.open_layer(path, table)
+    dock = _dock()
+    try:
+        units = dock.role("unit")
+        before = {f["DYBH"]: f.geometry().asWkt(1) for f in units.getFeatures()}
+        units.startEditing()  # a planner's note on the Z03 units: a whole-layer run would drop it
+        for f in units.getFeatures("\"ZTBH\" = 'Z03'"):
+            units.changeAttributeValue(f.id(), units.fields().lookupField("BZ"), "保留")
+        assert units.commitChanges()
+        dock.role("cluster").selectByExpression("\"ZTBH\" = 'Z01'")
+        assert "所选 1 个" in _click(dock, "划分单元")
+        after = {f["DYBH"]: (f.geometry().asWkt(1), f["BZ"]) for f in dock.role("unit").getFeatures()}
+        assert {k: v[0] for k, v in after.items()} == before  # Z01 recomputed the same, the others kept
+        assert {k for k, v in after.items() if v[1] == "保留"} == {k for k in before if k.startswith("Z03")}
+        roads = {f["ZTBH"] for f in QgsVectorLayer(f"{path}|layername=daoluhx", "r", "ogr").getFeatures()}
+        assert roads == {"Z01", "Z02", "Z03", "Z04"}
+    finally:
+        dock.teardown()
+        QgsProject.instance().removeAllMapLayers()
+
+
 def test_control_editor_shows_current_values(plan):
     dock, _, _, plots = plan
     editor = dock.editor
