@@ -17,7 +17,8 @@ LEVEL_FIELDS = {
 
 
 def read_records(layer, level):
-    """Plain dicts (with ``_fid``) of the level's fields; YDMJ measured from geometry where it is empty."""
+    """Plain dicts (with ``_fid``) of the level's fields; YDMJ measured from geometry where it is empty or the
+    geometry was edited since the last save."""
     if layer is None:
         return []
     names = layer.fields().names()
@@ -25,13 +26,15 @@ def read_records(layer, level):
     req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(wanted, layer.fields())
     idx = [layer.fields().lookupField(f) for f in wanted]
     out, no_area = [], []
+    buf = layer.editBuffer()
+    edited = set(buf.changedGeometries()) | set(buf.addedFeatures()) if buf is not None else set()
     for feat in layer.getFeatures(req):
         attrs = feat.attributes()
         rec = {"_fid": feat.id()}
         for f, i in zip(wanted, idx):
             v = attrs[i]
             rec[f] = None if v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL" else v
-        if rec.get("YDMJ") is None:
+        if rec.get("YDMJ") is None or feat.id() in edited:  # a reshaped plot: its area, not the stale YDMJ
             no_area.append(rec)
         out.append(rec)
     if no_area:
@@ -65,10 +68,27 @@ def level1_names():
     return {c: n for c, n, lv in land_use_codes() if lv == 1}
 
 
-def check_against_profile(values):
-    """Problems of edited control values against the national profile: [{field, message}] (Chinese first)."""
+def check_against_profile(values, profile=None, region_class=None):
+    """Problems of edited control values against the profile (default the national 2008 one): [{field, message}]."""
+    from ...algorithms.controls import check_values
+
+    return check_values(values, profile=profile, region_class=region_class)
+
+
+def plan_profile(path):
+    """(Profile, region class) named in a plan's metadata (BZPZ, DQLB); (None, None) without a plan."""
+    if not path:
+        return None, None
+    return _plan_profile(path, os.path.getmtime(path))
+
+
+@lru_cache(maxsize=4)
+def _plan_profile(path, _mtime):
+    from ...algorithms.plan import read_metadata
+    from ...algorithms.standards import load_profile
+
     try:
-        from ...algorithms.controls import check_values
-    except ImportError:
-        return []
-    return check_values(values)
+        meta = read_metadata(path)
+        return load_profile(meta.get("BZPZ") or "gongye_2008"), (meta.get("DQLB") or None)
+    except Exception:  # noqa: BLE001 - a plan without readable metadata: the national default
+        return None, None

@@ -1852,6 +1852,10 @@
       <translation>Zones</translation>
     </message>
     <message>
+      <source>新建规划</source>
+      <translation>New plan</translation>
+    </message>
+    <message>
       <source>划分单元</source>
       <translation>Subdivide units</translation>
     </message>
@@ -1862,6 +1866,74 @@
     <message>
       <source>赋值指标</source>
       <translation>Assign controls</translation>
+    </message>
+    <message>
+      <source>撤销上一步</source>
+      <translation>Undo last step</translation>
+    </message>
+    <message>
+      <source>选择导出文件夹</source>
+      <translation>Choose the export folder</translation>
+    </message>
+    <message>
+      <source>未审查</source>
+      <translation>Not reviewed</translation>
+    </message>
+    <message>
+      <source>小组团规划</source>
+      <translation>Cluster plan</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>规划概览</source>
+      <translation>Plan overview</translation>
+    </message>
+    <message>
+      <source>指标编辑</source>
+      <translation>Control editor</translation>
+    </message>
+    <message>
+      <source>打开文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>全部地块</source>
+      <translation>All plots</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>用地 / 产业</source>
+      <translation>Land use / industry</translation>
+    </message>
+    <message>
+      <source>面积（公顷）</source>
+      <translation>Area (ha)</translation>
+    </message>
+    <message>
+      <source>容积率</source>
+      <translation>FAR</translation>
+    </message>
+    <message>
+      <source>所选地块</source>
+      <translation>Selected plots</translation>
+    </message>
+    <message>
+      <source>审查结论</source>
+      <translation>Review result</translation>
+    </message>
+    <message>
+      <source>所选</source>
+      <translation>Selected</translation>
+    </message>
+    <message>
+      <source>（不修改）</source>
+      <translation>(unchanged)</translation>
     </message>
     <message>
       <source>容积率下限</source>
@@ -1896,28 +1968,12 @@
       <translation>Minimum investment intensity 10,000 CNY/ha</translation>
     </message>
     <message>
-      <source>全部地块</source>
-      <translation>All plots</translation>
-    </message>
-    <message>
-      <source>小组团规划</source>
-      <translation>Cluster plan</translation>
-    </message>
-    <message>
-      <source>规划概览</source>
-      <translation>Plan overview</translation>
-    </message>
-    <message>
-      <source>指标编辑</source>
-      <translation>Control editor</translation>
-    </message>
-    <message>
       <source>控制指标编辑（所选地块）</source>
       <translation>Edit control indicators (selected plots)</translation>
     </message>
     <message>
-      <source>（不修改）</source>
-      <translation>(unchanged)</translation>
+      <source>未选择地块</source>
+      <translation>No plot selected</translation>
     </message>
     <message>
       <source>用地用海分类</source>
@@ -1936,40 +1992,80 @@
       <translation>Apply to selected plots</translation>
     </message>
     <message>
-      <source>所选地块</source>
-      <translation>Selected plots</translation>
+      <source>超出标准</source>
+      <translation>Outside the standard</translation>
     </message>
     <message>
-      <source>编号</source>
-      <translation>Code</translation>
+      <source>以下指标超出标准，仍然应用吗？</source>
+      <translation>These values are outside the standard. Apply them anyway?</translation>
     </message>
     <message>
-      <source>用地 / 产业</source>
-      <translation>Land use / industry</translation>
+      <source>多个值</source>
+      <translation>several values</translation>
     </message>
     <message>
-      <source>面积（公顷）</source>
-      <translation>Area (ha)</translation>
+      <source>图层</source>
+      <translation>Layers</translation>
     </message>
     <message>
-      <source>容积率</source>
-      <translation>FAR</translation>
+      <source>审查结果</source>
+      <translation>Review results</translation>
     </message>
     <message>
-      <source>完成</source>
-      <translation>Done</translation>
+      <source>打开审查报告</source>
+      <translation>Open the review report</translation>
     </message>
     <message>
-      <source>请先选择地块并填写要修改的指标</source>
-      <translation>Select plots first and fill in the controls to change</translation>
+      <source>规则</source>
+      <translation>Rule</translation>
     </message>
     <message>
-      <source>未赋值</source>
-      <translation>Not assigned</translation>
+      <source>严重程度</source>
+      <translation>Severity</translation>
     </message>
     <message>
-      <source>投资强度</source>
-      <translation>investment intensity</translation>
+      <source>冲突面积（㎡）</source>
+      <translation>Conflict area (m²)</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>审查已过期</source>
+      <translation>Review out of date</translation>
+    </message>
+    <message>
+      <source>个地块在审查后修改，请重新审查</source>
+      <translation>plots changed since the review: review again</translation>
+    </message>
+    <message>
+      <source>问题</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>组团</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <source>一张图冲突</source>
+      <translation>Master-plan conflicts</translation>
+    </message>
+    <message>
+      <source>小组团规划默认样式</source>
+      <translation>Cluster plan default style</translation>
+    </message>
+    <message>
+      <source>规划道路中心线</source>
+      <translation>Planned road centre lines</translation>
+    </message>
+    <message>
+      <source>宗地</source>
+      <translation>Cadastral parcels</translation>
+    </message>
+    <message>
+      <source>数字高程模型 DEM</source>
+      <translation>Digital elevation model (DEM)</translation>
     </message>
     <message>
       <source>块</source>
@@ -2008,16 +2104,12 @@
       <translation>Land-use class</translation>
     </message>
     <message>
-      <source>算法不可用</source>
-      <translation>Algorithm not available</translation>
+      <source>未赋值</source>
+      <translation>Not assigned</translation>
     </message>
     <message>
-      <source>运行失败</source>
-      <translation>Run failed</translation>
-    </message>
-    <message>
-      <source>地块图层缺少字段</source>
-      <translation>The plot layer lacks fields</translation>
+      <source>投资强度</source>
+      <translation>investment intensity</translation>
     </message>
     <message>
       <source>规划师流程：组团到图则</source>
@@ -2038,6 +2130,26 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation type="vanished">Done</translation>
+    </message>
+    <message>
+      <source>请先选择地块并填写要修改的指标</source>
+      <translation type="vanished">Select plots first and fill in the controls to change</translation>
+    </message>
+    <message>
+      <source>算法不可用</source>
+      <translation type="vanished">Algorithm not available</translation>
+    </message>
+    <message>
+      <source>运行失败</source>
+      <translation type="vanished">Run failed</translation>
+    </message>
+    <message>
+      <source>地块图层缺少字段</source>
+      <translation type="vanished">The plot layer lacks fields</translation>
     </message>
     <message>
       <source>在投影米制坐标系中计算每个面要素的用地面积，写入 YDMJ（平方米）、MJGQ（公顷）、MJMU（亩）。经纬度数据（CGCS2000 或 WGS 84）自动投影到所在的 CGCS2000 三度带高斯-克吕格坐标系量算；无坐标系的图层被拒绝；无效几何自动修复并提示，空几何跳过。输入图层不会被修改。1 公顷 = 10000 平方米 = 15 亩。</source>

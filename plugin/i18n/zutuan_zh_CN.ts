@@ -1852,6 +1852,10 @@
       <translation>园区数</translation>
     </message>
     <message>
+      <source>新建规划</source>
+      <translation>新建规划</translation>
+    </message>
+    <message>
       <source>划分单元</source>
       <translation>划分单元</translation>
     </message>
@@ -1862,6 +1866,74 @@
     <message>
       <source>赋值指标</source>
       <translation>赋值指标</translation>
+    </message>
+    <message>
+      <source>撤销上一步</source>
+      <translation>撤销上一步</translation>
+    </message>
+    <message>
+      <source>选择导出文件夹</source>
+      <translation>选择导出文件夹</translation>
+    </message>
+    <message>
+      <source>未审查</source>
+      <translation>未审查</translation>
+    </message>
+    <message>
+      <source>小组团规划</source>
+      <translation>小组团规划</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>规划概览</source>
+      <translation>规划概览</translation>
+    </message>
+    <message>
+      <source>指标编辑</source>
+      <translation>指标编辑</translation>
+    </message>
+    <message>
+      <source>打开文件夹</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <source>全部地块</source>
+      <translation>全部地块</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>用地 / 产业</source>
+      <translation>用地 / 产业</translation>
+    </message>
+    <message>
+      <source>面积（公顷）</source>
+      <translation>面积（公顷）</translation>
+    </message>
+    <message>
+      <source>容积率</source>
+      <translation>容积率</translation>
+    </message>
+    <message>
+      <source>所选地块</source>
+      <translation>所选地块</translation>
+    </message>
+    <message>
+      <source>审查结论</source>
+      <translation>审查结论</translation>
+    </message>
+    <message>
+      <source>所选</source>
+      <translation>所选</translation>
+    </message>
+    <message>
+      <source>（不修改）</source>
+      <translation>（不修改）</translation>
     </message>
     <message>
       <source>容积率下限</source>
@@ -1896,28 +1968,12 @@
       <translation>投资强度下限 万元/公顷</translation>
     </message>
     <message>
-      <source>全部地块</source>
-      <translation>全部地块</translation>
-    </message>
-    <message>
-      <source>小组团规划</source>
-      <translation>小组团规划</translation>
-    </message>
-    <message>
-      <source>规划概览</source>
-      <translation>规划概览</translation>
-    </message>
-    <message>
-      <source>指标编辑</source>
-      <translation>指标编辑</translation>
-    </message>
-    <message>
       <source>控制指标编辑（所选地块）</source>
       <translation>控制指标编辑（所选地块）</translation>
     </message>
     <message>
-      <source>（不修改）</source>
-      <translation>（不修改）</translation>
+      <source>未选择地块</source>
+      <translation>未选择地块</translation>
     </message>
     <message>
       <source>用地用海分类</source>
@@ -1936,40 +1992,80 @@
       <translation>应用到所选地块</translation>
     </message>
     <message>
-      <source>所选地块</source>
-      <translation>所选地块</translation>
+      <source>超出标准</source>
+      <translation>超出标准</translation>
     </message>
     <message>
-      <source>编号</source>
-      <translation>编号</translation>
+      <source>以下指标超出标准，仍然应用吗？</source>
+      <translation>以下指标超出标准，仍然应用吗？</translation>
     </message>
     <message>
-      <source>用地 / 产业</source>
-      <translation>用地 / 产业</translation>
+      <source>多个值</source>
+      <translation>多个值</translation>
     </message>
     <message>
-      <source>面积（公顷）</source>
-      <translation>面积（公顷）</translation>
+      <source>图层</source>
+      <translation>图层</translation>
     </message>
     <message>
-      <source>容积率</source>
-      <translation>容积率</translation>
+      <source>审查结果</source>
+      <translation>审查结果</translation>
     </message>
     <message>
-      <source>完成</source>
-      <translation>完成</translation>
+      <source>打开审查报告</source>
+      <translation>打开审查报告</translation>
     </message>
     <message>
-      <source>请先选择地块并填写要修改的指标</source>
-      <translation>请先选择地块并填写要修改的指标</translation>
+      <source>规则</source>
+      <translation>规则</translation>
     </message>
     <message>
-      <source>未赋值</source>
-      <translation>未赋值</translation>
+      <source>严重程度</source>
+      <translation>严重程度</translation>
     </message>
     <message>
-      <source>投资强度</source>
-      <translation>投资强度</translation>
+      <source>冲突面积（㎡）</source>
+      <translation>冲突面积（㎡）</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>审查已过期</source>
+      <translation>审查已过期</translation>
+    </message>
+    <message>
+      <source>个地块在审查后修改，请重新审查</source>
+      <translation>个地块在审查后修改，请重新审查</translation>
+    </message>
+    <message>
+      <source>问题</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>组团</source>
+      <translation>组团</translation>
+    </message>
+    <message>
+      <source>一张图冲突</source>
+      <translation>一张图冲突</translation>
+    </message>
+    <message>
+      <source>小组团规划默认样式</source>
+      <translation>小组团规划默认样式</translation>
+    </message>
+    <message>
+      <source>规划道路中心线</source>
+      <translation>规划道路中心线</translation>
+    </message>
+    <message>
+      <source>宗地</source>
+      <translation>宗地</translation>
+    </message>
+    <message>
+      <source>数字高程模型 DEM</source>
+      <translation>数字高程模型 DEM</translation>
     </message>
     <message>
       <source>块</source>
@@ -2008,16 +2104,12 @@
       <translation>用地类别</translation>
     </message>
     <message>
-      <source>算法不可用</source>
-      <translation>算法不可用</translation>
+      <source>未赋值</source>
+      <translation>未赋值</translation>
     </message>
     <message>
-      <source>运行失败</source>
-      <translation>运行失败</translation>
-    </message>
-    <message>
-      <source>地块图层缺少字段</source>
-      <translation>地块图层缺少字段</translation>
+      <source>投资强度</source>
+      <translation>投资强度</translation>
     </message>
     <message>
       <source>规划师流程：组团到图则</source>
