@@ -72,7 +72,11 @@ def _ensure_qm():
         ts, qm = (os.path.join(I18N, f"zutuan_{lang}.{ext}") for ext in ("ts", "qm"))
         if not os.path.exists(qm) or os.path.getmtime(qm) < os.path.getmtime(ts):
             assert shutil.which("lrelease"), "lrelease (qttools5-dev-tools) is needed to build the .qm files"
-            subprocess.run(["lrelease", "-silent", ts, "-qm", qm], check=True, timeout=120)
+            # write beside and rename: this test process has the old .qm loaded (QTranslator maps the file), and
+            # overwriting a mapped file in place crashes the next translate() (seen as a segfault in a later test)
+            tmp = qm + ".new"
+            subprocess.run(["lrelease", "-silent", ts, "-qm", tmp], check=True, timeout=120)
+            os.replace(tmp, qm)
 
 
 def _run_in_locale(tmp_path, locale):
