@@ -113,11 +113,10 @@ def landuse_palette(codes) -> dict[str, tuple[str, tuple[int, int, int]]]:
     import csv
     import os
 
-    from .tables import SHARED_REFERENCE, STANDARDS_DIR
+    from .tables import STANDARDS_DIR
 
     colours = {}
-    for path in (os.path.join(STANDARDS_DIR, "ydyh_2023_codes.csv"),
-                 os.path.join(SHARED_REFERENCE, "ydyh_2023_codes.csv")):
+    for path in (os.path.join(STANDARDS_DIR, "ydyh_2023_codes.csv"),):
         if os.path.isfile(path):
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 for rec in csv.DictReader(ln for ln in fh if not ln.lstrip().startswith("#")):

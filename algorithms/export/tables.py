@@ -23,7 +23,6 @@ __all__ = ["prepare_plots", "unit_cluster_summary", "load_landuse_names",
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STANDARDS_DIR = os.path.join(_ROOT, "resources", "standards")
-SHARED_REFERENCE = os.path.join(os.path.dirname(_ROOT), "shared", "reference")
 NO_CODE = ""   # group key of plots without a cluster / unit / land-use code
 
 
@@ -153,11 +152,10 @@ def _read_csv(path: str) -> list[dict]:
 
 
 def load_landuse_names(standards_dir: Optional[str] = None) -> dict[str, str]:
-    """Code → name of the 用地用海分类 (2023): from resources/standards/ when a codes file is there,
-    else ../shared/reference/ydyh_2023_codes.csv beside a development checkout; {} when neither exists."""
+    """Code → name of the 用地用海分类 (2023) from the codes file in resources/standards/ ({} when there is none).
+    Nothing outside the plugin folder is read."""
     folder = standards_dir or STANDARDS_DIR
     candidates = [os.path.join(folder, "ydyh_2023_codes.csv")] + sorted(glob.glob(os.path.join(folder, "*ydyh*2023*.csv")))
-    candidates.append(os.path.join(SHARED_REFERENCE, "ydyh_2023_codes.csv"))
     for path in candidates:
         if not os.path.isfile(path):
             continue
