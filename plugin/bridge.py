@@ -24,12 +24,14 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..algorithms.errors import InputError
 from ..algorithms.schema import FIELDS
+from . import bridge_io
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 #: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
@@ -104,7 +106,7 @@ def _repair_gbk(series):
     vals = series.tolist()
     suspicious, fixed = False, []
     for v in vals:
-        if isinstance(v, str) and any("\x80" <= ch <= "\xff" for ch in v):
+        if isinstance(v, str) and not v.isascii() and any("\x80" <= ch <= "\xff" for ch in v):
             if any(ch > "\xff" for ch in v):
                 return series, False
             try:
@@ -188,12 +190,52 @@ def _read_features(source, req, idx, feedback, tolerance):
     return ids, wkbs, rows, n_curved
 
 
+def _linear_wkb(tolerance):
+    """(WKB, multi-type layer?) → (WKB, linearised?) through QGIS exactly as QGIS's OGR provider and the feature loop
+    treat a feature's geometry."""
+    def linearise(wkb, multi):
+        g = QgsGeometry()
+        g.fromWkb(wkb)
+        if multi and not g.isMultipart():
+            g.convertToMultiType()
+        g, curved = _linear(g, tolerance)
+        return (None if g.isNull() else bytes(g.asWkb())), curved
+    return linearise
+
+
+def _read(source, req, names, idx, feedback, tolerance, file):
+    """(ids, WKB, rows, number linearised, read in bulk?) of ``source``: in bulk when it is a plain GeoPackage table
+    (``file``, see bridge_io), else feature by feature; both give the same ids, WKB and values."""
+    plain = bridge_io.enabled() and request_is_plain(req)
+    if plain and file is None and isinstance(source, QgsVectorLayer):
+        file = bridge_io.plain_geopackage(source)
+    if plain and file is not None:
+        _curves_from_gdal()
+        got = bridge_io.read_geopackage(file, names, feedback, _linear_wkb(tolerance), source.featureCount(),
+                                        QgsWkbTypes.isMultiType(source.wkbType()))
+        if got is not None:
+            return (*got, True)
+    return (*_read_features(source, req, idx, feedback, tolerance), False)
+
+
+def plain_file(alg, parameters, key, context):
+    """Where the source parameter ``key`` is a GeoPackage table read as it is (``source_to_gdf(file=…)``), else None."""
+    return bridge_io.plain_parameter(alg, parameters, key, context)
+
+
+def request_is_plain(req):
+    """Does the request ask for every feature (any attribute subset)?"""
+    return req.filterType() == QgsFeatureRequest.FilterNone and req.limit() < 0 and req.filterRect().isNull()
+
+
 def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True, context=None,
-                  curve_tolerance=CURVE_TOLERANCE_M):
+                  curve_tolerance=CURVE_TOLERANCE_M, file=None):
     """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call.
 
-    Curved geometries are linearised within ``curve_tolerance`` metres (counted in the log and in
-    ``gdf.attrs["linearised"]``); ``gdf.attrs["transforms"]`` carries the project's datum transformations
+    ``file``: where the source is a GeoPackage table read as it is (``bridge_io.plain_parameter``), read in bulk
+    (a QgsVectorLayer source is recognised by itself). Curved geometries are linearised within ``curve_tolerance``
+    metres (counted in the log and in
+    ``gdf.attrs["linearised"]``); ``gdf.attrs["bulk"]`` says whether it was read in bulk; ``gdf.attrs["transforms"]`` carries the project's datum transformations
     (``context``) for the engine. Coordinates that cannot belong to the layer's CRS raise ``E_COORDS_CRS``."""
     import geopandas as gpd
     import numpy as np
@@ -214,7 +256,7 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
         req.setSubsetOfAttributes(names, source.fields())
     idx = [source.fields().lookupField(n) for n in names]
     tolerance = _curve_tolerance(source.sourceCrs(), curve_tolerance)
-    ids, wkbs, rows, n_curved = _read_features(source, req, idx, feedback, tolerance)
+    ids, wkbs, rows, n_curved, bulk = _read(source, req, names, idx, feedback, tolerance, file)
     if require_features and not ids:
         raise InputError("E_EMPTY_LAYER", layer=layer)
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
@@ -226,7 +268,10 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
                 feedback.pushWarning(f"图层“{layer}”字段 {col} 按 GBK 重新解码（缺少 .cpg 编码文件）/ field {col} of "
                                      f"'{layer}' re-decoded as GBK (the shapefile has no .cpg encoding file)")
     gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index, crs=crs), crs=crs)
-    gdf.attrs.update(layer=layer, linearised=n_curved, transforms=project_transforms(context, source.sourceCrs()))
+    gdf.attrs.update(layer=layer, linearised=n_curved, transforms=project_transforms(context, source.sourceCrs()),
+                     bulk=bulk)
+    if bulk and feedback is not None:
+        feedback.pushInfo(f"图层“{layer}”由 GeoPackage 批量读取 / '{layer}' read from its GeoPackage in bulk")
     if len(gdf):
         from ..algorithms.crs import check_coordinates
 
@@ -266,7 +311,7 @@ def read_polygons(alg, parameters, key, context, feedback, *, fields=None, requi
     if QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.UnknownGeometry):
         raise InputError("E_NOT_POLYGON", layer=name, geom_type=QgsWkbTypes.displayString(source.wkbType()))
     gdf = source_to_gdf(source, layer=name, feedback=feedback, fields=fields, context=context,
-                        curve_tolerance=curve_tolerance)
+                        curve_tolerance=curve_tolerance, file=plain_file(alg, parameters, key, context))
     if _has_undecodable_text(gdf):
         attrs = dict(gdf.attrs)
         gdf = _reread_shapefile_as_gbk(alg.parameterAsVectorLayer(parameters, key, context), gdf, name, feedback,
@@ -347,8 +392,6 @@ def _has_undecodable_text(df):
 
 def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):
     """A shapefile without .cpg whose text is GBK: read the same features again with the GBK encoding."""
-    from qgis.core import QgsVectorLayer
-
     if layer is None or layer.providerType() != "ogr" or layer.dataProvider().storageType() != "ESRI Shapefile":
         raise InputError("E_ENCODING", layer=name)
     clone = QgsVectorLayer(layer.source(), name, "ogr")
@@ -406,7 +449,8 @@ def _column_values(df, col):
 def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
     """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
 
-    Call it only when everything has been computed: the sink is created and filled in one go.
+    Call it only when everything has been computed: the sink is created and filled in one go. A plain GeoPackage
+    file destination is written in bulk (bridge_io.write_geopackage), giving the same layer as the feature sink.
     """
     import shapely
 
@@ -416,11 +460,19 @@ def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi
         geom_type = QgsWkbTypes.MultiLineString if multi else QgsWkbTypes.LineString
     elif len(gdf) and gdf.geom_type.isin(["Point", "MultiPoint"]).all():
         geom_type = QgsWkbTypes.Point
-    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, pyproj_to_qgs(crs))
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
     names = [f.name() for f in fields]
     columns = [_column_values(gdf, c) for c in names]
+    qcrs = pyproj_to_qgs(crs)
+    dest = bridge_io.file_destination(alg, parameters, key, context) if bridge_io.enabled() else None
+    if dest is not None and bridge_io.write_geopackage(dest[0], gdf, fields, geom_type, qcrs, columns, feedback):
+        bridge_io.hand_to_qgis(alg, key, context, *dest)
+        if feedback is not None:
+            feedback.pushInfo(f"{key}: GeoPackage 批量写入 / written to its GeoPackage in bulk")
+            feedback.setProgress(100)
+        return dest[0]
+    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, qcrs)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
     wkbs = shapely.to_wkb(gdf.geometry.values, output_dimension=2)
     feats = []
     for i, wkb in enumerate(wkbs):
