@@ -2,7 +2,7 @@
 
 Both run in one QGIS process through ``processing.run`` on the same file-backed GeoPackage layers, both write their
 output to GeoPackage files (ours also the conflict polygons and the HTML report); both are checked against the exact
-reference areas. Ours is timed with a breakdown: reading the layers (plugin/bridge.py), writing the outputs, the
+reference areas. Ours is timed with a breakdown: reading the layers (plugin/bridge/), writing the outputs, the
 report, and the check (the rest: parameters, the engine).
 """
 from __future__ import annotations

@@ -246,7 +246,8 @@ def test_output_loads_on_completion_with_its_name(plugin, tmp_path):
 
 def test_cancelled_bulk_io_leaves_nothing(plugin, tmp_path):
     from zutuan.algorithms.errors import CancelledError
-    from zutuan.plugin import bridge, bridge_io
+    from zutuan.plugin import bridge
+    from zutuan.plugin.bridge import gpkg_write
 
     class Cancelled(Capture):
         def isCanceled(self):  # noqa: N802
@@ -259,9 +260,9 @@ def test_cancelled_bulk_io_leaves_nothing(plugin, tmp_path):
     fields = bridge.qgs_fields(gdf)
     dest = str(tmp_path / "cancelled.gpkg")
     with pytest.raises(CancelledError):
-        bridge_io.write_geopackage(dest, gdf, fields, 6, vl.crs(), [bridge._column_values(gdf, f.name()) for f in fields],
+        gpkg_write.write_geopackage(dest, gdf, fields, 6, vl.crs(), [bridge._column_values(gdf, f.name()) for f in fields],
                                    Cancelled())
     assert sorted(os.listdir(tmp_path)) == ["c.gpkg"]
-    assert bridge_io.write_geopackage(dest, gdf, fields, 6, vl.crs(),
+    assert gpkg_write.write_geopackage(dest, gdf, fields, 6, vl.crs(),
                                       [bridge._column_values(gdf, f.name()) for f in fields], Capture())
     assert QgsVectorLayer(dest, "d", "ogr").featureCount() == 5            # the null geometry too

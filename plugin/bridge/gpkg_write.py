@@ -1,17 +1,9 @@
-"""The bridge's bulk path for GeoPackage files (used by plugin/bridge.py only, which stays the one place for conversions).
-
-Reading: a layer that is a GeoPackage table read as it is (ogr provider, no selection, feature limit, filter, subset
-string, uncommitted edits, virtual or joined fields) is read with GDAL's Arrow stream in batches instead of feature by
-feature; it gives what the QgsFeatureSource path gives (feature ids, the same Python values, curves linearised by QGIS
-with the same tolerance). Anything else, or a requested field of a type not read here (boolean, date-time, time,
-binary, list, JSON), goes through the QgsFeatureSource path.
-
-Writing: an output whose destination is a plain GeoPackage file path is written in bulk: GDAL creates the table with
-the fields QgsVectorFileWriter would create, the rows go in one SQLite transaction, GDAL builds the spatial index, and
-the finished file replaces the destination (whole or nothing); QGIS is then handed the path, with the
-load-on-completion details ``parameterAsSink`` would have registered. Other destinations (memory layers, ``ogr:``
-URIs, layers appended to) use the feature sink. ZUTUAN_BULK_IO=0 in the environment turns the bulk path off.
-"""
+"""Bulk writing of an output whose destination is a plain GeoPackage file path: GDAL creates the table with the fields,
+CRS and options QgsVectorFileWriter would give it, the rows go in one SQLite transaction (values as the feature sink
+converts them, the R-tree filled with the envelopes GDAL's triggers would put in), and the finished file replaces the
+destination (whole or nothing); QGIS is then handed the path with the load-on-completion details ``parameterAsSink``
+would have registered. Other destinations (memory layers, ``ogr:`` URIs, layers appended to), or values the sink would
+have to convert otherwise, use the feature sink (write.py)."""
 import os
 import sqlite3
 import struct
@@ -19,144 +11,17 @@ from datetime import datetime, timezone
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFields,
     QgsProcessingContext,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
     QgsProperty,
-    QgsProviderRegistry,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-#: features per Arrow batch and rows per INSERT batch: cancellation and progress are checked between batches
-BATCH = 20_000
-#: WKB type codes (modulo 1000: Z, M, ZM) read without QGIS: Point … MultiPolygon; others take QGIS's round trip
-_LINEAR = frozenset(range(1, 7))
+from .common import BATCH, check_cancel
 
 
-def enabled():
-    """The bulk path is on unless the environment says ZUTUAN_BULK_IO=0 (every layer then goes feature by feature)."""
-    return os.environ.get("ZUTUAN_BULK_IO", "1") != "0"
-
-
-def _cancelled(feedback):
-    if feedback is not None and feedback.isCanceled():
-        from ..algorithms.errors import CancelledError
-        raise CancelledError()
-
-
-# ------------------------------------------------------------------------------------------------ reading
-def plain_geopackage(layer):
-    """(path, layer name, layer index) of ``layer`` when it is a GeoPackage table read as it is; else None."""
-    if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != "ogr":
-        return None
-    if layer.subsetString() or layer.isModified() or layer.dataProvider().storageType() != "GPKG":
-        return None
-    fields = layer.fields()
-    if any(fields.fieldOrigin(i) != QgsFields.OriginProvider for i in range(fields.count())):
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if any(parts.get(k) for k in ("subset", "geometryType", "openOptions", "vsiPrefix", "vsiSuffix")):
-        return None
-    if not os.path.isfile(path):
-        return None
-    return path, parts.get("layerName") or None, parts.get("layerId")
-
-
-def plain_parameter(alg, parameters, key, context):
-    """:func:`plain_geopackage` of the source parameter ``key``, None when only part of the layer is asked for
-    (selected features, a feature limit or a filter expression)."""
-    value = parameters.get(key)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
-            return None
-    return plain_geopackage(alg.parameterAsVectorLayer(parameters, key, context))
-
-
-def _bulk_field(defn, name):
-    """The field's index in the OGR layer when its values are read in bulk exactly as QGIS gives them, else None."""
-    from osgeo import ogr
-
-    i = defn.GetFieldIndex(name)
-    if i < 0:
-        return None
-    fd = defn.GetFieldDefn(i)
-    # booleans are not: GDAL 3.6's bit-packed Arrow booleans come out shifted in NumPy (test_bridge_bulk.py)
-    ok = {ogr.OFTInteger: (ogr.OFSTNone,), ogr.OFTInteger64: (ogr.OFSTNone,),
-          ogr.OFTReal: (ogr.OFSTNone,), ogr.OFTDate: (ogr.OFSTNone,), ogr.OFTString: (ogr.OFSTNone,)}
-    return i if fd.GetSubType() in ok.get(fd.GetType(), ()) else None
-
-
-def _values(arr):
-    """Python values of one Arrow column (masked entries → None; text decoded as UTF-8)."""
-    vals = arr.tolist()
-    if arr.dtype.kind in "SO":
-        return [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals]
-    return vals
-
-
-def _geometries(arr):
-    """WKB bytes (copies: the batch's buffers are released with the next batch) or None per feature."""
-    return [None if w is None else bytes(w) for w in arr.tolist()]
-
-
-def _as_qgis(wkbs, multi, linearise):
-    """The geometries as QGIS's OGR provider hands them over: single parts of a multi-type layer made multi; anything
-    but (multi)points, lines and polygons through ``linearise`` (QGIS's round trip). Returns the number linearised."""
-    n_curved = 0
-    for k, w in enumerate(wkbs):
-        if w is None:
-            continue
-        code = int.from_bytes(w[1:5], "little" if w[0] else "big")
-        if code % 1000 not in _LINEAR:
-            wkbs[k], curved = linearise(w, multi)
-            n_curved += curved
-        elif multi and code % 1000 <= 3:                 # Point, LineString, Polygon → a multi of one part
-            wkbs[k] = b"\x01" + struct.pack("<II", code + 3, 1) + w
-    return n_curved
-
-
-def read_geopackage(where, names, feedback, linearise, expected, multi):
-    """(feature ids, WKB, attribute rows, number linearised) of the GeoPackage table ``where``; None when a field is
-    not read in bulk, or when the number of features differs from ``expected`` (QGIS's count), so that the caller takes
-    the QgsFeatureSource path. ``multi``: the layer's type is a multi type (QGIS makes every geometry multi);
-    ``linearise(wkb, multi) → (wkb, curved?)`` is the general path's QGIS round trip."""
-    from osgeo import gdal
-
-    path, name, index = where
-    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-    lyr = ds.GetLayerByName(name) if name else ds.GetLayer(int(index or 0))
-    if lyr is None:
-        return None
-    defn, fid_name = lyr.GetLayerDefn(), lyr.GetFIDColumn()
-    wanted = {n: _bulk_field(defn, n) for n in names if n != fid_name}
-    if any(i is None for i in wanted.values()):
-        return None
-    lyr.SetIgnoredFields([defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())
-                          if defn.GetFieldDefn(i).GetName() not in wanted])
-    geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
-    ids, wkbs, columns = [], [], {n: [] for n in wanted}
-    total = max(expected, 1)
-    for batch in lyr.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", f"MAX_FEATURES_IN_BATCH={BATCH}"]):
-        _cancelled(feedback)
-        ids.extend(batch["OGC_FID" if "OGC_FID" in batch else fid_name].tolist())
-        wkbs.extend(_geometries(batch[geom_name]))
-        for n in wanted:
-            columns[n].extend(_values(batch[n]))
-        if feedback is not None:
-            feedback.setProgress(min(10.0, 10.0 * len(ids) / total))
-    if len(ids) != expected:
-        return None
-    n_curved = _as_qgis(wkbs, multi, linearise)
-    cols = [ids if n == fid_name else columns[n] for n in names]
-    return ids, wkbs, list(zip(*cols)) if cols else [() for _ in ids], n_curved
-
-
-# ------------------------------------------------------------------------------------------------ writing
 def file_destination(alg, parameters, key, context):
     """(path, project, layer name) when the output ``key`` goes to a plain GeoPackage file; else None."""
     value = parameters.get(key)
@@ -319,7 +184,7 @@ def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
         for start in range(0, len(geom_blobs), BATCH):
-            _cancelled(feedback)
+            check_cancel(feedback)
             stop = start + BATCH
             con.executemany(sql, zip(geom_blobs[start:stop], *(c[start:stop] for c in columns)))
         rtree = f"rtree_{table}_geom"
