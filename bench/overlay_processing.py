@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import time
 from contextlib import contextmanager
 
 import numpy as np
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
 
 def generate_blobs(n_plots, n_cons, n_vert, seed=7):
     """Plots: convex quadrilaterals (70 m squares with corners jittered by up to 4 m) on an 80 m grid, as in
@@ -68,12 +63,9 @@ def reference_union(plots, cons):
 
 
 def start_qgis():
-    """QgsApplication, Processing and the plugin, exactly as the QGIS tests load them (test/qgis/conftest.py)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, os.path.join(ROOT, "test", "qgis"))
-    import conftest  # noqa: F401
+    from qgis_runs import start_qgis as start
 
-    return conftest
+    return start()
 
 
 class Timers:

@@ -58,8 +58,15 @@ def _bulk_field(defn, name):
 
 def _values(arr):
     """Python values of one Arrow column (masked entries → None; text decoded as UTF-8)."""
+    if arr.dtype.kind == "S":             # each distinct text decoded once
+        import numpy as np
+
+        distinct, where = np.unique(np.ma.getdata(arr), return_inverse=True)
+        text = np.array([v.decode("utf-8", "replace") for v in distinct.tolist()] + [None], dtype=object)
+        where[np.ma.getmaskarray(arr)] = len(distinct)
+        return text[where].tolist()
     vals = arr.tolist()
-    if arr.dtype.kind in "SO":
+    if arr.dtype.kind == "O":
         return [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals]
     return vals
 

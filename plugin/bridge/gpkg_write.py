@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .common import BATCH, check_cancel
+from .rtree import pack
 
 
 def file_destination(alg, parameters, key, context):
@@ -167,8 +168,8 @@ def _create_table(path, table, fields, geom_type, qcrs):
 
 def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
-    table) set aside meanwhile; the R-tree filled with the envelopes they would have put in, the extent and feature
-    count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
+    table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
+    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
     q = '"{}"'.format
     sql = (f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) "
            f"VALUES ({', '.join('?' * (len(names) + 1))})")
@@ -189,7 +190,9 @@ def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
             con.executemany(sql, zip(geom_blobs[start:stop], *(c[start:stop] for c in columns)))
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
-            con.executemany(f"INSERT INTO {q(rtree)} VALUES (?, ?, ?, ?, ?)", boxes)
+            if not pack(con, rtree, *boxes):
+                con.executemany(f"INSERT INTO {q(rtree)} VALUES (?, ?, ?, ?, ?)",
+                                zip(boxes[0].tolist(), *(b.tolist() for b in boxes[1:])))
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         # GDAL writes the extent through sqlite3_mprintf("%.18g"): SQLite's printf() gives the same numbers
         con.execute("UPDATE gpkg_contents SET min_x = printf('%.18g', ?), min_y = printf('%.18g', ?), "
@@ -243,7 +246,7 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         blobs, box = got
         fids = np.asarray(cells[fid] if fid is not None else np.arange(1, len(geoms) + 1))
         keep = ~np.isnan(box[:, 0])
-        boxes = list(zip(fids[keep].tolist(), *box[keep].T.tolist()))
+        boxes = (fids[keep], *box[keep].T)
         extent = (box[keep, 0].min(), box[keep, 2].min(), box[keep, 1].max(), box[keep, 3].max()) if keep.any() \
             else (None,) * 4
         names = ["fid" if k == fid else f.name() for k, f in enumerate(fields)]

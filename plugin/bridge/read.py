@@ -1,5 +1,7 @@
 """Reading QGIS layers into GeoDataFrames: the feature loop (any QgsFeatureSource) and, for a GeoPackage table read
 as it is, the bulk path (gpkg_read.py) giving the same frame; field mapping, GBK shapefiles, curves, coordinates."""
+import re
+
 from qgis.core import (
     NULL,
     QgsAbstractGeometry,
@@ -42,23 +44,31 @@ def _py(value):
     return value
 
 
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
+_WIDE = re.compile("[^\x00-\xff]")
+
+
 def _repair_gbk(series):
-    """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?)."""
-    vals = series.tolist()
-    suspicious, fixed = False, []
-    for v in vals:
-        if isinstance(v, str) and not v.isascii() and any("\x80" <= ch <= "\xff" for ch in v):
-            if any(ch > "\xff" for ch in v):
+    """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?). Nothing is repaired when
+    any text with Latin-1 letters also holds wider characters or is not GBK; each distinct text is looked at once."""
+    import pandas as pd
+
+    try:
+        distinct = pd.unique(series.to_numpy(dtype=object))     # hashed in C: each distinct value once
+    except TypeError:                                           # unhashable values (JSON maps, lists)
+        distinct = series.tolist()
+    fixes = {}
+    for v in [v for v in distinct if isinstance(v, str) and not v.isascii()]:
+        if _LATIN1_HIGH.search(v):
+            if _WIDE.search(v):
                 return series, False
             try:
-                fixed.append(v.encode("latin-1").decode("gbk"))
-                suspicious = True
-                continue
+                fixes[v] = v.encode("latin-1").decode("gbk")
             except UnicodeError:
                 return series, False
-        fixed.append(v)
-    if not suspicious:
+    if not fixes:
         return series, False
+    fixed = [fixes.get(v, v) if isinstance(v, str) else v for v in series.tolist()]
     return series.__class__(fixed, index=series.index, name=series.name, dtype=object), True
 
 
@@ -318,7 +328,8 @@ def read_any(alg, parameters, key, context, feedback, target_crs):
     source = alg.parameterAsSource(parameters, key, context)
     if source is None:
         return None
-    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False)
+    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False,
+                        file=plain_file(alg, parameters, key, context))
     if len(gdf) and not gdf.crs.equals(target_crs):
         return gdf.to_crs(target_crs)
     return gdf.set_crs(target_crs, allow_override=True)

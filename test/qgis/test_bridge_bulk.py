@@ -168,8 +168,11 @@ def dump(path):
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         layer["schema"] = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
-        layer["rows"] = {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables
+        # the R-tree's entries (its node layout may differ: the bulk path packs it), each one checked by SQLite
+        layer["rows"] = {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
                          if t != "gpkg_contents" and not t.startswith("rtree_") or t.endswith("_geom")}
+        layer["rtreecheck"] = [con.execute(f"SELECT rtreecheck('{t}')").fetchone()[0] for t in tables
+                               if t.startswith("rtree_") and t.endswith("_geom")]
         layer["contents"] = con.execute("SELECT table_name, data_type, identifier, description, min_x, min_y, max_x, "
                                         "max_y, srs_id FROM gpkg_contents").fetchall()
     finally:
@@ -204,6 +207,7 @@ def test_bulk_written_geopackage_is_the_feature_sink_one(plugin, tmp_path, monke
         outs[bulk] = dump(res["OUTPUT"])
     assert_same_files(outs[True], outs[False])
     assert [n for n, *_ in outs[True]["fields"]][:3] == ["fid", "DKBH", "N"] and len(outs[True]["features"]) == 4
+    assert outs[True]["rtreecheck"] == ["ok"]
     assert outs[True]["sublayers"][0].split("!!::!!")[1] == "面积 结果"      # the table: the file's base name
 
 
@@ -229,6 +233,7 @@ def test_sample_zone_check_is_identical_in_bulk_and_feature_by_feature(plugin, t
     assert counts[True] == counts[False]
     plots, conflicts = outs[True]
     assert len(plots["features"]) == 436 and len(conflicts["features"]) > 50
+    assert plots["rtreecheck"] == conflicts["rtreecheck"] == ["ok"]
     assert {"SCJL", "CT_STHX", "ZDDM"} <= {f[0] for f in plots["fields"]}
 
 
@@ -266,3 +271,36 @@ def test_cancelled_bulk_io_leaves_nothing(plugin, tmp_path):
     assert gpkg_write.write_geopackage(dest, gdf, fields, 6, vl.crs(),
                                       [bridge._column_values(gdf, f.name()) for f in fields], Capture())
     assert QgsVectorLayer(dest, "d", "ogr").featureCount() == 5            # the null geometry too
+
+
+@pytest.mark.parametrize("n", [1, 51, 52, 5000])
+def test_packed_rtree_holds_what_sqlite_inserts_would(plugin, tmp_path, n):
+    import numpy as np
+    from zutuan.plugin.bridge.rtree import pack
+
+    rng = np.random.default_rng(n)
+    x0, y0 = rng.uniform(36_390_000, 36_392_000, n), rng.uniform(-1_000, 1_000, n)     # negative y rounds too
+    w, h = rng.uniform(0, 500, n), rng.uniform(0, 500, n)
+    ids = rng.permutation(np.arange(1, 3 * n + 1))[:n]
+    con = sqlite3.connect(str(tmp_path / "r.sqlite"), isolation_level=None)
+    con.execute("CREATE VIRTUAL TABLE packed USING rtree(id, minx, maxx, miny, maxy)")
+    con.execute("CREATE VIRTUAL TABLE inserted USING rtree(id, minx, maxx, miny, maxy)")
+    con.execute("BEGIN")
+    assert pack(con, "packed", ids, x0, x0 + w, y0, y0 + h)
+    con.executemany("INSERT INTO inserted VALUES (?, ?, ?, ?, ?)",
+                    zip(ids.tolist(), x0.tolist(), (x0 + w).tolist(), y0.tolist(), (y0 + h).tolist()))
+    con.execute("COMMIT")
+    con.close()
+    con = sqlite3.connect(str(tmp_path / "r.sqlite"))            # a new connection reads the packed nodes
+    assert con.execute("SELECT rtreecheck('packed')").fetchone()[0] == "ok"
+    rows = [con.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("packed", "inserted")]
+    assert rows[0] == rows[1] and len(rows[0]) == n
+    found = 0
+    for qx, qy in zip(rng.uniform(36_390_000, 36_392_000, 20), rng.uniform(-1_000, 1_000, 20)):
+        window = (qx - 300, qx + 300, qy - 300, qy + 300)
+        hits = [sorted(r[0] for r in con.execute(f"SELECT id FROM {t} WHERE maxx >= ? AND minx <= ? AND maxy >= ? "
+                                                 "AND miny <= ?", (window[0], window[1], window[2], window[3])))
+                for t in ("packed", "inserted")]
+        assert hits[0] == hits[1]
+        found += len(hits[0])
+    assert found >= min(n, 20)
