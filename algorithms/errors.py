@@ -1,6 +1,6 @@
 """The engine's exception classes: a stable code, English and Chinese messages.
 
-The QGIS layer (plugin/bridge.py) turns a :class:`ZutuanError` into a QgsProcessingException whose
+The QGIS layer (plugin/bridge/) turns a :class:`ZutuanError` into a QgsProcessingException whose
 text is "中文 / English"; scripts print the same two lines. Codes never change once released.
 """
 from __future__ import annotations

@@ -4,6 +4,7 @@
 - 100 pages of 地块图则 to one PDF through zutuan:exportplotsheets in real QGIS (goal < 60 s).
 
     source scripts/env.sh; .venv/bin/python bench/bench_export.py [n_plots] [n_pages]
+    source scripts/env.sh; .venv/bin/python bench/bench_export.py --processing [n_plots, default 100000]
 """
 import os
 import sys
@@ -72,7 +73,28 @@ def bench_sheets(n: int) -> None:
           f"goal < 60 s for 100: {'OK' if dt < 60 else 'MISSED'}")
 
 
+def bench_processing(n: int) -> None:
+    """n plots from a GeoPackage to the indicator workbook through processing.run("zutuan:exportindicatortable"):
+    on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the bridge before issue 18)."""
+    import qgis_runs
+
+    qgis_runs.start_qgis()
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "bench_export")
+    os.makedirs(folder, exist_ok=True)
+    src = os.path.join(folder, f"plots_{n}.gpkg")
+    if not os.path.exists(src):
+        make_plots(n).to_file(src, layer="plots", driver="GPKG")
+    out = os.path.join(folder, "indicators.xlsx")
+    best = qgis_runs.bulk_vs_general("zutuan:exportindicatortable",
+                                     lambda: {"INPUT": f"{src}|layername=plots", "OUTPUT": out}, repeat=2)
+    assert best[True][1]["PLOT_COUNT"] == best[False][1]["PLOT_COUNT"] == n
+    print(f"zutuan:exportindicatortable via processing.run: {n} plots (GeoPackage) → xlsx in {best[False][0]:.2f} s "
+          f"feature by feature (before), {best[True][0]:.2f} s with bulk GeoPackage reading")
+
+
 def main():
+    if sys.argv[1:2] == ["--processing"]:
+        return bench_processing(int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     pages = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     plots = make_plots(n)

@@ -1,6 +1,7 @@
 """Benchmark: 组团 → 单元 → 地块 subdivision on a generated 100 km² zone and on the sample zone.
 
     .venv/bin/python bench/bench_layout.py [--size-km 10] [--target 5000] [--no-sample]
+    source scripts/env.sh; $PY bench/bench_layout.py --processing   # zutuan:subdivideplots via processing.run
 
 Generated zone (EPSG:4547, CGCS2000 GK CM 114°E, metres): ``size × size`` km cut into 2 km clusters with
 slightly tilted, jittered outlines; a road grid (including the zone's edge) of 主干路
@@ -124,14 +125,49 @@ def run(name, clusters, roads, cadastre, *, target, min_unit, max_unit, check=Tr
     return len(plots) / (t2 - t1)
 
 
+def processing_mode(size_km, target, repeat):
+    """zutuan:subdivideplots through processing.run on GeoPackage units and roads, plots written to a GeoPackage:
+    plots/s on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the bridge before)."""
+    import qgis_runs
+
+    qgis_runs.start_qgis()
+    folder = os.path.join(ROOT, "build", "bench_layout")
+    os.makedirs(folder, exist_ok=True)
+    src = os.path.join(folder, f"zone_{size_km:g}km.gpkg")
+    if not os.path.exists(src):
+        cl, roads = generated_zone(size_km)
+        units = subdivide_units(cl, roads, min_unit_area=20000, max_unit_area=200000)[0]
+        units.to_file(src, layer="units", driver="GPKG")
+        roads.to_file(src, layer="roads", driver="GPKG")
+    out = os.path.join(folder, "plots.gpkg")
+
+    def params():
+        if os.path.exists(out):
+            os.remove(out)
+        return {"INPUT": f"{src}|layername=units", "ROADS": f"{src}|layername=roads", "TARGET_AREA": target,
+                "MIN_AREA": target / 2, "MAX_AREA": target * 2, "MIN_WIDTH": 30, "MAX_ASPECT": 4, "OUTPUT": out}
+    best = qgis_runs.bulk_vs_general("zutuan:subdivideplots", params, repeat)
+    n = best[True][1]["N_PLOTS"]
+    assert n == best[False][1]["N_PLOTS"]
+    for bulk, label in ((False, "feature by feature (before)"), (True, "bulk GeoPackage I/O")):
+        print(f"zutuan:subdivideplots, {size_km:g} × {size_km:g} km zone, {n} plots, {label}: {best[bulk][0]:.2f} s = "
+              f"{n / best[bulk][0]:,.0f} plots/s")
+    return n / best[True][0]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size-km", type=float, default=10.0)
     ap.add_argument("--target", type=float, default=5000.0)
     ap.add_argument("--no-sample", action="store_true")
     ap.add_argument("--no-check", action="store_true")
+    ap.add_argument("--processing", action="store_true",
+                    help="time zutuan:subdivideplots through processing.run (GeoPackage in and out), bulk vs before")
+    ap.add_argument("--repeat", type=int, default=2)
     a = ap.parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
+    if a.processing:
+        return 0 if processing_mode(a.size_km, a.target, a.repeat) > 0 else 1
     sample = os.path.join(ROOT, "resources", "sample", "data", "sample_zone.gpkg")
     if not a.no_sample and os.path.exists(sample):
         z = gpd.read_file(sample, layer="zutuan")

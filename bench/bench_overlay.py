@@ -2,10 +2,16 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_overlay.py [--plots 200000] [--constraints 2000]
         [--vertices 1200] [--sample 300] [--no-qgis]
+    source scripts/env.sh; $PY bench/bench_overlay.py --processing [--repeat 2]
+
+The default mode times the engine; ``--processing`` times what a user runs (bench/overlay_processing.py):
+``processing.run("zutuan:checkmasterplan")`` on GeoPackage layers, outputs and report written, against
+``native:calculatevectoroverlaps`` on the same layers, at 20,000 plots × 200 and 100,000 × 1,000 constraints of
+1,000 vertices, with a breakdown (read / check / write / report).
 
 Data (cached under build/bench_overlay/): convex quadrilateral plots on a jittered grid and non-overlapping
 star-shaped constraint polygons of ``--vertices`` vertices, all in EPSG:4524 (CGCS2000 GK zone 36, x with the
-zone prefix ≈ 36 400 000). Reference areas: (1) for every plot, a plain pairwise GEOS intersection of the plot
+zone prefix ≈ 36 490 000, 10 km west of the central meridian). Reference areas: (1) for every plot, a plain pairwise GEOS intersection of the plot
 with each bbox candidate constraint after moving both to a local origin (no splitting, no prepared shortcuts);
 (2) for a random sample of boundary-crossing plots, the exact rational area (Python Fractions,
 Sutherland–Hodgman clipping of the constraint ring by the convex plot) — which validates (1).
@@ -28,7 +34,7 @@ import algorithms  # noqa: E402,F401  (PROJ data directory first)
 import geopandas as gpd  # noqa: E402
 import shapely  # noqa: E402
 
-X0, Y0 = 36_400_000.0, 3_300_000.0
+X0, Y0 = 36_490_000.0, 3_300_000.0
 CRS = "EPSG:4524"
 
 
@@ -197,26 +203,22 @@ def run_qgis(plots_path, cons_path, repeat=1):
     return min(times), areas, app, times
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--plots", type=int, default=200_000)
-    ap.add_argument("--constraints", type=int, default=2_000)
-    ap.add_argument("--vertices", type=int, default=1_200)
-    ap.add_argument("--sample", type=int, default=300, help="plots checked with exact rational areas")
-    ap.add_argument("--max-vertices", type=int, default=200, help="split constraints above this many vertices")
-    ap.add_argument("--repeat", type=int, default=2, help="runs of each side; the fastest is reported (shared machine)")
-    ap.add_argument("--no-qgis", action="store_true")
-    ap.add_argument("--cache", default=os.path.join(ROOT, "build", "bench_overlay"))
-    a = ap.parse_args(argv)
-    d = os.path.join(a.cache, f"{a.plots}_{a.constraints}_{a.vertices}")
+def prepare(n_plots, n_cons, n_vert, n_sample, cache, blobs=False):
+    """The cached GeoPackages and reference areas of one size, the reference checked on a sample against exact
+    rational areas: (plots path, constraints path, plots, reference areas, {sample plot: exact area}, sample).
+    ``blobs``: overlapping noisy blobs (overlay_processing.generate_blobs) instead of separate stars."""
+    import overlay_processing
+
+    d = os.path.join(cache, f"{'blobs_' if blobs else ''}{n_plots}_{n_cons}_{n_vert}")
     os.makedirs(d, exist_ok=True)
     pp, cp, rp = (os.path.join(d, n) for n in ("plots.gpkg", "constraints.gpkg", "reference.npy"))
     if not (os.path.exists(pp) and os.path.exists(cp) and os.path.exists(rp)):
         t = time.perf_counter()
-        plots, cons = generate(a.plots, a.constraints, a.vertices)
+        plots, cons = (overlay_processing.generate_blobs if blobs else generate)(n_plots, n_cons, n_vert)
         plots.to_file(pp, layer="plots", driver="GPKG")
         cons.to_file(cp, layer="hx", driver="GPKG")
-        np.save(rp, reference_areas(plots.geometry.values, cons.geometry.values))
+        reference = overlay_processing.reference_union if blobs else reference_areas
+        np.save(rp, reference(plots.geometry.values, cons.geometry.values))
         print(f"generated and cached data in {time.perf_counter() - t:.1f} s: {d}")
     plots = gpd.read_file(pp)
     cons = gpd.read_file(cp)
@@ -224,22 +226,58 @@ def main(argv=None):
     nv = shapely.get_num_coordinates(cons.geometry.values)
     print(f"data: {len(plots)} plots, {len(cons)} constraint polygons ({nv.min()}–{nv.max()} vertices), {CRS}; "
           f"plots overlapping: {(ref > 0).sum()}")
-
     # exact rational check of the reference on a sample of boundary-crossing plots
     rng = np.random.default_rng(1)
     pg, cg = plots.geometry.values, cons.geometry.values
     qi, cj = shapely.STRtree(cg).query(pg, predicate="intersects")
     crossing = np.unique(qi[~shapely.contains_properly(cg[cj], pg[qi])])
-    sample = rng.choice(crossing, size=min(a.sample, len(crossing)), replace=False)
+    if blobs:           # exact rational areas need one constraint per plot: overlapping blobs are unioned
+        crossing = crossing[np.bincount(qi, minlength=len(pg))[crossing] == 1]
+    sample = rng.choice(crossing, size=min(n_sample, len(crossing)), replace=False)
     t = time.perf_counter()
-    exact = {}
-    for i in sample:
-        cands = cg[cj[qi == i]]
-        exact[i] = exact_area(pg[i], cands)
+    exact = {i: exact_area(pg[i], cg[cj[qi == i]]) for i in sample}
     ref_err = max(abs(float(exact[i] - Fraction(ref[i]))) for i in sample)
     print(f"reference vs exact rational areas on {len(sample)} boundary-crossing plots: max |error| = {ref_err:.2e} m² "
           f"({time.perf_counter() - t:.1f} s)")
+    return pp, cp, plots, ref, exact, sample
 
+
+def processing_mode(a):
+    """--processing: zutuan:checkmasterplan vs native:calculatevectoroverlaps through processing.run, per size."""
+    import overlay_processing
+
+    sizes = [(a.plots, a.constraints)] if a.plots else [(20_000, 200), (100_000, 1_000)]
+    overlay_processing.start_qgis()
+    goals = {(20_000, 200): 5.0, (100_000, 1_000): 8.0}
+    for n_plots, n_cons in sizes:
+        pp, cp, plots, ref, exact, sample = prepare(n_plots, n_cons, a.vertices, a.sample, a.cache, blobs=True)
+        d = os.path.dirname(pp)
+        ratio, ok = overlay_processing.compare(f"{n_plots:,} plots × {n_cons:,} constraints ({a.vertices} vertices)",
+                                               pp, cp, plots["DKBH"].to_numpy(), ref, exact, sample, a.repeat, d)
+        goal = goals.get((n_plots, n_cons))
+        if goal:
+            print(f"   goal ≥ {goal:g}×: {'met' if ratio >= goal and ok else 'NOT met'}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--plots", type=int, default=None, help="default 200,000 (--processing: 20,000 and 100,000)")
+    ap.add_argument("--constraints", type=int, default=2_000)
+    ap.add_argument("--vertices", type=int, default=None, help="default 1,200 (--processing: 1,000)")
+    ap.add_argument("--sample", type=int, default=300, help="plots checked with exact rational areas")
+    ap.add_argument("--max-vertices", type=int, default=200, help="split constraints above this many vertices")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each side; the fastest is reported (shared machine)")
+    ap.add_argument("--no-qgis", action="store_true")
+    ap.add_argument("--processing", action="store_true",
+                    help="time zutuan:checkmasterplan as a user runs it (processing.run, GeoPackage in and out, "
+                         "report) against native:calculatevectoroverlaps, at 20,000 × 200 and 100,000 × 1,000")
+    ap.add_argument("--cache", default=os.path.join(ROOT, "build", "bench_overlay"))
+    a = ap.parse_args(argv)
+    if a.processing:
+        a.vertices = a.vertices or 1_000
+        return processing_mode(a)
+    a.plots, a.vertices = a.plots or 200_000, a.vertices or 1_200
+    pp, cp, plots, ref, exact, sample = prepare(a.plots, a.constraints, a.vertices, a.sample, a.cache)
     runs = [run_ours(pp, cp, a.max_vertices) for _ in range(max(1, a.repeat))]
     t_ours, t_read, ours, res = min(runs, key=lambda r: r[0])
     res.areas_only = min((r[3].areas_only for r in runs), key=lambda x: x[0])

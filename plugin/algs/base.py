@@ -126,7 +126,7 @@ class PlotLayer:
 
     A subclass sets ``PLOT_FIELDS`` = {schema field: needed?} (order = order of the parameters). A needed field
     that cannot be found stops the run naming its parameter; an optional one is logged and noted
-    (``gdf.attrs["field_notes"]``). See plugin/bridge.py ``read_with_fields`` and algorithms/fields.py.
+    (``gdf.attrs["field_notes"]``). See plugin/bridge/read.py ``read_with_fields`` and algorithms/fields.py.
     """
 
     INPUT = "INPUT"

@@ -147,7 +147,8 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             return ConstraintSpec(layer=None, read_error=str(parameters.get(key)), **kw)
         try:
             gdf = bridge.source_to_gdf(source, layer=bridge.source_label(self, parameters, key, context, source),
-                                       feedback=feedback, require_features=False, context=context)
+                                       feedback=feedback, require_features=False, context=context,
+                                       file=bridge.plain_file(self, parameters, key, context))
         except ZutuanError as err:
             if err.code == "E_COORDS_CRS":        # a CRS slip stops the run: never a rule quietly not checked
                 raise

@@ -1,86 +1,31 @@
-"""The one place where QGIS meets the engine.
-
-QgsFeatureSource ⇄ GeoDataFrame through WKB in bulk, QgsCoordinateReferenceSystem ⇄ pyproj CRS through WKT,
-QgsProcessingFeedback ⇄ progress/cancel callbacks, findings → feedback messages, GeoDataFrame → feature sink,
-and output layers styled with the plugin's aliases and .qml styles. Heavy modules (geopandas, shapely) are
-imported inside the functions, so that loading the plugin stays light.
-"""
-import os
+"""Reading QGIS layers into GeoDataFrames: the feature loop (any QgsFeatureSource) and, for a GeoPackage table read
+as it is, the bulk path (gpkg_read.py) giving the same frame; field mapping, GBK shapefiles, curves, coordinates."""
+import re
 
 from qgis.core import (
     NULL,
     QgsAbstractGeometry,
     QgsCoordinateReferenceSystem,
     QgsDatumTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ..algorithms.errors import InputError
-from ..algorithms.schema import FIELDS
+from ...algorithms.errors import InputError
+from ...algorithms.schema import FIELDS
+from . import gpkg_read
+from .common import bulk_enabled, check_cancel, crs_to_pyproj
 
-STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 #: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
 #: straight segments lies farther than this from the arc (metres)
 CURVE_TOLERANCE_M = 0.01
-
-
-# ---------------------------------------------------------------------------------------------- CRS
-def crs_to_pyproj(qcrs, layer=""):
-    """pyproj CRS from a QgsCoordinateReferenceSystem (through WKT, never by splitting authid)."""
-    from ..algorithms import _compat  # noqa: F401  (PROJ data directory)
-    from pyproj import CRS
-
-    if qcrs is None or not qcrs.isValid():
-        raise InputError("E_NO_CRS", layer=layer)
-    wkt = qcrs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
-    try:
-        crs = CRS.from_wkt(wkt)
-    except Exception:  # noqa: BLE001 - pyproj raises CRSError; fall back to the authority id
-        crs = CRS.from_user_input(qcrs.authid())
-    epsg = crs.to_epsg(min_confidence=90)
-    return CRS.from_epsg(epsg) if epsg else crs
-
-
-def pyproj_to_qgs(crs):
-    epsg = crs.to_epsg(min_confidence=90)
-    if epsg:
-        return QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-    return QgsCoordinateReferenceSystem.fromWkt(crs.to_wkt())
-
-
-# ----------------------------------------------------------------------------------------- progress
-def progress_from_feedback(feedback, start=0.0, end=100.0):
-    from ..algorithms.progress import Progress
-
-    if feedback is None:
-        return Progress(start=start, end=end)
-    return Progress(lambda p, msg="": feedback.setProgress(p), feedback.isCanceled, feedback.pushInfo,
-                    start=start, end=end)
-
-
-def push_findings(feedback, findings, limit=50):
-    """Repairs and notes found while reading, as Processing warnings/info (at most ``limit`` lines)."""
-    for f in findings[:limit]:
-        text = f"[{f.rule_id}] {f.code or ''} {f.message}".strip()
-        if f.severity in ("warning", "error", "not_checked"):
-            feedback.reportError(text, False) if f.severity == "error" else feedback.pushWarning(text)
-        else:
-            feedback.pushInfo(text)
-    if len(findings) > limit:
-        feedback.pushWarning(f"……另有 {len(findings) - limit} 条 / {len(findings) - limit} more")
 
 
 # ------------------------------------------------------------------------------------ reading data
@@ -99,23 +44,31 @@ def _py(value):
     return value
 
 
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
+_WIDE = re.compile("[^\x00-\xff]")
+
+
 def _repair_gbk(series):
-    """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?)."""
-    vals = series.tolist()
-    suspicious, fixed = False, []
-    for v in vals:
-        if isinstance(v, str) and any("\x80" <= ch <= "\xff" for ch in v):
-            if any(ch > "\xff" for ch in v):
+    """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?). Nothing is repaired when
+    any text with Latin-1 letters also holds wider characters or is not GBK; each distinct text is looked at once."""
+    import pandas as pd
+
+    try:
+        distinct = pd.unique(series.to_numpy(dtype=object))     # hashed in C: each distinct value once
+    except TypeError:                                           # unhashable values (JSON maps, lists)
+        distinct = series.tolist()
+    fixes = {}
+    for v in [v for v in distinct if isinstance(v, str) and not v.isascii()]:
+        if _LATIN1_HIGH.search(v):
+            if _WIDE.search(v):
                 return series, False
             try:
-                fixed.append(v.encode("latin-1").decode("gbk"))
-                suspicious = True
-                continue
+                fixes[v] = v.encode("latin-1").decode("gbk")
             except UnicodeError:
                 return series, False
-        fixed.append(v)
-    if not suspicious:
+    if not fixes:
         return series, False
+    fixed = [fixes.get(v, v) if isinstance(v, str) else v for v in series.tolist()]
     return series.__class__(fixed, index=series.index, name=series.name, dtype=object), True
 
 
@@ -174,9 +127,7 @@ def _read_features(source, req, idx, feedback, tolerance):
     else:
         features = source.getFeatures(req)
     for i, feat in enumerate(features):
-        if feedback is not None and feedback.isCanceled():
-            from ..algorithms.errors import CancelledError
-            raise CancelledError()
+        check_cancel(feedback)
         ids.append(feat.id())
         g, curved = _linear(feat.geometry(), tolerance)
         n_curved += curved
@@ -188,12 +139,52 @@ def _read_features(source, req, idx, feedback, tolerance):
     return ids, wkbs, rows, n_curved
 
 
+def _linear_wkb(tolerance):
+    """(WKB, multi-type layer?) → (WKB, linearised?) through QGIS exactly as QGIS's OGR provider and the feature loop
+    treat a feature's geometry."""
+    def linearise(wkb, multi):
+        g = QgsGeometry()
+        g.fromWkb(wkb)
+        if multi and not g.isMultipart():
+            g.convertToMultiType()
+        g, curved = _linear(g, tolerance)
+        return (None if g.isNull() else bytes(g.asWkb())), curved
+    return linearise
+
+
+def _read(source, req, names, idx, feedback, tolerance, file):
+    """(ids, WKB, rows, number linearised, read in bulk?) of ``source``: in bulk when it is a plain GeoPackage table
+    (``file``, see gpkg_read.py), else feature by feature; both give the same ids, WKB and values."""
+    plain = bulk_enabled() and request_is_plain(req)
+    if plain and file is None and isinstance(source, QgsVectorLayer):
+        file = gpkg_read.plain_geopackage(source)
+    if plain and file is not None:
+        _curves_from_gdal()
+        got = gpkg_read.read_geopackage(file, names, feedback, _linear_wkb(tolerance), source.featureCount(),
+                                        QgsWkbTypes.isMultiType(source.wkbType()))
+        if got is not None:
+            return (*got, True)
+    return (*_read_features(source, req, idx, feedback, tolerance), False)
+
+
+def plain_file(alg, parameters, key, context):
+    """Where the source parameter ``key`` is a GeoPackage table read as it is (``source_to_gdf(file=…)``), else None."""
+    return gpkg_read.plain_parameter(alg, parameters, key, context)
+
+
+def request_is_plain(req):
+    """Does the request ask for every feature (any attribute subset)?"""
+    return req.filterType() == QgsFeatureRequest.FilterNone and req.limit() < 0 and req.filterRect().isNull()
+
+
 def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, require_features=True, context=None,
-                  curve_tolerance=CURVE_TOLERANCE_M):
+                  curve_tolerance=CURVE_TOLERANCE_M, file=None):
     """A GeoDataFrame (index = feature ids) from a QgsFeatureSource, built from WKB in one call.
 
-    Curved geometries are linearised within ``curve_tolerance`` metres (counted in the log and in
-    ``gdf.attrs["linearised"]``); ``gdf.attrs["transforms"]`` carries the project's datum transformations
+    ``file``: where the source is a GeoPackage table read as it is (``gpkg_read.plain_parameter``), read in bulk
+    (a QgsVectorLayer source is recognised by itself). Curved geometries are linearised within ``curve_tolerance``
+    metres (counted in the log and in
+    ``gdf.attrs["linearised"]``); ``gdf.attrs["bulk"]`` says whether it was read in bulk; ``gdf.attrs["transforms"]`` carries the project's datum transformations
     (``context``) for the engine. Coordinates that cannot belong to the layer's CRS raise ``E_COORDS_CRS``."""
     import geopandas as gpd
     import numpy as np
@@ -214,7 +205,7 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
         req.setSubsetOfAttributes(names, source.fields())
     idx = [source.fields().lookupField(n) for n in names]
     tolerance = _curve_tolerance(source.sourceCrs(), curve_tolerance)
-    ids, wkbs, rows, n_curved = _read_features(source, req, idx, feedback, tolerance)
+    ids, wkbs, rows, n_curved, bulk = _read(source, req, names, idx, feedback, tolerance, file)
     if require_features and not ids:
         raise InputError("E_EMPTY_LAYER", layer=layer)
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
@@ -226,9 +217,12 @@ def source_to_gdf(source, *, layer, feedback=None, fields=None, request=None, re
                 feedback.pushWarning(f"图层“{layer}”字段 {col} 按 GBK 重新解码（缺少 .cpg 编码文件）/ field {col} of "
                                      f"'{layer}' re-decoded as GBK (the shapefile has no .cpg encoding file)")
     gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index, crs=crs), crs=crs)
-    gdf.attrs.update(layer=layer, linearised=n_curved, transforms=project_transforms(context, source.sourceCrs()))
+    gdf.attrs.update(layer=layer, linearised=n_curved, transforms=project_transforms(context, source.sourceCrs()),
+                     bulk=bulk)
+    if bulk and feedback is not None:
+        feedback.pushInfo(f"图层“{layer}”由 GeoPackage 批量读取 / '{layer}' read from its GeoPackage in bulk")
     if len(gdf):
-        from ..algorithms.crs import check_coordinates
+        from ...algorithms.crs import check_coordinates
 
         check_coordinates(crs, tuple(gdf.total_bounds), layer=layer)      # O(1) per layer: its extent only
     if n_curved and feedback is not None:
@@ -266,7 +260,7 @@ def read_polygons(alg, parameters, key, context, feedback, *, fields=None, requi
     if QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.UnknownGeometry):
         raise InputError("E_NOT_POLYGON", layer=name, geom_type=QgsWkbTypes.displayString(source.wkbType()))
     gdf = source_to_gdf(source, layer=name, feedback=feedback, fields=fields, context=context,
-                        curve_tolerance=curve_tolerance)
+                        curve_tolerance=curve_tolerance, file=plain_file(alg, parameters, key, context))
     if _has_undecodable_text(gdf):
         attrs = dict(gdf.attrs)
         gdf = _reread_shapefile_as_gbk(alg.parameterAsVectorLayer(parameters, key, context), gdf, name, feedback,
@@ -286,7 +280,7 @@ def read_with_fields(alg, parameters, key, context, feedback, fields, *, require
     ``gdf.attrs["field_notes"]`` ({schema field: why it is empty}), and the caution of a field read from a name that
     needs one (DLBM) in ``gdf.attrs["field_cautions"]``, for the algorithm's output.
     """
-    from ..algorithms.fields import missing_field_error, missing_field_note, resolve_field, with_schema_names
+    from ...algorithms.fields import missing_field_error, missing_field_note, resolve_field, with_schema_names
 
     gdf = read_polygons(alg, parameters, key, context, feedback, required=required)
     if gdf is None:
@@ -316,7 +310,7 @@ def read_with_fields(alg, parameters, key, context, feedback, fields, *, require
 def code_column(alg, parameters, param, context, gdf, schemas=("DKBH", "DYBH", "ZTBH")):
     """The column that names features in findings: the field chosen in ``param``, else the first of ``schemas`` (or a
     usual name of it) the layer has; None when it has none. A chosen field the layer lacks stops the run."""
-    from ..algorithms.fields import missing_field_error, resolve_field
+    from ...algorithms.fields import missing_field_error, resolve_field
 
     chosen = alg.parameterAsFields(parameters, param, context)
     for schema in schemas:
@@ -334,7 +328,8 @@ def read_any(alg, parameters, key, context, feedback, target_crs):
     source = alg.parameterAsSource(parameters, key, context)
     if source is None:
         return None
-    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False)
+    gdf = source_to_gdf(source, layer=source.sourceName() or key, feedback=feedback, require_features=False,
+                        file=plain_file(alg, parameters, key, context))
     if len(gdf) and not gdf.crs.equals(target_crs):
         return gdf.to_crs(target_crs)
     return gdf.set_crs(target_crs, allow_override=True)
@@ -347,8 +342,6 @@ def _has_undecodable_text(df):
 
 def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):
     """A shapefile without .cpg whose text is GBK: read the same features again with the GBK encoding."""
-    from qgis.core import QgsVectorLayer
-
     if layer is None or layer.providerType() != "ogr" or layer.dataProvider().storageType() != "ESRI Shapefile":
         raise InputError("E_ENCODING", layer=name)
     clone = QgsVectorLayer(layer.source(), name, "ogr")
@@ -361,137 +354,3 @@ def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):
         feedback.pushWarning(f"Shapefile“{name}”缺少 .cpg 编码文件，属性按 GBK 解码；建议在 .shp 旁新建内容为 GBK 的 .cpg 文件"
                              f" / shapefile '{name}' has no .cpg file; its text was decoded as GBK")
     return fixed
-
-
-# ------------------------------------------------------------------------------------ writing data
-_QTYPES = {"str": (QVariant.String, "string"), "float": (QVariant.Double, "double"),
-           "int": (QVariant.LongLong, "integer64"), "bool": (QVariant.Bool, "boolean")}
-
-
-def _kind(dtype):
-    k = getattr(dtype, "kind", "O")
-    return {"f": "float", "i": "int", "u": "int", "b": "bool"}.get(k, "str")
-
-
-def qgs_fields(df, *, exclude=("geometry",)):
-    """QgsFields for the columns of ``df``: schema fields get their type, length and alias."""
-    out = QgsFields()
-    for col in df.columns:
-        if col in exclude:
-            continue
-        spec = FIELDS.get(col)
-        kind = spec.type if spec else _kind(df[col].dtype)
-        qtype, tname = _QTYPES[kind]
-        length = spec.length if spec else (254 if kind == "str" else 0)
-        prec = spec.precision if spec else 0
-        f = QgsField(col, qtype, tname, length, prec)
-        if spec:
-            f.setAlias(spec.alias)
-        out.append(f)
-    return out
-
-
-def _column_values(df, col):
-    import pandas as pd
-
-    s = df[col]
-    vals = s.astype(object).where(pd.notna(s), None).tolist()
-    if _kind(s.dtype) == "int":
-        vals = [None if v is None else int(v) for v in vals]
-    elif _kind(s.dtype) == "float":
-        vals = [None if v is None else float(v) for v in vals]
-    return vals
-
-
-def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
-    """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
-
-    Call it only when everything has been computed: the sink is created and filled in one go.
-    """
-    import shapely
-
-    fields = qgs_fields(gdf)
-    geom_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
-    if len(gdf) and gdf.geom_type.isin(["LineString", "MultiLineString"]).all():
-        geom_type = QgsWkbTypes.MultiLineString if multi else QgsWkbTypes.LineString
-    elif len(gdf) and gdf.geom_type.isin(["Point", "MultiPoint"]).all():
-        geom_type = QgsWkbTypes.Point
-    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, pyproj_to_qgs(crs))
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
-    names = [f.name() for f in fields]
-    columns = [_column_values(gdf, c) for c in names]
-    wkbs = shapely.to_wkb(gdf.geometry.values, output_dimension=2)
-    feats = []
-    for i, wkb in enumerate(wkbs):
-        feat = QgsFeature(fields)
-        if wkb is not None:
-            g = QgsGeometry()
-            g.fromWkb(wkb)
-            if multi and geom_type != QgsWkbTypes.Point:
-                g.convertToMultiType()
-            feat.setGeometry(g)
-        feat.setAttributes([col[i] for col in columns])
-        feats.append(feat)
-    if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
-        raise QgsProcessingException(f"写入输出失败 / writing the output failed: {sink.lastError()}")
-    del sink
-    if feedback is not None:
-        feedback.setProgress(100)
-    return dest_id
-
-
-def _polygonal(findings):
-    """Findings layers are polygon layers: points and lines become small polygons (0.5 m) so one can zoom."""
-    for f in findings:
-        g = f.geometry
-        if g is not None and not g.is_empty and g.geom_type not in ("Polygon", "MultiPolygon"):
-            f.geometry = g.buffer(0.5)
-    return findings
-
-
-def write_findings(alg, parameters, key, context, findings, crs):
-    """The findings as the polygon layer ``key`` styled as findings; None when that output was not requested."""
-    from ..algorithms.findings import findings_frame
-
-    if not alg.has_value(parameters, key):
-        return None
-    ff = findings_frame(_polygonal(findings), crs=crs)
-    dest = gdf_to_sink(alg, parameters, key, context, ff, crs=crs)
-    style_output(context, dest, "findings")
-    return dest
-
-
-# ------------------------------------------------------------------------------- output styling
-class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies schema aliases and a .qml style to an output layer when QGIS loads it."""
-
-    instances = []  # post-processors must outlive the algorithm run
-
-    def __init__(self, style):
-        super().__init__()
-        self.style = style
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if not layer or not hasattr(layer, "fields"):
-            return
-        if self.style:
-            path = os.path.join(STYLE_DIR, self.style if self.style.endswith(".qml") else self.style + ".qml")
-            if os.path.exists(path):
-                layer.loadNamedStyle(path)
-        for i, f in enumerate(layer.fields()):
-            if f.name() in FIELDS:
-                layer.setFieldAlias(i, FIELDS[f.name()].alias)
-        layer.triggerRepaint()
-
-    @classmethod
-    def create(cls, style):
-        pp = cls(style)
-        cls.instances.append(pp)
-        return pp
-
-
-def style_output(context: QgsProcessingContext, dest_id, style=None):
-    """Ask QGIS to alias and style ``dest_id`` when it is loaded into the project."""
-    if dest_id and context.willLoadLayerOnCompletion(dest_id):
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create(style))

@@ -1,0 +1,274 @@
+"""Bulk writing of an output whose destination is a plain GeoPackage file path: GDAL creates the table with the fields,
+CRS and options QgsVectorFileWriter would give it, the rows go in one SQLite transaction (values as the feature sink
+converts them, the R-tree filled with the envelopes GDAL's triggers would put in), and the finished file replaces the
+destination (whole or nothing); QGIS is then handed the path with the load-on-completion details ``parameterAsSink``
+would have registered. Other destinations (memory layers, ``ogr:`` URIs, layers appended to), or values the sink would
+have to convert otherwise, use the feature sink (write.py)."""
+import os
+import sqlite3
+import struct
+from datetime import datetime, timezone
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingContext,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .common import BATCH, check_cancel
+from .rtree import pack
+
+
+def file_destination(alg, parameters, key, context):
+    """(path, project, layer name) when the output ``key`` goes to a plain GeoPackage file; else None."""
+    value = parameters.get(key)
+    project = name = None
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        if value.useRemapping():
+            return None
+        project, name, value = value.destinationProject, value.destinationName, value.sink
+    if isinstance(value, QgsProperty):
+        value = value.valueAsString(context.expressionContext(), "")
+    if not isinstance(value, str) or not value.lower().endswith(".gpkg") or "|" in value or ":" in value[:12]:
+        return None
+    if not os.path.isabs(value) or not os.path.isdir(os.path.dirname(value)) or value.startswith("/vsi"):
+        return None
+    return value, project, name
+
+
+def _geometry_blobs(geoms, geom_type, srs_id):
+    """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, envelopes as minx, maxx, miny, maxy
+    rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does. None when a geometry does not
+    fit ``geom_type`` (or is empty): the general path writes the layer."""
+    import numpy as np
+    import shapely
+
+    present = ~shapely.is_missing(geoms)
+    if shapely.is_empty(geoms[present]).any():
+        return None
+    types = shapely.get_type_id(geoms[present])
+    single, multi = {QgsWkbTypes.MultiPolygon: (3, 6), QgsWkbTypes.MultiLineString: (1, 5)}[geom_type]
+    if not np.isin(types, (single, multi)).all():
+        return None
+    wkb = shapely.to_wkb(geoms, output_dimension=2, byte_order=1)
+    box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
+    head = np.zeros(len(geoms), dtype=[("gp", "S2"), ("v", "u1"), ("f", "u1"), ("srs", "<i4"), ("env", "<f8", 4)])
+    head["gp"], head["f"], head["srs"], head["env"] = b"GP", 3, srs_id, box
+    raw = head.tobytes()
+    prefix = b"\x01" + struct.pack("<II", multi, 1)
+    out = []
+    for k, w in enumerate(wkb):
+        if w is None:
+            out.append(None)
+            continue
+        single_part = int.from_bytes(w[1:5], "little") == single
+        out.append(raw[40 * k:40 * k + 40] + (prefix + w if single_part else w))
+    return out, box
+
+
+def _rounded(values, precision):
+    """QgsField::convertCompatible's rounding of a double to the field's precision (half away from zero)."""
+    import numpy as np
+
+    x = np.array([np.nan if v is None else v for v in values], dtype=float)
+    d = x * 10.0 ** precision
+    r = np.where(d < 0, np.ceil(d - 0.5), np.floor(d + 0.5)) / 10.0 ** precision
+    return [None if v != v else v for v in r.tolist()]
+
+
+def _too_long(values, length):
+    """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses?"""
+    return length > 0 and any(len(v) > length if v.isascii() else len(v.encode("utf-16-le")) > 2 * length
+                              for v in values if v is not None and len(v) * 2 > length)
+
+
+def _cell_values(values, field):
+    """Values for SQLite as the feature sink stores them in ``field`` (QgsField::convertCompatible: doubles rounded to
+    the field's precision); None when a value would need another of QVariant's conversions, or a text is too long (the
+    general path then writes the layer, and reports what it reports)."""
+    import numpy as np
+
+    kind = _KINDS[field.type()]
+    types = {type(v) for v in values} - {type(None)}
+    if kind == "str":
+        return values if types <= {str} and not _too_long(values, field.length()) else None
+    if kind == "bool":
+        return [None if v is None else int(v) for v in values] if types <= {bool, np.bool_} else None
+    if kind == "float":
+        if not types <= {float, int, np.float64, np.int64}:
+            return None
+        if field.precision() > 0:
+            return _rounded(values, field.precision())
+        return values if types <= {float} else [None if v is None else float(v) for v in values]
+    if types <= {int}:
+        return values
+    if types <= {int, float, np.int64, np.float64} and all(v is None or float(v).is_integer() for v in values):
+        return [None if v is None else int(v) for v in values]
+    return None
+
+
+_OGR_TYPES = {QVariant.String: "OFTString", QVariant.Double: "OFTReal", QVariant.LongLong: "OFTInteger64",
+              QVariant.Bool: "OFTInteger"}
+_KINDS = {QVariant.String: "str", QVariant.Double: "float", QVariant.LongLong: "int", QVariant.Bool: "bool"}
+
+
+def _ogr_srs(qcrs):
+    """The OGR spatial reference QGIS gives GDAL for ``qcrs`` (QgsOgrUtils::crsToOGRSpatialReference): from the
+    authority id when that is the same CRS as the WKT, else from the WKT."""
+    import math
+
+    from osgeo import osr
+
+    wkt = osr.SpatialReference()
+    wkt.ImportFromWkt(qcrs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    srs = wkt
+    if qcrs.authid():
+        auth = osr.SpatialReference()
+        try:
+            if auth.SetFromUserInput(qcrs.authid()) == 0 and auth.IsSame(wkt):
+                srs = auth
+        except RuntimeError:                    # an authority GDAL does not know
+            pass
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    epoch = qcrs.coordinateEpoch() if hasattr(qcrs, "coordinateEpoch") else math.nan
+    if not math.isnan(epoch):
+        srs.SetCoordinateEpoch(epoch)
+    return srs
+
+
+def _create_table(path, table, fields, geom_type, qcrs):
+    """An empty GeoPackage with ``table`` as QgsVectorFileWriter creates it (GDAL's defaults: R-tree spatial index
+    and its triggers, feature count triggers); returns the srs_id GDAL chose for ``qcrs``."""
+    from osgeo import gdal, ogr
+
+    srs = _ogr_srs(qcrs)
+    ds = gdal.GetDriverByName("GPKG").Create(path, 0, 0, 0, gdal.GDT_Unknown)
+    ogr_type = ogr.wkbMultiPolygon if geom_type == QgsWkbTypes.MultiPolygon else ogr.wkbMultiLineString
+    lyr = ds.CreateLayer(table, srs, ogr_type)
+    for f in fields:
+        fd = ogr.FieldDefn(f.name(), getattr(ogr, _OGR_TYPES[f.type()]))
+        if f.type() == QVariant.Bool:
+            fd.SetSubType(ogr.OFSTBoolean)
+        elif f.length() > 0:
+            fd.SetWidth(f.length())
+            if f.type() == QVariant.Double:
+                fd.SetPrecision(f.precision())
+        lyr.CreateField(fd)
+    ds = None
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
+    """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
+    table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
+    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
+    q = '"{}"'.format
+    sql = (f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) "
+           f"VALUES ({', '.join('?' * (len(names) + 1))})")
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        # a temporary file that replaces the destination only when complete: no rollback journal needed on disk
+        con.execute("PRAGMA journal_mode = MEMORY")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA cache_size = -262144")
+        con.execute("BEGIN")
+        triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                               (table,)).fetchall()
+        for name, _ in triggers:
+            con.execute(f"DROP TRIGGER {q(name)}")
+        for start in range(0, len(geom_blobs), BATCH):
+            check_cancel(feedback)
+            stop = start + BATCH
+            con.executemany(sql, zip(geom_blobs[start:stop], *(c[start:stop] for c in columns)))
+        rtree = f"rtree_{table}_geom"
+        if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
+            if not pack(con, rtree, *boxes):
+                con.executemany(f"INSERT INTO {q(rtree)} VALUES (?, ?, ?, ?, ?)",
+                                zip(boxes[0].tolist(), *(b.tolist() for b in boxes[1:])))
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        # GDAL writes the extent through sqlite3_mprintf("%.18g"): SQLite's printf() gives the same numbers
+        con.execute("UPDATE gpkg_contents SET min_x = printf('%.18g', ?), min_y = printf('%.18g', ?), "
+                    "max_x = printf('%.18g', ?), max_y = printf('%.18g', ?), last_change = ? WHERE table_name = ?",
+                    (*bounds, now, table))
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(geom_blobs), table))
+        for _, trigger in triggers:
+            con.execute(trigger)
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def _fid_column(fields, cells):
+    """Index of a "fid" field (GDAL makes it the feature id, as it does for QgsVectorFileWriter), None when there is
+    none; False when its values cannot be feature ids."""
+    fid = [k for k, f in enumerate(fields) if f.name().lower() == "fid"]
+    if not fid:
+        return None
+    values = cells[fid[0]]
+    if fields[fid[0]].type() != QVariant.LongLong or None in values or len(set(values)) != len(values):
+        return False
+    return fid[0]
+
+
+def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None):
+    """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``) to the GeoPackage ``dest``
+    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would."""
+    import numpy as np
+
+    if geom_type not in (QgsWkbTypes.MultiPolygon, QgsWkbTypes.MultiLineString):
+        return False
+    if any(f.type() not in _KINDS for f in fields):
+        return False
+    cells = [_cell_values(col, f) for f, col in zip(fields, columns)]
+    fid = False if any(c is None for c in cells) else _fid_column(fields, cells)
+    if fid is False:
+        return False
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    table = os.path.basename(dest).split(".")[0]            # QgsVectorFileWriter: the file's base name
+    tmp = os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}.{os.getpid()}.part.gpkg")
+    try:
+        srs_id = _create_table(tmp, table, [f for k, f in enumerate(fields) if k != fid], geom_type, qcrs)
+        got = _geometry_blobs(geoms, geom_type, srs_id)
+        if got is None:
+            return False
+        blobs, box = got
+        fids = np.asarray(cells[fid] if fid is not None else np.arange(1, len(geoms) + 1))
+        keep = ~np.isnan(box[:, 0])
+        boxes = (fids[keep], *box[keep].T)
+        extent = (box[keep, 0].min(), box[keep, 2].min(), box[keep, 1].max(), box[keep, 3].max()) if keep.any() \
+            else (None,) * 4
+        names = ["fid" if k == fid else f.name() for k, f in enumerate(fields)]
+        _insert(tmp, table, names, blobs, cells, extent, boxes, feedback)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(dest + suffix):
+                os.remove(dest + suffix)
+        os.replace(tmp, dest)
+        return True
+    except sqlite3.OperationalError:       # e.g. an SQLite built without the R-tree module: the feature sink writes
+        return False
+    finally:
+        for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def hand_to_qgis(alg, key, context, dest, project, name):
+    """Register ``dest`` to be loaded when the run completes, as ``parameterAsSink`` does for a file it wrote."""
+    if project is None:
+        return
+    definition = alg.parameterDefinition(key)
+    details = QgsProcessingContext.LayerDetails(name or definition.description(), project, definition.name(),
+                                                QgsProcessingUtils.LayerHint.Vector)
+    context.addLayerToLoadOnCompletion(dest, details)

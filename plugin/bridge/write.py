@@ -1,0 +1,165 @@
+"""Writing GeoDataFrames to Processing outputs: QGIS fields from the schema, the feature sink, and for a GeoPackage
+file destination the bulk path (gpkg_write.py) giving the same file; findings layers; output styles."""
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...algorithms.schema import FIELDS
+from . import gpkg_write
+from .common import bulk_enabled, pyproj_to_qgs
+
+STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "styles")
+
+
+# ------------------------------------------------------------------------------------ writing data
+_QTYPES = {"str": (QVariant.String, "string"), "float": (QVariant.Double, "double"),
+           "int": (QVariant.LongLong, "integer64"), "bool": (QVariant.Bool, "boolean")}
+
+
+def _kind(dtype):
+    k = getattr(dtype, "kind", "O")
+    return {"f": "float", "i": "int", "u": "int", "b": "bool"}.get(k, "str")
+
+
+def qgs_fields(df, *, exclude=("geometry",)):
+    """QgsFields for the columns of ``df``: schema fields get their type, length and alias."""
+    out = QgsFields()
+    for col in df.columns:
+        if col in exclude:
+            continue
+        spec = FIELDS.get(col)
+        kind = spec.type if spec else _kind(df[col].dtype)
+        qtype, tname = _QTYPES[kind]
+        length = spec.length if spec else (254 if kind == "str" else 0)
+        prec = spec.precision if spec else 0
+        f = QgsField(col, qtype, tname, length, prec)
+        if spec:
+            f.setAlias(spec.alias)
+        out.append(f)
+    return out
+
+
+def _column_values(df, col):
+    import pandas as pd
+
+    s = df[col]
+    vals = s.astype(object).where(pd.notna(s), None).tolist()
+    if _kind(s.dtype) == "int":
+        vals = [None if v is None else int(v) for v in vals]
+    elif _kind(s.dtype) == "float":
+        vals = [None if v is None else float(v) for v in vals]
+    return vals
+
+
+def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
+    """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
+
+    Call it only when everything has been computed: the sink is created and filled in one go. A plain GeoPackage
+    file destination is written in bulk (gpkg_write.write_geopackage), giving the same layer as the feature sink.
+    """
+    import shapely
+
+    fields = qgs_fields(gdf)
+    geom_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
+    if len(gdf) and gdf.geom_type.isin(["LineString", "MultiLineString"]).all():
+        geom_type = QgsWkbTypes.MultiLineString if multi else QgsWkbTypes.LineString
+    elif len(gdf) and gdf.geom_type.isin(["Point", "MultiPoint"]).all():
+        geom_type = QgsWkbTypes.Point
+    names = [f.name() for f in fields]
+    columns = [_column_values(gdf, c) for c in names]
+    qcrs = pyproj_to_qgs(crs)
+    dest = gpkg_write.file_destination(alg, parameters, key, context) if bulk_enabled() else None
+    if dest is not None and gpkg_write.write_geopackage(dest[0], gdf, fields, geom_type, qcrs, columns, feedback):
+        gpkg_write.hand_to_qgis(alg, key, context, *dest)
+        if feedback is not None:
+            feedback.pushInfo(f"{key}: GeoPackage 批量写入 / written to its GeoPackage in bulk")
+            feedback.setProgress(100)
+        return dest[0]
+    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, qcrs)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+    wkbs = shapely.to_wkb(gdf.geometry.values, output_dimension=2)
+    feats = []
+    for i, wkb in enumerate(wkbs):
+        feat = QgsFeature(fields)
+        if wkb is not None:
+            g = QgsGeometry()
+            g.fromWkb(wkb)
+            if multi and geom_type != QgsWkbTypes.Point:
+                g.convertToMultiType()
+            feat.setGeometry(g)
+        feat.setAttributes([col[i] for col in columns])
+        feats.append(feat)
+    if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(f"写入输出失败 / writing the output failed: {sink.lastError()}")
+    del sink
+    if feedback is not None:
+        feedback.setProgress(100)
+    return dest_id
+
+
+def _polygonal(findings):
+    """Findings layers are polygon layers: points and lines become small polygons (0.5 m) so one can zoom."""
+    for f in findings:
+        g = f.geometry
+        if g is not None and not g.is_empty and g.geom_type not in ("Polygon", "MultiPolygon"):
+            f.geometry = g.buffer(0.5)
+    return findings
+
+
+def write_findings(alg, parameters, key, context, findings, crs):
+    """The findings as the polygon layer ``key`` styled as findings; None when that output was not requested."""
+    from ...algorithms.findings import findings_frame
+
+    if not alg.has_value(parameters, key):
+        return None
+    ff = findings_frame(_polygonal(findings), crs=crs)
+    dest = gdf_to_sink(alg, parameters, key, context, ff, crs=crs)
+    style_output(context, dest, "findings")
+    return dest
+
+
+# ------------------------------------------------------------------------------- output styling
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies schema aliases and a .qml style to an output layer when QGIS loads it."""
+
+    instances = []  # post-processors must outlive the algorithm run
+
+    def __init__(self, style):
+        super().__init__()
+        self.style = style
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if not layer or not hasattr(layer, "fields"):
+            return
+        if self.style:
+            path = os.path.join(STYLE_DIR, self.style if self.style.endswith(".qml") else self.style + ".qml")
+            if os.path.exists(path):
+                layer.loadNamedStyle(path)
+        for i, f in enumerate(layer.fields()):
+            if f.name() in FIELDS:
+                layer.setFieldAlias(i, FIELDS[f.name()].alias)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, style):
+        pp = cls(style)
+        cls.instances.append(pp)
+        return pp
+
+
+def style_output(context: QgsProcessingContext, dest_id, style=None):
+    """Ask QGIS to alias and style ``dest_id`` when it is loaded into the project."""
+    if dest_id and context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create(style))
