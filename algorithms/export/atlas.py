@@ -113,16 +113,21 @@ def _net_area(rows) -> float:
     return float(pd.to_numeric(rows["CTMJ"], errors="coerce").fillna(0).sum())
 
 
+def _messages(rows):
+    """The conflict rows' messages (SM), empty where the layer has none."""
+    return rows["SM"].astype(str) if "SM" in rows.columns else [""] * len(rows)
+
+
 def _clause(rule_id: str, sources: dict) -> str:
     text = sources.get(rule_id, "")
     return text if text else "依据见审查报告 / see the review report"
 
 
 def review_lines(codes, conflicts: Optional[pd.DataFrame], *, sources: dict, actions: Optional[dict] = None,
-                 code_col: str = "DKBH") -> dict:
-    """{plot code: [line, …]}: each conflicting rule of the plot with its area (the rows of one rule summed),
-    share, severity and clause (``sources``: rule id → document and clause), and the suggested action
-    (``actions``: rule id → text). Plots without conflict rows get no lines."""
+                 code_col: str = "DKBH", result_of=None) -> dict:
+    """{plot code: [line, …]}: each conflicting rule of the plot with its area (the union of its rows), its result
+    (``result_of(severity, message)``, default the severity) and clause (``sources``: rule id → document and
+    clause), and the suggested action (``actions``: rule id → text). Plots without conflict rows get no lines."""
     out = {str(c): [] for c in codes}
     if conflicts is None or not len(conflicts):
         return out
@@ -131,7 +136,8 @@ def review_lines(codes, conflicts: Optional[pd.DataFrame], *, sources: dict, act
     df = df[df["_c"].isin(out)]
     for (code, rid), rows in df.groupby(["_c", "GZBH"], sort=True):
         area = _net_area(rows)
-        sev = "、".join(dict.fromkeys(str(s) for s in rows["YZCD"] if isinstance(s, str)))
+        sev = "、".join(dict.fromkeys(result_of(v, m) if result_of else str(v)
+                                      for v, m in zip(rows["YZCD"], _messages(rows)) if isinstance(v, str)))
         name = str(rows["GZMC"].iloc[0])
         line = f"{name}：{area:,.2f} ㎡（{sev}）依据：{_clause(str(rid), sources)}"
         if actions and actions.get(str(rid)):

@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 
 from ..checks import BUILTIN_RULES
-from ..report import action_for
+from ..report import action_for, row_result
 from .atlas import plan_pages, review_lines
 from .sheet_geometry import (boundary_edges, boundary_points, no_opening_segments, road_redlines, setback_lines,
                              survey_crs)
@@ -204,7 +204,7 @@ def sheet_content(plots, table, inp: SheetInputs, *, info: dict, min_area: float
 
 def _coverage(plan, table, sheet_plots, points, setbacks, openings, zone, scrs, inp: SheetInputs, info):
     """One row per page: its kind, number, scale and ready strings (cover, index, sheets, list)."""
-    lines = review_lines(plan.sheets["DKBH"], inp.conflicts, sources=RULE_SOURCES,
+    lines = review_lines(plan.sheets["DKBH"], inp.conflicts, sources=RULE_SOURCES, result_of=row_result,
                          actions=None if inp.conflicts is None else _actions_of(inp.conflicts))
     counts = points.groupby("DKBH").size()
     total = plan.count
@@ -237,10 +237,12 @@ def _coverage(plan, table, sheet_plots, points, setbacks, openings, zone, scrs, 
 
 
 def _actions_of(conflicts) -> dict:
-    """rule id → suggested action of each rule in the conflict layer (its most frequent result)."""
+    """rule id → suggested action of each rule in the conflict layer (for its worst result)."""
     out = {}
+    order = ("不合规", "需核实", "需核实（疑似边界误差）")
     for rid, rows in conflicts.groupby("GZBH"):
-        sev = rows["YZCD"].astype(str)
-        result = "不合规" if (sev == "错误").any() else "需核实"
-        out[str(rid)] = action_for(str(rid), result)[0]
+        msgs = rows["SM"].astype(str) if "SM" in rows.columns else [""] * len(rows)
+        results = {row_result(v, m) for v, m in zip(rows["YZCD"].astype(str), msgs)}
+        worst = next((r for r in order if r in results), None)
+        out[str(rid)] = action_for(str(rid), worst)[0] if worst else ""
     return out
