@@ -69,9 +69,14 @@ step "9 现金流测算 Cash flow, financing, parties, targets, suggestions" zut
 PLOTS="$OUT/plots_phased.gpkg"
 step "10 导出控制指标表 Indicator workbook" zutuan:exportindicatortable \
   INPUT="$PLOTS" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" ROADS="$OUT/road_corridors.gpkg" FINDINGS="$OUT/一张图冲突.gpkg" OUTPUT="$OUT/控制指标表.xlsx" OUTPUT_CSV="$OUT/控制指标表.csv"
+# The atlas: cover, index, one sheet per plot (plots under 100 m² on a list page), the 一张图 lines and the check's
+# conflicts drawn with their rule, area, clause and action, setbacks from the (illustrative) table, 界址点 as CSV.
 step "11 导出地块图则 Plot sheets (PDF)" zutuan:exportplotsheets \
-  INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC UNITS="$OUT/units.gpkg" \
-  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" OUTPUT="$OUT/地块图则.pdf"
+  INPUT="$PLOTS" ROADS="$SAMPLE|layername=daolu" ROAD_LABEL=DLMC ROAD_CLASS=DLDJ ROAD_WIDTH=HXKD UNITS="$OUT/units.gpkg" \
+  CLUSTERS="$Z" ECOLOGICAL_REDLINE="$SAMPLE|layername=stbhhx" FARMLAND="$SAMPLE|layername=yjjbnt" \
+  URBAN_BOUNDARY="$SAMPLE|layername=czkfbj" CONFLICTS="$OUT/一张图冲突.gpkg" MIN_AREA=100 \
+  PROJECT_NAME="凭祥边境经济合作区小组团滚动开发实施方案（示例）" ORGANISATION="示例编制单位" \
+  OUTPUT="$OUT/地块图则.pdf" OUTPUT_POINTS="$OUT/界址点坐标.csv"
 step "12 土地集约利用评价 Intensive use (TD/T 1029-2017)" zutuan:intensiveuse \
   INPUT="$PLOTS" SCENARIO=1 OUTPUT="$OUT/集约利用评价.xlsx"
 # Yearly monitoring (issue 19) on the sample zone's synthetic statistics, keyed to the phased plots' codes.

@@ -18,7 +18,8 @@ from ..layers import prepare_layer
 from .result import RuleSummary
 from .tables import normalise_code
 
-__all__ = ["ConstraintSpec", "load_constraint", "not_checked", "rule_specs", "as_spec", "RULE_KINDS", "BUILTIN_RULES"]
+__all__ = ["ConstraintSpec", "load_constraint", "not_checked", "rule_specs", "as_spec", "RULE_KINDS", "BUILTIN_RULES",
+           "BOUNDARY_MARK", "boundary_note"]
 
 #: rule kind -> (Chinese, English)
 RULE_KINDS = {"forbid": ("不得占用", "may not occupy"), "within": ("须位于范围内", "must lie inside"),
@@ -34,6 +35,16 @@ BUILTIN_RULES = {
     "zoning": ("MP-ZONE", "规划分区", "zoning", "CT_GHFQ", "《市级国土空间总体规划编制指南（试行）》规划分区；"
                "兼容表 resources/standards/zoning_compatibility.csv"),
 }
+
+
+#: marks a conflict below the boundary tolerance (the report and the 图则 read it: 需核实（疑似边界误差）)
+BOUNDARY_MARK = "疑似边界误差"
+
+
+def boundary_note(tolerance: float) -> str:
+    """The end of the message of a conflict below the boundary tolerance."""
+    return (f"；小于边界容差 {tolerance:g} ㎡，{BOUNDARY_MARK}，需核实 / below the boundary tolerance of {tolerance:g} m²: "
+            "probably a boundary mismatch between data sources; verify")
 
 
 @dataclass

@@ -13,12 +13,14 @@ import numpy as np
 from ..errors import InputError
 from ..findings import Finding
 from ..layers import prepare_layer
-from .constraints import BUILTIN_RULES, RULE_KINDS, ConstraintSpec, load_constraint, not_checked, rule_specs
+from .constraints import (BUILTIN_RULES, RULE_KINDS, ConstraintSpec, boundary_note, load_constraint, not_checked,
+                          rule_specs)
 from .datum_rules import mark_near_boundary, relative_uncertainty
 from .overlay import exact_area, outside_parts, overlay, per_plot_union
 from .result import CheckResult, ConflictRows, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
-                     load_zoning_table, normalise_code)
+                     load_zoning_table)
+from .tables import norm_column as _norm_column
 
 __all__ = ["ConstraintSpec", "check_masterplan", "RULE_KINDS", "BUILTIN_RULES"]
 
@@ -31,13 +33,15 @@ class _Ctx:
     step); the few per-plot findings that are not conflicts (e.g. a plot the DEM does not cover) into
     ``plot_findings`` and ``findings``."""
 
-    def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices):
+    def __init__(self, geoms, codes, landuse, construction, tolerance, max_vertices, boundary_tolerance=0.0):
         self.geoms, self.codes, self.landuse = geoms, codes, landuse
+        self.boundary_tolerance = boundary_tolerance
         self.construction = construction            # True / False / None (unknown code)
         self.unknown = np.array([c is None for c in construction], dtype=bool)
         self.area = exact_area(geoms)
         self.tolerance, self.max_vertices = tolerance, max_vertices
         self.plot_findings: dict[int, list] = {}
+        self.layers: list = []                      # (rule id, name, geometries) of the constraint layers read
         self.findings: list[Finding] = []
         self.rows = ConflictRows()
 
@@ -55,15 +59,25 @@ class _Ctx:
         pa = self.area[i]
         return np.divide(area * 100.0, pa, out=np.full(len(pa), np.nan), where=pa > 0)
 
-    def conflicts(self, rule: RuleSummary, i, area, geom, message, *, severity: str, fid="", fname="") -> None:
+    def conflicts(self, rule: RuleSummary, i, area, geom, message, *, severity: str, fid="", fname="",
+                  totals=None) -> None:
         """Conflict rows for plots ``i`` (positions) with their areas, geometries and messages; an error on a
-        plot whose land-use code is unknown is a warning (需核实)."""
+        plot whose land-use code is unknown is a warning (需核实), so is one whose conflict with this rule
+        (``totals``: the plot's dissolved area of the rule, per row) is below the boundary tolerance
+        (需核实（疑似边界误差）)."""
         i = np.asarray(i, dtype=np.int64)
         if not len(i):
             return
         sev = np.full(len(i), severity, dtype=object)
         if severity == "error":
             sev[self.unknown[i]] = "warning"
+            if self.boundary_tolerance > 0 and totals is not None:
+                small = (np.asarray(totals, dtype=float) < self.boundary_tolerance) & (sev == "error")
+                if small.any():
+                    sev[small] = "warning"
+                    message = (np.full(len(i), message, dtype=object) if isinstance(message, str)
+                               else np.array(message, dtype=object))
+                    message[small] = message[small] + boundary_note(self.boundary_tolerance)
         self.rows.add(plot=i, code=self.codes[i], rule_id=rule.rule_id, rule_name=rule.rule_name, severity=sev,
                       area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
                       feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
@@ -129,7 +143,7 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     ctx.conflicts(rule, i, a, res.geometry[rows],
                   _msgs(f"地块占用{rule.rule_name} {{0:,.2f}} ㎡（占地块 {{1:.2f}}%）/ plot occupies {{0:,.2f}} m² of "
                         f"{label} ({{1:.2f}}% of the plot)", a, ctx.share(i, a)),
-                  severity=spec.severity, fid=ids[j], fname=names[j])
+                  severity=spec.severity, fid=ids[j], fname=names[j], totals=tot[i])
     return _reported_total(ctx, res, rows, np.arange(len(res.plot)), tot)
 
 
@@ -165,7 +179,7 @@ def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
     ctx.conflicts(rule, i, a, out_geom[k],
                   _msgs(f"地块有 {{0:,.2f}} ㎡（{{1:.2f}}%）位于{rule.rule_name}之外 / {{0:,.2f}} m² ({{1:.2f}}%) of the "
                         f"plot lies outside {spec.name or rule.rule_id}", a, ctx.share(i, a)),
-                  severity=spec.severity, fid="", fname=f"{rule.rule_name}之外 / outside")
+                  severity=spec.severity, fid="", fname=f"{rule.rule_name}之外 / outside", totals=a)
     return field
 
 
@@ -225,7 +239,7 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
             msg = _msgs("用地 {0} 与规划分区“{1}”不符，{2:,.2f} ㎡ / land use {0} is not allowed in zone '{1}': "
                         "{2:,.2f} m²", ctx.landuse[i], z, a)
         fname = np.array([n or zz for n, zz in zip(names[j], z)], dtype=object)
-        ctx.conflicts(rule, i, a, res.geometry[rows], msg, severity=sev, fid=ids[j], fname=fname)
+        ctx.conflicts(rule, i, a, res.geometry[rows], msg, severity=sev, fid=ids[j], fname=fname, totals=tot[i])
     if unknown:
         rule.notes.append("兼容表中没有的分区 / zones missing from the table: " + "、".join(sorted(unknown)))
     return field
@@ -258,7 +272,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
                      zone_field: Optional[str] = None, zoning_table=None, others: Sequence[ConstraintSpec] = (),
                      dem: Optional[str] = None, slope_limit: float = 25.0, tolerance: float = 1.0,
                      construction_codes=None, max_vertices: int = 200, progress=None,
-                     datum_transform: Optional[str] = None, datum_accuracy: Optional[float] = None) -> CheckResult:
+                     datum_transform: Optional[str] = None, datum_accuracy: Optional[float] = None,
+                     boundary_tolerance: float = 0.0) -> CheckResult:
     """Check plots against the 一张图: control lines, 规划分区, further constraint layers and slope.
 
     ``plots`` is a GeoDataFrame of polygons with ``code_field`` (DKBH) and ``landuse_field`` (用地用海代码);
@@ -268,7 +283,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     plots are named by feature id. Constraint arguments take a GeoDataFrame, a path or a
     :class:`ConstraintSpec`. ``datum_transform`` / ``datum_accuracy`` (metres): a user transformation for
     constraint layers on another datum and the accuracy assumed where it is unknown (:mod:`.datum_rules`).
-    Returns a :class:`~.result.CheckResult` whose layers are in the measurement CRS.
+    ``boundary_tolerance`` (m², 0 = off): a prohibiting conflict of a plot with a rule whose area is below it is
+    需核实（疑似边界误差） (a warning naming the tolerance), not 不合规. Returns a :class:`~.result.CheckResult` whose layers are in the measurement CRS.
     """
     if tolerance < 0:
         raise InputError("E_BAD_PARAMETER", name="TOLERANCE", value=tolerance, reason_zh="不能为负",
@@ -276,6 +292,9 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if not 0 < slope_limit < 90:
         raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
                          reason_en="must lie between 0° and 90°")
+    if not boundary_tolerance >= 0:
+        raise InputError("E_BAD_PARAMETER", name="BOUNDARY_TOLERANCE", value=boundary_tolerance, reason_zh="不能为负",
+                         reason_en="must not be negative")
     if datum_accuracy is not None and not datum_accuracy >= 0:
         raise InputError("E_BAD_PARAMETER", name="DATUM_ACCURACY", value=datum_accuracy, reason_zh="不能为负",
                          reason_en="must not be negative")
@@ -292,7 +311,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
                   or isinstance(construction_codes, str) else tuple(construction_codes))
     uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
     construction = np.array([uniq[c] for c in landuse], dtype=object)
-    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices)
+    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, float(boundary_tolerance))
     ctx.findings = findings
 
     specs = rule_specs(ecological_redline, farmland, urban_boundary, zoning, zone_field, others)
@@ -332,7 +351,11 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         progress(100.0, "完成 / done")
     params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field or "—",
               "缺省用地代码 / default land-use code": default_landuse or "—",
-              "容差 / tolerance (m²)": tolerance, "坡度限值 / slope limit (°)": slope_limit if dem else "—",
+              "容差 / tolerance (m²)": tolerance,
+              "边界容差 / boundary tolerance (m²)": (f"{boundary_tolerance:g}（小于此面积的冲突为需核实（疑似边界误差）/ "
+                                                     "smaller conflicts are to be verified）" if boundary_tolerance
+                                                     else "0（未启用 / off）"),
+              "坡度限值 / slope limit (°)": slope_limit if dem else "—",
               "分区字段 / zone field": zone_field or "—",
               "分区兼容表 / zoning table": zoning_table if isinstance(zoning_table, str) else
               (ZONING_CSV if zoning_table is None else "（自定义 / custom）"),
@@ -345,7 +368,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if dem:
         inputs["DEM"] = str(dem)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
-                       conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field)
+                       conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field,
+                       constraint_layers=ctx.layers)
 
 
 def _plot_columns(measured, code_field, landuse_field, default_landuse, findings):
@@ -378,6 +402,7 @@ def _run_rule(ctx: _Ctx, spec, rule: RuleSummary, findings, table, *, missing_la
                             plots_bounds=tuple(plots.measured.total_bounds))
     if data is None:
         return None
+    ctx.layers.append((rule.rule_id, rule.rule_name, data[0]))
     if missing_landuse and spec.applies_to == "construction" and spec.rule != "touch":
         rule.notes.append(f"地块无用地用海分类代码字段“{missing_landuse}”，均按可能的建设用地审查，冲突为需核实 / the plots "
                           f"have no land-use code field '{missing_landuse}': each may be construction land, "
@@ -389,26 +414,3 @@ def _run_rule(ctx: _Ctx, spec, rule: RuleSummary, findings, table, *, missing_la
     if unc is not None:
         mark_near_boundary(ctx, rule, spec, data[0], first, *unc)
     return out
-
-
-_NULL_TEXT = frozenset(("nan", "none", "null"))
-
-
-def _norm_column(series) -> np.ndarray:
-    """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
-    vals = series.to_numpy(dtype=object)
-    if len(vals) and all(type(v) is str for v in vals):
-        # "nan" / "none" / "null" (any case) mean an empty code
-        out = np.empty(len(vals), dtype=object)
-        out[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in vals)]
-        return out
-    uniq = {}
-    out = np.empty(len(vals), dtype=object)
-    for k, v in enumerate(vals):
-        key = (type(v), v) if v == v else (float, "nan")
-        got = uniq.get(key)
-        if got is None:
-            got = uniq[key] = normalise_code(v)
-        out[k] = got
-    return out
-

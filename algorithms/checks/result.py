@@ -65,6 +65,8 @@ class CheckResult:
     status_field: str = "SCJL"
     #: counts of the earlier check's SCJL found on the input (shown apart in the report), None when there was none
     previous_counts: Optional[dict] = None
+    #: (rule id, rule name, geometries in the measurement CRS) of each constraint layer read (the report's maps)
+    constraint_layers: list = field(default_factory=list)
 
     def counts(self) -> dict:
         """This check's own counts of 合规 / 不合规 / 需核实 / 未审查 (from ``status_field``)."""

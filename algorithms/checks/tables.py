@@ -9,10 +9,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy as np
+
 from ..errors import StandardError_
 from ..standards._files import STANDARDS_DIR, read_header, read_table
 
-__all__ = ["STANDARDS_DIR", "ZoneRule", "load_construction_codes", "load_zoning_table", "read_header",
+__all__ = ["norm_column", "STANDARDS_DIR", "ZoneRule", "load_construction_codes", "load_zoning_table", "read_header",
            "code_matches", "normalise_code"]
 
 CONSTRUCTION_CODES_CSV = os.path.join(STANDARDS_DIR, "construction_land_codes.csv")
@@ -92,3 +94,26 @@ def load_zoning_table(path: Optional[str] = None) -> dict[str, ZoneRule]:
         for name in rule.names:
             table[name] = rule
     return table
+
+
+_NULL_TEXT = frozenset(("nan", "none", "null"))
+
+
+def norm_column(series) -> np.ndarray:
+    """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
+    vals = series.to_numpy(dtype=object)
+    if len(vals) and all(type(v) is str for v in vals):
+        # "nan" / "none" / "null" (any case) mean an empty code
+        out = np.empty(len(vals), dtype=object)
+        out[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in vals)]
+        return out
+    uniq = {}
+    out = np.empty(len(vals), dtype=object)
+    for k, v in enumerate(vals):
+        key = (type(v), v) if v == v else (float, "nan")
+        got = uniq.get(key)
+        if got is None:
+            got = uniq[key] = normalise_code(v)
+        out[k] = got
+    return out
+

@@ -12,9 +12,11 @@ import os
 from typing import Optional
 
 import numpy as np
-import shapely
 
 from ..findings import SEVERITIES, STATUS
+from .sections import (AREA_KINDS, maps_section, net_areas, net_cards, plot_table, row_action, row_result,
+                       tolerance_note)
+from .svgmap import svg_map
 
 __all__ = ["render_report", "write_report", "svg_map"]
 
@@ -36,15 +38,24 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .card{flex:1;border:1px solid #999;padding:6px;text-align:center}
 .card b{display:block;font-size:16pt}
 .maps{display:flex;flex-wrap:wrap;gap:10px}
-figure{margin:0;width:300px;border:1px solid #bbb;padding:4px;page-break-inside:avoid;break-inside:avoid}
+figure{margin:0;width:340px;border:1px solid #bbb;padding:4px;page-break-inside:avoid;break-inside:avoid}
+figure.overview{width:auto;max-width:100%;margin:6px 0}
+figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:8.5pt;color:#333}
+.lg{display:inline-block;margin-right:12px}.lg i{display:inline-block;width:14px;height:9px;margin-right:3px;
+vertical-align:middle}
+tr.total td{font-weight:bold;background:#f6f6f6}
 .sign{margin-top:30px;display:flex;gap:60px}
 .small{font-size:8.5pt;color:#555}
 table.rules td:nth-child(-n+4){min-width:4.2em}
 table.rules td:last-child{font-size:8.5pt}
 @page{size:A4;margin:15mm 12mm}
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid;break-after:avoid}
-tr,figure{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-group}}
+@media print{body{margin:0;max-width:none;font-size:9.5pt}h2{page-break-after:avoid;break-after:avoid}
+h3{page-break-after:avoid;break-after:avoid}
+tr,figure,.cards,.box{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-group}
+table{font-size:8pt;table-layout:auto;word-break:break-word}th,td{padding:2px 3px}
+.maps{display:block}.maps figure{display:inline-block;width:48%;vertical-align:top;margin:0 1% 6px 0}
+figure.overview{width:100%}figure svg{width:100%}.cards{flex-wrap:wrap}}
 """
 
 _KIND_ZH = {"forbid": "不得占用", "within": "须位于范围内", "touch": "接触即提示", "zoning": "分区用途相符",
@@ -63,44 +74,6 @@ def _n(v, digits: int = 2) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)):
         return ""
     return f"{float(v):,.{digits}f}"
-
-
-def svg_map(plot, conflict, *, size: int = 290, caption: str = "") -> str:
-    """A small SVG: the plot outlined in grey, the conflict filled red, with a scale bar (metre CRS)."""
-    geoms = [g for g in (plot, conflict) if g is not None and not shapely.is_empty(g)]
-    if not geoms:
-        return ""
-    x0, y0, x1, y1 = shapely.total_bounds(np.array(geoms, dtype=object))
-    w, h = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
-    pad = 0.08 * max(w, h)
-    x0, y0, w, h = x0 - pad, y0 - pad, w + 2 * pad, h + 2 * pad
-    s = (size - 10) / max(w, h)
-
-    def path(g):
-        out = []
-        for part in shapely.get_parts(g):
-            if part.geom_type != "Polygon":
-                continue
-            for ring in [part.exterior, *part.interiors]:
-                xy = np.asarray(ring.coords)
-                pts = " ".join(f"{(x - x0) * s + 5:.1f},{(y0 + h - y) * s + 5:.1f}" for x, y in xy)
-                out.append("M" + pts.replace(" ", " L") + " Z")
-        return " ".join(out)
-
-    hh = int(h * s + 10)
-    bar = 10 ** np.floor(np.log10(max(w, h) / 3))
-    body = []
-    if plot is not None:
-        body.append(f'<path d="{path(plot)}" fill="#f2f2f2" stroke="#555" stroke-width="1.2" fill-rule="evenodd"/>')
-    if conflict is not None and not shapely.is_empty(conflict):
-        body.append(f'<path d="{path(conflict)}" fill="#d92d20" fill-opacity="0.55" stroke="#b42318" '
-                    f'stroke-width="0.8" fill-rule="evenodd"/>')
-    bl = bar * s
-    body.append(f'<line x1="6" y1="{hh - 6}" x2="{6 + bl:.1f}" y2="{hh - 6}" stroke="#000" stroke-width="2"/>'
-                f'<text x="{8 + bl:.1f}" y="{hh - 3}" font-size="9">{bar:g} m</text>')
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{hh}" viewBox="0 0 {size} {hh}">'
-           + "".join(body) + "</svg>")
-    return f"<figure>{svg}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
 def _status_class(v: str) -> str:
@@ -137,8 +110,9 @@ def _value_table(rule, fs, max_rows) -> list:
     return out
 
 
-def _rules_table(rules) -> list:
-    """二、分规则汇总: one row per rule (checked / not-checked counts where the rules compare values)."""
+def _rules_table(rules, net=None) -> list:
+    """二、分规则汇总: one row per rule (checked / not-checked counts where the rules compare values); for the land
+    rules the sum of their areas and the net area (each m² once)."""
     out = []
     valued = all(r.kind in _VALUE_KINDS for r in rules)
     n_head = "已检查数" if valued else "要素数"
@@ -156,33 +130,33 @@ def _rules_table(rules) -> list:
                    f"<td class='n'>{r.n_plots}</td><td class='n'>{r.n_errors}</td>"
                    f"<td class='n'>{r.n_warnings}</td><td class='n'>{_n(area)}</td>"
                    f"<td class='n'>{_n(area / 1e4 if area is not None else None, 4)}</td><td>{_e(r.source)}</td></tr>")
+    if net is not None and net.complete:
+        span = 9 + (1 if unchecked else 0)
+        for label, v in (("各规则冲突面积相加（同一块地占两条规则时重复计）", net.rules_sum),
+                         ("冲突净面积（各规则冲突部分的并集，每平方米只计一次）", net.net)):
+            out.append(f"<tr class='total'><td colspan='{span - 1}'>{label}</td><td class='n'>{_n(v)}</td>"
+                       f"<td class='n'>{_n(v / 1e4, 4)}</td><td></td></tr>")
     out.append("</tbody></table>")
     return out
 
 
-def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_version: Optional[str] = None) -> str:
-    """The report of a :class:`~algorithms.checks.result.CheckResult` as one self-contained HTML string."""
-    from .._compat import versions
-
+def _summary(result, net) -> list:
+    """一、审查结论摘要: counts, net area, not-checked rules, the boundary tolerance."""
     plots, conf = result.plots, result.conflicts
     counts = result.counts()
-    now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{_e(result.title)}</title>"
-           f"<style>{_CSS}</style></head><body>",
-           f"<h1>{_e(result.title)}</h1><div class='sub'>生成时间 {now} · 小组团 Planner "
-           f"{_e(plugin_version or versions().get('zutuan-engine'))}</div>"]
-    # 一、结论摘要
     total_area = getattr(result, "total_area", None)  # set by algorithms.scale, whose plots stay in files
     if total_area is None:
         total_area = float(plots.geometry.area.sum()) if len(plots) else 0.0
-    out.append("<h2>一、审查结论摘要</h2><div class='cards'>")
-    out.append(f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>")
+    out = ["<h2>一、审查结论摘要</h2><div class='cards'>",
+           f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>"]
     for key, cls in (("ok", "ok"), ("fail", "fail"), ("verify", "verify")):
         out.append(f"<div class='card {cls}'>{STATUS[key]}<b>{counts.get(STATUS[key], 0)}</b></div>")
     n_na = int((plots[result.status_field] == "不适用").sum()) if len(plots) else 0
     if n_na:
         out.append(f"<div class='card'>不适用<b>{n_na}</b></div>")
     out.append("</div>")
+    if net is not None:
+        out.append(net_cards(net))
     if result.status_field != "SCJL":
         out.append(f"<p class='small'>以上为本次审查自身的结论（字段 {_e(result.status_field)}），只计本次审查的发现。</p>")
     out.extend(_previous_box(result))
@@ -192,22 +166,21 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
                 else "因上述规则未能检查，其余无问题的地块结论为“需核实”。")
         out.append("<div class='box'><b>未检查的规则（不视为通过）：</b><ul>" + "".join(
             f"<li>{_e(r.rule_name)}（{_e(r.rule_id)}）：{_e(r.reason)}</li>" for r in nc) + f"</ul>{tail}</div>")
+    out.append(tolerance_note(result))
     n_err = sum(r.n_errors for r in result.rules)
     n_warn = sum(r.n_warnings for r in result.rules)
     by_rule = result.conflict_counts  # set when only the largest conflicts are kept in memory (province scale)
     n_conf = sum(by_rule.values()) if by_rule is not None else len(conf)
     out.append(f"<p>共发现错误 {n_err} 项、警告 {n_warn} 项；冲突图斑 {n_conf} 个。"
                f"面积在 {_e(result.parameters.get('量算坐标系 / measurement CRS', ''))} 中平面量算，单位平方米（㎡）。</p>")
-    # 二、规则汇总
-    out.extend(_rules_table(result.rules))
-    for r in result.rules:
-        if r.notes:
-            out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +
-                       (f" …（共 {len(r.notes)} 条）" if len(r.notes) > 20 else "") + "</p>")
-    # 三、分规则明细
-    out.append("<h2>三、分规则冲突明细</h2>")
-    value_rules = {r.rule_id for r in result.rules if r.kind in _VALUE_KINDS}
-    shown = [f for f in result.findings if f.rule_id in value_rules and f.severity in ("error", "warning")]
+    return out
+
+
+def _conflict_tables(result, value_rules, shown, max_rows) -> list:
+    """四、分规则冲突明细: per rule, its conflict rows (largest first) with the result and the suggested action."""
+    conf = result.conflicts
+    by_rule = result.conflict_counts
+    out = ["<h2>四、分规则冲突明细</h2>"]
     if len(conf) == 0 and not shown:
         out.append("<p>无冲突。</p>")
     for r in result.rules:
@@ -220,33 +193,27 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
         rows = rows.sort_values("CTMJ", ascending=False)
         n_rows = by_rule.get(r.rule_id, len(rows)) if by_rule is not None else len(rows)
         out.append(f"<h3>{_e(r.rule_id)} {_e(r.rule_name)}（{n_rows} 处）</h3><table><thead><tr><th>地块编号</th>"
-                   "<th>用地代码</th><th>管控要素</th><th>冲突面积（㎡）</th><th>占地块（%）</th><th>严重程度</th>"
-                   "<th>说明</th></tr></thead><tbody>")
+                   "<th>用地代码</th><th>管控要素</th><th>冲突面积（㎡）</th><th>占地块（%）</th><th>结论</th>"
+                   "<th>处理建议</th><th>说明</th></tr></thead><tbody>")
         for row in rows.head(max_rows).itertuples():
             feat = " ".join(x for x in (_e(row.YSBH), _e(row.YSMC)) if x)
             out.append(f"<tr><td>{_e(row.DKBH)}</td><td>{_e(row.YDDM)}</td><td>{feat}</td>"
-                       f"<td class='n'>{_n(row.CTMJ)}</td><td class='n'>{_n(row.ZDBL)}</td><td>{_e(row.YZCD)}</td>"
-                       f"<td>{_e(row.SM)}</td></tr>")
+                       f"<td class='n'>{_n(row.CTMJ)}</td><td class='n'>{_n(row.ZDBL)}</td>"
+                       f"<td>{_e(row_result(row.YZCD, row.SM))}</td><td>{_e(row_action(r.rule_id, row.YZCD, row.SM))}"
+                       f"</td><td>{_e(row.SM)}</td></tr>")
         out.append("</tbody></table>")
         if n_rows > min(max_rows, len(rows)):
             out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(rows))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
-    # 四、示意图
-    if len(conf):
-        mappable = conf[conf.geometry.notna() & ~conf["GZBH"].isin(value_rules)]
-        worst = mappable.sort_values("CTMJ", ascending=False).head(max_maps)
-        if len(worst):
-            out.append("<h2>四、主要冲突示意图</h2><p class='small'>灰色为地块，红色为冲突部分；按冲突面积从大到小。</p>"
-                       "<div class='maps'>")
-            by_code = dict(zip(plots[result.code_field].astype(str), plots.geometry)) if len(plots) else {}
-            for row in worst.itertuples():
-                cap = f"{row.DKBH} · {row.GZMC} · {_n(row.CTMJ)} ㎡（{_n(row.ZDBL)}%）"
-                out.append(svg_map(by_code.get(str(row.DKBH)), row.geometry, caption=cap))
-            out.append("</div>")
-    # 五、其他发现
+    return out
+
+
+def _others(result, shown, max_rows) -> list:
+    """六、其他发现 and the extra tables."""
+    out = []
     shown_ids = {id(f) for f in shown}
     others = [f for f in result.findings if not f.extra.get("conflict") and id(f) not in shown_ids]
     if others:
-        out.append("<h2>五、其他发现（数据处理、未检查项）</h2><table><thead><tr><th>规则</th><th>程度</th><th>对象</th>"
+        out.append("<h2>六、其他发现（数据处理、未检查项）</h2><table><thead><tr><th>规则</th><th>程度</th><th>对象</th>"
                    "<th>说明</th><th>依据</th></tr></thead><tbody>")
         for f in others[:max_rows]:
             out.append(f"<tr><td>{_e(f.rule_id)} {_e(f.rule_name)}</td><td>{_e(SEVERITIES[f.severity])}</td>"
@@ -262,11 +229,38 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
                 f"<td class='n'>{_n(v)}</td>" if isinstance(v, (float, np.floating)) else f"<td>{_e(v)}</td>"
                 for v in row) + "</tr>")
         out.append("</tbody></table>")
-    # 六、输入与参数, 七、版本
-    out.append("<h2>六、输入数据与参数</h2><table><tbody>")
+    return out
+
+
+def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_version: Optional[str] = None) -> str:
+    """The report of a :class:`~algorithms.checks.result.CheckResult` as one self-contained HTML string."""
+    from .._compat import versions
+
+    now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z (UTC%z)")
+    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{_e(result.title)}</title>"
+           f"<style>{_CSS}</style></head><body>",
+           f"<h1>{_e(result.title)}</h1><div class='sub'>生成时间 {now} · 小组团 Planner "
+           f"{_e(plugin_version or versions().get('zutuan-engine'))}</div>"]
+    land = any(r.kind in AREA_KINDS for r in result.rules)
+    net = net_areas(result) if land else None
+    out.extend(_summary(result, net))
+    out.extend(_rules_table(result.rules, net))
+    for r in result.rules:
+        if r.notes:
+            out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +
+                       (f" …（共 {len(r.notes)} 条）" if len(r.notes) > 20 else "") + "</p>")
+    if net is not None:
+        out.extend(plot_table(result, net, max_rows))
+    value_rules = {r.rule_id for r in result.rules if r.kind in _VALUE_KINDS}
+    shown = [f for f in result.findings if f.rule_id in value_rules and f.severity in ("error", "warning")]
+    out.extend(_conflict_tables(result, value_rules, shown, max_rows))
+    if net is not None:
+        out.extend(maps_section(result, net, max_maps))
+    out.extend(_others(result, shown, max_rows))
+    out.append("<h2>七、输入数据与参数</h2><table><tbody>")
     for k, v in list(result.inputs.items()) + list(result.parameters.items()):
         out.append(f"<tr><th style='width:32%'>{_e(k)}</th><td>{_e(v)}</td></tr>")
-    out.append("</tbody></table><h2>七、软件与数据版本</h2><table><tbody>")
+    out.append("</tbody></table><h2>八、软件与数据版本</h2><table><tbody>")
     for k, v in versions().items():
         out.append(f"<tr><th style='width:32%'>{_e(k)}</th><td>{_e(v)}</td></tr>")
     out.append("</tbody></table>")

@@ -32,6 +32,7 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     DEM = "DEM"
     SLOPE_LIMIT = "SLOPE_LIMIT"
     TOLERANCE = "TOLERANCE"
+    BOUNDARY_TOLERANCE = "BOUNDARY_TOLERANCE"
     WORKERS = "WORKERS"
     PARTITION_SIZE = "PARTITION_SIZE"
     PLOT_FIELDS = {"DKBH": False, "YDYHFLDM": False}  # each rule needs only its own fields (issue 15)
@@ -46,7 +47,10 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / "
                "接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积"
                "（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接"
-               "不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时"
+               "不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。"
+               "报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图"
+               "（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。"
+               "提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时"
                "（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用"
                "的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于"
                " 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的"
@@ -63,7 +67,12 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "(may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). "
                "Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an "
                "independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps "
-               "below the tolerance and edge contacts are not violations. A layer given but empty or unreadable "
+               "below the tolerance and edge contacts are not violations; with a boundary tolerance, a prohibiting "
+               "conflict smaller than it is 需核实（疑似边界误差） (probable boundary mismatch) and the report states the "
+               "threshold. The report gives the net area in conflict per plot and in total (the union of the conflict "
+               "parts, overlaps counted once), an overview map and one map per conflicting plot (neighbours, "
+               "constraint boundary, north arrow, scale) and the suggested action per finding from the rule data "
+               "(resources/standards/review_actions.csv). A layer given but empty or unreadable "
                "makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the "
                "plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong "
                "to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than "
@@ -113,6 +122,11 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             "大于此坡度的部分计入占比 / slopes above this count")
         add(QgsProcessingParameterNumber(self.TOLERANCE, self.tr("容差（平方米）"), QgsProcessingParameterNumber.Double,
                                          1.0, minValue=0.0), "小于此面积的重叠不算违规 / overlaps below this are ignored")
+        add(QgsProcessingParameterNumber(self.BOUNDARY_TOLERANCE, self.tr("边界容差（平方米，0 为不启用）"),
+                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+            "地块与某条禁止性规则的冲突面积小于此值时判为“需核实（疑似边界误差）”而非不合规，报告写明所用阈值 / a "
+            "prohibiting conflict smaller than this is 'to be verified (probable boundary mismatch)' instead of "
+            "non-compliant; the report states the threshold")
         add(QgsProcessingParameterNumber(self.WORKERS, self.tr("并行线程数（0 = CPU 核数）"),
                                          QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=64),
             "大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on "
@@ -201,6 +215,7 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             dem=dem_layer.source() if dem_layer is not None else None,
             slope_limit=self.parameterAsDouble(parameters, self.SLOPE_LIMIT, context),
             tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            boundary_tolerance=self.parameterAsDouble(parameters, self.BOUNDARY_TOLERANCE, context),
             datum_transform=self.parameterAsString(parameters, self.DATUM_TRANSFORM, context) or None,
             datum_accuracy=(None if parameters.get(self.DATUM_ACCURACY) in (None, "") else
                             self.parameterAsDouble(parameters, self.DATUM_ACCURACY, context)))

@@ -596,8 +596,8 @@
       <translation>Check against territorial master-plan layers</translation>
     </message>
     <message>
-      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
-      <translation>Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations. A layer given but empty or unreadable makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than the plots (Xian 1980, Beijing 1954 vs CGCS2000) and the transformation is a ballpark one or worse than 1 m, the report and the log name it with its accuracy and conflicts within that distance of a boundary become 需核实; a province's published 7 parameters (dx,dy,dz,rx,ry,rz,ds in m, arc-seconds, ppm, position-vector convention) or a PROJ pipeline can be given with their accuracy, and the QGIS project's datum transformations are used. Each rule needs only its own fields: without a land-use code field only the zoning rule is not checked. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. Plot layers from elsewhere: choose the plot code and land-use fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a chosen field that the layer lacks stops the run naming its parameter; without a plot code plots are named by feature id; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations; with a boundary tolerance, a prohibiting conflict smaller than it is 需核实（疑似边界误差） (probable boundary mismatch) and the report states the threshold. The report gives the net area in conflict per plot and in total (the union of the conflict parts, overlaps counted once), an overview map and one map per conflicting plot (neighbours, constraint boundary, north arrow, scale) and the suggested action per finding from the rule data (resources/standards/review_actions.csv). A layer given but empty or unreadable makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than the plots (Xian 1980, Beijing 1954 vs CGCS2000) and the transformation is a ballpark one or worse than 1 m, the report and the log name it with its accuracy and conflicts within that distance of a boundary become 需核实; a province's published 7 parameters (dx,dy,dz,rx,ry,rz,ds in m, arc-seconds, ppm, position-vector convention) or a PROJ pipeline can be given with their accuracy, and the QGIS project's datum transformations are used. Each rule needs only its own fields: without a land-use code field only the zoning rule is not checked. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. Plot layers from elsewhere: choose the plot code and land-use fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a chosen field that the layer lacks stops the run naming its parameter; without a plot code plots are named by feature id; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
     </message>
     <message>
       <source>生态保护红线</source>
@@ -670,6 +670,10 @@
     <message>
       <source>小于此面积的重叠不算违规 / overlaps below this are ignored</source>
       <translation>Overlaps smaller than this area are not violations</translation>
+    </message>
+    <message>
+      <source>地块与某条禁止性规则的冲突面积小于此值时判为“需核实（疑似边界误差）”而非不合规，报告写明所用阈值 / a prohibiting conflict smaller than this is 'to be verified (probable boundary mismatch)' instead of non-compliant; the report states the threshold</source>
+      <translation>a prohibiting conflict smaller than this is 'to be verified (probable boundary mismatch)' instead of non-compliant; the report states the threshold</translation>
     </message>
     <message>
       <source>大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on several threads, with the same result as one thread</source>
@@ -754,6 +758,10 @@
     <message>
       <source>容差（平方米）</source>
       <translation>Tolerance (m²)</translation>
+    </message>
+    <message>
+      <source>边界容差（平方米，0 为不启用）</source>
+      <translation>Boundary tolerance (m², 0 = off)</translation>
     </message>
     <message>
       <source>并行线程数（0 = CPU 核数）</source>
@@ -1056,8 +1064,8 @@
       <translation>Export plot control sheets</translation>
     </message>
     <message>
-      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，没有数值的指标写明原因“未赋值：…”；开发状态），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到地块编号字段时停止并指明参数。</source>
-      <translation>Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; a control without a value says why, '未赋值：…'; the development status), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); without a plot code field the run stops naming its parameter.</translation>
+      <source>生成 A3 横向地块图则（一个 PDF 图集）：封面、目录（地块 → 页码、图号）、每个地块一页图则、面积小于“单独出图的最小面积”的地块列于小地块清单页。每页图则：地块及相邻地块（按用地用海一级类着色，本地块红色加粗），道路中心线（名称、等级、红线宽度）与道路红线，按道路等级的建筑退线（虚线，标距离）和交叉口附近的禁止开口路段（退线表 CSV，默认表为示意值并在图上注明），规划给定的出入口，一张图管控线（生态保护红线、永久基本农田、城镇开发边界）与冲突部分（标注规则和面积），界址点（自西北角起顺时针编号 J1、J2…）与边长；区位索引图（全区，本地块红色，所在单元、组团加粗）；控制指标表（带单位，没有数值的写明原因“未赋值：…”；开发状态）；审查结论（每条冲突规则的面积、依据条款和处理建议）；界址点坐标表（CGCS2000，规划所在高斯-克吕格 3° 带，X 北、Y 东，保留 3 位小数；另可输出全部界址点 CSV）；指北针（白底黑色）、数字比例尺和线段比例尺、图例、图签（项目名称、编制单位、编制/审核/审定、日期、图号、页码）。PDF 中的文字为真实字符（嵌入去除部首兼容字的 Noto Sans CJK 副本），可检索、复制。输出一个多页 PDF，或每页一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到地块编号字段时停止并指明参数。</source>
+      <translation>Makes an A3 landscape atlas of plot sheets (one PDF): a cover, an index (plot → page and drawing number), one sheet per plot, and a list page for plots smaller than the minimum area. Each sheet: the plot with its neighbours (coloured by level-1 land-use class, the plot outlined in red), road centre lines (name, class, red-line width) and red lines, building setback lines by road class (dashed, with distances) and no-opening stretches near intersections (setback table CSV; the default table is illustrative and the sheet says so), the plan's entrances, the 一张图 control lines (ecological red line, permanent farmland, urban boundary) and the conflicting parts (labelled with rule and area), boundary points numbered J1, J2 … clockwise from the north-west with edge lengths; a location map (the zone, the plot red, its unit and cluster outlined); the control table (with units; a control without a value says why, '未赋值：…'; the development status); the review conclusion (each conflicting rule with area, clause and suggested action); the boundary-point table (CGCS2000 in the plan's 3-degree Gauss-Krüger zone, X north, Y east, 3 decimals; all points also as CSV); a north arrow (black on white), numeric and graphic scales, legend and title block (project, organisation, drafted/checked/approved, date, drawing number, page). The PDF's text is real characters (an embedded copy of Noto Sans CJK without the radical look-alikes): it can be searched and copied. Writes one multi-page PDF, or one PDF per page into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); without a plot code field the run stops naming its parameter.</translation>
     </message>
     <message>
       <source>每个地块一页，按地块编号排序 / one page per plot, ordered by DKBH</source>
@@ -1068,44 +1076,100 @@
       <translation>Road centre lines or road areas</translation>
     </message>
     <message>
-      <source>用于标注道路 / labels the roads</source>
-      <translation>Used to label the roads</translation>
+      <source>按道路等级的退线与禁止开口距离；默认 resources/standards/road_setbacks.csv（示意值） / setback table by road class; default: the shipped illustrative table</source>
+      <translation>setback table by road class; default: the shipped illustrative table</translation>
     </message>
     <message>
-      <source>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</source>
-      <translation>Draws the unit boundaries (dashed) labelled with the unit code DYBH</translation>
+      <source>画出单元边界（虚线）并标注单元编号 DYBH；缺省时由地块合并 / unit boundaries; default: dissolved from the plots</source>
+      <translation>unit boundaries; default: dissolved from the plots</translation>
+    </message>
+    <message>
+      <source>区位索引图中的组团边界；缺省时由地块合并 / clusters in the location map; default: dissolved from the plots</source>
+      <translation>clusters in the location map; default: dissolved from the plots</translation>
+    </message>
+    <message>
+      <source>一张图符合性审查的冲突图斑（CONFLICTS）：画出冲突部分，列出规则、面积、依据和处理建议 / the check's conflict layer: drawn, and listed with rule, area, clause and suggested action</source>
+      <translation>the check's conflict layer: drawn, and listed with rule, area, clause and suggested action</translation>
+    </message>
+    <message>
+      <source>规划给定的出入口（点）或禁止开口路段（线） / the plan's entrances (points) or no-opening stretches (lines)</source>
+      <translation>the plan's entrances (points) or no-opening stretches (lines)</translation>
+    </message>
+    <message>
+      <source>如 类型 / e.g. type</source>
+      <translation>e.g. type</translation>
+    </message>
+    <message>
+      <source>面积更小的地块不单独出图，列入小地块清单页 / smaller plots go to a list page instead of a sheet</source>
+      <translation>smaller plots go to a list page instead of a sheet</translation>
     </message>
     <message>
       <source>图签中的项目名称 / project name in the title block</source>
       <translation>Project name in the title block</translation>
     </message>
     <message>
-      <source>图签中的编制单位 / organisation in the title block</source>
-      <translation>Planning organisation in the title block</translation>
-    </message>
-    <message>
       <source>图签中的日期 / date in the title block; empty: today</source>
       <translation>Date in the title block; empty: today</translation>
     </message>
     <message>
-      <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</source>
-      <translation>Drawing number = prefix + 3-digit sequence number</translation>
+      <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit number</source>
+      <translation>drawing number = prefix + 3-digit number</translation>
     </message>
     <message>
-      <source>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</source>
-      <translation>One multi-page PDF or one PDF per plot</translation>
+      <source>多页 PDF 或每页一个 PDF / one multi-page PDF or one PDF per page</source>
+      <translation>one multi-page PDF or one PDF per page</translation>
     </message>
     <message>
-      <source>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</source>
-      <translation>The multi-page PDF; one PDF per plot: a folder of the same name</translation>
+      <source>多页 PDF；按页输出时为同名文件夹 / the PDF; per page: a folder of the same name</source>
+      <translation>the PDF; per page: a folder of the same name</translation>
+    </message>
+    <message>
+      <source>全部地块的界址点坐标 / every plot's boundary points</source>
+      <translation>every plot's boundary points</translation>
+    </message>
+    <message>
+      <source>用于标注道路 / labels the roads</source>
+      <translation>Used to label the roads</translation>
+    </message>
+    <message>
+      <source>如 DLDJ（主干路、次干路、支路）：按等级取退线与禁止开口距离 / road class, e.g. DLDJ: sets the setback and no-opening distances</source>
+      <translation>road class, e.g. DLDJ: sets the setback and no-opening distances</translation>
+    </message>
+    <message>
+      <source>如 HXKD（米）：画出道路红线并标注宽度 / red-line width in metres, e.g. HXKD: draws and labels the red lines</source>
+      <translation>red-line width in metres, e.g. HXKD: draws and labels the red lines</translation>
+    </message>
+    <message>
+      <source>一张图管控线，画在图则上并标注 / a master-plan control line, drawn and labelled on the sheets</source>
+      <translation>a master-plan control line, drawn and labelled on the sheets</translation>
+    </message>
+    <message>
+      <source>图签中的姓名或单位，留空供手签 / in the title block; empty: left for a signature</source>
+      <translation>in the title block; empty: left for a signature</translation>
     </message>
     <message>
       <source>道路图层（可选）</source>
       <translation>Road layer (optional)</translation>
     </message>
     <message>
-      <source>道路名称字段（可选）</source>
-      <translation>Road name field (optional)</translation>
+      <source>退线表（可选，CSV）</source>
+      <translation>Setback table (optional, CSV)</translation>
+    </message>
+    <message>
+      <source>审查冲突图层（可选）</source>
+      <translation>Conflict layers of the review (optional)</translation>
+    </message>
+    <message>
+      <source>出入口 / 禁止开口图层（可选）</source>
+      <translation>Entrances / no-opening layer (optional)</translation>
+    </message>
+    <message>
+      <source>出入口标注字段（可选）</source>
+      <translation>Entrance label field (optional)</translation>
+    </message>
+    <message>
+      <source>单独出图的最小面积（平方米）</source>
+      <translation>Minimum area for a sheet of its own (m²)</translation>
     </message>
     <message>
       <source>日期（留空为今天）</source>
@@ -1124,20 +1188,52 @@
       <translation>Plot control sheets PDF</translation>
     </message>
     <message>
+      <source>界址点坐标表（可选，CSV）</source>
+      <translation>Boundary-point table (optional, CSV)</translation>
+    </message>
+    <message>
       <source>页数</source>
       <translation>Number of pages</translation>
+    </message>
+    <message>
+      <source>图则数</source>
+      <translation>Number of sheets</translation>
     </message>
     <message>
       <source>输出文件</source>
       <translation>Output files</translation>
     </message>
     <message>
+      <source>道路名称字段（可选）</source>
+      <translation>Road name field (optional)</translation>
+    </message>
+    <message>
+      <source>道路等级字段（可选）</source>
+      <translation>Road class field (optional)</translation>
+    </message>
+    <message>
+      <source>道路红线宽度字段（可选）</source>
+      <translation>Road red-line width field (optional)</translation>
+    </message>
+    <message>
+      <source>编制人</source>
+      <translation>Drafted by</translation>
+    </message>
+    <message>
+      <source>审核人</source>
+      <translation>Checked by</translation>
+    </message>
+    <message>
+      <source>审定人</source>
+      <translation>Approved by</translation>
+    </message>
+    <message>
       <source>一个多页 PDF</source>
       <translation>One multi-page PDF</translation>
     </message>
     <message>
-      <source>每个地块一个 PDF</source>
-      <translation>One PDF per plot</translation>
+      <source>每页一个 PDF</source>
+      <translation>One PDF per page</translation>
     </message>
     <message>
       <source>飞地跨区域核算</source>
@@ -2130,6 +2226,38 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation type="vanished">Checks plots against the master plan's control lines: ecological red line and permanent basic farmland (construction land may not occupy them), urban development boundary (construction land must lie inside), planning zones (editable zone → land-use compatibility table), any other constraint layers (may not occupy / must lie inside / warn when touching) and DEM slope (share steeper than a limit). Layers may be in different CRSs; areas are exact in one projected metre CRS (within 0.01 m² of an independent exact computation) and overlapping polygons of one layer are not counted twice. Overlaps below the tolerance and edge contacts are not violations. A layer given but empty or unreadable makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than the plots (Xian 1980, Beijing 1954 vs CGCS2000) and the transformation is a ballpark one or worse than 1 m, the report and the log name it with its accuracy and conflicts within that distance of a boundary become 需核实; a province's published 7 parameters (dx,dy,dz,rx,ry,rz,ds in m, arc-seconds, ppm, position-vector convention) or a PROJ pipeline can be given with their accuracy, and the QGIS project's datum transformations are used. Each rule needs only its own fields: without a land-use code field only the zoning rule is not checked. Outputs: plots with a result (合规 / 不合规 / 需核实), conflict polygons (plot × rule × constraint feature) and a Chinese HTML report that prints to PDF. Plot layers from elsewhere: choose the plot code and land-use fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); a chosen field that the layer lacks stops the run naming its parameter; without a plot code plots are named by feature id; outputs add the schema fields (DKBH, YDYHFLDM…) and keep the layer's own.</translation>
+    </message>
+    <message>
+      <source>为每个地块生成一页 A3 横向图则：地块及相邻地块、道路与标注（按用地用海一级类着色，本地块红色加粗），控制指标表（容积率、建筑系数、建筑密度、绿地率、限高、投资强度等，没有数值的指标写明原因“未赋值：…”；开发状态），指北针、比例尺、图例，图签（项目名称、编制单位、日期、图号）。输出一个多页 PDF，或每个地块一个 PDF（放在与输出文件同名的文件夹中）。无需图形界面，可在图形建模器和 qgis_process 中使用。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；找不到地块编号字段时停止并指明参数。</source>
+      <translation type="vanished">Makes one A3 landscape plot sheet per plot: the plot with its neighbours, roads and labels (coloured by level-1 land-use class, the plot itself outlined in red), its control table (FAR, building coefficient and density, green ratio, height, investment intensity…; a control without a value says why, '未赋值：…'; the development status), north arrow, scale bar, legend and the title block (project, organisation, date, drawing number). Writes one multi-page PDF, or one PDF per plot into a folder named after the output file. Needs no screen: works in the Graphical Modeler and with qgis_process. Plot layers from elsewhere: choose the plot code, land-use and other fields in the field parameters, or leave them empty to have the usual names recognised (resources/standards/field_variants.csv); without a plot code field the run stops naming its parameter.</translation>
+    </message>
+    <message>
+      <source>画出单元边界（虚线）并标注单元编号 DYBH / draws unit boundaries (dashed) labelled with DYBH</source>
+      <translation type="vanished">Draws the unit boundaries (dashed) labelled with the unit code DYBH</translation>
+    </message>
+    <message>
+      <source>图签中的编制单位 / organisation in the title block</source>
+      <translation type="vanished">Planning organisation in the title block</translation>
+    </message>
+    <message>
+      <source>图号 = 前缀 + 三位序号 / drawing number = prefix + 3-digit page number</source>
+      <translation type="vanished">Drawing number = prefix + 3-digit sequence number</translation>
+    </message>
+    <message>
+      <source>多页 PDF 或每个地块一个 PDF / one multi-page PDF or one PDF per plot</source>
+      <translation type="vanished">One multi-page PDF or one PDF per plot</translation>
+    </message>
+    <message>
+      <source>多页 PDF；按地块输出时为同名文件夹 / the PDF; per plot: a folder of the same name</source>
+      <translation type="vanished">The multi-page PDF; one PDF per plot: a folder of the same name</translation>
+    </message>
+    <message>
+      <source>每个地块一个 PDF</source>
+      <translation type="vanished">One PDF per plot</translation>
     </message>
     <message>
       <source>完成</source>

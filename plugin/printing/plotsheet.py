@@ -1,20 +1,21 @@
-"""The 地块图则 print layout: an atlas over the plots on an A3 landscape page.
+"""The 地块图则 print layout: one atlas over the pages of :class:`algorithms.export.atlas.AtlasPlan` on A3 landscape.
 
-Page (mm, 420 × 297): a map of the plot and its neighbours with roads and labels (left), the plot's control table,
-the legend and the title block 项目名称 / 编制单位 / 日期 / 图号 (right), north arrow and scale bar on the map.
-Only QGIS layout API that exists in 3.22 is used (with newer alternatives where 3.22's is deprecated), and
-nothing needs a screen: it runs under qgis_process.bin and QT_QPA_PLATFORM=offscreen.
-The table's text comes from the engine (algorithms/export/sheets.py) as ready strings ``T_…``.
+Pages: a cover (the zone), the index (plot → page and 图号), one sheet per plot, the list of plots too small for a
+sheet. The coverage layer has one feature per page (``YMLX`` cover / index / sheet / list); items that belong to
+one kind of page are excluded from the others (data-defined "exclude from exports").
+
+A sheet (mm, 420 × 297): the plot with its neighbours, roads (names, class, red-line width), red lines, 退线,
+禁止开口, the 一张图 control lines and the conflicts, 界址点 and edge lengths, north arrow, numeric and graphic scale
+(left); the 区位索引图, the control table, the review conclusion (middle); the 界址点 coordinate table, setback notes,
+legend and title block (right). Only QGIS layout API that exists in 3.22 is used, and nothing needs a screen.
 """
 import os
 
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsFeature,
-    QgsField,
     QgsFillSymbol,
-    QgsGeometry,
     QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -23,161 +24,37 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
     QgsLayoutMeasurement,
+    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutTableColumn,
+    QgsLegendRenderer,
     QgsLegendStyle,
-    QgsLineSymbol,
-    QgsPalLayerSettings,
     QgsPrintLayout,
-    QgsRendererCategory,
+    QgsProperty,
+    QgsRectangle,
     QgsRenderContext,
-    QgsRuleBasedRenderer,
     QgsScaleBarSettings,
-    QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsUnitTypes,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
-FONT = "Noto Sans CJK SC"
+from ...algorithms.export.sheet_content import MAP_FRAME_MM, POINT_ROWS, SCALES
+from .styles import cjk_font, memory_layer_from_gdf, text_format  # noqa: F401  (re-exported for callers)
+
 PAGE_W, PAGE_H = 420.0, 297.0
-NORTH_ARROW = "/usr/share/qgis/svg/arrows/NorthArrow_02.svg"
+NORTH_ARROW = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "icons",
+                           "north_arrow.svg")
 #: control-table rows whose text may run to three or four lines (the 开发状态 of a plot set apart names its rules)
 TALL_ROWS = ("T_KFZT",)
+MAP = (10.0, 22.0) + MAP_FRAME_MM        # x, y, w, h of the sheet's map
+COL_B, W_B = 246.0, 84.0                  # middle column
+COL_C, W_C = 334.0, 76.0                  # right column
 
 
-# ------------------------------------------------------------------------------------------ layers
-def memory_layer_from_gdf(gdf, *, name, crs, columns, geom_type="MultiPolygon"):
-    """A memory layer holding ``gdf``'s geometry (in ``crs``, a QgsCoordinateReferenceSystem) and ``columns``."""
-    vl = QgsVectorLayer(f"{geom_type}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if not crs.authid():
-        vl.setCrs(crs)
-    fields = []
-    for col in columns:
-        kind = gdf[col].dtype.kind if col in gdf.columns else "O"
-        fields.append(QgsField(col, QVariant.Double if kind == "f" else QVariant.String))
-    vl.dataProvider().addAttributes(fields)
-    vl.updateFields()
-    feats = []
-    for geom, rec in zip(gdf.geometry, gdf[columns].itertuples(index=False)):
-        f = QgsFeature(vl.fields())
-        if geom is not None and not geom.is_empty:
-            g = QgsGeometry()
-            g.fromWkb(geom.wkb)
-            if geom_type.startswith("Multi"):
-                g.convertToMultiType()
-            f.setGeometry(g)
-        f.setAttributes([_attr(v) for v in rec])
-        feats.append(f)
-    vl.dataProvider().addFeatures(feats)
-    vl.updateExtents()
-    return vl
-
-
-def _attr(v):
-    if v is None:
-        return None
-    if isinstance(v, float):
-        return None if v != v else v
-    return str(v) if not isinstance(v, (int, float)) else v
-
-
-def cjk_font(size=None, bold=False):
-    """The CJK font. PreferNoShaping: with HarfBuzz shaping, Qt's PDF writer drops the ToUnicode mapping of digits
-    that follow Latin letters (e.g. "Z01-01-02" extracts as "Z - -"), so the PDF's text could not be searched."""
-    font = QFont(FONT)
-    font.setStyleStrategy(QFont.PreferNoShaping)
-    if size is not None:
-        font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
-def _text_format(size, bold=False, color="black"):
-    fmt = QgsTextFormat()
-    font = cjk_font(None, bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor(color))
-    return fmt
-
-
-def style_plots(vl, palette):
-    """Categorized by 一级 land-use class (colours of the classification file), labels: plot code and land use."""
-    cats = []
-    for code, (name, rgb) in palette.items():
-        sym = QgsFillSymbol.createSimple({"color": ",".join(map(str, rgb)) + ",255", "outline_color": "90,90,90",
-                                         "outline_width": "0.2"})
-        cats.append(QgsRendererCategory(code, sym, f"{code} {name}"))
-    sym = QgsFillSymbol.createSimple({"color": "235,235,235,255", "outline_color": "90,90,90", "outline_width": "0.2"})
-    cats.append(QgsRendererCategory("", sym, "未定用地 / no land use"))
-    vl.setRenderer(QgsCategorizedSymbolRenderer('coalesce(left("YDYHFLDM", 2), \'\')', cats))
-    pal = QgsPalLayerSettings()
-    pal.fieldName = "\"DKBH\" || '\\n' || coalesce(\"YDYHFLDM\", '')"
-    pal.isExpression = True
-    fmt = _text_format(8)
-    buf = QgsTextBufferSettings()
-    buf.setEnabled(True)
-    buf.setSize(0.6)
-    fmt.setBuffer(buf)
-    pal.setFormat(fmt)
-    pal.placement = QgsPalLayerSettings.OverPoint
-    vl.setLabeling(QgsVectorLayerSimpleLabeling(pal))
-    vl.setLabelsEnabled(True)
-
-
-def style_highlight(vl):
-    """Only the atlas plot: a thick red outline."""
-    sym = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "220,0,0,255", "outline_width": "0.9",
-                                      "style": "no"})
-    root = QgsRuleBasedRenderer.Rule(None)
-    rule = QgsRuleBasedRenderer.Rule(sym, 0, 0, "\"DKBH\" = attribute(@atlas_feature, 'DKBH')", "本地块 / this plot")
-    root.appendChild(rule)
-    vl.setRenderer(QgsRuleBasedRenderer(root))
-
-
-def style_roads(vl, label_field=None):
-    geom = QgsWkbTypes.geometryType(vl.wkbType())
-    if geom == QgsWkbTypes.LineGeometry:
-        sym = QgsLineSymbol.createSimple({"color": "150,150,150,255", "width": "1.2"})
-    else:
-        sym = QgsFillSymbol.createSimple({"color": "220,220,220,255", "outline_color": "150,150,150"})
-    vl.setRenderer(QgsSingleSymbolRenderer(sym))
-    if label_field and vl.fields().lookupField(label_field) >= 0:
-        pal = QgsPalLayerSettings()
-        pal.fieldName = label_field
-        pal.setFormat(_text_format(8, color="#404040"))
-        if geom == QgsWkbTypes.LineGeometry:
-            pal.placement = QgsPalLayerSettings.Line
-        vl.setLabeling(QgsVectorLayerSimpleLabeling(pal))
-        vl.setLabelsEnabled(True)
-
-
-def style_units(vl):
-    """Unit boundaries: dashed dark-blue outline, labelled with the unit code when the layer has DYBH."""
-    sym = QgsFillSymbol.createSimple({"style": "no", "outline_color": "30,60,150,255", "outline_width": "0.6",
-                                      "outline_style": "dash"})
-    vl.setRenderer(QgsSingleSymbolRenderer(sym))
-    if vl.fields().lookupField("DYBH") >= 0:
-        pal = QgsPalLayerSettings()
-        pal.fieldName = "DYBH"
-        pal.setFormat(_text_format(9, True, "#1e3c96"))
-        pal.placement = QgsPalLayerSettings.Horizontal
-        vl.setLabeling(QgsVectorLayerSimpleLabeling(pal))
-        vl.setLabelsEnabled(True)
-
-
-# ------------------------------------------------------------------------------------------ layout
 def _with_ratio(rect, ratio):
     """``rect`` grown in one direction to the width/height ``ratio``, same centre."""
-    from qgis.core import QgsRectangle
-
     w, h = max(rect.width(), 1e-6), max(rect.height(), 1e-6)
     if w / h < ratio:
         w = h * ratio
@@ -187,17 +64,22 @@ def _with_ratio(rect, ratio):
     return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
 
 
-def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=None, margin=1.2):
-    from qgis.PyQt.QtCore import Qt
+def _show_on(item, *kinds):
+    """Export ``item`` only on pages of these kinds."""
+    expr = "attribute(@atlas_feature, 'YMLX') NOT IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
+    item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(expr))
+    return item
 
+
+def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=None, margin=1.2, valign=None):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
     if hasattr(item, "setTextFormat"):          # QGIS ≥ 3.24
-        item.setTextFormat(_text_format(size, bold))
+        item.setTextFormat(text_format(size, bold))
     else:
         item.setFont(cjk_font(size, bold))
     item.setHAlign(halign if halign is not None else Qt.AlignLeft)
-    item.setVAlign(Qt.AlignVCenter)
+    item.setVAlign(valign if valign is not None else Qt.AlignVCenter)
     item.setMarginX(margin)
     item.setFrameEnabled(frame)
     item.setFrameStrokeWidth(QgsLayoutMeasurement(0.25))
@@ -207,56 +89,79 @@ def _label(layout, text, x, y, w, h, *, size=9, bold=False, frame=True, halign=N
     return item
 
 
-def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), info=None, title_suffix="地块图则",
-                 drawing_prefix="TZ-", margin=1.2):
-    """A QgsPrintLayout in ``project`` with an atlas over ``plots`` (memory layer with ``T_…`` fields).
+def _table(layout, layer, columns, filter_expr, x, y, w, h, *, size=7.0):
+    """An attribute table of ``layer`` (columns: (field, heading, width mm)) filtered per atlas page."""
+    table = QgsLayoutItemAttributeTable(layout)
+    table.setVectorLayer(layer)
+    cols = []
+    for fld, heading, width in columns:
+        col = QgsLayoutTableColumn(heading)
+        col.setAttribute(fld)
+        col.setWidth(width)
+        cols.append(col)
+    table.setColumns(cols)
+    table.setFilterFeatures(True)
+    table.setFeatureFilter(filter_expr)
+    table.setMaximumNumberOfFeatures(10000)
+    if hasattr(table, "setContentTextFormat"):
+        table.setContentTextFormat(text_format(size))
+        table.setHeaderTextFormat(text_format(size, True))
+    else:
+        table.setContentFont(cjk_font(size))
+        table.setHeaderFont(cjk_font(size, True))
+    table.setCellMargin(0.8)
+    table.setGridStrokeWidth(0.15)
+    table.setEmptyTableBehavior(QgsLayoutItemAttributeTable.HideTable)
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptMove(QgsLayoutPoint(x, y))
+    frame.attemptResize(QgsLayoutSize(w, h))
+    table.addFrame(frame)
+    return table, frame
 
-    ``rows``: (field, label) of the control table; ``info``: 项目名称/编制单位/日期 values.
-    """
-    from qgis.PyQt.QtCore import Qt
 
-    info = info or {}
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("地块图则")
-    page = layout.pageCollection().page(0)
-    page.setPageSize("A3", QgsLayoutItemPage.Landscape)
-
-    frame = QgsLayoutItemShape(layout)
-    frame.setShapeType(QgsLayoutItemShape.Rectangle)
-    frame.setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "style": "no", "outline_color": "0,0,0",
-                                                "outline_width": "0.6"}))
-    frame.attemptMove(QgsLayoutPoint(6, 6))
-    frame.attemptResize(QgsLayoutSize(PAGE_W - 12, PAGE_H - 12))
-    layout.addLayoutItem(frame)
-
-    title = _label(layout, f'[% "DKBH" %] {title_suffix}', 10, 9, 268, 13, size=18, bold=True, frame=False)
-    title.setId("title")
-
-    layers = [lyr for lyr in (highlight, units, plots, roads) if lyr is not None]
+def _main_map(layout, layers, extent):
+    x, y, w, h = MAP
     m = QgsLayoutItemMap(layout)
     m.setId("map")
-    m.attemptMove(QgsLayoutPoint(10, 24))
-    m.attemptResize(QgsLayoutSize(270, 263))
+    m.attemptMove(QgsLayoutPoint(x, y))
+    m.attemptResize(QgsLayoutSize(w, h))
     m.setFrameEnabled(True)
     m.setLayers(layers)
     m.setKeepLayerSet(True)
     # The atlas keeps the width/height ratio of the map's *current extent*: start from an extent with the item's
     # own ratio, or every page's item is resized to the first extent's shape (and runs off the page).
-    m.setExtent(_with_ratio(plots.extent(), 270.0 / 263.0))
-    m.attemptResize(QgsLayoutSize(270, 263))
+    m.setExtent(_with_ratio(extent, w / h))
+    m.attemptResize(QgsLayoutSize(w, h))
     m.setAtlasDriven(True)
-    m.setAtlasScalingMode(QgsLayoutItemMap.Auto)
-    m.setAtlasMargin(margin)
+    # the page's scale (BLC, one of the engine's SCALES) is decided by the engine; the atlas centres the plot
+    m.setAtlasScalingMode(QgsLayoutItemMap.Fixed)
+    m.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale,
+                                          QgsProperty.fromExpression("coalesce(attribute(@atlas_feature, 'BLC'), 1000)"))
     layout.addLayoutItem(m)
-
+    _show_on(m, "sheet", "cover")
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(NORTH_ARROW)
     arrow.setLinkedMap(m)
-    arrow.attemptMove(QgsLayoutPoint(262, 27))
-    arrow.attemptResize(QgsLayoutSize(14, 20))
+    arrow.setFrameEnabled(True)
+    arrow.setFrameStrokeWidth(QgsLayoutMeasurement(0.25))
+    arrow.attemptMove(QgsLayoutPoint(x + w - 17, y + 3))
+    arrow.attemptResize(QgsLayoutSize(14, 21))
     layout.addLayoutItem(arrow)
+    _show_on(arrow, "sheet", "cover")
+    for n in SCALES:
+        _scale_bar(layout, m, n, x + 3, y + h - 16)
+    scale = _label(layout, "比例尺 [% '1:' || to_string(round(map_get(item_variables('map'), 'map_scale'))) %]",
+                   x + 3, y + h - 23, 40, 6, size=9, bold=True)
+    scale.setBackgroundEnabled(True)
+    scale.setBackgroundColor(QColor(255, 255, 255))
+    scale.setId("numeric_scale")
+    _show_on(scale, "sheet", "cover")
+    return m
 
+
+def _scale_bar(layout, m, n, x, y):
+    """A graphic scale for the map at 1:n: four 10 mm segments of round length, shown on the pages at that scale."""
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(m)
@@ -264,26 +169,74 @@ def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), 
     bar.setUnitLabel("m")
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(4)
-    bar.setTextFormat(_text_format(8))
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    bar.setUnitsPerSegment(n / 100.0)              # 10 mm on paper
+    bar.setTextFormat(text_format(8))
     bar.setBackgroundEnabled(True)
-    bar.applyDefaultSize()
-    # the atlas changes the scale on every page: let the segment size follow it
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    bar.setMinimumBarWidth(40)
-    bar.setMaximumBarWidth(70)
-    bar.attemptMove(QgsLayoutPoint(13, 272))
+    bar.setBackgroundColor(QColor(255, 255, 255))
+    bar.setHeight(2.5)
     layout.addLayoutItem(bar)
+    bar.attemptMove(QgsLayoutPoint(x, y))
+    bar.attemptResize(QgsLayoutSize(52, 11))
+    expr = f"attribute(@atlas_feature, 'YMLX') NOT IN ('sheet', 'cover') OR attribute(@atlas_feature, 'BLC') <> {n}"
+    bar.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(expr))
+    bar.setId(f"scalebar_{n}")
 
-    # control table, right column
-    x0, w1, w2 = 286.0, 50.0, 74.0
-    _label(layout, "控制指标 / Controls", x0, 24, w1 + w2, 8, size=11, bold=True, halign=Qt.AlignHCenter)
-    y, h = 32.0, 7.4
+
+def _locator(layout, layers, extent):
+    """区位索引图: the zone with every plot, the atlas plot red, its unit and cluster outlined."""
+    _show_on(_label(layout, "区位索引图 / Location", COL_B, 22, W_B, 5.5, size=8.5, bold=True, halign=Qt.AlignHCenter),
+             "sheet")
+    m = QgsLayoutItemMap(layout)
+    m.setId("locator")
+    m.attemptMove(QgsLayoutPoint(COL_B, 27.5))
+    m.attemptResize(QgsLayoutSize(W_B, 58))
+    m.setFrameEnabled(True)
+    m.setLayers(layers)
+    m.setKeepLayerSet(True)
+    m.setExtent(_with_ratio(extent.buffered(0.03 * max(extent.width(), extent.height())), W_B / 58))
+    m.attemptResize(QgsLayoutSize(W_B, 58))
+    layout.addLayoutItem(m)
+    _show_on(m, "sheet")
+    return m
+
+
+def _controls(layout, rows):
+    _show_on(_label(layout, "控制指标 / Controls", COL_B, 87.5, W_B, 6, size=9, bold=True, halign=Qt.AlignHCenter),
+             "sheet")
+    y, h, w1 = 93.5, 5.5, 33.0
     for field, text in rows:
-        tall = field in TALL_ROWS            # long text (开发状态 with its reason): two lines' height, smaller type
-        _label(layout, text, x0, y, w1, 2 * h if tall else h, size=8.5)
-        _label(layout, f'[% "{field}" %]', x0 + w1, y, w2, 2 * h if tall else h, size=7.5 if tall else 8.5)
-        y += 2 * h if tall else h
+        tall = field in TALL_ROWS
+        hh = 3 * h if tall else h
+        _show_on(_label(layout, text, COL_B, y, w1, hh, size=7), "sheet")
+        _show_on(_label(layout, f'[% "{field}" %]', COL_B + w1, y, W_B - w1, hh, size=6.5 if tall else 7), "sheet")
+        y += hh
+    return y
 
+
+def _review(layout, y):
+    _show_on(_label(layout, "审查结论 / Review", COL_B, y + 1.5, W_B, 6, size=9, bold=True, halign=Qt.AlignHCenter),
+             "sheet")
+    item = _label(layout, '[% "T_SCYJ" %]', COL_B, y + 7.5, W_B, MAP[1] + MAP[3] - (y + 7.5), size=6.8,
+                  valign=Qt.AlignTop)
+    item.setMarginY(1.0)
+    _show_on(item, "sheet")
+
+
+def _points_table(layout, points):
+    head = _label(layout, '界址点坐标 [% "T_ZBXT" %]', COL_C, 22, W_C, 9, size=7, bold=True)
+    _show_on(head, "sheet")
+    cols = [("JZDH", "点号", 9.0), ("T_X", "X（北）/ m", 28.0), ("T_Y", "Y（东）/ m", 30.0)]
+    table, frame = _table(layout, points, cols, f"\"DKBH\" = attribute(@atlas_feature, 'DKBH') AND \"XH\" <= "
+                          f"{POINT_ROWS}", COL_C, 31, W_C, 4.1 * (POINT_ROWS + 1), size=6.5)
+    _show_on(frame, "sheet")
+    note = _label(layout, '[% "T_TXSM" %]', COL_C, 31 + 4.1 * (POINT_ROWS + 1) + 1, W_C, 30, size=6.3,
+                  valign=Qt.AlignTop)
+    _show_on(note, "sheet")
+    return 31 + 4.1 * (POINT_ROWS + 1) + 32
+
+
+def _legend(layout, m, layers, y, bottom):
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("图例 / Legend")
     legend.setLinkedMap(m)
@@ -291,34 +244,113 @@ def build_layout(project, plots, highlight, *, roads=None, units=None, rows=(), 
     root = legend.model().rootGroup()
     root.removeAllChildren()
     for lyr in layers:
-        root.addLayer(lyr)
+        node = root.addLayer(lyr)
+        if lyr.renderer() is not None and lyr.renderer().type() == "RuleRenderer":
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)   # its rule names the symbol
     legend.setLegendFilterByMapEnabled(True)
     for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
-        legend.rstyle(style).setFont(cjk_font(10 if style == QgsLegendStyle.Title else 8,
+        legend.rstyle(style).setFont(cjk_font(8.5 if style == QgsLegendStyle.Title else 6.5,
                                               style == QgsLegendStyle.Title))
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3)
+    legend.setColumnCount(2)
+    legend.setSplitLayer(True)
     legend.setFrameEnabled(True)
     legend.setResizeToContents(False)
-    legend.attemptMove(QgsLayoutPoint(x0, y + 3))
-    legend.attemptResize(QgsLayoutSize(w1 + w2, 232 - (y + 3)))
+    legend.attemptMove(QgsLayoutPoint(COL_C, y))
+    legend.attemptResize(QgsLayoutSize(W_C, bottom - y))
     layout.addLayoutItem(legend)
+    _show_on(legend, "sheet", "cover")
 
-    # title block
-    tb = [("项目名称", info.get("project", "")), ("编制单位", info.get("organisation", "")),
-          ("日期", info.get("date", "")),
-          ("图号", f"[% '{drawing_prefix}' || lpad(to_string(@atlas_featurenumber), 3, '0') %]")]
-    yb, hb = 236.0, 12.75
-    for name, value in tb:
-        _label(layout, name, x0, yb, 22, hb, size=9, bold=True, halign=Qt.AlignHCenter)
-        _label(layout, value or "", x0 + 22, yb, w1 + w2 - 22, hb, size=9)
-        yb += hb
 
+def _title_block(layout, info, y):
+    """项目名称, 编制单位, 编制 / 审核 / 审定, 日期 and 比例尺, 图号 and page."""
+    x, w, hb = COL_C, W_C, 7.0
+    for name, value in (("项目名称", info.get("project", "")), ("编制单位", info.get("organisation", ""))):
+        _label(layout, name, x, y, 14, hb, size=7, bold=True, halign=Qt.AlignHCenter)
+        _label(layout, value or "", x + 14, y, w - 14, hb, size=7)
+        y += hb
+    third = w / 3.0
+    for k, (name, key) in enumerate((("编制", "drafted"), ("审核", "checked"), ("审定", "approved"))):
+        _label(layout, name, x + k * third, y, 9, hb, size=7, bold=True, halign=Qt.AlignHCenter)
+        _label(layout, info.get(key, "") or "", x + k * third + 9, y, third - 9, hb, size=7)
+    y += hb
+    _label(layout, "日期", x, y, 14, hb, size=7, bold=True, halign=Qt.AlignHCenter)
+    _label(layout, info.get("date", ""), x + 14, y, w / 2 - 14, hb, size=7)
+    _label(layout, "图号", x + w / 2, y, 10, hb, size=7, bold=True, halign=Qt.AlignHCenter)
+    _label(layout, '[% "TH" %]', x + w / 2 + 10, y, w / 2 - 10, hb, size=7).setId("drawing_number")
+    y += hb
+    _label(layout, "[% '第 ' || \"YM\" || ' 页 / 共 ' || \"ZS\" || ' 页' %]", x, y, w, hb, size=7,
+           halign=Qt.AlignHCenter)
+    return y + hb
+
+
+def _index_pages(layout, index, small, min_area):
+    from ...algorithms.export.atlas import INDEX_COLUMNS, INDEX_ROWS, LIST_COLUMNS, LIST_ROWS
+
+    width = (PAGE_W - 20 - 4 * (INDEX_COLUMNS - 1)) / INDEX_COLUMNS
+    cols = [("XH", "序号", 10.0), ("DKBH", "地块编号", 28.0), ("T_MJ", "面积（公顷）", 22.0), ("SCJL", "审查结论", 18.0),
+            ("TH", "图号", 26.0), ("YM", "页码", 10.0)]
+    for k in range(INDEX_COLUMNS):
+        flt = f"\"IDXPAGE\" = attribute(@atlas_feature, 'YM') AND \"IDXCOL\" = {k + 1}"
+        _show_on(_table(layout, index, cols, flt, 10 + k * (width + 4), 24, width, 4.8 * (INDEX_ROWS + 1))[1],
+                 "index")
+    width = (PAGE_W - 20 - 6) / LIST_COLUMNS
+    cols = [("DKBH", "地块编号", 28.0), ("DYBH", "所属单元", 22.0), ("YDYHFLDM", "用地代码", 18.0),
+            ("T_MJ", "面积（㎡）", 22.0), ("SCJL", "审查结论", 18.0), ("KFZT", "开发状态", 22.0),
+            ("T_JZD", "界址点坐标", width - 130.0)]
+    for k in range(LIST_COLUMNS):
+        flt = f"\"YM\" = attribute(@atlas_feature, 'YM') AND \"LISTCOL\" = {k + 1}"
+        _show_on(_table(layout, small, cols[:6], flt, 10 + k * (width + 6), 30, width, 4.8 * (LIST_ROWS + 1))[1],
+                 "list")
+    _show_on(_label(layout, f"以下地块面积小于 {min_area:,.0f} ㎡，不单独出图则，列于此表；其界址点坐标见界址点坐标表（CSV）。"
+                    f" / Plots under {min_area:,.0f} m² have no sheet of their own.", 10, 22, PAGE_W - 20, 7, size=8,
+                    frame=False), "list")
+
+
+def build_layout(project, layers, *, rows=(), info=None, zone_extent=None, min_area=0.0):
+    """A QgsPrintLayout in ``project`` with an atlas over ``layers['coverage']`` (one feature per page).
+
+    ``layers``: memory layers by role (:func:`plugin.algs.exportplotsheets` builds them); ``rows``: (field, label)
+    of the control table; ``info``: 项目名称 / 编制单位 / 编制 / 审核 / 审定 / 日期."""
+    info = info or {}
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("地块图则")
+    layout.pageCollection().page(0).setPageSize("A3", QgsLayoutItemPage.Landscape)
+    layout.renderContext().setPredefinedScales([float(s) for s in SCALES])
+    frame = QgsLayoutItemShape(layout)
+    frame.setShapeType(QgsLayoutItemShape.Rectangle)
+    frame.setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "style": "no", "outline_color": "0,0,0",
+                                                "outline_width": "0.6"}))
+    frame.attemptMove(QgsLayoutPoint(6, 6))
+    frame.attemptResize(QgsLayoutSize(PAGE_W - 12, PAGE_H - 12))
+    layout.addLayoutItem(frame)
+    _label(layout, '[% "T_TITLE" %]', 10, 8, 300, 13, size=17, bold=True, frame=False).setId("title")
+    top = [layers[k] for k in ("points", "edges", "openings", "setbacks", "entrances", "conflicts", "highlight")
+           if layers.get(k) is not None]
+    below = [layers[k] for k in ("units", "roads", "plots", "redlines") if layers.get(k) is not None]
+    main = top + list(layers.get("constraints", [])) + below
+    m = _main_map(layout, main, zone_extent or layers["plots"].extent())
+    locator = [layers[k] for k in ("locator_clusters", "locator_units", "locator_plots") if layers.get(k) is not None]
+    if locator and zone_extent is not None:
+        _locator(layout, locator, zone_extent)
+    _review(layout, _controls(layout, rows))
+    y = _points_table(layout, layers["points"])
+    _legend(layout, m, [lyr for lyr in main if lyr is not layers.get("edges")], y, 240.0)
+    _title_block(layout, info, 242.0)
+    cover = _label(layout, '[% "T_COVER" %]', COL_B, 22, PAGE_W - 10 - COL_B, 150, size=11, valign=Qt.AlignTop,
+                   margin=4)
+    _show_on(cover, "cover")
+    if layers.get("index") is not None:
+        _index_pages(layout, layers["index"], layers["small"], min_area)
     atlas = layout.atlas()
-    atlas.setCoverageLayer(plots)
+    atlas.setCoverageLayer(layers["coverage"])
     atlas.setEnabled(True)
-    atlas.setPageNameExpression('"DKBH"')
+    atlas.setPageNameExpression('"T_PAGE"')
     atlas.setSortFeatures(True)
-    atlas.setSortExpression('"DKBH"')
-    atlas.setFilenameExpression("'图则_' || \"DKBH\"")
+    atlas.setSortExpression('"YM"')
+    atlas.setFilenameExpression('"T_FILE"')
     return layout
 
 
@@ -328,7 +360,7 @@ def pdf_settings(dpi=150):
     s.rasterizeWholeImage = False
     s.forceVectorOutput = True
     s.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-    s.simplifyGeometries = True
+    s.simplifyGeometries = False           # 界址点 and edges are drawn as they are
     return s
 
 
@@ -348,7 +380,7 @@ def export_single_pdf(layout, path, feedback=None):
 
 
 def export_pdf_per_plot(layout, folder, feedback=None):
-    """One PDF per atlas page into ``folder`` (named 图则_<DKBH>.pdf); returns the file paths."""
+    """One PDF per atlas page into ``folder`` (named by ``T_FILE``); returns the file paths."""
     res, err = QgsLayoutExporter.exportToPdfs(layout.atlas(), os.path.join(folder, "atlas.pdf"), pdf_settings(),
                                               feedback)
     _check_cancel(res)

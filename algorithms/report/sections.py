@@ -1,0 +1,190 @@
+"""Parts of the 一张图 review report that count land once and say what to do: the net area in conflict (the union of
+the conflict parts, per plot and in total, beside the per-rule areas that count overlapping rules twice), the result
+of each conflict row (不合规 / 需核实 / 需核实（疑似边界误差）) with its 处理建议, the per-plot table and the maps.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..checks import BOUNDARY_MARK
+from .actions import BOUNDARY_VERIFY, action_for
+from .svgmap import overview_svg, plot_svg
+
+__all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "plot_table", "maps_section",
+           "tolerance_note", "net_cards"]
+
+#: rule kinds whose conflict rows are land (their parts are counted in the net area)
+AREA_KINDS = ("forbid", "within", "zoning", "touch")
+
+
+def _e(v) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    return html.escape(str(v))
+
+
+def _n(v, digits: int = 2) -> str:
+    return "" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{float(v):,.{digits}f}"
+
+
+def row_result(severity: str, message: str) -> str:
+    """The result a conflict row stands for: 错误 → 不合规, 警告 → 需核实 (需核实（疑似边界误差） below the boundary
+    tolerance), 未检查 → 未检查."""
+    if severity == "错误":
+        return "不合规"
+    if severity == "警告":
+        return BOUNDARY_VERIFY if BOUNDARY_MARK in str(message) else "需核实"
+    return str(severity)
+
+
+def row_action(rule_id: str, severity: str, message: str) -> str:
+    action, detail = action_for(str(rule_id), row_result(severity, message))
+    return f"{action}：{detail}" if action else ""
+
+
+@dataclass
+class NetAreas:
+    """m² counted once: ``per_plot`` (DKBH → 不合规 ``fail``, 需核实 ``verify`` outside the 不合规 parts, ``net``),
+    totals, and the sum of the per-rule areas (which counts land under two rules twice)."""
+
+    per_plot: pd.DataFrame
+    fail: float
+    verify: float
+    net: float
+    rules_sum: float
+    complete: bool = True
+
+
+def _union_area(geoms) -> float:
+    arr = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
+    return float(shapely.union_all(arr).area) if len(arr) else 0.0
+
+
+def _union(geoms):
+    arr = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
+    return shapely.union_all(arr) if len(arr) else shapely.Polygon()
+
+
+def net_areas(result) -> NetAreas:
+    """Net area in conflict of a 一张图 check result: the union of the conflict parts of the land rules."""
+    kinds = {r.rule_id: r.kind for r in result.rules}
+    rules_sum = float(sum(r.area for r in result.rules if r.kind in AREA_KINDS and r.status == "checked"))
+    conf = result.conflicts
+    cols = ["DKBH", "fail", "verify", "net"]
+    if conf is None or not len(conf):
+        return NetAreas(pd.DataFrame(columns=cols), 0.0, 0.0, 0.0, rules_sum, result.conflict_counts is None)
+    keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna()
+            & (pd.to_numeric(conf["CTMJ"], errors="coerce").fillna(0) > 0) & conf["YZCD"].isin(["错误", "警告"]))
+    rows = conf[keep]
+    out = []
+    all_fail, all_verify = [], []
+    for code, g in rows.groupby(rows["DKBH"].astype(str), sort=False):
+        fail = _union(g.geometry[g["YZCD"] == "错误"])
+        verify = _union(g.geometry[g["YZCD"] == "警告"]).difference(fail)
+        out.append((code, fail.area, verify.area, fail.area + verify.area))
+        all_fail.append(fail)
+        all_verify.append(verify)
+    fail_u = _union(all_fail)
+    verify_u = _union(all_verify).difference(fail_u)
+    per_plot = pd.DataFrame(out, columns=cols).sort_values("net", ascending=False, kind="stable")
+    return NetAreas(per_plot, float(fail_u.area), float(verify_u.area), float(fail_u.area + verify_u.area), rules_sum,
+                    result.conflict_counts is None)
+
+
+def tolerance_note(result) -> str:
+    """The boundary tolerance that applied, as the report states it."""
+    value = next((v for k, v in result.parameters.items() if k.startswith("边界容差")), None)
+    if value is None:
+        return ""
+    if str(value).startswith("0（"):
+        return ("<p>边界容差：未启用（0 ㎡）。大于容差的重叠均按规则判定。/ Boundary tolerance: off.</p>")
+    return (f"<p><b>边界容差：</b>{_e(value)}。面积小于该值的禁止性冲突判为“{BOUNDARY_VERIFY}”，不判为不合规，"
+            "须核对两套数据的边界后定论。</p>")
+
+
+def plot_table(result, net: NetAreas, max_rows: int) -> list:
+    """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions."""
+    if not len(net.per_plot):
+        return []
+    conf = result.conflicts
+    conf = conf[conf["DKBH"].astype(str).isin(net.per_plot["DKBH"])]
+    names = {r.rule_id: r.rule_name for r in result.rules}
+    status = dict(zip(result.plots[result.code_field].astype(str), result.plots[result.status_field])) \
+        if result.code_field in result.plots.columns else {}
+    out = ["<h2>三、分地块冲突汇总（净面积：重叠部分只计一次）</h2><table class='plots'><thead><tr><th>地块编号</th>"
+           "<th>冲突规则及面积（㎡）</th><th>不合规（㎡）</th><th>需核实（㎡）</th><th>净面积（㎡）</th><th>审查结论</th>"
+           "<th>处理建议</th></tr></thead><tbody>"]
+    for row in net.per_plot.head(max_rows).itertuples():
+        mine = conf[conf["DKBH"].astype(str) == row.DKBH]
+        parts, actions = [], []
+        for rid, g in mine.groupby("GZBH", sort=False):
+            parts.append(f"{names.get(rid, rid)} {_n(_union_area(g.geometry))}")
+            for sev, msg in zip(g["YZCD"], g["SM"]):
+                act = action_for(str(rid), row_result(sev, msg))[0]
+                if act:
+                    actions.append(f"{names.get(rid, rid)}：{act}")
+        out.append(f"<tr><td>{_e(row.DKBH)}</td><td>{_e('；'.join(parts))}</td><td class='n'>{_n(row.fail)}</td>"
+                   f"<td class='n'>{_n(row.verify)}</td><td class='n'><b>{_n(row.net)}</b></td>"
+                   f"<td>{_e(status.get(row.DKBH, ''))}</td><td>{_e('；'.join(dict.fromkeys(actions)))}</td></tr>")
+    out.append(f"<tr class='total'><td>合计 {len(net.per_plot)} 个地块</td><td>各规则面积相加 {_n(net.rules_sum)}"
+               f"（重叠重复计）</td><td class='n'>{_n(net.fail)}</td><td class='n'>{_n(net.verify)}</td>"
+               f"<td class='n'><b>{_n(net.net)}</b></td><td></td><td></td></tr></tbody></table>")
+    if len(net.per_plot) > max_rows:
+        out.append(f"<p class='small'>仅列出净面积最大的 {max_rows} 个地块（合计行含全部地块）。</p>")
+    return out
+
+
+def _layers_near(result, rule_ids=None):
+    """(rule id, name, geometries) of the constraint layers the check read (all, or those of ``rule_ids``)."""
+    return [(rid, name, geoms) for rid, name, geoms in getattr(result, "constraint_layers", [])
+            if rule_ids is None or rid in rule_ids]
+
+
+def maps_section(result, net: NetAreas, max_maps: int) -> list:
+    """五、示意图: the overview, then one map per conflicting plot (largest net area first, each plot once)."""
+    if not len(net.per_plot) or not len(result.plots):
+        return []
+    code_col = result.code_field if result.code_field in result.plots.columns else None
+    codes = (result.plots[code_col].astype(str).to_numpy() if code_col
+             else np.array([f"#{i}" for i in result.plots.index], dtype=object))
+    geoms = result.plots.geometry.to_numpy()
+    by_code = dict(zip(codes, geoms))
+    conflicted = [by_code.get(c) for c in net.per_plot["DKBH"]]
+    out = ["<h2>五、冲突示意图</h2><p class='small'>总图：全部地块（灰）、各管控图层、有冲突的地块（红框）。分图：每个有冲突的地块"
+           "一幅（按净面积从大到小，每个地块只画一次），黑框为本地块，灰框为相邻地块，虚线为管控要素边界，红色斜线为冲突部分。</p>",
+           overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
+    tree = shapely.STRtree(geoms)
+    conf = result.conflicts
+    for row in net.per_plot.head(max_maps).itertuples():
+        plot = by_code.get(row.DKBH)
+        if plot is None:
+            continue
+        mine = conf[conf["DKBH"].astype(str) == row.DKBH]
+        near = tree.query(plot.buffer(0.6 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
+                                                20.0)))
+        neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
+        layers = _layers_near(result, set(mine["GZBH"]))
+        cap = (f"{row.DKBH} · " + "；".join(f"{g['GZMC'].iloc[0]} {_n(_union_area(g.geometry))} ㎡"
+                                           for _, g in mine.groupby("GZBH", sort=False))
+               + f" · 净面积 {_n(row.net)} ㎡")
+        out.append(plot_svg(row.DKBH, plot, neighbours, layers, [g for g in mine.geometry if g is not None],
+                            caption=cap))
+    out.append("</div>")
+    if len(net.per_plot) > max_maps:
+        out.append(f"<p class='small'>另有 {len(net.per_plot) - max_maps} 个有冲突的地块未出分图，见第三节与冲突图层。</p>")
+    return out
+
+
+def net_cards(net: NetAreas) -> str:
+    """The summary's net-area cards."""
+    if not net.complete:
+        return ("<p class='small'>净面积未计算（未检查）：本次运行只保留了最大的冲突图斑 / net area not computed: only "
+                "the largest conflicts were kept.</p>")
+    return (f"<div class='cards'><div class='card fail'>冲突净面积（不合规）<b>{_n(net.fail / 1e4, 4)}</b>公顷"
+            f"（{_n(net.fail)} ㎡）</div><div class='card verify'>需核实净面积<b>{_n(net.verify / 1e4, 4)}</b>公顷"
+            f"（{_n(net.verify)} ㎡）</div><div class='card'>各规则面积相加<b>{_n(net.rules_sum / 1e4, 4)}</b>公顷"
+            "（同一块地占两条规则时重复计）</div></div>")

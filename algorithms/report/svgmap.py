@@ -1,0 +1,188 @@
+"""Small SVG maps of the review report, drawn from the geometries (metre CRS): an overview of the zone with every
+constraint layer and the conflicting plots, and one map per conflicting plot with its neighbours, the constraint
+boundaries and the conflict parts. Every map has a north arrow and a scale bar; text is the page's font.
+"""
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+import numpy as np
+import shapely
+import shapely.errors
+
+__all__ = ["View", "svg_map", "overview_svg", "plot_svg", "LAYER_COLOURS"]
+
+#: rule id → (fill, stroke) of a constraint layer; others take the last entry
+LAYER_COLOURS = {"MP-ECO": ("#2e9e5b", "#1d6b3c"), "MP-FARM": ("#e0b000", "#a07a00"),
+                 "MP-UGB": ("none", "#9c27b0"), "MP-ZONE": ("none", "#607d8b"), "*": ("#5c8ee6", "#2f5bb7")}
+
+
+class View:
+    """A bounding box (metres) drawn into ``width`` px, y up → y down, with ``pad`` px around."""
+
+    def __init__(self, bounds, width: int = 330, pad: int = 6):
+        x0, y0, x1, y1 = bounds
+        self.x0, self.y0 = x0, y0
+        self.w, self.h = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+        self.pad = pad
+        self.s = (width - 2 * pad) / self.w
+        self.width, self.height = int(width), int(self.h * self.s + 2 * pad)
+
+    @property
+    def box(self):
+        return shapely.box(self.x0, self.y0, self.x0 + self.w, self.y0 + self.h)
+
+    def xy(self, x, y):
+        return (x - self.x0) * self.s + self.pad, (self.y0 + self.h - y) * self.s + self.pad
+
+    def path(self, geom) -> str:
+        """SVG path data of polygons and lines (other parts ignored)."""
+        out = []
+        for part in shapely.get_parts(geom):
+            rings = ([part.exterior, *part.interiors] if part.geom_type == "Polygon"
+                     else [part] if part.geom_type in ("LineString", "LinearRing") else [])
+            for ring in rings:
+                xy = np.asarray(ring.coords)[:, :2]
+                if len(xy) < 2:
+                    continue
+                pts = " L".join(f"{(x - self.x0) * self.s + self.pad:.1f},{(self.y0 + self.h - y) * self.s + self.pad:.1f}"
+                                for x, y in xy)
+                out.append("M" + pts + (" Z" if part.geom_type == "Polygon" else ""))
+        return " ".join(out)
+
+
+def _e(v) -> str:
+    return html.escape(str(v))
+
+
+def _shape(view, geom, *, fill="none", stroke="#555", width=1.0, opacity=1.0, dash="", hatch=False) -> str:
+    if geom is None or shapely.is_empty(geom):
+        return ""
+    d = view.path(geom)
+    if not d:
+        return ""
+    style = f' stroke-dasharray="{dash}"' if dash else ""
+    fill_attr = "url(#hatch)" if hatch else fill
+    return (f'<path d="{d}" fill="{fill_attr}" fill-opacity="{opacity}" stroke="{stroke}" stroke-width="{width}"'
+            f' fill-rule="evenodd"{style}/>')
+
+
+def _north_arrow(view) -> str:
+    x, y = view.width - 22, 6
+    return (f'<g transform="translate({x},{y})"><rect x="-2" y="-1" width="20" height="30" fill="#fff" stroke="#000"'
+            ' stroke-width="0.6"/><path d="M8 10 L14 26 L8 22 L2 26 Z" fill="#fff" stroke="#000" stroke-width="0.8"/>'
+            '<path d="M8 10 L8 22 L2 26 Z" fill="#000"/><path d="M5 8 L5 1 L11 8 L11 1" fill="none" stroke="#000"'
+            ' stroke-width="1.3"/></g>')
+
+
+def _scale_bar(view) -> str:
+    target = view.w / 4
+    step = 10 ** np.floor(np.log10(target))
+    length = next(m * step for m in (5, 2, 1) if m * step <= target)
+    px = length * view.s
+    y = view.height - 8
+    label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    return (f'<rect x="4" y="{y - 11}" width="{px + 48:.1f}" height="15" fill="#fff" fill-opacity="0.85"/>'
+            f'<line x1="6" y1="{y}" x2="{6 + px:.1f}" y2="{y}" stroke="#000" stroke-width="2.5"/>'
+            f'<line x1="6" y1="{y - 4}" x2="6" y2="{y}" stroke="#000"/><line x1="{6 + px:.1f}" y1="{y - 4}" '
+            f'x2="{6 + px:.1f}" y2="{y}" stroke="#000"/><text x="{9 + px:.1f}" y="{y + 2}" font-size="9">{label}</text>')
+
+
+def _svg(view, body: Sequence[str]) -> str:
+    defs = ('<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
+            'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="#d92d20" stroke-width="2"/>'
+            '</pattern></defs>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{view.width}" height="{view.height}" '
+            f'viewBox="0 0 {view.width} {view.height}">{defs}<rect width="100%" height="100%" fill="#fff"/>'
+            + "".join(b for b in body if b) + _north_arrow(view) + _scale_bar(view) + "</svg>")
+
+
+def _label(view, geom, text, size=8, colour="#222") -> str:
+    if geom is None or shapely.is_empty(geom):
+        return ""
+    p = shapely.point_on_surface(geom)
+    x, y = view.xy(p.x, p.y)
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" fill="{colour}" '
+            f'stroke="#fff" stroke-width="2.5" paint-order="stroke">{_e(text)}</text>')
+
+
+def _clip(geoms, view):
+    """``geoms`` cut to the view's rectangle (repaired first when GEOS refuses a broken ring)."""
+    try:
+        return shapely.clip_by_rect(geoms, view.x0, view.y0, view.x0 + view.w, view.y0 + view.h)
+    except shapely.errors.GEOSException:
+        return shapely.intersection(shapely.make_valid(geoms), view.box)
+
+
+def _local(geoms, view, simplify: bool = True):
+    """``geoms`` clipped to the view (and simplified to a pixel where ``simplify``)."""
+    arr = np.asarray([g for g in geoms if g is not None], dtype=object)
+    if not len(arr):
+        return arr
+    arr = arr[shapely.intersects(arr, view.box)]
+    arr = _clip(arr, view)
+    if simplify:
+        arr = shapely.simplify(arr, 0.6 / view.s, preserve_topology=True)
+    return arr[~shapely.is_empty(arr)]
+
+
+def _layer_style(rule_id):
+    return LAYER_COLOURS.get(rule_id, LAYER_COLOURS["*"])
+
+
+def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
+    """The zone: every plot grey, each constraint layer ((rule id, name, geometries)) in its colour, the conflicting
+    plots (``conflicted``, geometries) outlined red; a legend below."""
+    plots = np.asarray([g for g in plots if g is not None], dtype=object)
+    if not len(plots):
+        return ""
+    x0, y0, x1, y1 = shapely.total_bounds(plots)
+    pad = 0.06 * max(x1 - x0, y1 - y0)
+    view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
+    body = [_shape(view, g, fill="#eeeeee", stroke="#999", width=0.3) for g in _local(plots, view)]
+    legend = []
+    for rule_id, name, geoms in layers:
+        fill, stroke = _layer_style(rule_id)
+        body += [_shape(view, g, fill=fill, stroke=stroke, width=1.0, opacity=0.35) for g in _local(geoms, view)]
+        legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
+                      f'border:2px solid {stroke}"></i>{_e(name)}</span>')
+    body += [_shape(view, g, stroke="#d92d20", width=1.6) for g in _local(conflicted, view, simplify=False)]
+    legend.append('<span class="lg"><i style="border:2px solid #d92d20"></i>有冲突的地块</span>'
+                  '<span class="lg"><i style="background:#eee;border:1px solid #999"></i>其他地块</span>')
+    return (f'<figure class="overview">{_svg(view, body)}<figcaption>{"".join(legend)}</figcaption></figure>')
+
+
+def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, caption: str = "") -> str:
+    """One conflicting plot: its neighbours ((code, geometry)) outlined and named, the constraint boundaries
+    ((rule id, name, geometries)), the conflict parts hatched red, the plot outlined black."""
+    if plot is None or shapely.is_empty(plot):
+        return ""
+    x0, y0, x1, y1 = plot.bounds
+    pad = 0.45 * max(x1 - x0, y1 - y0, 20.0)
+    view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
+    body = []
+    near = [(c, g) for c, g in neighbours if g is not None and g.intersects(view.box)]
+    for _, g in near:
+        body.append(_shape(view, _clip(g, view), fill="#f4f4f4", stroke="#aaa", width=0.6))
+    names = []
+    for rule_id, name, geoms in layers:
+        fill, stroke = _layer_style(rule_id)
+        local = _local(geoms, view, simplify=False)
+        body += [_shape(view, g, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3") for g in local]
+        if len(local):                  # the layer's name where it lies outside the plot
+            names.append(_label(view, shapely.union_all(local).difference(plot), name, 8, stroke))
+    body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
+    body += [_shape(view, g, stroke="#b42318", width=0.8, hatch=True) for g in conflicts]
+    body += [_label(view, g, c, 7, "#666") for c, g in near[:25]] + names
+    body.append(_label(view, plot, code, 9, "#000"))
+    return f"<figure>{_svg(view, body)}<figcaption>{_e(caption)}</figcaption></figure>"
+
+
+def svg_map(plot, conflict, *, size: int = 290, caption: str = "") -> str:
+    """A small SVG of one conflict: the plot outlined, the conflict hatched red, north arrow and scale bar."""
+    geoms = [g for g in (plot, conflict) if g is not None and not shapely.is_empty(g)]
+    if not geoms:
+        return ""
+    return plot_svg("", plot if plot is not None else conflict, [], [], [conflict] if conflict is not None else [],
+                    width=size, caption=caption)

@@ -1,0 +1,73 @@
+"""The 一张图 report counts land once: net area = the area of the union of the conflicts (red line and farmland
+overlapping on one plot), per plot and in total; each conflicting plot drawn once; 处理建议 from the rule data; the
+boundary tolerance turns small overlaps into 需核实（疑似边界误差） and the report says which threshold applied."""
+import re
+
+import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
+import geopandas as gpd
+import pytest
+import shapely
+
+from algorithms.checks import check_masterplan
+from algorithms.report import render_report
+from algorithms.report.sections import net_areas
+
+X0, Y0 = 36_400_000.0, 3_400_000.0   # EPSG:4524
+
+
+def b(x0, y0, x1, y1):
+    return shapely.box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+
+
+def _plots():
+    return gpd.GeoDataFrame({"DKBH": ["A", "B", "C"], "YDYHFLDM": ["1001"] * 3},
+                            geometry=[b(0, 0, 100, 100), b(200, 0, 300, 100), b(400, 0, 500, 100)], crs=4524)
+
+
+def _layers():
+    # on A the red line (x 50–150) and the farmland (y 40–140, x 0–80) overlap on x 50–80, y 40–100
+    red = gpd.GeoDataFrame({"BSM": ["E1"]}, geometry=[b(50, -50, 150, 150)], crs=4524)
+    farm = gpd.GeoDataFrame({"BSM": ["F1", "F2"]}, geometry=[b(0, 40, 80, 140), b(290, 0, 300, 100)], crs=4524)
+    return red, farm
+
+
+def test_net_area_is_the_union_of_the_conflicts():
+    red, farm = _layers()
+    res = check_masterplan(_plots(), ecological_redline=red, farmland=farm)
+    net = net_areas(res)
+    # independent: A ∩ (red ∪ farm) and B ∩ farm
+    plots = _plots().geometry
+    expect_a = plots[0].intersection(red.geometry[0].union(farm.geometry[0])).area
+    expect_b = plots[1].intersection(farm.geometry[1]).area
+    assert expect_a == pytest.approx(50 * 100 + 50 * 60)                       # 8 000 m², by hand
+    per = dict(zip(net.per_plot["DKBH"], net.per_plot["net"]))
+    assert per == pytest.approx({"A": expect_a, "B": expect_b})
+    assert net.net == pytest.approx(expect_a + expect_b) and net.fail == pytest.approx(net.net)
+    union = shapely.union_all(res.conflicts.geometry.to_numpy()).area
+    assert net.net == pytest.approx(union, abs=0.01)
+    rules_sum = sum(r.area for r in res.rules)                               # counts x 50–80, y 40–100 twice
+    assert rules_sum == pytest.approx(net.net + 30 * 60)
+    text = render_report(res)
+    assert f"{net.net:,.2f}" in text and f"{rules_sum:,.2f}" in text and "每平方米只计一次" in text
+    assert re.search(r"<td>A</td><td>生态保护红线 5,000.00；永久基本农田 4,800.00</td>", text)
+    # A has two conflicts but one map; B one map; the overview names every layer
+    assert text.count("<svg") == 1 + 2
+    assert "生态保护红线</span>" in text and "永久基本农田</span>" in text
+    assert "调出" in text and "核减" in text                                   # 处理建议 from review_actions.csv
+
+
+def test_boundary_tolerance_marks_small_overlaps_to_verify():
+    red = gpd.GeoDataFrame({"BSM": ["E1"]}, geometry=[b(-2, 0, 0.08, 100)], crs=4524)   # 8 m² on A
+    res = check_masterplan(_plots(), ecological_redline=red)
+    assert res.plots.set_index("DKBH").loc["A", "SCJL"] == "不合规"
+    assert "边界容差：</b>" not in render_report(res) and "边界容差：未启用" in render_report(res)
+    res = check_masterplan(_plots(), ecological_redline=red, boundary_tolerance=10.0)
+    assert res.plots.set_index("DKBH").loc["A", "SCJL"] == "需核实"
+    row = res.conflicts.iloc[0]
+    assert row["YZCD"] == "警告" and "疑似边界误差" in row["SM"] and "10" in row["SM"]
+    text = render_report(res)
+    assert "边界容差：</b>10" in text and "需核实（疑似边界误差）" in text and "核实边界误差" in text
+    assert net_areas(res).verify == pytest.approx(8.0) and net_areas(res).fail == 0
+    # an overlap above the tolerance stays 不合规
+    res = check_masterplan(_plots(), ecological_redline=red, boundary_tolerance=7.9)
+    assert res.plots.set_index("DKBH").loc["A", "SCJL"] == "不合规"
