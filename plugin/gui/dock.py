@@ -34,6 +34,7 @@ from .panels import ReviewPanel, RolesPanel
 from .actions import ACTIONS, StepActions
 from .runner import Runner
 from .steps import Steps, report_path
+from .results import attach_grades, grades_html, latest_grades
 from .tree import ha, plan_items, summary_html
 
 #: plot fields whose change makes the 一张图 review stale
@@ -47,6 +48,7 @@ class PlanDock(StepActions, QgsDockWidget):
         self.setObjectName("ZutuanPlanDock")
         self._watched = []
         self._records = {}
+        self.mujun_year = None
         self._marking = False
         self.last_step = None
         self.last_export = None
@@ -80,7 +82,8 @@ class PlanDock(StepActions, QgsDockWidget):
         self.combos = self.roles.combos
         lay.addWidget(self.roles)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("编号"), tr("用地 / 产业"), tr("面积（公顷）"), tr("容积率"), tr("审查")])
+        self.tree.setHeaderLabels([tr("编号"), tr("用地 / 产业"), tr("面积（公顷）"), tr("容积率"), tr("审查"),
+                                   tr("亩均等级")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeToContents)
         self.tree.setSelectionMode(QTreeWidget.ExtendedSelection)
@@ -231,6 +234,8 @@ class PlanDock(StepActions, QgsDockWidget):
         """Rebuild the tree and the summary from the plan layers (attributes only)."""
         t0 = time.perf_counter()
         self._records = {lv: plan_io.read_records(self.layer(lv), lv) for lv in ("cluster", "unit", "plot")}
+        self.mujun_year, grades = latest_grades(self.role("mujun"))
+        attach_grades(self._records["plot"], grades)
         opened = self._expanded_codes()
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
@@ -285,7 +290,7 @@ class PlanDock(StepActions, QgsDockWidget):
 
         scope, plots = self._scope()
         s = plan_summary(plots, level1_names=plan_io.level1_names())
-        self.summary.setText(summary_html(scope, s))
+        self.summary.setText(summary_html(scope, s) + grades_html(plots, self.mujun_year))
         self.summary_data = s
 
     def _plot_selection_changed(self, *_):

@@ -1920,6 +1920,10 @@
       <translation>FAR</translation>
     </message>
     <message>
+      <source>亩均等级</source>
+      <translation>Per-mu grade</translation>
+    </message>
+    <message>
       <source>所选地块</source>
       <translation>Selected plots</translation>
     </message>
@@ -2054,6 +2058,18 @@
     <message>
       <source>小组团规划默认样式</source>
       <translation>Cluster plan default style</translation>
+    </message>
+    <message>
+      <source>亩均效益等级</source>
+      <translation>Per-mu efficiency grades</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>year</translation>
+    </message>
+    <message>
+      <source>未评价（无统计数据）</source>
+      <translation>not evaluated (no statistics)</translation>
     </message>
     <message>
       <source>规划道路中心线</source>

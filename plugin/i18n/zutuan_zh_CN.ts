@@ -1920,6 +1920,10 @@
       <translation>容积率</translation>
     </message>
     <message>
+      <source>亩均等级</source>
+      <translation>亩均等级</translation>
+    </message>
+    <message>
       <source>所选地块</source>
       <translation>所选地块</translation>
     </message>
@@ -2054,6 +2058,18 @@
     <message>
       <source>小组团规划默认样式</source>
       <translation>小组团规划默认样式</translation>
+    </message>
+    <message>
+      <source>亩均效益等级</source>
+      <translation>亩均效益等级</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>未评价（无统计数据）</source>
+      <translation>未评价（无统计数据）</translation>
     </message>
     <message>
       <source>规划道路中心线</source>

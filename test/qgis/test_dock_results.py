@@ -1,0 +1,74 @@
+"""Results beside the plan in the 小组团 dock, in real QGIS (offscreen): the latest 亩均效益 grades of zutuan:mujun."""
+import csv
+
+from qgis.core import QgsProject
+from test_dock import _wait, plan  # noqa: F401  (the plan fixture)
+
+import processing
+
+HEAD = ["统一社会信用代码", "企业名称", "地块编号", "年度", "税收（万元）", "增加值（万元）", "综合能耗（吨标准煤）",
+        "主要污染物排放（吨）", "从业人员（人）", "研发经费（万元）", "营业收入（万元）", "固定资产投资累计（万元）"]
+# 甲 on the two 1 ha plots, 乙 on the 4 ha plot (test_monitoring.py's hand case, 2023; 2022 an earlier year)
+STATS = [["91451481MA0000001L", "甲", "Z01-01-01；Z01-01-02", 2023, 45, 450, 150, 15, 75, 15, 1500, 120000],
+         ["91451481MA0000002P", "乙", "Z01-02-01", 2023, 7.5, 75, "", 2.5, 15, 0, 250, 2000],
+         ["91451481MA0000001L", "甲", "Z01-01-01；Z01-01-02", 2022, 5, 50, 150, 15, 75, 15, 1500, 120000],
+         ["91451481MA0000002P", "乙", "Z01-02-01", 2022, 70, 700, 10, 2.5, 15, 0, 250, 2000]]
+
+
+def _mujun(plots, tmp_path, year=None):
+    path = tmp_path / "stats.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([HEAD, *STATS])
+    params = {"INPUT": plots, "STATS": str(path), "OUTPUT": "memory:", "OUTPUT_TABLE": str(tmp_path / "亩均.xlsx")}
+    if year is not None:
+        params["YEAR"] = year
+    out = processing.run("zutuan:mujun", params)["OUTPUT"]
+    out.setName("亩均效益地块")
+    return out
+
+
+def test_dock_shows_latest_mujun_grades(plan, tmp_path):  # noqa: F811
+    dock, _, _, plots = plan
+    layer = _mujun(plots, tmp_path)
+    want = {f["DKBH"]: f["MJDJ"] for f in layer.getFeatures()}
+    assert len(want) == 3 and len(set(want.values())) == 2  # 甲's two plots share a grade, 乙 has another
+    QgsProject.instance().addMapLayer(layer)
+    _wait()
+    # found by name and fields as the 亩均效益 role, never taken for the plan's plot layer
+    assert dock.role("mujun") is layer and dock.layer("plot") is plots
+    dock.refresh()
+    assert dock.mujun_year == 2023
+    unit1 = dock.tree.topLevelItem(0).child(0)
+    dock.tree.expandItem(unit1)
+    shown = {unit1.child(i).text(0): unit1.child(i).text(5) for i in range(unit1.childCount())}
+    assert shown == {k: want[k] for k in ("Z01-01-01", "Z01-01-02")}
+    # the summary counts the grades of the plots in scope: all, then one selected plot
+    text = dock.summary.text()
+    assert "亩均效益等级 2023" in text
+    for grade in set(want.values()):
+        assert f"<b>{grade}</b></span> {list(want.values()).count(grade)}" in text
+    plots.selectByExpression("\"DKBH\" = 'Z01-02-01'")
+    text = dock.summary.text()
+    assert f"<b>{want['Z01-02-01']}</b></span> 1" in text and f"<b>{want['Z01-01-01']}</b>" not in text
+    # an earlier year's evaluation assigned instead: its grades replace the latest year's
+    old = _mujun(plots, tmp_path, year=2022)
+    old_grades = {f["DKBH"]: f["MJDJ"] for f in old.getFeatures()}
+    assert old_grades != want
+    QgsProject.instance().addMapLayer(old)
+    assert dock.roles.assign("mujun", old)
+    dock.refresh()
+    assert dock.mujun_year == 2022
+    assert {p["DKBH"]: p["MJDJ"] for p in dock._records["plot"]} == old_grades
+
+
+def test_plots_without_statistics_are_counted_unevaluated(plan, tmp_path):  # noqa: F811
+    dock, _, _, plots = plan
+    layer = _mujun(plots, tmp_path)
+    layer.startEditing()
+    layer.deleteFeatures([f.id() for f in layer.getFeatures() if f["DKBH"] == "Z01-02-01"])
+    assert layer.commitChanges()
+    QgsProject.instance().addMapLayer(layer)
+    _wait()
+    dock.refresh()
+    assert "未评价（无统计数据） 1" in dock.summary.text()
+    assert sum(1 for p in dock._records["plot"] if p["MJDJ"]) == 2
