@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ..i18n import tr
 from . import plan_io, plan_store
 from .editor import ControlEditor
+from .feasibility import FeasibilityPanel
 from .forms import configure_plan_layer
 from .panels import ReviewPanel, RolesPanel
 from .actions import ACTIONS, StepActions
@@ -116,6 +117,8 @@ class PlanDock(StepActions, QgsDockWidget):
         self._show_progress(False)
         self.review = ReviewPanel(self.zoom_to)
         lay.addWidget(self.review)
+        self.feasibility = FeasibilityPanel(self)
+        lay.addWidget(self.feasibility)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)

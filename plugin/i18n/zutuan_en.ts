@@ -1868,6 +1868,10 @@
       <translation>Assign controls</translation>
     </message>
     <message>
+      <source>可行性测算</source>
+      <translation>Feasibility</translation>
+    </message>
+    <message>
       <source>撤销上一步</source>
       <translation>Undo last step</translation>
     </message>
@@ -2006,6 +2010,66 @@
     <message>
       <source>多个值</source>
       <translation>several values</translation>
+    </message>
+    <message>
+      <source>不限</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <source>调整建议须达到的最大资金需求上限，0 为不限</source>
+      <translation>Peak funding the suggestions must stay within; 0 for no limit</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元）</source>
+      <translation>Peak funding limit (10k CNY)</translation>
+    </message>
+    <message>
+      <source>未测算</source>
+      <translation>not computed</translation>
+    </message>
+    <message>
+      <source>应用所选方案（新方案版本，可撤销）</source>
+      <translation>Apply the selected plan (new plan version, undoable)</translation>
+    </message>
+    <message>
+      <source>测算期内未回收</source>
+      <translation>not paid back within the period</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>调整</source>
+      <translation>Adjustment</translation>
+    </message>
+    <message>
+      <source>结论</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>只有方案 1 由现金流测算写出调整后的地块</source>
+      <translation>Only plan 1 is written by the cash flow as adjusted plots</translation>
+    </message>
+    <message>
+      <source>净现值</source>
+      <translation>NPV</translation>
+    </message>
+    <message>
+      <source>万元</source>
+      <translation>10k CNY</translation>
+    </message>
+    <message>
+      <source>最大资金需求</source>
+      <translation>Peak funding</translation>
+    </message>
+    <message>
+      <source>投资回收</source>
+      <translation>Payback</translation>
+    </message>
+    <message>
+      <source>未搜索调整建议</source>
+      <translation>no search for suggestions</translation>
     </message>
     <message>
       <source>图层</source>

@@ -1868,6 +1868,10 @@
       <translation>赋值指标</translation>
     </message>
     <message>
+      <source>可行性测算</source>
+      <translation>可行性测算</translation>
+    </message>
+    <message>
       <source>撤销上一步</source>
       <translation>撤销上一步</translation>
     </message>
@@ -2006,6 +2010,66 @@
     <message>
       <source>多个值</source>
       <translation>多个值</translation>
+    </message>
+    <message>
+      <source>不限</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>调整建议须达到的最大资金需求上限，0 为不限</source>
+      <translation>调整建议须达到的最大资金需求上限，0 为不限</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元）</source>
+      <translation>最大资金需求上限（万元）</translation>
+    </message>
+    <message>
+      <source>未测算</source>
+      <translation>未测算</translation>
+    </message>
+    <message>
+      <source>应用所选方案（新方案版本，可撤销）</source>
+      <translation>应用所选方案（新方案版本，可撤销）</translation>
+    </message>
+    <message>
+      <source>测算期内未回收</source>
+      <translation>测算期内未回收</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>调整</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>结论</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>只有方案 1 由现金流测算写出调整后的地块</source>
+      <translation>只有方案 1 由现金流测算写出调整后的地块</translation>
+    </message>
+    <message>
+      <source>净现值</source>
+      <translation>净现值</translation>
+    </message>
+    <message>
+      <source>万元</source>
+      <translation>万元</translation>
+    </message>
+    <message>
+      <source>最大资金需求</source>
+      <translation>最大资金需求</translation>
+    </message>
+    <message>
+      <source>投资回收</source>
+      <translation>投资回收</translation>
+    </message>
+    <message>
+      <source>未搜索调整建议</source>
+      <translation>未搜索调整建议</translation>
     </message>
     <message>
       <source>图层</source>

@@ -1,8 +1,9 @@
-"""Results beside the plan in the 小组团 dock, in real QGIS (offscreen): the latest 亩均效益 grades of zutuan:mujun."""
+"""Results beside the plan in the 小组团 dock, in real QGIS (offscreen): the latest 亩均效益 grades of zutuan:mujun and\nthe plan's feasibility (zutuan:cashflow) with its suggestions, 方案 1 applied as a new plan version and undone."""
 import csv
 
-from qgis.core import QgsProject
-from test_dock import _wait, plan  # noqa: F401  (the plan fixture)
+import pandas as pd
+from qgis.core import QgsProject, QgsVectorLayer
+from test_dock import _click, _copy_plan, _dock, _sample_layers, _wait, chain, plan  # noqa: F401  (fixtures)
 
 import processing
 
@@ -72,3 +73,48 @@ def test_plots_without_statistics_are_counted_unevaluated(plan, tmp_path):  # no
     dock.refresh()
     assert "未评价（无统计数据） 1" in dock.summary.text()
     assert sum(1 for p in dock._records["plot"] if p["MJDJ"]) == 2
+
+
+def test_feasibility_suggestions_applied_and_undone(chain, tmp_path):  # noqa: F811
+    from zutuan.plugin.gui import plan_store
+
+    path = _copy_plan(chain, tmp_path)
+    _sample_layers(("daolu",))
+    for table in ("zutuan", "danyuan", "dikuai"):
+        plan_store.open_layer(path, table)
+    dock = _dock()
+    dock.steps.search_seconds = 20
+    dock.feasibility.peak_limit.setValue(55000)  # below the plan's own peak funding: the search has work to do
+    fields = ("DKBH", "YDYHFLDM", "RJLXX")
+    try:
+        before = sorted(tuple(f[k] for k in fields) for f in dock.role("plot").getFeatures())
+        message = _click(dock, "可行性测算")
+        panel = dock.feasibility
+        res = panel.results
+        assert message.startswith("可行性测算完成"), message
+        assert f"<b>{res['NPV']:,.0f}</b>" in panel.status.text() and f"<b>{res['PEAK_NEED']:,.0f}</b>" in panel.status.text()
+        sheet = pd.read_excel(res["OUTPUT"], sheet_name="调整建议")
+        plans = [p for p in sheet["方案 plan"].dropna().unique() if str(p).startswith("方案")]
+        assert [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())] == plans
+        assert plans, panel.status.text()
+        # only 方案 1 is written by zutuan:cashflow: the button follows the selection
+        if len(plans) > 1:
+            panel.list.topLevelItem(1).setSelected(True)
+            assert not panel.apply_button.isEnabled()
+            panel.list.clearSelection()
+        panel.list.topLevelItem(0).setSelected(True)
+        assert panel.apply_button.isEnabled()
+        panel.apply_button.click()
+        _wait()
+        version = QgsVectorLayer(res["OUTPUT_PLAN"], "v", "ogr")
+        want = sorted(tuple(f[k] for k in fields) for f in version.getFeatures())
+        after = sorted(tuple(f[k] for k in fields) for f in dock.role("plot").getFeatures())
+        assert after == want and after != before
+        assert plan_store.plan_of(dock.role("plot")) == path and "已应用方案 1" in dock.last_message
+        assert dock.action_buttons["undo"].isEnabled()
+        dock.action_buttons["undo"].click()
+        _wait()
+        assert sorted(tuple(f[k] for k in fields) for f in dock.role("plot").getFeatures()) == before
+    finally:
+        dock.teardown()
+        QgsProject.instance().removeAllMapLayers()
