@@ -34,6 +34,7 @@ from .forms import configure_plan_layer
 from .panels import ReviewPanel, RolesPanel
 from .actions import ACTIONS, StepActions
 from .runner import Runner
+from .sketch import SketchPanel
 from .steps import Steps, report_path
 from .results import attach_grades, grades_html, latest_grades
 from .tree import ha, plan_items, summary_html
@@ -119,6 +120,8 @@ class PlanDock(StepActions, QgsDockWidget):
         lay.addWidget(self.review)
         self.feasibility = FeasibilityPanel(self)
         lay.addWidget(self.feasibility)
+        self.sketch = SketchPanel(self)
+        lay.addWidget(self.sketch)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)

@@ -125,6 +125,7 @@ def detect(layers, taken=None, plan_sources=()):
     """
     taken = dict(taken or {})
     used = {lyr.id() for lyr in taken.values() if lyr is not None}
+    used |= {lyr.id() for lyr in layers if lyr.customProperty("zutuan/preview")}  # a sketch's preview
     found = {}
     for role in ROLES:
         if taken.get(role.key) is not None:

@@ -2148,12 +2148,72 @@
       <translation>Digital elevation model (DEM)</translation>
     </message>
     <message>
-      <source>块</source>
-      <translation>plots</translation>
+      <source>草图组团</source>
+      <translation>Sketched cluster</translation>
+    </message>
+    <message>
+      <source>目标地块面积</source>
+      <translation>Target plot area</translation>
+    </message>
+    <message>
+      <source>最小宽度</source>
+      <translation>Minimum width</translation>
+    </message>
+    <message>
+      <source>绘制组团</source>
+      <translation>Draw a cluster</translation>
+    </message>
+    <message>
+      <source>保留</source>
+      <translation>Keep</translation>
+    </message>
+    <message>
+      <source>放弃</source>
+      <translation>Discard</translation>
+    </message>
+    <message>
+      <source>左键加点（按项目捕捉设置吸附），右键结束</source>
+      <translation>Left click adds a vertex (snapped by the project snapping settings), right click finishes</translation>
     </message>
     <message>
       <source>公顷</source>
       <translation>ha</translation>
+    </message>
+    <message>
+      <source>草图单元</source>
+      <translation>Sketched units</translation>
+    </message>
+    <message>
+      <source>草图地块</source>
+      <translation>Sketched plots</translation>
+    </message>
+    <message>
+      <source>已保留</source>
+      <translation>Kept</translation>
+    </message>
+    <message>
+      <source>个图层</source>
+      <translation>layers</translation>
+    </message>
+    <message>
+      <source>预览</source>
+      <translation>preview</translation>
+    </message>
+    <message>
+      <source>个单元</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>块地块</source>
+      <translation>plots</translation>
+    </message>
+    <message>
+      <source>预览失败</source>
+      <translation>Preview failed</translation>
+    </message>
+    <message>
+      <source>块</source>
+      <translation>plots</translation>
     </message>
     <message>
       <source>亩</source>

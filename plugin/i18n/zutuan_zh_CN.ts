@@ -2148,12 +2148,72 @@
       <translation>数字高程模型 DEM</translation>
     </message>
     <message>
-      <source>块</source>
-      <translation>块</translation>
+      <source>草图组团</source>
+      <translation>草图组团</translation>
+    </message>
+    <message>
+      <source>目标地块面积</source>
+      <translation>目标地块面积</translation>
+    </message>
+    <message>
+      <source>最小宽度</source>
+      <translation>最小宽度</translation>
+    </message>
+    <message>
+      <source>绘制组团</source>
+      <translation>绘制组团</translation>
+    </message>
+    <message>
+      <source>保留</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <source>放弃</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>左键加点（按项目捕捉设置吸附），右键结束</source>
+      <translation>左键加点（按项目捕捉设置吸附），右键结束</translation>
     </message>
     <message>
       <source>公顷</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <source>草图单元</source>
+      <translation>草图单元</translation>
+    </message>
+    <message>
+      <source>草图地块</source>
+      <translation>草图地块</translation>
+    </message>
+    <message>
+      <source>已保留</source>
+      <translation>已保留</translation>
+    </message>
+    <message>
+      <source>个图层</source>
+      <translation>个图层</translation>
+    </message>
+    <message>
+      <source>预览</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>个单元</source>
+      <translation>个单元</translation>
+    </message>
+    <message>
+      <source>块地块</source>
+      <translation>块地块</translation>
+    </message>
+    <message>
+      <source>预览失败</source>
+      <translation>预览失败</translation>
+    </message>
+    <message>
+      <source>块</source>
+      <translation>块</translation>
     </message>
     <message>
       <source>亩</source>

@@ -1,7 +1,10 @@
-"""Results beside the plan in the 小组团 dock, in real QGIS (offscreen): the latest 亩均效益 grades of zutuan:mujun and\nthe plan's feasibility (zutuan:cashflow) with its suggestions, 方案 1 applied as a new plan version and undone."""
+"""Results beside the plan in the 小组团 dock, in real QGIS (offscreen): the latest 亩均效益 grades of zutuan:mujun and\nthe plan's feasibility (zutuan:cashflow) with its suggestions, 方案 1 applied as a new plan version and undone; a
+sketched cluster previewed as units and plots."""
 import csv
 
 import pandas as pd
+import pytest
+from helpers import memory_layer
 from qgis.core import QgsProject, QgsVectorLayer
 from test_dock import _click, _copy_plan, _dock, _sample_layers, _wait, chain, plan  # noqa: F401  (fixtures)
 
@@ -115,6 +118,53 @@ def test_feasibility_suggestions_applied_and_undone(chain, tmp_path):  # noqa: F
         dock.action_buttons["undo"].click()
         _wait()
         assert sorted(tuple(f[k] for k in fields) for f in dock.role("plot").getFeatures()) == before
+    finally:
+        dock.teardown()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_sketched_cluster_previews_units_and_plots(plugin):
+    from qgis.gui import QgsMapCanvas
+    from zutuan.plugin.gui.sketch import ClusterSketchTool
+
+    layers = _sample_layers(("zutuan", "daolu"))
+    sample = next(layers["zutuan"].getFeatures())
+    QgsProject.instance().setCrs(layers["zutuan"].crs())
+    dock = _dock()
+    panel = dock.sketch
+    panel.target_ha.setValue(1.5)
+    panel.min_width.setValue(40)
+    try:
+        # the tool closes the vertices it was given into the polygon it hands to the panel
+        drawn = []
+        canvas = QgsMapCanvas()
+        tool = ClusterSketchTool(canvas, drawn.append)
+        ring = sample.geometry().asMultiPolygon()[0][0] if sample.geometry().isMultipart() \
+            else sample.geometry().asPolygon()[0]
+        for pt in ring[:-1]:
+            tool.add_point(pt)
+        assert tool.finish() is drawn[0] and drawn[0].area() == pytest.approx(sample.geometry().area())
+        units, plots = panel.preview(drawn[0])
+        # the same algorithms on the same polygon, run here directly, give the same units and plots
+        cluster = memory_layer([drawn[0].asWkt()], crs=layers["zutuan"].crs().authid(), fields=(("ZTBH", "string"),),
+                               attrs=[("CG01",)])
+        u = processing.run("zutuan:subdivideunits", {"INPUT": cluster, "ROADS": layers["daolu"], "CLASS_FIELD": "DLDJ",
+                                                     "WIDTH_FIELD": "HXKD", "OUTPUT": "memory:",
+                                                     "OUTPUT_ROADS": "memory:"})
+        p = processing.run("zutuan:subdivideplots", {"INPUT": u["OUTPUT"], "ROADS": u["OUTPUT_ROADS"], "OUTPUT": "memory:",
+                                                     "TARGET_AREA": 15000, "MIN_AREA": 7500, "MAX_AREA": 45000,
+                                                     "MIN_WIDTH": 40})
+        assert units.featureCount() == u["N_UNITS"] > 1 and plots.featureCount() == p["N_PLOTS"] > units.featureCount()
+        assert sorted(f["DKBH"] for f in plots.getFeatures()) == sorted(f["DKBH"] for f in p["OUTPUT"].getFeatures())
+        assert f"{int(u['N_UNITS'])} 个单元" in panel.status.text()
+        # previews are never taken for the plan's roles; discard removes them, keep leaves them in the project
+        assert dock.role("unit") is None and dock.role("plot") is None and len(panel.layers) == 3
+        panel.discard_button.click()
+        assert not any("预览" in lyr.name() for lyr in QgsProject.instance().mapLayers().values())
+        panel.preview(drawn[0])
+        assert panel.keep_button.isEnabled() and panel.keep() == 3
+        names = {lyr.name() for lyr in QgsProject.instance().mapLayers().values()}
+        assert {"草图组团", "草图单元", "草图地块"} <= names and dock.role("plot") is None
     finally:
         dock.teardown()
         QgsProject.instance().removeAllMapLayers()
