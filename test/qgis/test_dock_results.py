@@ -168,3 +168,48 @@ def test_sketched_cluster_previews_units_and_plots(plugin):
     finally:
         dock.teardown()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_sketch_tool_snaps_to_configured_layers(plugin):
+    from qgis.core import QgsPointXY, QgsRectangle, QgsSnappingConfig, QgsTolerance
+    from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+    from zutuan.plugin.gui.sketch import ClusterSketchTool
+
+    parcels = memory_layer(["POLYGON((500000 2440000, 500100 2440000, 500100 2440100, 500000 2440100, 500000 2440000))"],
+                           fields=(("ZDDM", "string"),), attrs=[("Z1",)], name="宗地")
+    QgsProject.instance().addMapLayer(parcels)
+    canvas = QgsMapCanvas()
+    canvas.resize(400, 400)
+    canvas.setDestinationCrs(parcels.crs())
+    canvas.setLayers([parcels])
+    canvas.setExtent(QgsRectangle(499900, 2439900, 500300, 2440300))
+    canvas.refresh()
+    try:
+        tool = ClusterSketchTool(canvas, lambda g: None)
+
+        def click(x, y):
+            pixel = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
+            event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
+                                     Qt.LeftButton)
+            tool.canvasReleaseEvent(event)
+            return tool.points[-1]
+
+        # snapping off: the clicked point; on (vertices, 15 px): the parcel's corner 3 m away
+        off = click(500003, 2440003)
+        assert abs(off.x() - 500000) > 1
+        config = QgsSnappingConfig(QgsProject.instance())
+        config.setEnabled(True)
+        config.setMode(QgsSnappingConfig.AllLayers)
+        config.setTypeFlag(QgsSnappingConfig.VertexFlag)
+        config.setTolerance(15)
+        config.setUnits(QgsTolerance.Pixels)
+        QgsProject.instance().setSnappingConfig(config)
+        utils = canvas.snappingUtils()
+        utils.setConfig(config)
+        utils.setMapSettings(canvas.mapSettings())
+        utils.setIndexingStrategy(utils.IndexAlwaysFull)  # a synchronous index in a test (QGIS's own may be lazy)
+        on = click(500003, 2440003)
+        assert (on.x(), on.y()) == pytest.approx((500000, 2440000))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
