@@ -365,6 +365,7 @@ class PlanDock(StepActions, QgsDockWidget):
             except TypeError:
                 pass
         self.roles.close_down()
+        self.sketch.close_down()
         self._layers_changed()
 
 

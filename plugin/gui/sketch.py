@@ -109,6 +109,12 @@ class SketchPanel(QgsCollapsibleGroupBox):
         canvas.setMapTool(self.tool)
         return self.tool
 
+    def close_down(self):
+        """The dock is going away: the sketch tool leaves the canvas."""
+        if self.tool is not None and self.tool.canvas().mapTool() is self.tool:
+            self.tool.canvas().unsetMapTool(self.tool)
+        self.tool = None
+
     def parameters(self):
         """zutuan:subdivideplots's area parameters from the target (its defaults' ratios: min ½, max 3×)."""
         target = self.target_ha.value() * 1e4

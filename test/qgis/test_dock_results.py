@@ -165,6 +165,11 @@ def test_sketched_cluster_previews_units_and_plots(plugin):
         assert panel.keep_button.isEnabled() and panel.keep() == 3
         names = {lyr.name() for lyr in QgsProject.instance().mapLayers().values()}
         assert {"草图组团", "草图单元", "草图地块"} <= names and dock.role("plot") is None
+        # the dock going away takes its sketch tool off the canvas
+        canvas.setMapTool(tool)
+        panel.tool = tool
+        dock.teardown()
+        assert canvas.mapTool() is None and panel.tool is None
     finally:
         dock.teardown()
         QgsProject.instance().removeAllMapLayers()
