@@ -17,6 +17,7 @@ ACTIONS = [
     (N_("划分地块"), "zutuan:subdivideplots", "plots"),
     (N_("赋值指标"), "zutuan:assigncontrols", "controls"),
     (N_("审查"), "zutuan:checkmasterplan", "review"),
+    (N_("可行性测算"), "zutuan:cashflow", "feasibility"),
     (N_("导出"), "zutuan:exportindicatortable", "export"),
     (N_("撤销上一步"), "undo", None),
 ]

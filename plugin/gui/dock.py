@@ -29,11 +29,14 @@ from qgis.PyQt.QtWidgets import (
 from ..i18n import tr
 from . import plan_io, plan_store
 from .editor import ControlEditor
+from .feasibility import FeasibilityPanel
 from .forms import configure_plan_layer
 from .panels import ReviewPanel, RolesPanel
 from .actions import ACTIONS, StepActions
 from .runner import Runner
+from .sketch import SketchPanel
 from .steps import Steps, report_path
+from .results import attach_grades, grades_html, latest_grades
 from .tree import ha, plan_items, summary_html
 
 #: plot fields whose change makes the 一张图 review stale
@@ -47,6 +50,7 @@ class PlanDock(StepActions, QgsDockWidget):
         self.setObjectName("ZutuanPlanDock")
         self._watched = []
         self._records = {}
+        self.mujun_year = None
         self._marking = False
         self.last_step = None
         self.last_export = None
@@ -80,7 +84,8 @@ class PlanDock(StepActions, QgsDockWidget):
         self.combos = self.roles.combos
         lay.addWidget(self.roles)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("编号"), tr("用地 / 产业"), tr("面积（公顷）"), tr("容积率"), tr("审查")])
+        self.tree.setHeaderLabels([tr("编号"), tr("用地 / 产业"), tr("面积（公顷）"), tr("容积率"), tr("审查"),
+                                   tr("亩均等级")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeToContents)
         self.tree.setSelectionMode(QTreeWidget.ExtendedSelection)
@@ -113,6 +118,10 @@ class PlanDock(StepActions, QgsDockWidget):
         self._show_progress(False)
         self.review = ReviewPanel(self.zoom_to)
         lay.addWidget(self.review)
+        self.feasibility = FeasibilityPanel(self)
+        lay.addWidget(self.feasibility)
+        self.sketch = SketchPanel(self)
+        lay.addWidget(self.sketch)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -231,6 +240,8 @@ class PlanDock(StepActions, QgsDockWidget):
         """Rebuild the tree and the summary from the plan layers (attributes only)."""
         t0 = time.perf_counter()
         self._records = {lv: plan_io.read_records(self.layer(lv), lv) for lv in ("cluster", "unit", "plot")}
+        self.mujun_year, grades = latest_grades(self.role("mujun"))
+        attach_grades(self._records["plot"], grades)
         opened = self._expanded_codes()
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
@@ -285,7 +296,7 @@ class PlanDock(StepActions, QgsDockWidget):
 
         scope, plots = self._scope()
         s = plan_summary(plots, level1_names=plan_io.level1_names())
-        self.summary.setText(summary_html(scope, s))
+        self.summary.setText(summary_html(scope, s) + grades_html(plots, self.mujun_year))
         self.summary_data = s
 
     def _plot_selection_changed(self, *_):
@@ -354,6 +365,7 @@ class PlanDock(StepActions, QgsDockWidget):
             except TypeError:
                 pass
         self.roles.close_down()
+        self.sketch.close_down()
         self._layers_changed()
 
 

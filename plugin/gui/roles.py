@@ -1,5 +1,5 @@
 """Layer roles of the dock: which project layer is the plan's 组团/单元/地块 and which are the context layers
-(一张图 control lines, 规划分区, roads, 宗地, DEM).
+(一张图 control lines, 规划分区, roads, 宗地, DEM) or results shown beside the plan (zutuan:mujun's 亩均效益地块).
 
 Layers are found by name (resources/layers/layer_roles.csv) and by their fields, checked against the role (geometry,
 fields) before they are accepted, and the planner's choice is kept in the project file (QgsProject entries).
@@ -32,7 +32,7 @@ class Role:
 ROLES = (
     Role("cluster", N_("组团图层"), "polygon", required=("ZTBH",), forbidden=("DYBH", "DKBH"), signature=("ZTBH",)),
     Role("unit", N_("单元图层"), "polygon", required=("DYBH",), forbidden=("DKBH",), signature=("DYBH",)),
-    Role("plot", N_("地块图层"), "polygon", required=("DKBH",), forbidden=("GZBH",), signature=("DKBH",)),
+    Role("plot", N_("地块图层"), "polygon", required=("DKBH",), forbidden=("GZBH", "MJDJ"), signature=("DKBH",)),
     Role("redline", N_("生态保护红线"), "polygon"),
     Role("farmland", N_("永久基本农田"), "polygon"),
     Role("urban", N_("城镇开发边界"), "polygon"),
@@ -41,6 +41,7 @@ ROLES = (
     Role("roads", N_("规划道路中心线"), "line", any_of=("DLDJ", "HXKD"), signature=("DLDJ", "HXKD")),
     Role("cadastre", N_("宗地"), "polygon", any_of=("ZDDM", "GDZT"), forbidden=("DKBH",), signature=("ZDDM",)),
     Role("dem", N_("数字高程模型 DEM"), "raster"),
+    Role("mujun", N_("亩均效益评价"), "polygon", required=("DKBH", "MJDJ"), signature=("MJDJ",)),
 )
 BY_KEY = {r.key: r for r in ROLES}
 PLAN_ROLES = ("cluster", "unit", "plot")
@@ -124,6 +125,7 @@ def detect(layers, taken=None, plan_sources=()):
     """
     taken = dict(taken or {})
     used = {lyr.id() for lyr in taken.values() if lyr is not None}
+    used |= {lyr.id() for lyr in layers if lyr.customProperty("zutuan/preview")}  # a sketch's preview
     found = {}
     for role in ROLES:
         if taken.get(role.key) is not None:

@@ -42,6 +42,9 @@ def _label(role_key):
 class Steps:
     """Builds the dock's steps from ``dock.role(key)`` and writes results through ``dock.plan_written``."""
 
+    #: zutuan:cashflow's search time limit for the dock (None: the algorithm's default)
+    search_seconds = None
+
     def __init__(self, dock):
         self.dock = dock
 
@@ -198,6 +201,29 @@ class Steps:
                     f"review done: {r.get('N_OK')} ok, {r.get('N_FAIL')} failing, {r.get('N_VERIFY')} to verify")
         return "zutuan:checkmasterplan", params, self._write(
             path, tmp, {"dikuai": "OUTPUT", "yztchongtu": "CONFLICTS"}, message, only)
+
+    def feasibility(self):
+        """zutuan:cashflow on the plan's plots with its road corridors (DLDJ, DLCD) and metadata (dates); the search
+        for adjustments runs, 方案 1 is written aside for the dock's 应用所选方案."""
+        path = self._plan("plot")
+        plots = self._layer("plot", non_empty=True)
+        tmp = _fresh_dir()
+        params = {"INPUT": plots.id(), "PLAN": path, "SUGGEST": True, "OUTPUT": os.path.join(tmp, "可行性测算.xlsx"),
+                  "OUTPUT_PLAN": os.path.join(tmp, "plots_adjusted.gpkg")}
+        if "daoluhx" in plan_store.tables(path) and plan_store.feature_count(path, "daoluhx"):
+            params.update(ROADS=f"{path}|layername=daoluhx", ROAD_CLASS_FIELD="DLDJ", ROAD_LENGTH_FIELD="DLCD")
+        elif self.dock.role("roads") is not None:
+            roads = self.dock.role("roads")
+            params.update(ROADS=roads.id(), ROAD_CLASS_FIELD=first_field(roads, ROAD_CLASS_FIELDS) or "")
+        if self.search_seconds is not None:
+            params["SEARCH_SECONDS"] = self.search_seconds
+        params.update(self.dock.feasibility.parameters())
+
+        def done(results, feedback):
+            self.dock.feasibility.show_results(results, path)
+            return (f"可行性测算完成：净现值 {results.get('NPV', 0):,.0f} 万元，达到目标的调整方案 {results.get('SUGGESTIONS')} 个"
+                    f" / feasibility done: NPV {results.get('NPV', 0):,.0f}, {results.get('SUGGESTIONS')} suggestions")
+        return "zutuan:cashflow", params, done
 
     def export(self, folder):
         plots = self._layer("plot", non_empty=True)

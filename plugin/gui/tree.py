@@ -34,7 +34,7 @@ def plan_items(records):
 
 def plot_item(p):
     item = QTreeWidgetItem([p.get("DKBH") or "?", f"{p.get('YDYHFLDM') or ''} {p.get('YDYHFLMC') or ''}".strip(),
-                            ha(p.get("YDMJ")), far(p), p.get("SCJL") or ""])
+                            ha(p.get("YDMJ")), far(p), p.get("SCJL") or "", p.get("MJDJ") or ""])
     item.setData(0, Qt.UserRole, ("plot", p["_fid"]))
     colour = STATUS_COLOURS.get(p.get("SCJL"))
     if colour is not None:

@@ -1964,6 +1964,10 @@
       <translation>Assign controls</translation>
     </message>
     <message>
+      <source>可行性测算</source>
+      <translation>Feasibility</translation>
+    </message>
+    <message>
       <source>撤销上一步</source>
       <translation>Undo last step</translation>
     </message>
@@ -2014,6 +2018,10 @@
     <message>
       <source>容积率</source>
       <translation>FAR</translation>
+    </message>
+    <message>
+      <source>亩均等级</source>
+      <translation>Per-mu grade</translation>
     </message>
     <message>
       <source>所选地块</source>
@@ -2100,6 +2108,66 @@
       <translation>several values</translation>
     </message>
     <message>
+      <source>不限</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <source>调整建议须达到的最大资金需求上限，0 为不限</source>
+      <translation>Peak funding the suggestions must stay within; 0 for no limit</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元）</source>
+      <translation>Peak funding limit (10k CNY)</translation>
+    </message>
+    <message>
+      <source>未测算</source>
+      <translation>not computed</translation>
+    </message>
+    <message>
+      <source>应用所选方案（新方案版本，可撤销）</source>
+      <translation>Apply the selected plan (new plan version, undoable)</translation>
+    </message>
+    <message>
+      <source>测算期内未回收</source>
+      <translation>not paid back within the period</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>调整</source>
+      <translation>Adjustment</translation>
+    </message>
+    <message>
+      <source>结论</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>只有方案 1 由现金流测算写出调整后的地块</source>
+      <translation>Only plan 1 is written by the cash flow as adjusted plots</translation>
+    </message>
+    <message>
+      <source>净现值</source>
+      <translation>NPV</translation>
+    </message>
+    <message>
+      <source>万元</source>
+      <translation>10k CNY</translation>
+    </message>
+    <message>
+      <source>最大资金需求</source>
+      <translation>Peak funding</translation>
+    </message>
+    <message>
+      <source>投资回收</source>
+      <translation>Payback</translation>
+    </message>
+    <message>
+      <source>未搜索调整建议</source>
+      <translation>no search for suggestions</translation>
+    </message>
+    <message>
       <source>图层</source>
       <translation>Layers</translation>
     </message>
@@ -2152,6 +2220,18 @@
       <translation>Cluster plan default style</translation>
     </message>
     <message>
+      <source>亩均效益等级</source>
+      <translation>Per-mu efficiency grades</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>year</translation>
+    </message>
+    <message>
+      <source>未评价（无统计数据）</source>
+      <translation>not evaluated (no statistics)</translation>
+    </message>
+    <message>
       <source>规划道路中心线</source>
       <translation>Planned road centre lines</translation>
     </message>
@@ -2164,12 +2244,72 @@
       <translation>Digital elevation model (DEM)</translation>
     </message>
     <message>
-      <source>块</source>
-      <translation>plots</translation>
+      <source>草图组团</source>
+      <translation>Sketched cluster</translation>
+    </message>
+    <message>
+      <source>目标地块面积</source>
+      <translation>Target plot area</translation>
+    </message>
+    <message>
+      <source>最小宽度</source>
+      <translation>Minimum width</translation>
+    </message>
+    <message>
+      <source>绘制组团</source>
+      <translation>Draw a cluster</translation>
+    </message>
+    <message>
+      <source>保留</source>
+      <translation>Keep</translation>
+    </message>
+    <message>
+      <source>放弃</source>
+      <translation>Discard</translation>
+    </message>
+    <message>
+      <source>左键加点（按项目捕捉设置吸附），右键结束</source>
+      <translation>Left click adds a vertex (snapped by the project snapping settings), right click finishes</translation>
     </message>
     <message>
       <source>公顷</source>
       <translation>ha</translation>
+    </message>
+    <message>
+      <source>草图单元</source>
+      <translation>Sketched units</translation>
+    </message>
+    <message>
+      <source>草图地块</source>
+      <translation>Sketched plots</translation>
+    </message>
+    <message>
+      <source>已保留</source>
+      <translation>Kept</translation>
+    </message>
+    <message>
+      <source>个图层</source>
+      <translation>layers</translation>
+    </message>
+    <message>
+      <source>预览</source>
+      <translation>preview</translation>
+    </message>
+    <message>
+      <source>个单元</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>块地块</source>
+      <translation>plots</translation>
+    </message>
+    <message>
+      <source>预览失败</source>
+      <translation>Preview failed</translation>
+    </message>
+    <message>
+      <source>块</source>
+      <translation>plots</translation>
     </message>
     <message>
       <source>亩</source>

@@ -1964,6 +1964,10 @@
       <translation>赋值指标</translation>
     </message>
     <message>
+      <source>可行性测算</source>
+      <translation>可行性测算</translation>
+    </message>
+    <message>
       <source>撤销上一步</source>
       <translation>撤销上一步</translation>
     </message>
@@ -2014,6 +2018,10 @@
     <message>
       <source>容积率</source>
       <translation>容积率</translation>
+    </message>
+    <message>
+      <source>亩均等级</source>
+      <translation>亩均等级</translation>
     </message>
     <message>
       <source>所选地块</source>
@@ -2100,6 +2108,66 @@
       <translation>多个值</translation>
     </message>
     <message>
+      <source>不限</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <source>调整建议须达到的最大资金需求上限，0 为不限</source>
+      <translation>调整建议须达到的最大资金需求上限，0 为不限</translation>
+    </message>
+    <message>
+      <source>最大资金需求上限（万元）</source>
+      <translation>最大资金需求上限（万元）</translation>
+    </message>
+    <message>
+      <source>未测算</source>
+      <translation>未测算</translation>
+    </message>
+    <message>
+      <source>应用所选方案（新方案版本，可撤销）</source>
+      <translation>应用所选方案（新方案版本，可撤销）</translation>
+    </message>
+    <message>
+      <source>测算期内未回收</source>
+      <translation>测算期内未回收</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>调整</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>结论</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>只有方案 1 由现金流测算写出调整后的地块</source>
+      <translation>只有方案 1 由现金流测算写出调整后的地块</translation>
+    </message>
+    <message>
+      <source>净现值</source>
+      <translation>净现值</translation>
+    </message>
+    <message>
+      <source>万元</source>
+      <translation>万元</translation>
+    </message>
+    <message>
+      <source>最大资金需求</source>
+      <translation>最大资金需求</translation>
+    </message>
+    <message>
+      <source>投资回收</source>
+      <translation>投资回收</translation>
+    </message>
+    <message>
+      <source>未搜索调整建议</source>
+      <translation>未搜索调整建议</translation>
+    </message>
+    <message>
       <source>图层</source>
       <translation>图层</translation>
     </message>
@@ -2152,6 +2220,18 @@
       <translation>小组团规划默认样式</translation>
     </message>
     <message>
+      <source>亩均效益等级</source>
+      <translation>亩均效益等级</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>未评价（无统计数据）</source>
+      <translation>未评价（无统计数据）</translation>
+    </message>
+    <message>
       <source>规划道路中心线</source>
       <translation>规划道路中心线</translation>
     </message>
@@ -2164,12 +2244,72 @@
       <translation>数字高程模型 DEM</translation>
     </message>
     <message>
-      <source>块</source>
-      <translation>块</translation>
+      <source>草图组团</source>
+      <translation>草图组团</translation>
+    </message>
+    <message>
+      <source>目标地块面积</source>
+      <translation>目标地块面积</translation>
+    </message>
+    <message>
+      <source>最小宽度</source>
+      <translation>最小宽度</translation>
+    </message>
+    <message>
+      <source>绘制组团</source>
+      <translation>绘制组团</translation>
+    </message>
+    <message>
+      <source>保留</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <source>放弃</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>左键加点（按项目捕捉设置吸附），右键结束</source>
+      <translation>左键加点（按项目捕捉设置吸附），右键结束</translation>
     </message>
     <message>
       <source>公顷</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <source>草图单元</source>
+      <translation>草图单元</translation>
+    </message>
+    <message>
+      <source>草图地块</source>
+      <translation>草图地块</translation>
+    </message>
+    <message>
+      <source>已保留</source>
+      <translation>已保留</translation>
+    </message>
+    <message>
+      <source>个图层</source>
+      <translation>个图层</translation>
+    </message>
+    <message>
+      <source>预览</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>个单元</source>
+      <translation>个单元</translation>
+    </message>
+    <message>
+      <source>块地块</source>
+      <translation>块地块</translation>
+    </message>
+    <message>
+      <source>预览失败</source>
+      <translation>预览失败</translation>
+    </message>
+    <message>
+      <source>块</source>
+      <translation>块</translation>
     </message>
     <message>
       <source>亩</source>
