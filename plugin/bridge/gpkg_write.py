@@ -234,8 +234,11 @@ def _fid_column(fields, cells):
 
 def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None):
     """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``) to the GeoPackage ``dest``
-    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would."""
+    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would, or when GDAL
+    or SQLite fail (the feature sink then writes the output, and reports what it finds)."""
     import numpy as np
+
+    from ...algorithms.errors import CancelledError
 
     if geom_type not in (QgsWkbTypes.MultiPolygon, QgsWkbTypes.MultiLineString):
         return False
@@ -266,7 +269,9 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
                 os.remove(dest + suffix)
         os.replace(tmp, dest)
         return True
-    except sqlite3.OperationalError:       # e.g. an SQLite built without the R-tree module: the feature sink writes
+    except CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - e.g. an SQLite without the R-tree module: the feature sink writes the output
         return False
     finally:
         for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):
