@@ -250,6 +250,8 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         return False
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     table = os.path.basename(dest).split(".")[0]            # QgsVectorFileWriter: the file's base name
+    if not table:                                           # ".gpkg", ".hidden.gpkg": left to the feature sink
+        return False
     tmp = os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}.{os.getpid()}.part.gpkg")
     try:
         srs_id = _create_table(tmp, table, [f for k, f in enumerate(fields) if k != fid], geom_type, qcrs)
