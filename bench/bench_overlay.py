@@ -259,7 +259,7 @@ def processing_mode(a):
             print(f"   goal ≥ {goal:g}×: {'met' if ratio >= goal and ok else 'NOT met'}")
 
 
-def main(argv=None):
+def _args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--plots", type=int, default=None, help="default 200,000 (--processing: 20,000 and 100,000)")
     ap.add_argument("--constraints", type=int, default=2_000)
@@ -272,7 +272,11 @@ def main(argv=None):
                     help="time zutuan:checkmasterplan as a user runs it (processing.run, GeoPackage in and out, "
                          "report) against native:calculatevectoroverlaps, at 20,000 × 200 and 100,000 × 1,000")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build", "bench_overlay"))
-    a = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv=None):
+    a = _args(argv)
     if a.processing:
         a.vertices = a.vertices or 1_000
         return processing_mode(a)

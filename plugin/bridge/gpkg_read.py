@@ -65,6 +65,8 @@ def _values(arr):
         text = np.array([v.decode("utf-8", "replace") for v in distinct.tolist()] + [None], dtype=object)
         where[np.ma.getmaskarray(arr)] = len(distinct)
         return text[where].tolist()
+    if arr.dtype.kind == "M":             # a date field: QGIS gives datetime.date, whatever unit GDAL chose
+        return arr.astype("datetime64[D]").tolist()
     vals = arr.tolist()
     if arr.dtype.kind == "O":
         return [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals]
@@ -96,12 +98,26 @@ def read_geopackage(where, names, feedback, linearise, expected, multi):
     """(feature ids, WKB, attribute rows, number linearised) of the GeoPackage table ``where``; None when a field is
     not read in bulk, or when the number of features differs from ``expected`` (QGIS's count), so that the caller takes
     the QgsFeatureSource path. ``multi``: the layer's type is a multi type (QGIS makes every geometry multi);
-    ``linearise(wkb, multi) → (wkb, curved?)`` is the general path's QGIS round trip."""
-    from osgeo import gdal
+    ``linearise(wkb, multi) → (wkb, curved?)`` is the general path's QGIS round trip. A GDAL without the Arrow
+    stream (before 3.6), or any error of GDAL's, also leaves the layer to the QgsFeatureSource path."""
+    from ...algorithms.errors import CancelledError
 
+    try:
+        return _read_stream(where, names, feedback, linearise, expected, multi)
+    except CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - the feature loop reads the layer and reports what is wrong with it
+        return None
+
+
+def _read_stream(where, names, feedback, linearise, expected, multi):
+    from osgeo import gdal, ogr
+
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None
     path, name, index = where
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-    lyr = ds.GetLayerByName(name) if name else ds.GetLayer(int(index or 0))
+    lyr = None if ds is None else ds.GetLayerByName(name) if name else ds.GetLayer(int(index or 0))
     if lyr is None:
         return None
     defn, fid_name = lyr.GetLayerDefn(), lyr.GetFIDColumn()

@@ -59,14 +59,21 @@ def _geometry_blobs(geoms, geom_type, srs_id):
     head = np.zeros(len(geoms), dtype=[("gp", "S2"), ("v", "u1"), ("f", "u1"), ("srs", "<i4"), ("env", "<f8", 4)])
     head["gp"], head["f"], head["srs"], head["env"] = b"GP", 3, srs_id, box
     raw = head.tobytes()
-    prefix = b"\x01" + struct.pack("<II", multi, 1)
-    out = []
-    for k, w in enumerate(wkb):
-        if w is None:
-            out.append(None)
-            continue
-        single_part = int.from_bytes(w[1:5], "little") == single
-        out.append(raw[40 * k:40 * k + 40] + (prefix + w if single_part else w))
+    idx = np.flatnonzero(present)
+    prefix = np.full(len(idx), b"", dtype=object)
+    prefix[types == single] = b"\x01" + struct.pack("<II", multi, 1)
+    # one join in C of header, prefix and WKB of every row; the rows are views into it (SQLite takes any buffer)
+    parts = [b""] * (3 * len(idx))
+    parts[0::3] = [raw[40 * k:40 * k + 40] for k in idx.tolist()]
+    parts[1::3] = prefix.tolist()
+    parts[2::3] = wkb[idx].tolist()
+    sizes = 40 + np.fromiter(map(len, parts[1::3]), np.int64, len(idx)) + np.fromiter(map(len, parts[2::3]), np.int64,
+                                                                                       len(idx))
+    ends = np.cumsum(sizes)
+    view = memoryview(b"".join(parts))
+    out = [None] * len(geoms)
+    for k, a, b in zip(idx.tolist(), (ends - sizes).tolist(), ends.tolist()):
+        out[k] = view[a:b]
     return out, box
 
 
@@ -74,16 +81,19 @@ def _rounded(values, precision):
     """QgsField::convertCompatible's rounding of a double to the field's precision (half away from zero)."""
     import numpy as np
 
-    x = np.array([np.nan if v is None else v for v in values], dtype=float)
-    d = x * 10.0 ** precision
+    d = np.array(values, dtype=float) * 10.0 ** precision         # None → NaN
     r = np.where(d < 0, np.ceil(d - 0.5), np.floor(d + 0.5)) / 10.0 ** precision
-    return [None if v != v else v for v in r.tolist()]
+    out = r.astype(object)
+    out[np.isnan(r)] = None
+    return out.tolist()
 
 
 def _too_long(values, length):
     """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses?"""
-    return length > 0 and any(len(v) > length if v.isascii() else len(v.encode("utf-16-le")) > 2 * length
-                              for v in values if v is not None and len(v) * 2 > length)
+    if length <= 0 or max(map(len, filter(None, values)), default=0) * 2 <= length:
+        return False                                      # a code point is at most 2 UTF-16 units
+    return any(len(v) > length if v.isascii() else len(v.encode("utf-16-le")) > 2 * length
+               for v in values if v is not None and len(v) * 2 > length)
 
 
 def _cell_values(values, field):
@@ -224,8 +234,11 @@ def _fid_column(fields, cells):
 
 def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None):
     """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``) to the GeoPackage ``dest``
-    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would."""
+    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would, or when GDAL
+    or SQLite fail (the feature sink then writes the output, and reports what it finds)."""
     import numpy as np
+
+    from ...algorithms.errors import CancelledError
 
     if geom_type not in (QgsWkbTypes.MultiPolygon, QgsWkbTypes.MultiLineString):
         return False
@@ -237,6 +250,8 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         return False
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     table = os.path.basename(dest).split(".")[0]            # QgsVectorFileWriter: the file's base name
+    if not table:                                           # ".gpkg", ".hidden.gpkg": left to the feature sink
+        return False
     tmp = os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}.{os.getpid()}.part.gpkg")
     try:
         srs_id = _create_table(tmp, table, [f for k, f in enumerate(fields) if k != fid], geom_type, qcrs)
@@ -256,7 +271,9 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
                 os.remove(dest + suffix)
         os.replace(tmp, dest)
         return True
-    except sqlite3.OperationalError:       # e.g. an SQLite built without the R-tree module: the feature sink writes
+    except CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - e.g. an SQLite without the R-tree module: the feature sink writes the output
         return False
     finally:
         for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):

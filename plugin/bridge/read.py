@@ -51,14 +51,8 @@ _WIDE = re.compile("[^\x00-\xff]")
 def _repair_gbk(series):
     """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?). Nothing is repaired when
     any text with Latin-1 letters also holds wider characters or is not GBK; each distinct text is looked at once."""
-    import pandas as pd
-
-    try:
-        distinct = pd.unique(series.to_numpy(dtype=object))     # hashed in C: each distinct value once
-    except TypeError:                                           # unhashable values (JSON maps, lists)
-        distinct = series.tolist()
     fixes = {}
-    for v in [v for v in distinct if isinstance(v, str) and not v.isascii()]:
+    for v in [v for v in _distinct(series) if isinstance(v, str) and not v.isascii()]:
         if _LATIN1_HIGH.search(v):
             if _WIDE.search(v):
                 return series, False
@@ -335,9 +329,19 @@ def read_any(alg, parameters, key, context, feedback, target_crs):
     return gdf.set_crs(target_crs, allow_override=True)
 
 
+def _distinct(series):
+    """The distinct values of an object column (hashed in C), or all of them when some cannot be hashed."""
+    import pandas as pd
+
+    try:
+        return pd.unique(series.to_numpy(dtype=object))
+    except TypeError:                                           # JSON maps, lists
+        return series.tolist()
+
+
 def _has_undecodable_text(df):
-    return any(df[c].map(lambda v: isinstance(v, str) and "\ufffd" in v).any()
-               for c in df.columns if c != "geometry" and df[c].dtype == object)
+    return any(isinstance(v, str) and "\ufffd" in v
+               for c in df.columns if c != "geometry" and df[c].dtype == object for v in _distinct(df[c]))
 
 
 def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):

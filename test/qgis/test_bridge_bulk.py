@@ -49,10 +49,11 @@ ROWS = [  # values of SPECS, then the geometry (WKT or None)
 ]
 
 
-def typed_gpkg(path, *, more=False, dates=True):
+def typed_gpkg(path, *, more=False, dates=True, curves=True):
     """A GeoPackage layer (MultiPolygon) holding a single polygon, a multipolygon, a null geometry, a curve and every
     field type read in bulk, with nulls (``dates``: with the date field; the feature sink cannot write dates, a
-    limitation of bridge.qgs_fields, bulk or not); returns its QGIS source."""
+    limitation of bridge.qgs_fields, bulk or not; ``curves``: the curve polygon, else a square and every geometry multi); returns its QGIS
+    source."""
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4524)
@@ -72,7 +73,9 @@ def typed_gpkg(path, *, more=False, dates=True):
             feat.SetField("B", len(values[0]) % 2)
             feat.SetField("T", "2024/01/02 03:04:05")
         if wkt:
-            feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            geom = ogr.CreateGeometryFromWkt(wkt if curves or not wkt.startswith("CURVE")
+                                             else f"POLYGON{_sq(600, -50, 700, 50)}")
+            feat.SetGeometry(geom if curves else ogr.ForceToMultiPolygon(geom))
         lyr.CreateFeature(feat)
     ds = None
     return f"{path}|layername=地块 plots"
@@ -304,3 +307,33 @@ def test_packed_rtree_holds_what_sqlite_inserts_would(plugin, tmp_path, n):
         assert hits[0] == hits[1]
         found += len(hits[0])
     assert found >= min(n, 20)
+
+
+def test_gbk_shapefiles_and_postgis_layers_take_the_feature_loop(plugin, tmp_path):
+    import sys
+
+    from conftest import ROOT
+    from qgis.core import QgsDataSourceUri
+    from test_foundation import _gbk_shapefile
+
+    sys.path.insert(0, os.path.join(ROOT, "test"))
+    import postgis
+
+    res, log = _calcarea(_gbk_shapefile(str(tmp_path), False), str(tmp_path / "gbk.gpkg"))
+    assert READ not in log and WRITTEN in log                     # read feature by feature, GBK repaired
+    assert [f["YXQY"] for f in QgsVectorLayer(res["OUTPUT"], "g", "ogr").getFeatures()] == ["凭祥红木加工有限公司"]
+    postgis.setup_database(tmp_path)
+    gpkg = str(tmp_path / "pg.gpkg")
+    typed_gpkg(gpkg, dates=False, curves=False)               # PostGIS's MultiPolygon column takes no curve
+    uri = QgsDataSourceUri()
+    uri.setConnection("", "", "", "", "")
+    uri.setParam("service", postgis.SERVICE)
+    uri.setDataSource("yzt", "bulk_plots", "geom", "", "fid")
+    postgis.load(gpkg, "地块 plots", "bulk_plots")
+    pg = QgsVectorLayer(f"service='{postgis.SERVICE}' " + uri.uri(False).strip(), "pg", "postgres")
+    assert pg.isValid() and pg.providerType() == "postgres"
+    res, log = _calcarea(pg, "memory:")
+    assert READ not in log
+    from_file, _ = _calcarea(f"{gpkg}|layername=地块 plots", "memory:")
+    areas = [sorted((f["DKBH"] or "", round(f["YDMJ"], 6)) for f in r["OUTPUT"].getFeatures()) for r in (res, from_file)]
+    assert areas[0] == areas[1] and len(areas[0]) == 4
