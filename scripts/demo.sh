@@ -44,10 +44,11 @@ step "4 层级编码与拓扑检查 Hierarchy and topology" zutuan:buildhierarch
 step "5 赋值控制指标 Controls from the 2008 standard" zutuan:assigncontrols \
   INPUT="$OUT/plots.gpkg" UNITS="$OUT/units.gpkg" CLUSTERS="$Z" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" \
   OUTPUT="$OUT/plots_controls.gpkg" OUTPUT_FINDINGS="$OUT/controls_findings.gpkg"
+# Overlaps under 50 m² (BOUNDARY_TOLERANCE) are 需核实（疑似边界误差）: slivers where two data sources disagree on a line.
 step "6 一张图符合性审查 Master-plan check" zutuan:checkmasterplan \
   INPUT="$OUT/plots_controls.gpkg" ECOLOGICAL_REDLINE="$SAMPLE|layername=stbhhx" FARMLAND="$SAMPLE|layername=yjjbnt" \
   URBAN_BOUNDARY="$SAMPLE|layername=czkfbj" ZONING="$SAMPLE|layername=ghfq" ZONE_FIELD=GHFQMC \
-  DEM="$ROOT/resources/sample/data/dem.tif" \
+  DEM="$ROOT/resources/sample/data/dem.tif" BOUNDARY_TOLERANCE=50 \
   OUTPUT="$OUT/plots_checked.gpkg" CONFLICTS="$OUT/一张图冲突.gpkg" REPORT="$OUT/一张图审查报告.html"
 step "7 用地标准审查 Land-use standards check" zutuan:checkstandards \
   INPUT="$OUT/plots_checked.gpkg" LOCAL_PROFILE="$ROOT/resources/sample/data/local_profile.yaml" PROJECTS="$ROOT/resources/sample/data/projects.csv" \

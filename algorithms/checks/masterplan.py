@@ -82,6 +82,13 @@ class _Ctx:
                       area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
                       feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
 
+    def errors_only(self, field, totals) -> np.ndarray:
+        """The rule's OUTPUT field without the plots whose conflict (``totals``, per plot) is below the boundary
+        tolerance: those are 需核实, and an area in a CT_ field means 不合规 to later steps (algorithms/planstate.py)."""
+        if self.boundary_tolerance > 0:
+            field = np.where(np.asarray(totals, dtype=float) < self.boundary_tolerance, 0.0, field)
+        return field
+
     def _hits(self):
         """(rule id, rule name, plot positions, severities) of every finding on a plot: the conflict blocks
         (one rule each) and the per-plot findings."""
@@ -144,7 +151,7 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
                   _msgs(f"地块占用{rule.rule_name} {{0:,.2f}} ㎡（占地块 {{1:.2f}}%）/ plot occupies {{0:,.2f}} m² of "
                         f"{label} ({{1:.2f}}% of the plot)", a, ctx.share(i, a)),
                   severity=spec.severity, fid=ids[j], fname=names[j], totals=tot[i])
-    return _reported_total(ctx, res, rows, np.arange(len(res.plot)), tot)
+    return ctx.errors_only(_reported_total(ctx, res, rows, np.arange(len(res.plot)), tot), tot)
 
 
 def _reported_total(ctx: _Ctx, res, rows, among, among_total) -> np.ndarray:
@@ -176,6 +183,7 @@ def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
     k = np.flatnonzero(out_area >= ctx.tolerance)
     i, a = subj[k], out_area[k]
     field[i] = a
+    field = ctx.errors_only(field, field)
     ctx.conflicts(rule, i, a, out_geom[k],
                   _msgs(f"地块有 {{0:,.2f}} ㎡（{{1:.2f}}%）位于{rule.rule_name}之外 / {{0:,.2f}} m² ({{1:.2f}}%) of the "
                         f"plot lies outside {spec.name or rule.rule_id}", a, ctx.share(i, a)),
@@ -223,7 +231,7 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
         viol = tot >= ctx.tolerance
         rows = sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]
         if kind == "fail":
-            field = _reported_total(ctx, res, rows, sel, tot)
+            field = ctx.errors_only(_reported_total(ctx, res, rows, sel, tot), tot)
         i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
         z = zones[j]
         if kind == "unknown_zone":

@@ -14,8 +14,8 @@ from typing import Optional
 import numpy as np
 
 from ..findings import SEVERITIES, STATUS
-from .sections import (AREA_KINDS, maps_section, net_areas, net_cards, plot_table, row_action, row_result,
-                       tolerance_note)
+from .sections import (AREA_KINDS, actions_legend, maps_section, net_areas, net_cards, plot_table, row_action,
+                       row_result, tolerance_note)
 from .svgmap import svg_map
 
 __all__ = ["render_report", "write_report", "svg_map"]
@@ -40,11 +40,12 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .maps{display:flex;flex-wrap:wrap;gap:10px}
 figure{margin:0;width:340px;border:1px solid #bbb;padding:4px;page-break-inside:avoid;break-inside:avoid}
 figure.overview{width:auto;max-width:100%;margin:6px 0}
-figure svg{max-width:100%;height:auto;display:block}
+figure svg{max-width:100%;display:block}
 figcaption{font-size:8.5pt;color:#333}
 .lg{display:inline-block;margin-right:12px}.lg i{display:inline-block;width:14px;height:9px;margin-right:3px;
 vertical-align:middle}
 tr.total td{font-weight:bold;background:#f6f6f6}
+td:first-child{white-space:nowrap}
 .sign{margin-top:30px;display:flex;gap:60px}
 .small{font-size:8.5pt;color:#555}
 table.rules td:nth-child(-n+4){min-width:4.2em}
@@ -54,8 +55,8 @@ table.rules td:last-child{font-size:8.5pt}
 h3{page-break-after:avoid;break-after:avoid}
 tr,figure,.cards,.box{page-break-inside:avoid;break-inside:avoid}thead{display:table-header-group}
 table{font-size:8pt;table-layout:auto;word-break:break-word}th,td{padding:2px 3px}
-.maps{display:block}.maps figure{display:inline-block;width:48%;vertical-align:top;margin:0 1% 6px 0}
-figure.overview{width:100%}figure svg{width:100%}.cards{flex-wrap:wrap}}
+.maps{display:block}.maps figure{display:inline-block;width:auto;vertical-align:top;margin:0 6px 6px 0}
+.cards{flex-wrap:wrap}}
 """
 
 _KIND_ZH = {"forbid": "不得占用", "within": "须位于范围内", "touch": "接触即提示", "zoning": "分区用途相符",
@@ -204,7 +205,7 @@ def _conflict_tables(result, value_rules, shown, max_rows) -> list:
         out.append("</tbody></table>")
         if n_rows > min(max_rows, len(rows)):
             out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(rows))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
-    return out
+    return out + actions_legend(result)
 
 
 def _others(result, shown, max_rows) -> list:

@@ -14,7 +14,8 @@ from ..checks import BOUNDARY_MARK
 from .actions import BOUNDARY_VERIFY, action_for
 from .svgmap import overview_svg, plot_svg
 
-__all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "plot_table", "maps_section",
+__all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
+           "maps_section",
            "tolerance_note", "net_cards"]
 
 #: rule kinds whose conflict rows are land (their parts are counted in the net area)
@@ -42,8 +43,30 @@ def row_result(severity: str, message: str) -> str:
 
 
 def row_action(rule_id: str, severity: str, message: str) -> str:
-    action, detail = action_for(str(rule_id), row_result(severity, message))
-    return f"{action}：{detail}" if action else ""
+    """The suggested action (a short verb: 调出, 核减, 核实边界误差 …) of a conflict row."""
+    return action_for(str(rule_id), row_result(severity, message))[0]
+
+
+def actions_legend(result) -> list:
+    """What each suggested action used in the report means (rule, result → action: detail), from the rule data."""
+    conf = result.conflicts
+    if conf is None or not len(conf) or "SM" not in conf.columns:
+        return []
+    names = {r.rule_id: r.rule_name for r in result.rules}
+    seen = {}
+    for rid, sev, msg in zip(conf["GZBH"].astype(str), conf["YZCD"].astype(str), conf["SM"].astype(str)):
+        res = row_result(sev, msg)
+        action, detail = action_for(rid, res)
+        if action:
+            seen.setdefault((rid, res), (action, detail))
+    if not seen:
+        return []
+    out = ["<h3>处理建议说明</h3><p class='small'>来自 resources/standards/review_actions.csv（本插件的建议，非法定要求）。</p>"
+           "<table><thead><tr><th>规则</th><th>结论</th><th>处理建议</th><th>含义</th></tr></thead><tbody>"]
+    for (rid, res), (action, detail) in seen.items():
+        out.append(f"<tr><td>{_e(names.get(rid, rid))}</td><td>{_e(res)}</td><td>{_e(action)}</td><td>{_e(detail)}</td></tr>")
+    out.append("</tbody></table>")
+    return out
 
 
 @dataclass
@@ -164,7 +187,7 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
         if plot is None:
             continue
         mine = conf[conf["DKBH"].astype(str) == row.DKBH]
-        near = tree.query(plot.buffer(0.6 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
+        near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
         layers = _layers_near(result, set(mine["GZBH"]))

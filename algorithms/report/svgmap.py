@@ -116,15 +116,22 @@ def _clip(geoms, view):
 
 
 def _local(geoms, view, simplify: bool = True):
-    """``geoms`` clipped to the view (and simplified to a pixel where ``simplify``)."""
+    """``geoms`` that meet the view (simplified to a pixel where ``simplify``), not cut."""
     arr = np.asarray([g for g in geoms if g is not None], dtype=object)
     if not len(arr):
         return arr
     arr = arr[shapely.intersects(arr, view.box)]
-    arr = _clip(arr, view)
     if simplify:
         arr = shapely.simplify(arr, 0.6 / view.s, preserve_topology=True)
     return arr[~shapely.is_empty(arr)]
+
+
+def _area(view, geom, *, fill, stroke, width, opacity=1.0, dash="") -> str:
+    """A polygon cut to the view: its inside filled, its own boundary stroked (never the cut edges)."""
+    inner = _clip(geom, view)
+    edge = _clip(shapely.boundary(geom), view)
+    return (_shape(view, inner, fill=fill, stroke="none", width=0, opacity=opacity)
+            + _shape(view, edge, fill="none", stroke=stroke, width=width, dash=dash))
 
 
 def _layer_style(rule_id):
@@ -140,14 +147,14 @@ def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
     x0, y0, x1, y1 = shapely.total_bounds(plots)
     pad = 0.06 * max(x1 - x0, y1 - y0)
     view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
-    body = [_shape(view, g, fill="#eeeeee", stroke="#999", width=0.3) for g in _local(plots, view)]
+    body = [_area(view, g, fill="#eeeeee", stroke="#999", width=0.3) for g in _local(plots, view)]
     legend = []
     for rule_id, name, geoms in layers:
         fill, stroke = _layer_style(rule_id)
-        body += [_shape(view, g, fill=fill, stroke=stroke, width=1.0, opacity=0.35) for g in _local(geoms, view)]
+        body += [_area(view, g, fill=fill, stroke=stroke, width=1.0, opacity=0.35) for g in _local(geoms, view)]
         legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
                       f'border:2px solid {stroke}"></i>{_e(name)}</span>')
-    body += [_shape(view, g, stroke="#d92d20", width=1.6) for g in _local(conflicted, view, simplify=False)]
+    body += [_area(view, g, fill="none", stroke="#d92d20", width=1.6) for g in _local(conflicted, view, simplify=False)]
     legend.append('<span class="lg"><i style="border:2px solid #d92d20"></i>有冲突的地块</span>'
                   '<span class="lg"><i style="background:#eee;border:1px solid #999"></i>其他地块</span>')
     return (f'<figure class="overview">{_svg(view, body)}<figcaption>{"".join(legend)}</figcaption></figure>')
@@ -164,17 +171,17 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
     body = []
     near = [(c, g) for c, g in neighbours if g is not None and g.intersects(view.box)]
     for _, g in near:
-        body.append(_shape(view, _clip(g, view), fill="#f4f4f4", stroke="#aaa", width=0.6))
+        body.append(_area(view, g, fill="#f4f4f4", stroke="#aaa", width=0.6))
     names = []
     for rule_id, name, geoms in layers:
         fill, stroke = _layer_style(rule_id)
         local = _local(geoms, view, simplify=False)
-        body += [_shape(view, g, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3") for g in local]
+        body += [_area(view, g, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3") for g in local]
         if len(local):                  # the layer's name where it lies outside the plot
-            names.append(_label(view, shapely.union_all(local).difference(plot), name, 8, stroke))
+            names.append(_label(view, _clip(shapely.union_all(local), view).difference(plot), name, 8, stroke))
     body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
     body += [_shape(view, g, stroke="#b42318", width=0.8, hatch=True) for g in conflicts]
-    body += [_label(view, g, c, 7, "#666") for c, g in near[:25]] + names
+    body += [_label(view, _clip(g, view), c, 7, "#666") for c, g in near[:25]] + names
     body.append(_label(view, plot, code, 9, "#000"))
     return f"<figure>{_svg(view, body)}<figcaption>{_e(caption)}</figcaption></figure>"
 

@@ -71,3 +71,16 @@ def test_boundary_tolerance_marks_small_overlaps_to_verify():
     # an overlap above the tolerance stays 不合规
     res = check_masterplan(_plots(), ecological_redline=red, boundary_tolerance=7.9)
     assert res.plots.set_index("DKBH").loc["A", "SCJL"] == "不合规"
+
+
+def test_a_plot_under_the_boundary_tolerance_is_not_set_apart():
+    """Later steps read 不合规 from the CT_ fields (algorithms/planstate.py): a 需核实（疑似边界误差） plot writes none."""
+    from algorithms.planstate import plan_state
+
+    red = gpd.GeoDataFrame({"BSM": ["E1", "E2"]}, geometry=[b(-2, 0, 0.08, 100), b(250, 0, 350, 100)], crs=4524)
+    res = check_masterplan(_plots(), ecological_redline=red, boundary_tolerance=10.0)
+    out = res.plots.set_index("DKBH")
+    assert out.loc["A", "CT_STHX"] == 0 and out.loc["B", "CT_STHX"] == pytest.approx(5000.0)
+    state = plan_state(res.plots)
+    assert list(state.blocked) == [False, True, False] and list(state.verify) == [True, False, False]
+    assert res.rules[0].area == pytest.approx(5000.0)
