@@ -628,6 +628,14 @@
       <translation>Used where there is no code field or the code is empty, e.g. 1001 when checking an industrial cluster</translation>
     </message>
     <message>
+      <source>交付的国土空间规划“一张图”数据库：GeoPackage、File Geodatabase 文件夹（.gdb）、Shapefile 文件夹或 PostGIS（PG:service=… schemas=…）；按数据库标准的图层名称和字段识别生态保护红线、永久基本农田、城镇开发边界、规划分区等（resources/standards/layer_roles.csv），下面单独指定的图层优先；找不到的图层为“未检查” / the delivered database (GeoPackage, File Geodatabase folder, folder of shapefiles or PostGIS): its control-line and zoning layers are found by the standard's names and fields; layers given below win; a layer not found is not checked</source>
+      <translation>the delivered database (GeoPackage, File Geodatabase folder, folder of shapefiles or PostGIS): its control-line and zoning layers are found by the standard's names and fields; layers given below win; a layer not found is not checked</translation>
+    </message>
+    <message>
+      <source>本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、source / local layer names extending the name table: columns role and name, optionally kind, label, rule, source</source>
+      <translation>local layer names extending the name table: columns role and name, optionally kind, label, rule, source</translation>
+    </message>
+    <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
       <translation>Construction land may not occupy it</translation>
     </message>
@@ -712,6 +720,14 @@
       <translation>Default land-use code (optional)</translation>
     </message>
     <message>
+      <source>一张图数据库（可选）</source>
+      <translation>Master-plan database (optional)</translation>
+    </message>
+    <message>
+      <source>图层别名表（可选，CSV）</source>
+      <translation>Layer alias table (optional, CSV)</translation>
+    </message>
+    <message>
       <source>生态保护红线（可选）</source>
       <translation>Ecological protection red line (optional)</translation>
     </message>
@@ -782,6 +798,10 @@
     <message>
       <source>基准转换精度（米，可选）</source>
       <translation>Datum transformation accuracy (m, optional)</translation>
+    </message>
+    <message>
+      <source>数据库图层匹配</source>
+      <translation>Database layers matched</translation>
     </message>
     <message>
       <source>用地标准审查</source>
