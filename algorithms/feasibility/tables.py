@@ -213,12 +213,12 @@ def _digits(header: str) -> int:
 
 
 def _denoised(df: pd.DataFrame) -> pd.DataFrame:
-    """Float columns without binary noise (74234.68965000001 → 74234.68965, -5.7e-14 → 0): rounded to 6 decimals,
-    so that sums of the written values equal the unrounded totals within 1e-4."""
+    """Float columns without binary noise (74234.68965000001 → 74234.68965, -5.7e-14 → 0): 12 significant digits,
+    magnitudes under 1e-9 are 0, so sums of the written values equal the unrounded totals."""
     out = df.copy()
     for c in out.columns:
         if pd.api.types.is_float_dtype(out[c]):
-            out[c] = out[c].round(6) + 0.0          # + 0.0 turns -0.0 into 0.0
+            out[c] = [v if v != v else (0.0 if abs(v) < 1e-9 else float(f"{v:.12g}")) for v in out[c]]
     return out
 
 
