@@ -63,6 +63,7 @@ class ConstraintSpec:
     source: str = ""
     out_field: str = ""
     read_error: Optional[str] = None     # set by a caller that could not read the layer
+    missing: Optional[tuple] = None      # (中文, English) why there is no layer (e.g. not in the 一张图 database)
     window: bool = False                 # the layer is a spatial window of a bigger one (algorithms.scale):
     #                                      no features here means nothing to find, not "not checked"
     elsewhere: bool = False              # the user knows the layer lies away from the plots: an extent that
@@ -116,6 +117,9 @@ def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: 
     Coordinates that cannot belong to the layer's CRS and a bad user transformation stop the run; a layer whose
     extent does not meet the plots' is not checked unless ``spec.elsewhere``."""
     label = spec.name
+    if spec.missing:
+        not_checked(summary, *spec.missing, findings)
+        return None
     if spec.read_error:
         not_checked(summary, f"图层无法读取（{spec.read_error}）", f"layer unreadable ({spec.read_error})", findings)
         return None

@@ -106,11 +106,16 @@ def plan_pages(table: pd.DataFrame, *, min_area: float = 0.0, prefix: str = "TZ-
 
 
 def _net_area(rows) -> float:
-    """The rows' area counted once: the area of the union of their geometries (the rows' sum without geometry)."""
-    geoms = [g for g in rows.geometry if g is not None and not g.is_empty] if "geometry" in rows.columns else []
-    if geoms:
-        return float(shapely.union_all(np.array(geoms, dtype=object)).area)
-    return float(pd.to_numeric(rows["CTMJ"], errors="coerce").fillna(0).sum())
+    """The rows' area counted once: the area of the union of their geometries when each geometry is the conflict part
+    (its area is the row's CTMJ), else the rows' CTMJ summed (e.g. the slope rule, whose geometry is the whole plot)."""
+    ctmj = pd.to_numeric(rows["CTMJ"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    geoms = rows.geometry.to_numpy() if "geometry" in rows.columns else np.array([None] * len(rows), dtype=object)
+    ok = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+    if ok.all() and len(geoms):
+        areas = shapely.area(geoms)
+        if np.allclose(areas, ctmj, rtol=0.01, atol=0.01):
+            return float(shapely.union_all(geoms).area)
+    return float(ctmj.sum())
 
 
 def _messages(rows):

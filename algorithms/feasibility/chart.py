@@ -33,16 +33,18 @@ def write_chart(phases_long: pd.DataFrame, quarterly: pd.DataFrame, path: str) -
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(111)
     x = np.arange(len(labels))
+    font = _cjk_font()            # Chinese and English where a CJK font is installed, else English (no boxes)
     for name, y in series.items():
-        ax.plot(x, y, lw=2.4 if name.startswith("Zone") else 1.4, label=_ascii(name))
+        ax.plot(x, y, lw=2.4 if name.startswith("Zone") else 1.4, label=name if font else _ascii(name))
     ax.axhline(0, color="0.3", lw=0.8)
     step = max(1, len(labels) // 10)
     ax.set_xticks(x[::step])
     ax.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("Cumulative net cash flow (10k CNY)")
-    ax.set_title("Cumulative cash flow per phase")
+    family = font or "sans-serif"
+    ax.set_ylabel(("累计净现金流（万元）/ " if font else "") + "Cumulative net cash flow (10k CNY)", fontfamily=family)
+    ax.set_title(("分期累计现金流 / " if font else "") + "Cumulative cash flow per phase", fontfamily=family)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, ncol=2)
+    ax.legend(fontsize=8, ncol=2, prop={"family": font} if font else None)
     fig.tight_layout()
     fig.savefig(path, format=fmt)
     return path

@@ -81,8 +81,10 @@ def summary_frame(cash: CashflowResult) -> pd.DataFrame:
 
 
 def params_frame(params: dict) -> pd.DataFrame:
-    """The parameters used, flattened (dotted keys)."""
+    """The parameters used, flattened (dotted keys), with each key's Chinese name and unit from the comments of
+    resources/feasibility/default_params.yaml (the one place that explains them)."""
     rows = []
+    notes = param_notes()
 
     def walk(node, prefix):
         for k, v in node.items():
@@ -92,10 +94,44 @@ def params_frame(params: dict) -> pd.DataFrame:
             if isinstance(v, dict):
                 walk(v, key)
             else:
-                rows.append((key, v if not isinstance(v, list) else ", ".join(map(str, v))))
+                rows.append((key, _note_of(notes, key), v if not isinstance(v, list) else ", ".join(map(str, v))))
     walk(params, "")
-    rows.append(("来源 source", params.get("_source", "")))
-    return pd.DataFrame(rows, columns=["参数 parameter", "取值 value"])
+    rows.append(("来源 source", "参数文件", params.get("_source", "")))
+    return pd.DataFrame(rows, columns=["参数 parameter", "名称及单位 name and unit", "取值 value"])
+
+
+def _note_of(notes: dict, key: str) -> str:
+    """The comment of ``key`` or of its nearest parent (roads_per_km.主干路 → roads_per_km's)."""
+    while key:
+        if key in notes:
+            return notes[key]
+        key = key.rpartition(".")[0]
+    return ""
+
+
+def param_notes(path: Optional[str] = None) -> dict:
+    """{dotted key: its Chinese comment} from the default parameter file (the part before " / ")."""
+    if path is None:
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "feasibility", "default_params.yaml")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return {}
+    out, stack = {}, []
+    for line in lines:
+        body, _, comment = line.partition("#")
+        if not body.strip() or ":" not in body or body.lstrip().startswith("-"):
+            continue
+        indent = len(body) - len(body.lstrip())
+        key = body.strip().split(":", 1)[0].strip().strip("'\"")
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        stack.append((indent, key))
+        text = comment.split(" / ")[0].strip()
+        if text:
+            out[".".join(k for _, k in stack)] = text
+    return out
 
 
 _PARTY = {"party": "参与方 party", "npv": "净现值（万元）NPV", "irr_annual": "内部收益率（年）IRR",
@@ -170,14 +206,31 @@ def intensive_use_sheets(result) -> dict[str, pd.DataFrame]:
     return {"土地集约利用评价": result.table[list(_IU)].rename(columns=_IU)}
 
 
+#: decimals shown in the workbook by header: areas and rates 4, everything else 2 (values are stored unrounded)
+def _digits(header: str) -> int:
+    h = str(header)
+    return 4 if any(w in h for w in ("公顷", "率", "IRR", "rate", "share", "比例")) else 2
+
+
+def _denoised(df: pd.DataFrame) -> pd.DataFrame:
+    """Float columns without binary noise (74234.68965000001 → 74234.68965, -5.7e-14 → 0): 12 significant digits,
+    magnitudes under 1e-9 are 0, so sums of the written values equal the unrounded totals."""
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            out[c] = [v if v != v else (0.0 if abs(v) < 1e-9 else float(f"{v:.12g}")) for v in out[c]]
+    return out
+
+
 def write_tables(path: str, sheets: dict[str, pd.DataFrame]) -> str:
-    """Write ``sheets`` to ``path`` (.xlsx: every sheet; .csv: the first sheet, UTF-8 with BOM)."""
+    """Write ``sheets`` to ``path`` (.xlsx: every sheet, numbers shown with 2 or 4 decimals by their header; .csv:
+    the first sheet, UTF-8 with BOM); float noise removed, totals stay those of the unrounded values."""
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".xlsx", ".csv"):
         raise InputError("E_WRITE", path=path, reason="仅支持 .xlsx 或 .csv / only .xlsx or .csv")
     with atomic_output(path) as tmp:
         if ext == ".csv":
-            next(iter(sheets.values())).to_csv(tmp, index=False, encoding="utf-8-sig")
+            _denoised(next(iter(sheets.values()))).to_csv(tmp, index=False, encoding="utf-8-sig")
         else:
             try:
                 import openpyxl  # noqa: F401
@@ -186,9 +239,17 @@ def write_tables(path: str, sheets: dict[str, pd.DataFrame]) -> str:
                 raise ZutuanError("E_DEPENDENCY", package="openpyxl", command="pip install openpyxl") from None
             with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
                 for name, df in sheets.items():
-                    df.to_excel(xw, sheet_name=name[:31], index=False)
-                    ws = xw.sheets[name[:31]]
-                    for col in ws.columns:
-                        width = max(len(str(c.value or "")) for c in col[:50])
-                        ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width * 1.6))
+                    _denoised(df).to_excel(xw, sheet_name=name[:31], index=False)
+                    _format_sheet(xw.sheets[name[:31]])
     return path
+
+
+def _format_sheet(ws) -> None:
+    """Column widths and number formats (display rounding) of a written sheet."""
+    for col in ws.columns:
+        width = max(len(str(c.value or "")) for c in col[:50])
+        ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width * 1.6))
+        fmt = "#,##0." + "0" * _digits(col[0].value)
+        for cell in col[1:]:
+            if isinstance(cell.value, float):
+                cell.number_format = fmt

@@ -1,6 +1,7 @@
 """zutuan:checkmasterplan — 一张图符合性审查: plots against control lines, 规划分区, other layers and slope."""
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -39,6 +40,9 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
     ELSEWHERE = "ELSEWHERE"
     DATUM_TRANSFORM = "DATUM_TRANSFORM"
     DATUM_ACCURACY = "DATUM_ACCURACY"
+    DATABASE = "DATABASE"
+    ALIASES = "ALIASES"
+    DATABASE_LAYERS = "DATABASE_LAYERS"
 
     ID = "checkmasterplan"
     DISPLAY = "一张图符合性审查"
@@ -50,6 +54,9 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。"
                "报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图"
                "（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。"
+               "也可直接指定交付的“一张图”数据库（GeoPackage、File Geodatabase、Shapefile 文件夹或 PostGIS 模式），按数据库标准的"
+               "图层名称和字段（resources/standards/layer_roles.csv，可用别名表补充）识别各管控图层，日志和报告列出匹配结果，"
+               "数据库中没有的图层其规则为“未检查”。"
                "提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时"
                "（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用"
                "的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于"
@@ -72,7 +79,10 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                "threshold. The report gives the net area in conflict per plot and in total (the union of the conflict "
                "parts, overlaps counted once), an overview map and one map per conflicting plot (neighbours, "
                "constraint boundary, north arrow, scale) and the suggested action per finding from the rule data "
-               "(resources/standards/review_actions.csv). A layer given but empty or unreadable "
+               "(resources/standards/review_actions.csv). A delivered 一张图 database (GeoPackage, File Geodatabase, "
+               "folder of shapefiles or PostGIS schema) can be given instead: its layers are found by the database "
+               "standards' names and fields (resources/standards/layer_roles.csv, extended by an alias table), the log "
+               "and the report list what was matched, and a rule whose layer is not there is not checked. A layer given but empty or unreadable "
                "makes its rule 'not checked', never a pass; so does a constraint layer whose extent does not meet the "
                "plots' (usually a CRS slip) unless it is declared to lie elsewhere. Coordinates that cannot belong "
                "to their CRS stop the run naming the CRS to use. When a constraint layer is on another datum than "
@@ -93,6 +103,17 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
         self.add_plot_layer("地块图层", "待审查的地块（任意来源）/ the plots to check")
         add(QgsProcessingParameterString(self.DEFAULT_LANDUSE, self.tr("缺省用地代码（可选）"), optional=True),
             "无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001")
+        add(QgsProcessingParameterString(self.DATABASE, self.tr("一张图数据库（可选）"), optional=True),
+            "交付的国土空间规划“一张图”数据库：GeoPackage、File Geodatabase 文件夹（.gdb）、Shapefile 文件夹或 PostGIS"
+            "（PG:service=… schemas=…）；按数据库标准的图层名称和字段识别生态保护红线、永久基本农田、城镇开发边界、规划分区等"
+            "（resources/standards/layer_roles.csv），下面单独指定的图层优先；找不到的图层为“未检查” / the delivered "
+            "database (GeoPackage, File Geodatabase folder, folder of shapefiles or PostGIS): its control-line and "
+            "zoning layers are found by the standard's names and fields; layers given below win; a layer not found is "
+            "not checked")
+        add(QgsProcessingParameterFile(self.ALIASES, self.tr("图层别名表（可选，CSV）"), extension="csv", optional=True),
+            "本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、"
+            "source / local layer names extending the name table: columns role and name, optionally kind, label, rule, "
+            "source")
         add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
                                                 optional=True), "建设用地不得占用 / construction land may not occupy")
         add(QgsProcessingParameterFeatureSource(self.FARMLAND, self.tr("永久基本农田（可选）"), _POLY, optional=True),
@@ -146,6 +167,7 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                                          QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0),
             "所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; "
             "conflicts this close to a boundary are to be verified", advanced=True)
+        self.addOutput(QgsProcessingOutputString(self.DATABASE_LAYERS, self.tr("数据库图层匹配")))
         self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
                                 "地块 × 规则 × 管控要素 / conflict polygons")
 
@@ -207,6 +229,11 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                                              ("farmland", self.FARMLAND), ("urban_boundary", self.URBAN_BOUNDARY),
                                              ("zoning", self.ZONING)))}
         others = self._others(parameters, context, feedback, elsewhere=len(_ELSEWHERE_NAMES) - 1 in away)
+        database = (self.parameterAsString(parameters, self.DATABASE, context) or "").strip()
+        lines = (self._from_database(database, self.parameterAsFile(parameters, self.ALIASES, context) or None,
+                                     constraints, others, feedback, context) if database else [])
+        if database and not zone_field and constraints["zoning"] is not None:
+            zone_field = constraints["zoning"].zone_field
         options = dict(
             code_field=self.found(plots, "DKBH"),
             landuse_field=self.found(plots, "YDYHFLDM") or "YDYHFLDM",  # absent: the engine makes zoning 未检查
@@ -221,7 +248,8 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                             self.parameterAsDouble(parameters, self.DATUM_ACCURACY, context)))
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or (os.cpu_count() or 1)
         size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 100000
-        readable = all(c.read_error is None for c in list(constraints.values()) + others if c is not None)
+        readable = all(c.read_error is None and c.missing is None for c in list(constraints.values()) + others
+                       if c is not None)
         progress = bridge.progress_from_feedback(feedback, 5, 85)
         if workers > 1 and len(plots) >= 2 * size and readable:
             res = _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress)
@@ -229,7 +257,68 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
         else:
             res = check_masterplan(plots, zone_field=zone_field, others=others, progress=progress, **constraints,
                                    **options)
-        return self.write_review_outputs(res, parameters, context, feedback)
+        if lines:
+            res.inputs["一张图数据库 / database"] = _safe(database)
+            res.inputs["数据库图层匹配 / layers matched"] = "；".join(lines[1:]) or "—"
+        out = self.write_review_outputs(res, parameters, context, feedback)
+        out[self.DATABASE_LAYERS] = "\n".join(lines)
+        return out
+
+    def _from_database(self, database, aliases, constraints, others, feedback, context):
+        """Fill the constraint layers not given from the 一张图 database: each rule's layer by the name table, a rule
+        whose layer is not there 未检查; further control lines found become 'other' rules. Returns the log lines."""
+        from ...algorithms.checks import ConstraintSpec
+        from ...algorithms.yizhangtu import CHECK_ROLES, ROLE_LABELS, ZONE_NAME_FIELDS, find_roles, load_role_table
+
+        match = find_roles(database, load_role_table(aliases=aliases))
+        lines = [_safe(ln) for ln in match.lines()]
+        for ln in lines:
+            feedback.pushInfo(ln)
+        for key, role in CHECK_ROLES.items():
+            if constraints[key] is not None:
+                continue
+            m = match.matched.get(role)
+            if m is None:
+                why = (f"一张图数据库中未找到{ROLE_LABELS[role]}图层（按 resources/standards/layer_roles.csv"
+                       + ("及别名表" if aliases else "") + "的名称和字段）",
+                       f"no {role} layer found in the database by the name table" + (" and aliases" if aliases else ""))
+                constraints[key] = ConstraintSpec(layer=None, missing=why)
+                feedback.pushWarning(f"{why[0]} / {why[1]}")
+                continue
+            gdf = self._database_layer(m, feedback, context)
+            kw = {"zone_field": _first_field(gdf, ZONE_NAME_FIELDS)} if key == "zoning" else {}
+            constraints[key] = ConstraintSpec(layer=gdf, **_id_name_fields(gdf), **kw)
+        given = {o.name for o in others}
+        for m in match.others:
+            if m.entry.label not in given:
+                gdf = self._database_layer(m, feedback, context)
+                others.append(ConstraintSpec(layer=gdf, rule=m.entry.rule or "touch", name=m.entry.label,
+                                             **_id_name_fields(gdf)))
+        return lines
+
+    @staticmethod
+    def _database_layer(match, feedback, context):
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(match.layer.uri, match.layer.name, "ogr")
+        if not layer.isValid():
+            from ...algorithms.errors import InputError
+
+            raise InputError("E_READ", path=_safe(match.layer.uri), reason="QGIS 无法打开该图层 / QGIS cannot open it")
+        return bridge.source_to_gdf(layer, layer=match.layer.name, feedback=feedback, require_features=False,
+                                    context=context)
+
+
+def _first_field(gdf, names):
+    cols = {c.upper(): c for c in gdf.columns}
+    return next((cols[n] for n in names if n in cols), None)
+
+
+def _safe(text):
+    """A connection string without its password (PG:… password=…)."""
+    import re
+
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", str(text), flags=re.I)
 
 
 def _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress):

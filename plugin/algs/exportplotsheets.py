@@ -30,11 +30,15 @@ _POLY = [QgsProcessing.TypeVectorPolygon]
 #: the 一张图 layers drawn on the sheets: parameter → constraint style key
 CONSTRAINTS = (("ECOLOGICAL_REDLINE", "ecological_redline", "生态保护红线（可选）"),
                ("FARMLAND", "farmland", "永久基本农田（可选）"), ("URBAN_BOUNDARY", "urban_boundary", "城镇开发边界（可选）"))
+# (the parameter names are also class constants below, as every algorithm declares its parameters)
 #: usual name fields of 一张图 layers, used for their labels when present
 _NAME_FIELDS = ("HXMC", "MC", "YSMC", "TBBH", "XZQMC", "NAME")
 
 
 class ExportPlotSheets(PlotLayer, ZutuanAlgorithm):
+    ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
+    FARMLAND = "FARMLAND"
+    URBAN_BOUNDARY = "URBAN_BOUNDARY"
     ROADS = "ROADS"
     ROAD_LABEL = "ROAD_LABEL"
     ROAD_CLASS = "ROAD_CLASS"

@@ -596,8 +596,8 @@
       <translation>一张图符合性审查</translation>
     </message>
     <message>
-      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
-      <translation>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</translation>
+      <source>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。也可直接指定交付的“一张图”数据库（GeoPackage、File Geodatabase、Shapefile 文件夹或 PostGIS 模式），按数据库标准的图层名称和字段（resources/standards/layer_roles.csv，可用别名表补充）识别各管控图层，日志和报告列出匹配结果，数据库中没有的图层其规则为“未检查”。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</source>
+      <translation>将地块与国土空间总体规划“一张图”比对：生态保护红线、永久基本农田（建设用地不得占用）、城镇开发边界（建设用地须位于其内）、规划分区（按可编辑的分区—用地兼容表）、任意其他管控图层（不得占用 / 须位于其内 / 接触即提示）以及 DEM 坡度（大于限值部分的比例）。各图层可为不同坐标系，统一投影到米制坐标系精确量算面积（与独立精确计算相差不超过 0.01 平方米）；同一图层内相互重叠的图斑不重复计算。小于容差的重叠和仅边界相接不算违规；设置“边界容差”后，小于该面积的禁止性冲突判为“需核实（疑似边界误差）”，报告写明所用阈值。报告给出每个地块和全部的冲突净面积（各规则冲突部分的并集，重叠只计一次）、总图和每个冲突地块的示意图（相邻地块、管控边界、指北针、比例尺）及按规则数据（resources/standards/review_actions.csv）的处理建议。也可直接指定交付的“一张图”数据库（GeoPackage、File Geodatabase、Shapefile 文件夹或 PostGIS 模式），按数据库标准的图层名称和字段（resources/standards/layer_roles.csv，可用别名表补充）识别各管控图层，日志和报告列出匹配结果，数据库中没有的图层其规则为“未检查”。提供了但为空或无法读取的图层，其规则标为“未检查”，不会当作通过；管控图层范围与地块范围不相交时（多为坐标系错误）该规则也为“未检查”，除非在“已知位于别处的图层”中声明。坐标与坐标系不符时停止并说明应改用的坐标系。管控图层与地块基准不同（如西安 1980、北京 1954 与 CGCS2000）而转换为粗略转换（ballpark）或精度差于 1 米时，报告和日志注明转换及其精度，距边界在该精度以内的冲突改为“需核实”；可在“基准转换参数”中填写省级公布的七参数（dx,dy,dz,rx,ry,rz,ds，单位 米、秒、ppm，位置矢量约定）或 PROJ 管道，并在“基准转换精度”中填写其精度；QGIS 工程中设置的基准转换也会采用。每条规则只需要自己的字段：缺少用地代码字段时仅规划分区规则未检查。输出：带审查结论的地块（合规 / 不合规 / 需核实）、冲突图斑（地块 × 规则 × 管控要素）和可打印为 PDF 的中文 HTML 报告。“建设用地”按 resources/standards/construction_land_codes.csv 判定。其他来源的地块图层：在字段参数中选择地块编号、用地代码等字段，留空时识别常用名称（resources/standards/field_variants.csv）；所选字段图层中没有时停止并指明参数；没有地块编号时以要素编号标识地块；输出另加数据模型字段（DKBH、YDYHFLDM…），原字段保留。</translation>
     </message>
     <message>
       <source>生态保护红线</source>
@@ -626,6 +626,14 @@
     <message>
       <source>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</source>
       <translation>无代码字段或代码为空时使用，如审查工业组团填 1001 / used where a feature has no code, e.g. 1001</translation>
+    </message>
+    <message>
+      <source>交付的国土空间规划“一张图”数据库：GeoPackage、File Geodatabase 文件夹（.gdb）、Shapefile 文件夹或 PostGIS（PG:service=… schemas=…）；按数据库标准的图层名称和字段识别生态保护红线、永久基本农田、城镇开发边界、规划分区等（resources/standards/layer_roles.csv），下面单独指定的图层优先；找不到的图层为“未检查” / the delivered database (GeoPackage, File Geodatabase folder, folder of shapefiles or PostGIS): its control-line and zoning layers are found by the standard's names and fields; layers given below win; a layer not found is not checked</source>
+      <translation>交付的国土空间规划“一张图”数据库：GeoPackage、File Geodatabase 文件夹（.gdb）、Shapefile 文件夹或 PostGIS（PG:service=… schemas=…）；按数据库标准的图层名称和字段识别生态保护红线、永久基本农田、城镇开发边界、规划分区等（resources/standards/layer_roles.csv），下面单独指定的图层优先；找不到的图层为“未检查” / the delivered database (GeoPackage, File Geodatabase folder, folder of shapefiles or PostGIS): its control-line and zoning layers are found by the standard's names and fields; layers given below win; a layer not found is not checked</translation>
+    </message>
+    <message>
+      <source>本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、source / local layer names extending the name table: columns role and name, optionally kind, label, rule, source</source>
+      <translation>本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、source / local layer names extending the name table: columns role and name, optionally kind, label, rule, source</translation>
     </message>
     <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
@@ -712,6 +720,14 @@
       <translation>缺省用地代码（可选）</translation>
     </message>
     <message>
+      <source>一张图数据库（可选）</source>
+      <translation>一张图数据库（可选）</translation>
+    </message>
+    <message>
+      <source>图层别名表（可选，CSV）</source>
+      <translation>图层别名表（可选，CSV）</translation>
+    </message>
+    <message>
       <source>生态保护红线（可选）</source>
       <translation>生态保护红线（可选）</translation>
     </message>
@@ -782,6 +798,10 @@
     <message>
       <source>基准转换精度（米，可选）</source>
       <translation>基准转换精度（米，可选）</translation>
+    </message>
+    <message>
+      <source>数据库图层匹配</source>
+      <translation>数据库图层匹配</translation>
     </message>
     <message>
       <source>用地标准审查</source>

@@ -154,3 +154,10 @@ def test_content_of_a_sheet():
     assert "经一路（主干路）10 m（示意）" in sheet["T_TXSM"]
     assert list(c.small["DKBH"]) == ["Z01-01-02"] and len(c.points) == 8   # small plots keep their 界址点 (CSV)
     assert set(c.units["DYBH"]) == {"Z01-01"} and set(c.clusters["ZTBH"]) == {"Z01"}   # dissolved from the plots
+
+
+def test_review_line_of_a_rule_whose_geometry_is_the_whole_plot_uses_its_area():
+    plot = shapely.box(0, 0, 100, 100)                              # the slope rule draws the plot, CTMJ = steep part
+    conf = gpd.GeoDataFrame({"DKBH": ["A"], "GZBH": ["MP-SLOPE"], "GZMC": ["坡度＞25°"], "CTMJ": [1234.5],
+                             "ZDBL": [12.3], "YZCD": ["警告"]}, geometry=[plot])
+    assert "1,234.50 ㎡" in review_lines(["A"], conf, sources={})["A"][0]

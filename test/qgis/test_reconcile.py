@@ -66,7 +66,8 @@ def test_the_suggested_plan_passes_both_checks(demo_out, plugin, tmp_path):
     master = processing.run("zutuan:checkmasterplan", {
         "INPUT": adjusted, "ECOLOGICAL_REDLINE": f"{sample}|layername=stbhhx", "FARMLAND": f"{sample}|layername=yjjbnt",
         "URBAN_BOUNDARY": f"{sample}|layername=czkfbj", "ZONING": f"{sample}|layername=ghfq", "ZONE_FIELD": "GHFQMC",
-        "DEM": os.path.join(ROOT, "resources", "sample", "data", "dem.tif"), "OUTPUT": str(tmp_path / "m.gpkg")})
+        "DEM": os.path.join(ROOT, "resources", "sample", "data", "dem.tif"), "BOUNDARY_TOLERANCE": 50,   # as the demo
+        "OUTPUT": str(tmp_path / "m.gpkg")})
     std = processing.run("zutuan:checkstandards", {
         "INPUT": master["OUTPUT"], "OUTPUT": str(tmp_path / "s.gpkg"),
         "LOCAL_PROFILE": os.path.join(ROOT, "resources", "sample", "data", "local_profile.yaml")})
