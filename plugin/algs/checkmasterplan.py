@@ -248,10 +248,16 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                             self.parameterAsDouble(parameters, self.DATUM_ACCURACY, context)))
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or (os.cpu_count() or 1)
         size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context) or 100000
-        readable = all(c.read_error is None and c.missing is None for c in list(constraints.values()) + others
-                       if c is not None)
+        given = [c for c in list(constraints.values()) + others if c is not None]
+        readable = all(c.read_error is None and c.missing is None for c in given)
         progress = bridge.progress_from_feedback(feedback, 5, 85)
-        if workers > 1 and len(plots) >= 2 * size and readable:
+        big = workers > 1 and len(plots) >= 2 * size and readable
+        if big and not _partitions_plain(plots, given, options):
+            big = False
+            feedback.pushInfo("图层坐标系或基准与地块不同、或范围不相交：不分区审查，以便基准精度与范围核对照常进行 / "
+                              "a constraint layer on another CRS or datum, or away from the plots: checked in one "
+                              "piece so that the datum accuracy and extent rules apply")
+        if big:
             res = _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress)
             feedback.pushInfo(f"分区并行审查 / partitioned check: {workers} 线程 / threads, 分区 {size} 地块 / plots")
         else:
@@ -319,6 +325,23 @@ def _safe(text):
     import re
 
     return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", str(text), flags=re.I)
+
+
+def _partitions_plain(plots, specs, options) -> bool:
+    """True when the partitioned path gives what the single-piece check gives: every constraint layer in the plots'
+    CRS (no datum shift to judge), its extent meeting the plots' (no 'layer elsewhere' rule), no user transformation.
+    The partitions cut constraint layers to windows, where these two rules cannot be judged."""
+    if options.get("datum_transform") or plots.crs is None:
+        return False
+    x0, y0, x1, y1 = plots.total_bounds
+    for spec in specs:
+        layer = spec.layer
+        if layer is None or len(layer) == 0 or layer.crs is None or not layer.crs.equals(plots.crs):
+            return False
+        a0, b0, a1, b1 = layer.total_bounds
+        if a0 > x1 or a1 < x0 or b0 > y1 or b1 < y0:
+            return False
+    return True
 
 
 def _check_partitioned(plots, constraints, others, options, workers, size, zone_field, progress):

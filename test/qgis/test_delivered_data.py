@@ -160,6 +160,26 @@ def test_xian80_red_line_is_reported_with_its_accuracy_and_boundary_conflicts_ve
     assert (res["N_FAIL"], res["N_VERIFY"], res["N_OK"]) == (1, 2, 1)
 
 
+def test_large_layers_on_another_datum_are_checked_in_one_piece(plugin, tmp_path):
+    """Over 2 × PARTITION_SIZE plots the check runs in partitions, which cut the constraint layers to windows where
+    the datum and extent rules cannot be judged: a layer on another datum sends the run to the one-piece check."""
+    src = str(tmp_path / "big.gpkg")
+    filler = [box(2000 + (i % 20) * 20, 1000 + (i // 20) * 20, 2010 + (i % 20) * 20, 1010 + (i // 20) * 20)
+              for i in range(196)]
+    plots = write(src, "plots", 4524, [box(0, 0, 100, 100), box(200, 0, 300, 100), box(500, 0, 600, 100),
+                                       box(1000, 0, 1100, 100)] + filler,
+                  {"DKBH": ["A", "B", "C", "D"] + [f"F{i}" for i in range(196)], "YDYHFLDM": ["1001"] * 200})
+    red = write(src, "red_xian80", 2360, [box(-1000, -1000, 50, 1100), box(298, -50, 400, 150),
+                                          box(603, -50, 700, 150)], {"BSM": ["E1", "E2", "E3"]})
+    out, fb = str(tmp_path / "out.gpkg"), Capture()
+    processing.run("zutuan:checkmasterplan", {"INPUT": plots, "ECOLOGICAL_REDLINE": red, "WORKERS": 2,
+                                              "PARTITION_SIZE": 100, "OUTPUT": out}, feedback=fb)
+    log = "\n".join(fb.lines)
+    assert "不分区审查" in log and "分区并行审查" not in log
+    got = {f["DKBH"]: f["SCJL"] for f in features(out) if f["DKBH"] in ("A", "B", "C", "D")}
+    assert got == {"A": "需核实", "B": "需核实", "C": "合规", "D": "合规"}   # as test_xian80_… in one piece
+
+
 def _east_shift(e_m, lon):
     """ECEF translation moving a point at longitude ``lon`` ``e_m`` metres due east (position vector)."""
     lam = math.radians(lon)
