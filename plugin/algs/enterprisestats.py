@@ -26,35 +26,31 @@ class StatsInputs:
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
-    def add(self, p, help_text):
-        p.setHelp(self.tr(help_text))
-        self.addParameter(p)
-
     def add_stats_parameters(self, *, stats_optional=False):
-        self.add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
-                 "规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots")
-        self.add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), defaultValue="DKBH",
-                                             parentLayerParameterName=self.INPUT, optional=True),
-                 "统计表“地块编号”列对应的字段 / the field the table's plot codes refer to")
-        self.add(QgsProcessingParameterFile(self.STATS, self.tr("企业统计表（CSV/xlsx）"), optional=stats_optional,
-                                            fileFilter="CSV / Excel (*.csv *.xlsx)"),
-                 "每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、"
-                 "增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one "
-                 "row per enterprise and year; units may be given in the header")
+        self.add_param(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("地块图层"), [QgsProcessing.TypeVectorPolygon]),
+                       "规划地块（DKBH；DYBH、ZTBH 缺省时由编号推出；YDMJ 为空时按几何量算面积）/ the plan's plots")
+        self.add_param(QgsProcessingParameterField(self.CODE_FIELD, self.tr("地块编号字段"), defaultValue="DKBH",
+                                                   parentLayerParameterName=self.INPUT, optional=True),
+                       "统计表“地块编号”列对应的字段 / the field the table's plot codes refer to")
+        self.add_param(QgsProcessingParameterFile(self.STATS, self.tr("企业统计表（CSV/xlsx）"), optional=stats_optional,
+                                                  fileFilter="CSV / Excel (*.csv *.xlsx)"),
+                       "每家企业每年一行：统一社会信用代码、企业名称、年度、地块编号（多个用“；”分隔）或 X/Y 坐标，以及产值、营业收入、"
+                       "增加值、税收、固定资产投资、综合能耗、污染物排放、从业人员、研发经费、用地面积等；表头括号内可注单位 / one "
+                       "row per enterprise and year; units may be given in the header")
         for key, label in ((self.FIRST_YEAR, "规划期起始年（可选）"), (self.LAST_YEAR, "规划期终止年（可选）")):
             self.add_year(key, label, "超出规划期的年度报错，注明行号 / years outside the period are errors naming the row")
 
     def add_year(self, key, label, help_text):
         """An optional year parameter (1949–2100); read it with ``_year``."""
-        self.add(QgsProcessingParameterNumber(key, self.tr(label), QgsProcessingParameterNumber.Integer, optional=True,
-                                              minValue=1949, maxValue=2100), help_text)
+        self.add_param(QgsProcessingParameterNumber(key, self.tr(label), QgsProcessingParameterNumber.Integer, optional=True,
+                                                    minValue=1949, maxValue=2100), help_text)
 
     def add_layer_and_table(self, layer_label, layer_help, table_label, table_help):
         """The output plot layer OUTPUT and the workbook OUTPUT_TABLE (xlsx; CSV holds the first sheet)."""
-        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(layer_label), QgsProcessing.TypeVectorPolygon),
-                 layer_help)
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr(table_label), "Excel (*.xlsx);;CSV (*.csv)"),
-                 table_help)
+        self.add_param(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(layer_label), QgsProcessing.TypeVectorPolygon),
+                       layer_help)
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr(table_label), "Excel (*.xlsx);;CSV (*.csv)"),
+                       table_help)
 
     def write_layer_and_table(self, parameters, context, feedback, layer, sheets, style=None):
         """Both outputs, once everything is computed: (layer destination id, workbook path)."""
@@ -111,8 +107,8 @@ class EnterpriseStats(StatsInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("入库结果表"), "Excel (*.xlsx);;CSV (*.csv)"),
-                 "企业年度记录、企业地块关联、校验说明 / records, links and notes")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("入库结果表"), "Excel (*.xlsx);;CSV (*.csv)"),
+                       "企业年度记录、企业地块关联、校验说明 / records, links and notes")
         self.addOutput(QgsProcessingOutputNumber(self.RECORDS, self.tr("企业年度记录数")))
         self.addOutput(QgsProcessingOutputNumber(self.ENTERPRISES, self.tr("企业数")))
         self.addOutput(QgsProcessingOutputString(self.YEARS, self.tr("年度")))

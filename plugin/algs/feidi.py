@@ -41,17 +41,17 @@ class Feidi(StatsInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()
-        self.add(QgsProcessingParameterFile(self.AGREEMENT, self.tr("飞地合作协议（YAML）"),
-                                            fileFilter="YAML (*.yaml *.yml)"),
-                 "参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, "
-                 "periods, ratios and rounding")
-        self.add(QgsProcessingParameterFeatureSource(self.ADMIN, self.tr("行政区图层（可选）"),
-                                                     [QgsProcessing.TypeVectorPolygon], optional=True),
-                 "按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots "
-                 "are split by area")
-        self.add(QgsProcessingParameterField(self.REGION_FIELD, self.tr("行政区代码或名称字段"), optional=True,
-                                             parentLayerParameterName=self.ADMIN),
-                 "与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name")
+        self.add_param(QgsProcessingParameterFile(self.AGREEMENT, self.tr("飞地合作协议（YAML）"),
+                                                  fileFilter="YAML (*.yaml *.yml)"),
+                       "参与方、期间、各指标比例、取整规则；示例见 resources/sample/data/feidi_agreement.yaml / parties, "
+                       "periods, ratios and rounding")
+        self.add_param(QgsProcessingParameterFeatureSource(self.ADMIN, self.tr("行政区图层（可选）"),
+                                                           [QgsProcessing.TypeVectorPolygon], optional=True),
+                       "按面积分计和协议外用地按其所在行政区；跨界地块按面积拆分 / where the land lies; straddling plots "
+                       "are split by area")
+        self.add_param(QgsProcessingParameterField(self.REGION_FIELD, self.tr("行政区代码或名称字段"), optional=True,
+                                                   parentLayerParameterName=self.ADMIN),
+                       "与协议中参与方的 region、id 或 name 对应 / matches the parties' region, id or name")
         self.add_layer_and_table("飞地核算地块", "最近年度每个地块的协议安排 XYBH、所在地 SZD、各方分得的增加值 ZJZ_* 与能耗 NH_* / "
                                  "per plot: the arrangement, the location and each party's shares", "飞地核算表",
                                  "分地区统计、分项分计、核对表、参与方、协议与规则 / per-region tables and the reconciliation")

@@ -44,14 +44,14 @@ class IdleLand(MujunInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters(stats_optional=True)
-        self.add(QgsProcessingParameterFile(self.LEDGER, self.tr("供地台账（CSV/xlsx，可选）"), optional=True,
-                                            fileFilter="CSV / Excel (*.csv *.xlsx)"),
-                 "每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、"
-                 "已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per "
-                 "supplied plot")
-        self.add(QgsProcessingParameterDateTime(self.EVAL_DATE, self.tr("评价日期（可选）"),
-                                                QgsProcessingParameterDateTime.Date, optional=True),
-                 "留空取今天 / empty: today")
+        self.add_param(QgsProcessingParameterFile(self.LEDGER, self.tr("供地台账（CSV/xlsx，可选）"), optional=True,
+                                                  fileFilter="CSV / Excel (*.csv *.xlsx)"),
+                       "每个已供地块一行：地块编号、约定动工日期（必需），实际动工日期、约定竣工日期、竣工日期、已开发面积、应开发面积、"
+                       "已投资额、总投资额（不含土地价款）、中止开发日期、政府原因（是/否）、原因说明、土地价款 / one row per "
+                       "supplied plot")
+        self.add_param(QgsProcessingParameterDateTime(self.EVAL_DATE, self.tr("评价日期（可选）"),
+                                                      QgsProcessingParameterDateTime.Date, optional=True),
+                       "留空取今天 / empty: today")
         self.add_profile_parameters()
         self.add_layer_and_table("闲置与低效用地", "台账地块与有统计数据的地块：XZZT 闲置状态、XZTK 条款、XZTS 闲置天数、DXZT 低效"
                                  "状态 / plots with their idle and low-efficiency status", "闲置与低效用地清单",

@@ -35,16 +35,16 @@ class LeadingIndustry(StatsInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()
-        self.add(QgsProcessingParameterFeatureSource(self.ZONES, self.tr("区块图层（可选）"),
-                                                     [QgsProcessing.TypeVectorPolygon], optional=True),
-                 "留空按组团 ZTBH 统计 / empty: per cluster")
-        self.add(QgsProcessingParameterField(self.ZONE_FIELD, self.tr("区块名称字段"), optional=True,
-                                             parentLayerParameterName=self.ZONES),
-                 "区块图层中标识区块的字段 / the field naming each block")
+        self.add_param(QgsProcessingParameterFeatureSource(self.ZONES, self.tr("区块图层（可选）"),
+                                                           [QgsProcessing.TypeVectorPolygon], optional=True),
+                       "留空按组团 ZTBH 统计 / empty: per cluster")
+        self.add_param(QgsProcessingParameterField(self.ZONE_FIELD, self.tr("区块名称字段"), optional=True,
+                                                   parentLayerParameterName=self.ZONES),
+                       "区块图层中标识区块的字段 / the field naming each block")
         self.add_year(self.YEAR, "评价年度（可选）", "留空取统计表中最近的年度 / empty: the latest year of the table")
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("主导产业占比表"),
-                                                       "Excel (*.xlsx);;CSV (*.csv)"),
-                 "每个区块一行 / one row per block")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("主导产业占比表"),
+                                                             "Excel (*.xlsx);;CSV (*.csv)"),
+                       "每个区块一行 / one row per block")
         self.addOutput(QgsProcessingOutputNumber(self.MET, self.tr("达到的区块数")))
         self.addOutput(QgsProcessingOutputNumber(self.NOT_MET, self.tr("未达到的区块数")))
 

@@ -19,10 +19,10 @@ class MujunInputs(StatsInputs):
     YEAR = "YEAR"
 
     def add_profile_parameters(self):
-        self.add(QgsProcessingParameterFile(self.PROFILE, self.tr("亩均效益评价配置（YAML，可选）"), optional=True,
-                                            fileFilter="YAML (*.yaml *.yml)"),
-                 "指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方）"
-                 " / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile")
+        self.add_param(QgsProcessingParameterFile(self.PROFILE, self.tr("亩均效益评价配置（YAML，可选）"), optional=True,
+                                                  fileFilter="YAML (*.yaml *.yml)"),
+                       "指标、权重、基准、分档与低效阈值；留空用示意配置 resources/monitoring/mujun_illustrative.yaml（非官方）"
+                       " / indicators, weights, benchmarks, classes; empty: the illustrative (unofficial) profile")
         self.add_year(self.YEAR, "评价年度（可选）", "留空取统计表中最近的年度 / empty: the latest year of the table")
 
     def load_profile(self, parameters, context):

@@ -34,17 +34,17 @@ class TargetTracking(StatsInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()
-        self.add(QgsProcessingParameterFile(self.TARGETS, self.tr("发展目标表（CSV/xlsx）"),
-                                            fileFilter="CSV / Excel (*.csv *.xlsx)"),
-                 "指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, "
-                 "or the cash-flow workbook")
+        self.add_param(QgsProcessingParameterFile(self.TARGETS, self.tr("发展目标表（CSV/xlsx）"),
+                                                  fileFilter="CSV / Excel (*.csv *.xlsx)"),
+                       "指标、目标年、目标值（可选 基准年、基准值、方向）；也可直接用现金流测算工作簿（读取“发展目标”表） / targets, "
+                       "or the cash-flow workbook")
         self.add_year(self.BASE_YEAR, "基准年（可选）", "目标表没有基准年（或期限）时使用 / used where the table gives no base year")
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("目标跟踪表"),
-                                                       "Excel (*.xlsx);;CSV (*.csv)"),
-                 "每个目标每年一行 / one row per target and year")
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_CHART, self.tr("完成率图（SVG）"), "SVG (*.svg)",
-                                                       optional=True),
-                 "各目标各年完成率与计划进度 / completion per target and year")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("目标跟踪表"),
+                                                             "Excel (*.xlsx);;CSV (*.csv)"),
+                       "每个目标每年一行 / one row per target and year")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_CHART, self.tr("完成率图（SVG）"), "SVG (*.svg)",
+                                                             optional=True),
+                       "各目标各年完成率与计划进度 / completion per target and year")
         self.addOutput(QgsProcessingOutputNumber(self.ON_TRACK, self.tr("按计划或达到的项数")))
         self.addOutput(QgsProcessingOutputNumber(self.BEHIND, self.tr("落后或未达到的项数")))
 

@@ -25,13 +25,13 @@ class ZoneEvaluation(StatsInputs, ZutuanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()
-        self.add(QgsProcessingParameterFile(self.WEIGHTS, self.tr("评价指标体系（YAML，可选）"), optional=True,
-                                            fileFilter="YAML (*.yaml *.yml)"),
-                 "留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative "
-                 "weights")
-        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("综合评价表"),
-                                                       "Excel (*.xlsx);;CSV (*.csv)"),
-                 "每个园区每个年度一行：指标、得分、年度排名、等级 / one row per zone and year")
+        self.add_param(QgsProcessingParameterFile(self.WEIGHTS, self.tr("评价指标体系（YAML，可选）"), optional=True,
+                                                  fileFilter="YAML (*.yaml *.yml)"),
+                       "留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative "
+                       "weights")
+        self.add_param(QgsProcessingParameterFileDestination(self.OUTPUT_TABLE, self.tr("综合评价表"),
+                                                             "Excel (*.xlsx);;CSV (*.csv)"),
+                       "每个园区每个年度一行：指标、得分、年度排名、等级 / one row per zone and year")
         self.addOutput(QgsProcessingOutputNumber(self.ZONES, self.tr("园区数")))
 
     def run_engine(self, parameters, context, feedback):
