@@ -187,6 +187,11 @@ def _year_of(value) -> Optional[int]:
     return None
 
 
+def _first_given(*candidates) -> tuple[int, str]:
+    """The first (value, where it came from) whose value is given, as an int year."""
+    return next((int(v), label) for v, label in candidates if v is not None)
+
+
 def resolve_dates(params: Mapping, *, metadata: Optional[Mapping] = None, start_year: Optional[int] = None,
                   start_quarter: Optional[int] = None, base_year: Optional[int] = None, today=None) -> dict:
     """The parameters with the cash flow's start and the targets' base year filled, and where they came from.
@@ -203,23 +208,16 @@ def resolve_dates(params: Mapping, *, metadata: Optional[Mapping] = None, start_
     plan_year = _year_of(meta.get("BZNF")) or _year_of(meta.get("CJSJ"))
     plan_base = _year_of(meta.get("JZNF"))
     now = (today or _dt.date.today()).year
-    if start_year is not None:
-        y, ys = int(start_year), "算法参数 / algorithm parameter"
-    elif plan_year is not None:
-        y, ys = plan_year, "规划编制年份（规划元数据 BZNF/CJSJ）/ the plan's year (plan metadata)"
-    elif get(out, "schedule.start_year") is not None:
-        y, ys = int(get(out, "schedule.start_year")), "测算参数文件 / parameter file"
-    else:
-        y, ys = now, "当前年份（未提供规划数据库）/ the current year (no plan given)"
+    param = "测算参数文件 / parameter file"
+    y, ys = _first_given((start_year, "算法参数 / algorithm parameter"),
+                         (plan_year, "规划编制年份（规划元数据 BZNF/CJSJ）/ the plan's year (plan metadata)"),
+                         (get(out, "schedule.start_year"), param),
+                         (now, "当前年份（未提供规划数据库）/ the current year (no plan given)"))
     q = int(start_quarter if start_quarter is not None else (get(out, "schedule.start_quarter") or 1))
-    if base_year is not None:
-        b, bs = int(base_year), "算法参数 / algorithm parameter"
-    elif plan_base is not None:
-        b, bs = plan_base, "规划元数据 JZNF / plan metadata JZNF"
-    elif get(out, "targets.base_year") is not None:
-        b, bs = int(get(out, "targets.base_year")), "测算参数文件 / parameter file"
-    else:
-        b, bs = y - 1, "测算起始年的上一年（最近完整统计年度）/ the year before the start (last full statistical year)"
+    b, bs = _first_given((base_year, "算法参数 / algorithm parameter"),
+                         (plan_base, "规划元数据 JZNF / plan metadata JZNF"),
+                         (get(out, "targets.base_year"), param),
+                         (y - 1, "测算起始年的上一年（最近完整统计年度）/ the year before the start (last full statistical year)"))
     out.setdefault("schedule", {}).update(start_year=y, start_quarter=q)
     out.setdefault("targets", {})["base_year"] = b
     out["_dates"] = {"start": f"{y}Q{q}", "start_source": ys, "base_year": b, "base_source": bs}

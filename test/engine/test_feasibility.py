@@ -366,3 +366,21 @@ def test_threshold_above_one_never_matures_and_share_in_percent():
     with pytest.raises(InputError) as e:
         load_params(overrides={"revenues": {"tax_share": 30}})
     assert e.value.code == "E_BAD_PARAMETER" and "0.3" in e.value.message_en
+
+
+def test_dates_precedence_parameter_plan_file_today():
+    import datetime
+
+    from algorithms.feasibility.params import resolve_dates
+
+    p = load_params()  # the shipped file leaves the dates empty (null): they come from the plan
+    d = resolve_dates(p, today=datetime.date(2031, 5, 1))["_dates"]
+    assert (d["start"], d["base_year"]) == ("2031Q1", 2030) and "当前年份" in d["start_source"]
+    d = resolve_dates(p, metadata={"BZNF": "2026", "JZNF": "2019"})["_dates"]
+    assert (d["start"], d["base_year"]) == ("2026Q1", 2019) and "JZNF" in d["base_source"]
+    d = resolve_dates(p, metadata={"CJSJ": "2027-01-02T09:00:00+08:00"})["_dates"]
+    assert (d["start"], d["base_year"]) == ("2027Q1", 2026)
+    d = resolve_dates(load_params(overrides={"schedule": {"start_year": 2024}}), metadata={"BZNF": "2026"})["_dates"]
+    assert d["start"] == "2026Q1"  # the plan's year wins over the parameter file
+    d = resolve_dates(p, metadata={"BZNF": "2026"}, start_year=2030, start_quarter=3, base_year=2028)["_dates"]
+    assert (d["start"], d["base_year"]) == ("2030Q3", 2028) and d["start_source"].startswith("算法参数")
