@@ -16,14 +16,13 @@ from pyproj import CRS
 
 from ..crs import M2_PER_HA, measurement_crs, to_crs
 from ..errors import CrsError
+from ..planstate import SUPPLIED_VALUES  # GDZT values meaning "already supplied" (one definition, re-exported)
 from .params import get
 from .rates import class_rates
 
 __all__ = ["to_metres", "unit_areas_ha", "status_mask", "road_lengths_per_unit", "unit_costs", "COST_COLUMNS",
            "SUPPLIED_VALUES", "BUILT_VALUES", "PLAN_RATES", "plan_rates", "plot_far"]
 
-#: GDZT values that mean "already supplied" (schema: 已供地 / 未供地)
-SUPPLIED_VALUES = ("已供地",)
 #: values of a road/infrastructure status field meaning "already built"
 BUILT_VALUES = ("已建", "已建成", "建成", "现状")
 #: capital cost columns of :func:`unit_costs`, in the order of the cash-flow table

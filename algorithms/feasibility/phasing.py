@@ -39,7 +39,8 @@ from ..geometry import prepare_polygons
 from ..planstate import plan_state
 from ..progress import Progress
 from .assign import assign_blocks, block_neighbours
-from .costs import (BUILT_VALUES, SUPPLIED_VALUES, road_lengths_per_unit, status_mask, to_metres, unit_costs)
+from .costs import (BUILT_VALUES, SUPPLIED_VALUES, road_lengths_per_unit, status_mask, to_metres, unit_areas_ha,
+                    unit_costs)
 from .params import get, load_params, merge_params, resolve_dates, validate_params
 
 __all__ = ["PhasingResult", "phasing", "phase_schedule", "quarter_label", "adjacency"]
@@ -286,7 +287,7 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     table = phase_table(costs, phase, params=params, plots=plots, units=units, unit_field=unit_field,
                         unit_codes=unit_codes if rows_are_plots else None, verify=state.verify[state.develop],
                         blocked=state.blocked[state.develop])
-    findings += _table_findings(table, params, _per_block(block_of, nb_blocks, costs["area_ha"]), phase_b)
+    findings += _table_findings(table, params, phase_b)
     out_plots = None
     if plots is not None and unit_field in plots.columns and unit_field in rows.columns and not rows_are_plots:
         lut = dict(zip(rows[unit_field].astype(str), phase))
@@ -307,7 +308,7 @@ def _set_apart(units, state, unit_field, target) -> pd.DataFrame:
     if not len(part):
         return pd.DataFrame(columns=["code", "unit", "area_ha", "conflict_m2", "reason"])
     m_part, _ = to_metres(part, layer="units", target=target)
-    area = unit_costs(m_part, params=load_params())["area_ha"].to_numpy()
+    area = unit_areas_ha(m_part)
     code_col = "DKBH" if "DKBH" in part.columns else unit_field
     return pd.DataFrame({"code": part[code_col].astype(str).to_numpy() if code_col in part.columns else
                          part.index.astype(str), "unit": part[unit_field].astype(str).to_numpy()
@@ -315,7 +316,7 @@ def _set_apart(units, state, unit_field, target) -> pd.DataFrame:
                          "conflict_m2": state.conflict_m2[sel], "reason": state.reason[sel]})
 
 
-def _table_findings(table, params, block_area, phase_b) -> list:
+def _table_findings(table, params, phase_b) -> list:
     out = []
     cap = float(get(params, "phasing.capacity_ha"))
     for _, row in table.iterrows():
