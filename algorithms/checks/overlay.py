@@ -24,12 +24,12 @@ import numpy as np
 import shapely
 
 from .. import threads as _threads
+from ..geometry import exact_area, polygonal as _polygonal, signed_ring_areas as _signed_ring_areas
+from ..geometry import single_parts as _single_parts, union_by_group as per_plot_union
 from ..threads import n_threads, run_all, slices, split_map
 
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
            "outside_parts", "clipped_areas", "clip_to_boxes"]
-
-_POLY = (3, 6)  # Polygon, MultiPolygon type ids
 
 
 
@@ -53,53 +53,6 @@ def to_local(*arrays, origin=None):
 def from_local(geoms, origin):
     ox, oy = origin
     return shapely.transform(np.asarray(geoms, dtype=object), lambda c: c + np.array([ox, oy]))
-
-
-def exact_area(geoms) -> np.ndarray:
-    """Areas with every geometry first moved to its own first vertex, so that no digits can be lost to large
-    coordinates such as x ≈ 36 400 000 (QGIS 3.22's planimetric overlap areas are off by up to ~0.1 m² on such
-    data, see bench/bench_overlay.py); the result does not depend on how the area routine treats them."""
-    geoms = np.asarray(geoms, dtype=object)
-    if len(geoms) == 0:
-        return np.zeros(0)
-    geoms = _single_parts(geoms)
-    # polygons without holes (almost all plots): the shoelace in numpy, relative to each ring's first vertex
-    simple = np.flatnonzero((shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0))
-    if len(simple) == len(geoms):
-        return _ring_areas(geoms)
-    out = np.empty(len(geoms))
-    if len(simple):
-        out[simple] = _ring_areas(geoms[simple])
-    rest = np.setdiff1d(np.arange(len(geoms)), simple)
-    out[rest] = _moved_areas(geoms[rest])
-    return out
-
-
-def _ring_areas(polys):
-    """Areas of hole-free polygons: shoelace on coordinates taken relative to each ring's first vertex."""
-    xy, of = shapely.get_coordinates(polys, return_index=True)     # hole-free: the exterior ring only
-    start = np.searchsorted(of, np.arange(len(polys)))
-    return np.abs(_signed_ring_areas(xy, of, start, len(polys)))
-
-
-def _signed_ring_areas(xy, of, start, n):
-    """Signed shoelace areas (> 0 counter-clockwise) of closed rings given as vertex rows ``xy`` by ring
-    ``of`` (rings starting at rows ``start``), each relative to its first vertex."""
-    x, y = xy[:, 0] - xy[start[of], 0], xy[:, 1] - xy[start[of], 1]
-    cross = np.where(of[1:] == of[:-1], x[:-1] * y[1:] - x[1:] * y[:-1], 0.0)
-    return 0.5 * np.bincount(of[:-1], weights=cross, minlength=n)
-
-
-def _moved_areas(geoms):
-    """Areas with each geometry moved to its own first vertex first (any geometry type)."""
-    coords, idx = shapely.get_coordinates(geoms, return_index=True)
-    if len(coords) == 0:
-        return np.zeros(len(geoms))
-    first = np.zeros((len(geoms), 2))
-    has = np.bincount(idx, minlength=len(geoms)) > 0
-    first[has] = coords[np.searchsorted(idx, np.flatnonzero(has))]
-    moved = shapely.transform(geoms, lambda c: c - first[idx])
-    return shapely.area(moved)
 
 
 def split_complex(geoms, *, max_vertices: int = 200):
@@ -137,24 +90,6 @@ def split_complex(geoms, *, max_vertices: int = 200):
         pieces.append(cut)
         parent.append(owners)
     return np.concatenate(pieces), np.concatenate(parent).astype(np.int64)
-
-
-def _polygonal(geoms):
-    """Keep only the polygonal part of each geometry (intersections can add slivers of lines/points)."""
-    geoms = np.asarray(geoms, dtype=object)
-    tid = shapely.get_type_id(geoms)
-    mixed = np.flatnonzero(tid == 7)
-    if len(mixed):
-        geoms = geoms.copy()
-        for i in mixed:
-            parts = shapely.get_parts(geoms[i])
-            parts = parts[np.isin(shapely.get_type_id(parts), _POLY)]
-            geoms[i] = shapely.union_all(parts) if len(parts) else shapely.Polygon()
-    other = ~np.isin(tid, (3, 6, 7))
-    if other.any():
-        geoms = geoms.copy()
-        geoms[other] = shapely.Polygon()
-    return geoms
 
 
 @dataclass
@@ -332,42 +267,6 @@ def _merge_pairs(q, f, a, g):
     return q[starts], f[starts], sums, geoms
 
 
-def per_plot_union(n_plots: int, plot_idx, area, geoms=None):
-    """Per-plot dissolved overlap area (and geometry): overlapping features are not counted twice.
-
-    Plots with one overlapping feature keep that area unchanged; plots with several get the area of the
-    union of their overlap geometries (needs ``geoms``).
-    """
-    total = np.zeros(n_plots)
-    union = np.empty(n_plots, dtype=object) if geoms is not None else None
-    if len(plot_idx) == 0:
-        return total, union
-    order = np.argsort(plot_idx, kind="stable")
-    p = np.asarray(plot_idx)[order]
-    a = np.asarray(area)[order]
-    g = np.asarray(geoms, dtype=object)[order] if geoms is not None else None
-    starts = np.flatnonzero(np.r_[True, p[1:] != p[:-1]])
-    counts = np.diff(np.append(starts, len(p)))
-    single = counts == 1
-    total[p[starts[single]]] = a[starts[single]]
-    if g is not None:
-        union[p[starts[single]]] = g[starts[single]]
-    multi = np.flatnonzero(~single)
-    if len(multi):
-        if g is None:
-            raise ValueError("geometries are needed to dissolve plots overlapping several features")
-        # vectorized rounds of binary unions: round r adds the r-th overlap of every plot that has one
-        s, c = starts[multi], counts[multi]
-        u = g[s].copy()
-        for r in range(1, int(c.max())):
-            live = np.flatnonzero(c > r)
-            u[live] = shapely.union(u[live], g[s[live] + r])
-        u = _polygonal(u)
-        total[p[s]] = exact_area(u)
-        union[p[s]] = u
-    return total, union
-
-
 def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0, plot_area=None):
     """For a "must lie inside" rule: area and geometry of each plot outside the dissolved inside part.
 
@@ -384,15 +283,6 @@ def outside_parts(plots, inside_union, inside_area, *, tolerance: float = 0.0, p
     if len(part):
         geoms[part] = _polygonal(shapely.difference(plots[part], np.asarray(inside_union, dtype=object)[part]))
     return out_area, geoms
-
-
-def _single_parts(geoms):
-    """MultiPolygons of one part as that Polygon (the same area and boundary); everything else unchanged."""
-    one = (shapely.get_type_id(geoms) == 6) & (shapely.get_num_geometries(geoms) == 1)
-    if one.any():
-        geoms = geoms.copy()
-        geoms[one] = shapely.get_geometry(geoms[one], 0)
-    return geoms
 
 
 def _convex_ccw(plots):

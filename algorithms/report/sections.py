@@ -11,6 +11,7 @@ import pandas as pd
 import shapely
 
 from ..checks import BOUNDARY_MARK
+from ..geometry import exact_area, polygonal, union_by_group
 from .actions import BOUNDARY_VERIFY, action_for
 from .svgmap import overview_svg, plot_svg
 
@@ -84,16 +85,45 @@ class NetAreas:
 
 def _union_area(geoms) -> float:
     arr = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
-    return float(shapely.union_all(arr).area) if len(arr) else 0.0
+    return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
 
-def _union(geoms):
-    arr = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
-    return shapely.union_all(arr) if len(arr) else shapely.Polygon()
+def _dissolve(n, group, geoms):
+    """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area."""
+    area, union = union_by_group(n, group, exact_area(geoms) if len(geoms) else np.zeros(0), geoms)
+    return union, area
+
+
+def _involved(geoms):
+    """Mask of the geometries whose interior meets another's (plots that overlap each other): only those need a
+    union for the totals; the others' areas simply add up."""
+    have = np.flatnonzero(~np.equal(geoms, None))
+    out = np.zeros(len(geoms), dtype=bool)
+    if len(have) < 2:
+        return out
+    g = geoms[have]
+    a, b = shapely.STRtree(g).query(g, predicate="intersects")
+    pair = a < b
+    a, b = a[pair], b[pair]
+    inner = ~shapely.touches(g[a], g[b])
+    out[have[a[inner]]] = True
+    out[have[b[inner]]] = True
+    return out
+
+
+def _total(geoms, area, involved, minus=None) -> tuple:
+    """(total area counted once, union of the involved geometries) of per-plot geometries."""
+    some = involved & ~np.equal(geoms, None)
+    u = shapely.union_all(geoms[some]) if some.any() else shapely.Polygon()
+    if minus is not None:
+        u = shapely.difference(u, minus)
+    return float(area[~involved].sum() + exact_area([u])[0]), u
 
 
 def net_areas(result) -> NetAreas:
-    """Net area in conflict of a 一张图 check result: the union of the conflict parts of the land rules."""
+    """Net area in conflict of a 一张图 check result: the union of the conflict parts of the land rules, per plot
+    (不合规 parts; 需核实 parts outside them) and in total (the plots' net areas added up, with a union only where
+    conflict parts of different plots overlap)."""
     kinds = {r.rule_id: r.kind for r in result.rules}
     rules_sum = float(sum(r.area for r in result.rules if r.kind in AREA_KINDS and r.status == "checked"))
     conf = result.conflicts
@@ -103,18 +133,25 @@ def net_areas(result) -> NetAreas:
     keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna()
             & (pd.to_numeric(conf["CTMJ"], errors="coerce").fillna(0) > 0) & conf["YZCD"].isin(["错误", "警告"]))
     rows = conf[keep]
-    out = []
-    all_fail, all_verify = [], []
-    for code, g in rows.groupby(rows["DKBH"].astype(str), sort=False):
-        fail = _union(g.geometry[g["YZCD"] == "错误"])
-        verify = _union(g.geometry[g["YZCD"] == "警告"]).difference(fail)
-        out.append((code, fail.area, verify.area, fail.area + verify.area))
-        all_fail.append(fail)
-        all_verify.append(verify)
-    fail_u = _union(all_fail)
-    verify_u = _union(all_verify).difference(fail_u)
-    per_plot = pd.DataFrame(out, columns=cols).sort_values("net", ascending=False, kind="stable")
-    return NetAreas(per_plot, float(fail_u.area), float(verify_u.area), float(fail_u.area + verify_u.area), rules_sum,
+    group, codes = pd.factorize(rows["DKBH"].astype(str))
+    geoms = polygonal(rows.geometry.to_numpy())
+    is_fail = (rows["YZCD"] == "错误").to_numpy()
+    n = len(codes)
+    fail, fail_a = _dissolve(n, group[is_fail], geoms[is_fail])
+    verify, verify_a = _dissolve(n, group[~is_fail], geoms[~is_fail])
+    both = np.flatnonzero(~np.equal(fail, None) & ~np.equal(verify, None))
+    if len(both):
+        verify[both] = polygonal(shapely.difference(verify[both], fail[both]))
+        verify_a[both] = exact_area(verify[both])
+    net = np.where(np.equal(fail, None), verify, fail)
+    if len(both):
+        net[both] = shapely.union(fail[both], verify[both])
+    involved = _involved(net)
+    fail_t, fail_u = _total(fail, fail_a, involved)
+    verify_t, _ = _total(verify, verify_a, involved, minus=fail_u)
+    per_plot = pd.DataFrame({"DKBH": np.asarray(codes, dtype=object), "fail": fail_a, "verify": verify_a,
+                             "net": fail_a + verify_a}).sort_values("net", ascending=False, kind="stable")
+    return NetAreas(per_plot.reset_index(drop=True), fail_t, verify_t, fail_t + verify_t, rules_sum,
                     result.conflict_counts is None)
 
 
@@ -129,20 +166,31 @@ def tolerance_note(result) -> str:
             "须核对两套数据的边界后定论。</p>")
 
 
+def _rows_of(conf, codes) -> dict:
+    """Plot code → its conflict rows, for the plots ``codes`` only (one pass over the conflicts)."""
+    key = conf["DKBH"].astype(str)
+    pick = key.isin(set(codes)).to_numpy()
+    gname = conf.geometry.name
+    sub = pd.DataFrame({**{c: conf[c].to_numpy()[pick] for c in conf.columns if c != gname},
+                        "geometry": conf.geometry.to_numpy()[pick]})        # a plain frame: cheap slices
+    groups = dict(iter(sub.groupby(key.to_numpy()[pick], sort=False))) if len(sub) else {}
+    return {c: groups.get(c, sub.iloc[:0]) for c in codes}
+
+
 def plot_table(result, net: NetAreas, max_rows: int) -> list:
     """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions."""
     if not len(net.per_plot):
         return []
-    conf = result.conflicts
-    conf = conf[conf["DKBH"].astype(str).isin(net.per_plot["DKBH"])]
+    shown = net.per_plot.head(max_rows)
+    by_plot = _rows_of(result.conflicts, shown["DKBH"])
     names = {r.rule_id: r.rule_name for r in result.rules}
     status = dict(zip(result.plots[result.code_field].astype(str), result.plots[result.status_field])) \
         if result.code_field in result.plots.columns else {}
     out = ["<h2>三、分地块冲突汇总（净面积：重叠部分只计一次）</h2><table class='plots'><thead><tr><th>地块编号</th>"
            "<th>冲突规则及面积（㎡）</th><th>不合规（㎡）</th><th>需核实（㎡）</th><th>净面积（㎡）</th><th>审查结论</th>"
            "<th>处理建议</th></tr></thead><tbody>"]
-    for row in net.per_plot.head(max_rows).itertuples():
-        mine = conf[conf["DKBH"].astype(str) == row.DKBH]
+    for row in shown.itertuples():
+        mine = by_plot[row.DKBH]
         parts, actions = [], []
         for rid, g in mine.groupby("GZBH", sort=False):
             parts.append(f"{names.get(rid, rid)} {_n(_union_area(g.geometry))}")
@@ -181,12 +229,13 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
            "一幅（按净面积从大到小，每个地块只画一次），黑框为本地块，灰框为相邻地块，虚线为管控要素边界，红色斜线为冲突部分。</p>",
            overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
     tree = shapely.STRtree(geoms)
-    conf = result.conflicts
-    for row in net.per_plot.head(max_maps).itertuples():
+    mapped = net.per_plot.head(max_maps)
+    by_plot = _rows_of(result.conflicts, mapped["DKBH"])
+    for row in mapped.itertuples():
         plot = by_code.get(row.DKBH)
         if plot is None:
             continue
-        mine = conf[conf["DKBH"].astype(str) == row.DKBH]
+        mine = by_plot[row.DKBH]
         near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]

@@ -3,6 +3,8 @@ overlapping on one plot), per plot and in total; each conflicting plot drawn onc
 boundary tolerance turns small overlaps into 需核实（疑似边界误差） and the report says which threshold applied."""
 import re
 
+import numpy as np
+
 import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
 import geopandas as gpd
 import pytest
@@ -84,3 +86,30 @@ def test_a_plot_under_the_boundary_tolerance_is_not_set_apart():
     state = plan_state(res.plots)
     assert list(state.blocked) == [False, True, False] and list(state.verify) == [True, False, False]
     assert res.rules[0].area == pytest.approx(5000.0)
+
+
+def test_net_total_counts_land_of_overlapping_plots_once():
+    """Two plots that overlap each other (bad data) and both meet the red line: per plot each its own part, the
+    total the union (the overlap of the two conflict parts once); a third plot apart adds its area."""
+    plots = gpd.GeoDataFrame({"DKBH": ["A", "B", "C"], "YDYHFLDM": ["1001"] * 3},
+                             geometry=[b(0, 0, 100, 100), b(60, 0, 160, 100), b(400, 0, 500, 100)], crs=4524)
+    red = gpd.GeoDataFrame({"BSM": ["E1", "E2"]}, geometry=[b(50, 0, 120, 100), b(450, 0, 470, 100)], crs=4524)
+    net = net_areas(check_masterplan(plots, ecological_redline=red))
+    per = dict(zip(net.per_plot["DKBH"], net.per_plot["net"]))
+    assert per == pytest.approx({"A": 50 * 100, "B": 60 * 100, "C": 20 * 100})
+    assert net.fail == pytest.approx(70 * 100 + 20 * 100) and net.net == pytest.approx(net.fail)
+
+
+def test_overview_of_many_plots_is_drawn_in_paths_qt_can_read():
+    """The overview writes all plots as a few paths (none over Qt's 32 767 points) with every plot's ring."""
+    from algorithms.report.svgmap import View, bulk_path
+
+    n = 20_000
+    x = (np.arange(n) % 150) * 10.0
+    y = (np.arange(n) // 150) * 10.0
+    geoms = shapely.box(X0 + x, Y0 + y, X0 + x + 8, Y0 + y + 8)
+    view = View(shapely.total_bounds(geoms), 680)
+    paths = bulk_path(view, geoms)
+    points = [p.count("M") + p.count("L") for p in paths]
+    assert len(paths) > 1 and max(points) <= 32_767
+    assert sum(p.count("M") for p in paths) == n and sum(p.count("Z") for p in paths) == n
