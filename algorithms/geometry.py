@@ -71,7 +71,9 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
         findings.append(Finding("GEOM-Z", "三维坐标", "info", None,
                                 "已去除 Z 值，面积按平面量算 / Z values dropped; areas are planimetric"))
     valid = np.ones(len(arr), dtype=bool)
-    valid[present] = split_map(shapely.is_valid, arr[present])
+    # a few large polygons (constraint layers) are worth several threads as much as many small ones
+    heavy = shapely.get_num_coordinates(arr[present]).sum() > 200_000
+    valid[present] = split_map(shapely.is_valid, arr[present], min_size=2 if heavy else None)
     for i in np.flatnonzero(~valid):
         reason = shapely.is_valid_reason(arr[i])
         repaired = polygonal_part(shapely.make_valid(arr[i]))
@@ -213,7 +215,7 @@ def union_by_group(n_plots: int, plot_idx, area, geoms=None):
         u = g[s].copy()
         for r in range(1, int(c.max())):
             live = np.flatnonzero(c > r)
-            u[live] = shapely.union(u[live], g[s[live] + r])
+            u[live] = split_map(shapely.union, u[live], g[s[live] + r], min_size=1_000)
         u = polygonal(u)
         total[p[s]] = exact_area(u)
         union[p[s]] = u

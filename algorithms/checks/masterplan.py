@@ -44,6 +44,7 @@ class _Ctx:
         self.layers: list = []                      # (rule id, name, geometries) of the constraint layers read
         self.findings: list[Finding] = []
         self.rows = ConflictRows()
+        self.dissolved: dict = {}                   # rule id → {plot code: dissolved conflict}, see CheckResult
 
     def subject(self, applies_to: str) -> np.ndarray:
         if applies_to == "all":
@@ -81,6 +82,16 @@ class _Ctx:
         self.rows.add(plot=i, code=self.codes[i], rule_id=rule.rule_id, rule_name=rule.rule_name, severity=sev,
                       area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
                       feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
+
+    def keep_dissolved(self, rule_id, all_rows, reported, union) -> None:
+        """Keep the dissolved conflict (``union``, per plot) of the plots with several overlap rows of the rule
+        (``all_rows``: their plots), all of them reported (``reported``: plots of the reported rows)."""
+        n = len(self.geoms)
+        n_all, n_rep = np.bincount(all_rows, minlength=n), np.bincount(reported, minlength=n)
+        codes = self.codes.astype(str)
+        _, inv, count = np.unique(codes, return_inverse=True, return_counts=True)
+        whole = np.flatnonzero((n_all > 1) & (n_rep == n_all) & (count[inv] == 1))     # codes used once only
+        self.dissolved[rule_id] = dict(zip(codes[whole], union[whole]))
 
     def errors_only(self, field, totals) -> np.ndarray:
         """The rule's OUTPUT field without the plots whose conflict (``totals``, per plot) is below the boundary
@@ -142,10 +153,11 @@ def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
 def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
     res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
-    tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
+    tot, uni = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
     rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
     i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
+    ctx.keep_dissolved(rule.rule_id, res.plot, i, uni)
     label = spec.name or rule.rule_id
     ctx.conflicts(rule, i, a, res.geometry[rows],
                   _msgs(f"地块占用{rule.rule_name} {{0:,.2f}} ㎡（占地块 {{1:.2f}}%）/ plot occupies {{0:,.2f}} m² of "
@@ -377,7 +389,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         inputs["DEM"] = str(dem)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
                        conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field,
-                       constraint_layers=ctx.layers)
+                       constraint_layers=ctx.layers, dissolved=ctx.dissolved)
 
 
 def _plot_columns(measured, code_field, landuse_field, default_landuse, findings):

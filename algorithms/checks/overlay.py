@@ -28,6 +28,9 @@ from ..geometry import exact_area, polygonal as _polygonal, signed_ring_areas as
 from ..geometry import single_parts as _single_parts, union_by_group as per_plot_union
 from ..threads import n_threads, run_all, slices, split_map
 
+#: pairs above which a GEOS overlay of small geometries is worth running on several threads
+_GEOS_SPLIT = 1_000
+
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
            "outside_parts", "clipped_areas", "clip_to_boxes"]
 
@@ -199,8 +202,11 @@ def _settle(plots, features, qi, fj):
 def _clipped_intersection(plots, features):
     """GEOS ``plots[k] ∩ features[k]`` with each feature first cut to the plot's box plus 1 m (fast rectangle
     clipping), so a 1 000-vertex feature costs about as much as its few edges near the plot."""
-    b = shapely.bounds(plots) + np.array([-1.0, -1.0, 1.0, 1.0])
-    return _polygonal(shapely.intersection(plots, clip_to_boxes(features, b)))
+    def run(p, f):
+        return shapely.intersection(p, clip_to_boxes(f, shapely.bounds(p) + np.array([-1.0, -1.0, 1.0, 1.0])))
+
+    return _polygonal(split_map(run, np.asarray(plots, dtype=object), np.asarray(features, dtype=object),
+                                min_size=_GEOS_SPLIT))
 
 
 def clip_to_boxes(geoms, boxes):

@@ -67,6 +67,9 @@ class CheckResult:
     previous_counts: Optional[dict] = None
     #: (rule id, rule name, geometries in the measurement CRS) of each constraint layer read (the report's maps)
     constraint_layers: list = field(default_factory=list)
+    #: rule id → {plot code: that plot's conflict parts of the rule dissolved} for plots with several conflict rows
+    #: of one rule, all reported (the check has the union already; the report's net areas reuse it)
+    dissolved: dict = field(default_factory=dict)
 
     def counts(self) -> dict:
         """This check's own counts of 合规 / 不合规 / 需核实 / 未审查 (from ``status_field``)."""

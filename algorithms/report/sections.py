@@ -88,10 +88,34 @@ def _union_area(geoms) -> float:
     return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
 
-def _dissolve(n, group, geoms):
-    """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area."""
-    area, union = union_by_group(n, group, exact_area(geoms) if len(geoms) else np.zeros(0), geoms)
+def _dissolve(n, group, geoms, known=None):
+    """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area.
+    ``known``: group → its union where the check has it already (those groups' rows are not dissolved again)."""
+    known = known or {}
+    redo = ~np.isin(group, np.fromiter(known, dtype=np.int64, count=len(known)))
+    area, union = union_by_group(n, group[redo], exact_area(geoms[redo]) if redo.any() else np.zeros(0),
+                                 geoms[redo])
+    if known:
+        k = np.fromiter(known, dtype=np.int64, count=len(known))
+        union[k] = polygonal(np.array(list(known.values()), dtype=object))
+        area[k] = exact_area(union[k])
     return union, area
+
+
+def _known_unions(result, group, codes, rules):
+    """group → the check's dissolved conflict, for the groups (plots) whose rows all come from one rule and
+    which the check dissolved already (:attr:`CheckResult.dissolved`)."""
+    pre = getattr(result, "dissolved", None) or {}
+    if not pre or not len(group):
+        return {}
+    per = pd.DataFrame({"g": group, "r": rules}).groupby("g")["r"].agg(["nunique", "first", "size"])
+    per = per[(per["nunique"] == 1) & (per["size"] > 1)]
+    out = {}
+    for g, rule in zip(per.index, per["first"]):
+        geom = pre.get(rule, {}).get(codes[g])
+        if geom is not None:
+            out[int(g)] = geom
+    return out
 
 
 def _involved(geoms):
@@ -137,8 +161,11 @@ def net_areas(result) -> NetAreas:
     geoms = polygonal(rows.geometry.to_numpy())
     is_fail = (rows["YZCD"] == "错误").to_numpy()
     n = len(codes)
-    fail, fail_a = _dissolve(n, group[is_fail], geoms[is_fail])
-    verify, verify_a = _dissolve(n, group[~is_fail], geoms[~is_fail])
+    rules = rows["GZBH"].astype(str).to_numpy()
+    fail, fail_a = _dissolve(n, group[is_fail], geoms[is_fail],
+                             _known_unions(result, group[is_fail], codes, rules[is_fail]))
+    verify, verify_a = _dissolve(n, group[~is_fail], geoms[~is_fail],
+                                 _known_unions(result, group[~is_fail], codes, rules[~is_fail]))
     both = np.flatnonzero(~np.equal(fail, None) & ~np.equal(verify, None))
     if len(both):
         verify[both] = polygonal(shapely.difference(verify[both], fail[both]))

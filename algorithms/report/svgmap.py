@@ -12,6 +12,7 @@ import shapely
 import shapely.errors
 
 from ..geometry import polygonal
+from ..threads import split_map
 
 __all__ = ["View", "svg_map", "overview_svg", "plot_svg", "LAYER_COLOURS"]
 
@@ -164,8 +165,9 @@ def _local(geoms, view, simplify: bool = True):
         return arr
     arr = arr[shapely.intersects(arr, view.box)]
     if simplify:                    # geometries of a few vertices (plots) gain nothing from it
-        big = shapely.get_num_coordinates(arr) > 32
-        arr[big] = shapely.simplify(arr[big], 0.6 / view.s, preserve_topology=True)
+        big = shapely.get_num_coordinates(arr) > 32       # Douglas–Peucker: for drawing, topology may go
+        arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
+                             min_size=2)
     return arr[~shapely.is_empty(arr)]
 
 
@@ -189,14 +191,19 @@ def _areas(view, geoms, *, fill, stroke, width, opacity=1.0) -> str:
     if not len(geoms):
         return ""
     cut = ~shapely.covered_by(geoms, view.box)
+    group, width10 = '<g transform="scale(0.1)">', f"{10 * width:g}"
+    if fill != "none" and not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+        # nothing cut: the polygons' own rings carry both the fill and the outline (one path instead of two)
+        return group + "".join(f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}" '
+                               f'stroke-width="{width10}"/>' for d in bulk_path(view, _orient(geoms))) + "</g>"
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
         inner[cut], edge[cut] = _clip(geoms[cut], view), _clip(edge[cut], view)
-    out = ['<g transform="scale(0.1)">']
+    out = [group]
     if fill != "none":
         out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="none"/>'
                 for d in bulk_path(view, _orient(polygonal(inner)))]
-    out += [f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="{10 * width:g}"/>'
+    out += [f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="{width10}"/>'
             for d in bulk_path(view, edge)]
     return "".join(out) + "</g>"
 

@@ -113,3 +113,18 @@ def test_overview_of_many_plots_is_drawn_in_paths_qt_can_read():
     points = [p.count("M") + p.count("L") for p in paths]
     assert len(paths) > 1 and max(points) <= 32_767
     assert sum(p.count("M") for p in paths) == n and sum(p.count("Z") for p in paths) == n
+
+
+def test_report_reuses_the_checks_dissolved_conflict():
+    """A plot under two overlapping red-line features: the check dissolves its two rows (CheckResult.dissolved),
+    the report's net area takes that union, and without it (dissolved again in the report) gets the same."""
+    red = gpd.GeoDataFrame({"BSM": ["E1", "E2"]}, geometry=[b(50, -50, 150, 150), b(20, 0, 70, 100)], crs=4524)
+    res = check_masterplan(_plots(), ecological_redline=red)
+    assert list(res.dissolved["MP-ECO"]) == ["A"]
+    expect = _plots().geometry[0].intersection(red.geometry[0].union(red.geometry[1])).area   # x 20–100: 8 000
+    assert expect == pytest.approx(8000.0)
+    with_known = net_areas(res)
+    res.dissolved = {}
+    again = net_areas(res)
+    assert with_known.fail == pytest.approx(expect) and again.fail == pytest.approx(expect)
+    assert dict(zip(with_known.per_plot["DKBH"], with_known.per_plot["net"])) == pytest.approx({"A": expect})
