@@ -39,11 +39,7 @@ def versions() -> dict:
     except ImportError:
         out["pyproj"] = None
     for name in ("geopandas", "pandas", "numpy", "pyogrio", "fiona", "rasterio", "openpyxl"):
-        try:
-            mod = __import__(name)
-            out[name] = getattr(mod, "__version__", "?")
-        except ImportError:
-            out[name] = None
+        out[name] = _version_of(name)
     try:
         import pyogrio
         out["GDAL"] = pyogrio.__gdal_version_string__
@@ -52,6 +48,24 @@ def versions() -> dict:
     from . import __version__
     out["zutuan-engine"] = __version__
     return out
+
+
+def _version_of(name: str):
+    """A library's version without importing it when it is not loaded yet (fiona, rasterio and openpyxl take
+    0.3 s to import — a report must not pay that); None when it is not installed."""
+    mod = sys.modules.get(name)
+    if mod is not None:
+        return getattr(mod, "__version__", "?")
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        pass
+    try:
+        return getattr(__import__(name), "__version__", "?")
+    except ImportError:
+        return None
 
 
 def show_versions() -> None:

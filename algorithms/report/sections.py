@@ -83,8 +83,17 @@ class NetAreas:
     complete: bool = True
 
 
-def _union_area(geoms) -> float:
-    arr = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
+def _rule_area(result, code: str, rule_id: str, rows) -> float:
+    """A plot's conflict area under one rule, counted once: one row's CTMJ as the check measured it, the check's
+    dissolved conflict where it has one, else the exact area of the rows' union."""
+    kind = next((r.kind for r in result.rules if r.rule_id == rule_id), None)
+    one = float(pd.to_numeric(rows["CTMJ"], errors="coerce").iloc[0]) if len(rows) == 1 else np.nan
+    if kind in AREA_KINDS and np.isfinite(one):
+        return one
+    known = (getattr(result, "dissolved", None) or {}).get(rule_id, {}).get(code)
+    if known is not None:
+        return float(exact_area([known])[0])
+    arr = np.asarray([g for g in rows["geometry"] if g is not None and not g.is_empty], dtype=object)
     return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
 
@@ -220,7 +229,7 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
         mine = by_plot[row.DKBH]
         parts, actions = [], []
         for rid, g in mine.groupby("GZBH", sort=False):
-            parts.append(f"{names.get(rid, rid)} {_n(_union_area(g.geometry))}")
+            parts.append(f"{names.get(rid, rid)} {_n(_rule_area(result, row.DKBH, rid, g))}")
             for sev, msg in zip(g["YZCD"], g["SM"]):
                 act = action_for(str(rid), row_result(sev, msg))[0]
                 if act:
@@ -267,8 +276,8 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
         layers = _layers_near(result, set(mine["GZBH"]))
-        cap = (f"{row.DKBH} · " + "；".join(f"{g['GZMC'].iloc[0]} {_n(_union_area(g.geometry))} ㎡"
-                                           for _, g in mine.groupby("GZBH", sort=False))
+        cap = (f"{row.DKBH} · " + "；".join(f"{g['GZMC'].iloc[0]} {_n(_rule_area(result, row.DKBH, rid, g))} ㎡"
+                                           for rid, g in mine.groupby("GZBH", sort=False))
                + f" · 净面积 {_n(row.net)} ㎡")
         out.append(plot_svg(row.DKBH, plot, neighbours, layers, [g for g in mine.geometry if g is not None],
                             caption=cap))
