@@ -323,9 +323,9 @@ def test_workbook_sheets_read_back(tmp_path, hand):
                              "发展目标", "参与方汇总", "参与方-平台公司", "参与方-合作方", "参与方-政府资金", "测算参数"]
     rows = list(wb["现金流量表"].iter_rows(values_only=True))
     head = rows[0]
-    assert head[0] == "季度" and "净现金流" in head and "累计净现金流" in head
-    assert rows[1][head.index("净现金流")] == pytest.approx(-470.0)
-    assert rows[6][head.index("累计净现金流")] == pytest.approx(342.0)
+    assert head[0] == "季度" and "净现金流（万元）" in head and "累计净现金流（万元）" in head
+    assert rows[1][head.index("净现金流（万元）")] == pytest.approx(-470.0)
+    assert rows[6][head.index("累计净现金流（万元）")] == pytest.approx(342.0)
     csv_path = write_tables(str(tmp_path / "q.csv"), {"现金流量表": sheets["现金流量表"]})
     assert open(csv_path, encoding="utf-8-sig").readline().startswith("季度,")
     with pytest.raises(InputError):

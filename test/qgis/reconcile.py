@@ -203,12 +203,12 @@ def _cash_checks(c):
     rates = get(params, "costs.roads_per_km")
     want_cost = sum(float(r[col(corridors, "DLCD")]) / 1000.0 * float(rates.get(str(r["DLDJ"]), rates["default"]))
                     for _, r in corridors.iterrows())
-    same("road cost (万元): Σ corridors × unit cost vs 现金流量表 道路", want_cost, float(flow["道路"].sum()), TOL_WAN)
+    same("road cost (万元): Σ corridors × unit cost vs 现金流量表 道路", want_cost, float(flow["道路（万元）"].sum()), TOL_WAN)
     develop = ~state.blocked
     area = plots["YDMJ"].to_numpy(float) / 1e4
     open_ha = float(area[develop & ~state.supplied].sum())
     same("征地 (万元): unsupplied developable land × rate vs 现金流量表",
-         open_ha * float(get(params, "costs.land_acquisition_per_ha")), float(flow["征地拆迁补偿"].sum()), TOL_WAN)
+         open_ha * float(get(params, "costs.land_acquisition_per_ha")), float(flow["征地拆迁补偿（万元）"].sum()), TOL_WAN)
     _plot_money_checks(c, flow, develop & ~state.supplied)
     year = meta.get("BZNF")
     if str(flow["季度"].iloc[0]) != f"{year}Q1":
@@ -231,12 +231,12 @@ def _plot_money_checks(c, flow, open_rows):
     sold = float(_num(flow[col(flow, "供地面积")]).sum())
     same("land supplied (公顷): Σ unsupplied developable plots less the factory share vs 现金流量表", float(sellable.sum()),
          sold, 1e-6)
-    income = float(flow["土地出让收入"].sum() + flow["土地租金"].sum())
+    income = float(flow["土地出让收入（万元）"].sum() + flow["土地租金（万元）"].sum())
     same("land income (万元): Σ sellable ha × the plot's class price vs 现金流量表",
          float((sellable * rates["land_price_per_ha"].to_numpy(float)).sum()), income, TOL_WAN)
     floor = ha * share * 1e4 * far
     same("standard factories (万元): Σ factory land × the plot's FAR (RJLXX) × its class cost vs 现金流量表",
-         float((floor * rates["factory_cost_per_m2"].to_numpy(float)).sum()), float(flow["标准厂房"].sum()), TOL_WAN)
+         float((floor * rates["factory_cost_per_m2"].to_numpy(float)).sum()), float(flow["标准厂房（万元）"].sum()), TOL_WAN)
 
 
 if __name__ == "__main__":  # pragma: no cover

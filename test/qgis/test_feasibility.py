@@ -81,7 +81,7 @@ def test_cashflow_hand_case_workbook_and_chart(plugin, tmp_path):
     wb = openpyxl.load_workbook(res["OUTPUT"])
     assert {"测算摘要", "分期表", "现金流量表", "敏感性分析", "发展目标", "测算参数"} <= set(wb.sheetnames)
     rows = list(wb["现金流量表"].iter_rows(values_only=True))
-    col = rows[0].index("净现金流")
+    col = rows[0].index("净现金流（万元）")
     assert [r[col] for r in rows[1:]] == pytest.approx(net, abs=1e-6)
     assert os.path.getsize(res["OUTPUT_CHART"]) > 1000
     with open(res["OUTPUT_CSV"], encoding="utf-8-sig") as fh:
