@@ -55,6 +55,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "或在图层属性 → 源 → 数据源编码 中选择 GBK。",
                    "The text attributes of layer '{layer}' cannot be decoded. For a GBK shapefile, add a .cpg file "
                    "containing GBK beside the .shp, or set Layer Properties → Source → Data source encoding to GBK."),
+    "E_SCALE_DATUM": ("图层“{layer}”的基准（{source}）与地块的基准（{target}）不同，转换{accuracy_zh}；分区批量审查无法把边界附近的"
+                      "冲突标为需核实，此规则未检查：请先把该图层转换到地块的基准，或在 QGIS 中用 zutuan:checkmasterplan 审查。",
+                      "Layer '{layer}' is on another datum ({source}) than the plots ({target}), transformation "
+                      "{accuracy_en}; a partitioned run cannot mark the conflicts near its boundary as to be verified, so "
+                      "this rule is not checked: convert the layer to the plots' datum first, or run "
+                      "zutuan:checkmasterplan in QGIS."),
+    "E_SCALE_APART": ("图层“{layer}”的要素都不在地块范围内（多为坐标系错误），此规则未检查；若确实位于别处，请用 --elsewhere 声明。",
+                      "No feature of layer '{layer}' lies in the plots' window (usually a wrong CRS), so this rule is "
+                      "not checked; if it really lies elsewhere, declare it with --elsewhere."),
     "E_CANCELLED": ("用户已取消。", "Cancelled by the user."),
     "E_DEPENDENCY": ("缺少 Python 依赖 {package}；安装方法：{command}",
                      "The Python package {package} is missing; install it with: {command}"),

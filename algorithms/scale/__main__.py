@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 
 from ..errors import ZutuanError
 from .sources import parse_source, redact
@@ -54,6 +55,10 @@ def build_parser():
     p.add_argument("--zone-field", help="规划分区 zone name field")
     p.add_argument("--zoning-table", help="zone → allowed codes table (default: shipped)")
     p.add_argument("--other", action="append", default=[], help="'SOURCE;rule=forbid|within|touch;name=…;id=FIELD'")
+    p.add_argument("--elsewhere", action="append", default=[],
+                   help="redline / farmland / urban-boundary / zoning or an --other name: that layer is declared to "
+                        "lie away from the plots (else a layer none of whose features is in the plots' window is "
+                        "not checked)")
     p.add_argument("--dem", help="DEM GeoTIFF for the slope rule")
     p.add_argument("--slope-limit", type=float, default=25.0)
     p.add_argument("--tolerance", type=float, default=1.0, help="m²; overlaps below it are not violations")
@@ -83,6 +88,14 @@ def main(argv=None) -> int:
     if args.zoning:
         cons.append(_constraint(args.zoning, "zoning", zone_field=args.zone_field, name_field=args.zone_field))
     cons += [_other(t) for t in args.other]
+    names = {"ecological_redline": "redline", "farmland": "farmland", "urban_boundary": "urban-boundary",
+             "zoning": "zoning"}
+    away = set(args.elsewhere)
+    unknown = away - set(names.values()) - {c.name for c in cons if c.name}
+    if unknown:
+        raise SystemExit(f"--elsewhere: unknown layer(s) {sorted(unknown)}; use {sorted(names.values())} or an --other name")
+    cons = [replace(c, elsewhere=True) if names.get(c.key) in away or (c.name and c.name in away) else c
+            for c in cons]
     t0 = time.perf_counter()
 
     def progress(pct, msg=""):

@@ -33,6 +33,7 @@ import numpy as np
 
 from ..crs import measurement_crs
 from ..errors import InputError
+from .guards import check_constraint_crs, check_constraint_meets
 from .sources import Source, parse_source, redact
 
 __all__ = ["ConstraintInput", "PartitionPlan", "plan_partitions", "check_masterplan_scaled", "ScaledResult"]
@@ -51,6 +52,7 @@ class ConstraintInput:
     id_field: Optional[str] = None
     name_field: Optional[str] = None
     zone_field: Optional[str] = None
+    elsewhere: bool = False              # declared to lie away from the plots: no feature in their window is fine
 
 
 @dataclass
@@ -154,6 +156,8 @@ def _read_constraint(ci: ConstraintInput, mcrs, window):
 
     info = ci.source.info()
     own = CRS.from_user_input(info["crs"]) if info.get("crs") else None
+    if own is not None:
+        check_constraint_crs(ci.source.label, own, mcrs, info.get("total_bounds"))
     bbox = window
     if own is not None and not own.equals(mcrs):
         t = _transformer(mcrs, own)
@@ -165,6 +169,8 @@ def _read_constraint(ci: ConstraintInput, mcrs, window):
         warnings.append(f"{ci.source.label}: 没有空间索引，读取较慢（结果不受影响）/ no spatial index: slower, still correct")
     if own is None and len(gdf):
         raise InputError("E_NO_CRS", layer=ci.source.label)
+    check_constraint_meets(ci.source.label, info.get("features", 0), len(gdf), ci.elsewhere,
+                           extent=_extent_in(info.get("total_bounds"), own, mcrs), window=window)
     if len(gdf) == 0:
         return gdf, warnings, info.get("features", 0)
     if gdf.crs is not None and not CRS.from_user_input(gdf.crs).equals(mcrs):
@@ -181,6 +187,17 @@ def _read_constraint(ci: ConstraintInput, mcrs, window):
         geoms = fixed
     return gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=list(geoms), crs=mcrs), warnings, \
         info.get("features", 0)
+
+
+def _extent_in(bounds, own, mcrs):
+    """A layer's (minx, miny, maxx, maxy) in its CRS ``own`` as a box in ``mcrs`` (its corners moved), or None."""
+    if bounds is None or own is None or not np.all(np.isfinite(np.asarray(bounds, dtype=float))):
+        return None
+    if own.equals(mcrs):
+        return tuple(float(v) for v in bounds)
+    xs, ys = _transformer(own, mcrs).transform([bounds[0], bounds[2], bounds[0], bounds[2]],
+                                               [bounds[1], bounds[3], bounds[3], bounds[1]])
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _window_margin(window) -> float:

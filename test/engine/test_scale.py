@@ -1,5 +1,6 @@
 """Province-scale check (issue 9): partitions on Dask give the single-machine result; PostGIS as a source."""
 import json
+from dataclasses import replace
 import os
 import subprocess
 import sys
@@ -422,3 +423,41 @@ def test_append_gpkg_copies_rows_and_their_boxes(tmp_path):
     with pytest.raises(InputError) as err:       # bounds that do not match the rows: refused, nothing written
         append_gpkg(out, bad, "plots", np.zeros((1, 4)))
     assert "Cannot write" in err.value.message_en and len(gpd.read_file(out, layer="plots")) == 4
+
+
+def _relabelled(tmp_path, layer, crs):
+    """The sample's layer written with another CRS label (same coordinates): a delivery with a wrong or old CRS."""
+    gdf = parse_source(f"{S}|layername={layer}").read()
+    path = tmp_path / f"{layer}_{crs.replace(':', '')}.gpkg"
+    gdf.set_crs(crs, allow_override=True).to_file(path, layer=layer, driver="GPKG")
+    return f"{path}|layername={layer}"
+
+
+@pytest.mark.parametrize("case", ["xian80", "apart", "impossible"])
+def test_constraint_the_partitions_cannot_judge_is_not_checked(tmp_path, case):
+    """As on one machine (issue 15), never a silent pass: a red line on Xian 1980 (EPSG:2360, only a ballpark
+    transformation to CGCS2000), one lying 100 km away and one whose coordinates cannot be in its CRS (zone-prefixed
+    GK labelled as geographic) are 未检查 with a reason that says what to do; the other rules still run."""
+    if case == "xian80":
+        src, expect = _relabelled(tmp_path, "stbhhx", "EPSG:2360"), "基准"
+    elif case == "apart":
+        gdf = parse_source(f"{S}|layername=stbhhx").read()
+        gdf.geometry = gdf.geometry.translate(0, 100_000)
+        gdf.to_file(tmp_path / "away.gpkg", layer="stbhhx", driver="GPKG")
+        src, expect = f"{tmp_path}/away.gpkg|layername=stbhhx", "都不在地块范围内"
+    else:
+        src, expect = _relabelled(tmp_path, "stbhhx", "EPSG:4490"), "不可能属于"
+    cons = _inputs()
+    cons[0] = ConstraintInput(parse_source(src), key="ecological_redline", name_field="HXMC")
+    res = check_masterplan_scaled(PLOTS, cons, out_plots=str(tmp_path / "p.gpkg"), code_field="ZDDM",
+                                  landuse_field="YT", partition_size=200, scheduler="sync")
+    rules = {r.rule_id: r for r in res.result.rules}
+    assert rules["MP-ECO"].status == "not_checked" and expect in rules["MP-ECO"].reason
+    assert rules["MP-FARM"].status == "checked"
+    assert "合规" not in set(gpd.read_file(tmp_path / "p.gpkg")["SCJL"])
+    if case == "apart":     # declared to lie elsewhere: checked, and it meets no plot
+        cons[0] = replace(cons[0], elsewhere=True)
+        res = check_masterplan_scaled(PLOTS, cons, out_plots=str(tmp_path / "q.gpkg"), code_field="ZDDM",
+                                      landuse_field="YT", partition_size=200, scheduler="sync")
+        eco = next(r for r in res.result.rules if r.rule_id == "MP-ECO")
+        assert eco.status == "checked" and eco.n_plots == 0
