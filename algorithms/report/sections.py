@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.errors
 
 from ..checks import BOUNDARY_MARK
 from ..geometry import exact_area, polygonal, union_by_group
@@ -138,7 +139,10 @@ def _involved(geoms):
     a, b = shapely.STRtree(g).query(g, predicate="intersects")
     pair = a < b
     a, b = a[pair], b[pair]
-    inner = ~shapely.touches(g[a], g[b])
+    try:
+        inner = ~shapely.touches(g[a], g[b])
+    except shapely.errors.GEOSException:      # a robustness failure: take every meeting pair (exact, slower)
+        inner = np.ones(len(a), dtype=bool)
     out[have[a[inner]]] = True
     out[have[b[inner]]] = True
     return out
@@ -168,6 +172,10 @@ def net_areas(result) -> NetAreas:
     rows = conf[keep]
     group, codes = pd.factorize(rows["DKBH"].astype(str))
     geoms = polygonal(rows.geometry.to_numpy())
+    bad = np.flatnonzero(~np.equal(geoms, None) & ~shapely.is_valid(geoms))
+    if len(bad):                              # conflict parts as GEOS cut them may be invalid: the unions need valid
+        geoms = geoms.copy()
+        geoms[bad] = polygonal(shapely.make_valid(geoms[bad]))
     is_fail = (rows["YZCD"] == "错误").to_numpy()
     n = len(codes)
     rules = rows["GZBH"].astype(str).to_numpy()

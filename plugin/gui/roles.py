@@ -1,10 +1,9 @@
 """Layer roles of the dock: which project layer is the plan's 组团/单元/地块 and which are the context layers
 (一张图 control lines, 规划分区, roads, 宗地, DEM) or results shown beside the plan (zutuan:mujun's 亩均效益地块).
 
-Layers are found by name (resources/layers/layer_roles.csv) and by their fields, checked against the role (geometry,
+Layers are found by name (resources/standards/layer_roles.csv, the table the 一张图 check reads) and by their fields, checked against the role (geometry,
 fields) before they are accepted, and the planner's choice is kept in the project file (QgsProject entries).
 """
-import csv
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,8 +12,6 @@ from qgis.core import QgsMapLayerType, QgsProject, QgsRasterLayer, QgsVectorLaye
 
 from ..i18n import N_
 
-NAME_TABLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "layers",
-                          "layer_roles.csv")
 SCOPE = "zutuan"  # QgsProject entry scope
 
 
@@ -56,10 +53,11 @@ ROAD_WIDTH_FIELDS = ("HXKD",)
 
 @lru_cache(maxsize=1)
 def name_table():
-    """[(role, name, kind)] from resources/layers/layer_roles.csv."""
-    with open(NAME_TABLE, encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    return [(r["role"], r["name"], r["kind"]) for r in rows if r.get("role") in BY_KEY]
+    """The role-name table's entries (algorithms.yizhangtu.RoleName) of the dock's roles: the one table that
+    zutuan:checkmasterplan also reads (resources/standards/layer_roles.csv)."""
+    from ...algorithms.yizhangtu import load_role_table
+
+    return [e for e in load_role_table() if e.role in BY_KEY]
 
 
 def source_layer_name(layer):
@@ -71,17 +69,14 @@ def source_layer_name(layer):
 
 
 def name_score(role_key, layer):
-    """3 for an exact name of the table, 2 for a Chinese name contained in the layer's name, 0 otherwise."""
-    names = {layer.name().lower(), source_layer_name(layer)}
-    best = 0
-    for role, name, kind in name_table():
-        if role != role_key:
-            continue
-        if kind == "exact" and name.lower() in names:
-            best = max(best, 3)
-        elif kind == "contains" and name in layer.name():
-            best = max(best, 2)
-    return best
+    """3 for an exact name of the table (the project's layer name or its table in the source), 2 for a Chinese name
+    contained in the layer's name, 0 otherwise (an entry that names only fields is the role's field signature's job)."""
+    from ...algorithms.yizhangtu import name_score as entry_score
+
+    fields = layer.fields().names() if isinstance(layer, QgsVectorLayer) else []
+    names = (layer.name(), source_layer_name(layer))
+    return max((entry_score(n, fields, e) for e in name_table() if e.role == role_key and e.name for n in names),
+               default=0)
 
 
 def check_layer(role_key, layer):
