@@ -7,7 +7,8 @@ Processing algorithm applies them on one machine):
   partitions cannot mark them, so the rule is not checked and the message says what to do;
 * a layer whose features all lie outside the plots' window (usually a CRS slip) unless declared to lie elsewhere.
 
-Each raises :class:`~algorithms.errors.InputError`; the runner turns it into the rule's 未检查 reason.
+Each raises :class:`~algorithms.errors.InputError`; :func:`.constraints.read_constraints` turns it into the rule's
+未检查 reason.
 """
 from __future__ import annotations
 

@@ -196,10 +196,10 @@ def test_cancel_leaves_no_output(tmp_path):
 
 
 def test_only_the_largest_conflicts_stay_in_memory(tmp_path, monkeypatch, single):
-    from algorithms.scale import runner
+    from algorithms.scale import worker
     from algorithms.scale.report import write_scaled_report
 
-    monkeypatch.setattr(runner, "REPORT_ROWS", 3)
+    monkeypatch.setattr(worker, "REPORT_ROWS", 3)
     out = str(tmp_path / "plots.gpkg")
     res = check_masterplan_scaled(PLOTS, _inputs(), out_plots=out, out_conflicts=str(tmp_path / "c.gpkg"),
                                   code_field="ZDDM", landuse_field="YT", partition_size=60, scheduler="sync")
