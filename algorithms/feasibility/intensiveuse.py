@@ -7,9 +7,11 @@ Two ways to feed them:
   footprint, coverage, fixed assets and taxes come from fields the caller names. A quantity whose field is not
   given, or is empty on a row that needs it, is *missing*: the indicators using it are reported as not computed,
   never filled with a guess.
-* ``scenario="plan"`` — the plan at completion: all land serviced, supplied and built; floor area = JRJZMJ
-  (else RJLXX × YDMJ), footprint = JZMDXX × YDMJ, coverage = JZXS × YDMJ, fixed assets = ZDTZE (else TZQD × 公顷),
-  taxes = DJSS × 公顷 — each a control minimum, so the values are what the controls guarantee at least.
+* ``scenario="plan"`` — the plan at completion: all land serviced, supplied and built except 需调整用地 (land a
+  prohibiting rule of the 一张图 check sets apart, :mod:`..planstate`: not developed, as in the phasing and the cash
+  flow; it stays in the zone's total area); floor area = JRJZMJ (else RJLXX × YDMJ), footprint = JZMDXX × YDMJ,
+  coverage = JZXS × YDMJ, fixed assets = ZDTZE (else TZQD × 公顷), taxes = DJSS × 公顷 — each a control minimum, so
+  the values are what the controls guarantee at least.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ..crs import M2_PER_HA
 from ..errors import InputError
 from ..findings import Finding
 from ..geometry import prepare_polygons
+from ..planstate import STATUS_LABELS, plan_state
 from .costs import BUILT_VALUES, SUPPLIED_VALUES, status_mask, to_metres, unit_areas_ha
 
 __all__ = ["IntensiveUseResult", "intensive_use", "DEFINITIONS_PATH", "ZONE_TYPES"]
@@ -65,6 +68,14 @@ def _prefix_mask(codes: Optional[pd.Series], prefixes) -> Optional[np.ndarray]:
     return s.str.startswith(tuple(str(p) for p in prefixes)).to_numpy() & codes.notna().to_numpy()
 
 
+def _developed(plots) -> np.ndarray:
+    """Plots the plan develops: all but 需调整用地 (a prohibiting rule's conflict, read by :func:`plan_state` as by the
+    phasing and the cash flow), unless the phasing phased it anyway (KFZT 需调整用地（按参数仍分期）)."""
+    state = plan_state(plots)
+    anyway = plots["KFZT"].astype(str).eq(STATUS_LABELS["blocked_phased"]).to_numpy() if "KFZT" in plots.columns else False
+    return ~state.blocked | anyway
+
+
 def _row_quantities(plots, *, scenario, defs, use_code_field, supplied_field, supplied_values, serviced_field,
                     serviced_values, built_field, built_values, fields) -> tuple[dict, dict]:
     """Per-row quantities (arrays, NaN where the row lacks a needed value) and why each missing one is missing."""
@@ -77,7 +88,7 @@ def _row_quantities(plots, *, scenario, defs, use_code_field, supplied_field, su
     if constr is None:
         why["use_code"] = f"缺少用地用海分类字段 {use_code_field} / no land-use code field {use_code_field}"
     if scenario == "plan":
-        serviced = supplied = built = np.ones(n, bool)
+        serviced = supplied = built = _developed(plots)
         far = _num(plots, "RJLXX")
         floor = _num(plots, "JRJZMJ")
         floor = floor if floor is not None else (None if far is None else far * ha * M2_PER_HA)

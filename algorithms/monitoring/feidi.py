@@ -182,7 +182,7 @@ def feidi(stats: EnterpriseStats, agreement: dict, *, admin=None, region_field: 
         frac = _fractions(ind, arr_idx, loc, arrs, agreement, large)
         shares[ind] = (link_units, frac, d)
         missing = int(recs[ind].isna().sum())
-        if missing and ind in ("value_added", "energy", "tax"):
+        if missing:  # every indicator: its total and the parties' shares lack these records (the targets say 需核实)
             findings.append(Finding("FD-MISSING", "缺少指标", "not_checked", None,
                                     f"{missing} 条企业年度记录缺少“{name}”，未计入 / {missing} records lack {ind}: not counted"))
     return _tables(stats, links, arr_idx, shares, agreement, plot_loc, findings)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .intake import EnterpriseStats
+from .intake import EnterpriseStats, partial_verdict
 from .profile import MONITORING_DIR, load_yaml
 
 __all__ = ["LEADING_PATH", "division", "plot_blocks", "leading_industry"]
@@ -102,7 +102,4 @@ def leading_industry(stats: EnterpriseStats, *, year: Optional[int] = None, zone
 def _status(share: float, missing: int, n: int, limit: float) -> str:
     if share != share:
         return "未检查：无产值数据 / not checked: no output values"
-    verdict = "达到 / met" if share + 1e-9 >= limit else "未达到 / below"
-    if missing:
-        return f"需核实：{missing}/{n} 家企业缺少产值，按其余企业计为{verdict.split(' / ')[0]} / verify: {missing} lack output"
-    return verdict
+    return partial_verdict("达到 / met" if share + 1e-9 >= limit else "未达到 / below", missing, n, "产值", "output")

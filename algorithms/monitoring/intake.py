@@ -28,7 +28,7 @@ from ..findings import Finding
 from ..schema import DEFAULT_CODES
 from .table import Col, Problems, parse_columns, read_table, split_codes
 
-__all__ = ["COLUMNS", "FIGURES", "EnterpriseStats", "read_enterprise_stats", "prepare_plots", "join_plots",
+__all__ = ["COLUMNS", "FIGURES", "partial_verdict", "EnterpriseStats", "read_enterprise_stats", "prepare_plots", "join_plots",
            "credit_code_ok", "load_stats"]
 
 COLUMNS: list[Col] = [
@@ -59,6 +59,17 @@ COLUMNS: list[Col] = [
 #: the summable figures of a record (every later step sums these)
 FIGURES = ("output", "revenue", "value_added", "tax", "fai_cum", "fai_year", "energy", "new_energy", "emission",
            "employees", "rd")
+
+
+def partial_verdict(verdict: str, missing: int, n: int, figure_zh: str, figure_en: str) -> str:
+    """A verdict on a sum that some of the ``n`` enterprises are missing from (their cell is blank): 需核实 with the
+    count, never a plain pass — the one wording of every step that sums a figure over enterprises (主导产业, 目标跟踪)."""
+    if not missing:
+        return verdict
+    return (f"需核实：{missing}/{n} 家企业缺少{figure_zh}，按其余企业计为{verdict.split(' / ')[0]} / verify: {missing} of "
+            f"{n} enterprises lack {figure_en}")
+
+
 _CC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CC_W = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 

@@ -112,7 +112,8 @@ def targets_sheets(table: pd.DataFrame, findings=()) -> dict:
     t = table.drop(columns=["key"]).rename(columns={
         "indicator": "指标", "unit": "单位", "year": "年度", "actual": "实际值", "target_year": "目标年", "target": "目标值",
         "direction": "方向", "base_year": "基准年", "base_value": "基准值", "expected": "按计划应达到",
-        "completion": "完成率（%）", "how": "实际值计算", "status": "结论"})
+        "completion": "完成率（%）", "how": "实际值计算", "missing": "缺少该项数据的企业数",
+        "status": "结论"})
     return {"目标跟踪": t, "说明": findings_sheet(list(findings))}
 
 

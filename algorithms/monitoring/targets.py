@@ -8,7 +8,9 @@ the statistics can give (:data:`ACTUALS`) and each statistics year:
 * the planned path runs straight from the base value (the statistics' figure of the base year, else the table's
   基准值) in the base year to the target in the target year; before the target year the status is 按计划 when the
   actual is on or above the path (below it for ``≤`` targets), 落后 otherwise; from the target year on, 达到 / 未达到;
-* a target without a figure in the statistics is 未检查, one without a base value lists the completion only.
+* a target without a figure in the statistics is 未检查, one without a base value lists the completion only;
+* a sum that some of the year's enterprises leave blank is 需核实 with their count (缺少该项数据的企业数), never a
+  plain 按计划 / 达到 (:func:`.intake.partial_verdict`, the wording 主导产业 uses too).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .intake import EnterpriseStats
+from .intake import COLUMNS, EnterpriseStats, partial_verdict
 from .table import Col, Problems, parse_columns, read_table
 
 __all__ = ["ACTUALS", "TARGET_COLUMNS", "read_targets", "actual_figures", "track_targets", "targets_svg"]
@@ -33,6 +35,7 @@ ACTUALS = {
     "fai_year": (("固定资产投资（当年）", "固定资产投资", "当年固定资产投资"), "万元", "Σ 当年固定资产投资"),
     "revenue": (("营业收入", "主营业务收入"), "万元", "Σ 营业收入"),
 }
+_FIGURE = {c.key: (c.header, c.en) for c in COLUMNS}
 TARGET_COLUMNS = [
     Col("indicator", "指标", "indicator", "str", required=True),
     Col("target_year", "目标年", "target year", "int", required=True),
@@ -81,22 +84,25 @@ def read_targets(path: str, *, base_year: Optional[int] = None) -> pd.DataFrame:
     return t.reset_index(names="row")
 
 
-def actual_figures(stats: EnterpriseStats) -> pd.DataFrame:
-    """Per statistics year: each figure of :data:`ACTUALS` (NaN when the table has no such column)."""
+def actual_figures(stats: EnterpriseStats) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per statistics year: each figure of :data:`ACTUALS` (NaN when the table has no such column), and how many of
+    the year's enterprises leave it blank (their figure is not in the sum)."""
     recs = stats.records
     g = recs.groupby("year")
     out = pd.DataFrame(index=sorted(recs["year"].unique()))
+    missing = pd.DataFrame(0, index=out.index, columns=list(ACTUALS))
     for key in ACTUALS:
         if key == "companies":
             out[key] = g["credit_code"].nunique()
         elif key in recs.columns:
             out[key] = g[key].sum(min_count=1)
+            missing[key] = recs[key].isna().groupby(recs["year"]).sum()
         else:
             out[key] = np.nan
-    return out
+    return out, missing
 
 
-def _status(r: dict) -> str:
+def _status(r: dict, n: int) -> str:
     if r["target"] != r["target"]:
         return "未设定 / not set"
     if r["actual"] != r["actual"]:
@@ -106,15 +112,18 @@ def _status(r: dict) -> str:
     def ok(value, goal):
         return value + 1e-9 >= goal if up else value - 1e-9 <= goal
     if r["year"] >= r["target_year"]:
-        return "达到 / met" if ok(r["actual"], r["target"]) else "未达到 / not met"
-    if r["expected"] != r["expected"]:
+        verdict = "达到 / met" if ok(r["actual"], r["target"]) else "未达到 / not met"
+    elif r["expected"] != r["expected"]:
         return "无基准值：仅列完成率 / no base value: completion only"
-    return "按计划 / on track" if ok(r["actual"], r["expected"]) else "落后 / behind"
+    else:
+        verdict = "按计划 / on track" if ok(r["actual"], r["expected"]) else "落后 / behind"
+    return partial_verdict(verdict, r["missing"], n, *_FIGURE.get(r["key"], ("", "")))
 
 
 def track_targets(stats: EnterpriseStats, targets: pd.DataFrame) -> pd.DataFrame:
     """One row per target and statistics year (see the module docstring)."""
-    actual = actual_figures(stats)
+    actual, missing = actual_figures(stats)
+    enterprises = stats.records.groupby("year").size()
     rows = []
     for _, t in targets.iterrows():
         key = t["key"]
@@ -132,8 +141,9 @@ def track_targets(stats: EnterpriseStats, targets: pd.DataFrame) -> pd.DataFrame
                  "target_year": int(t["target_year"]), "target": t["target"], "direction": t["direction"],
                  "base_year": by, "base_value": bv, "expected": expected,
                  "completion": value / t["target"] * 100.0 if t["target"] and value == value else np.nan,
-                 "how": ACTUALS[key][2] if key else "—"}
-            r["status"] = _status(r)
+                 "how": ACTUALS[key][2] if key else "—",
+                 "missing": int(missing.at[year, key]) if key else 0}
+            r["status"] = _status(r, int(enterprises[year]))
             rows.append(r)
     return pd.DataFrame(rows)
 

@@ -22,14 +22,15 @@ class TargetTracking(StatsInputs, ZutuanAlgorithm):
     HELP_ZH = ("把企业统计的年度实际值（工业总产值、企业数、从业人员、税收、增加值、当年固定资产投资、营业收入）与实施方案的 "
                "3 年、5 年发展目标对照：目标表（指标、目标年、目标值，可选基准年、基准值、方向 ≥/≤）或现金流测算工作簿的"
                "“发展目标”表。完成率 = 实际值 ÷ 目标值；按计划进度为基准年实际值（统计表有该年时）到目标值的直线，目标年之前"
-               "实际值不低于进度为“按计划”，否则“落后”；目标年及以后为“达到/未达到”。统计表没有的指标（如土地开发、基础设施投资）"
-               "标为“未检查”。输出跟踪表和完成率图（SVG）。")
+               "实际值不低于进度为“按计划”，否则“落后”；目标年及以后为“达到/未达到”。有企业缺少该项数据时结论为“需核实”（列出缺少的"
+               "企业数），不判按计划或达到。统计表没有的指标（如土地开发、基础设施投资）标为“未检查”。输出跟踪表和完成率图（SVG）。")
     HELP_EN = ("Compares the statistics' yearly figures (output, enterprises, employees, taxes, value added, this year's "
                "fixed-asset investment, revenue) with the plan's 3- and 5-year targets, from a target table (indicator, "
                "target year, target; optionally base year, base value, direction) or the targets sheet of the "
                "cash-flow workbook. Completion = actual ÷ target; the planned path runs straight from the base year's "
                "actual to the target: before the target year a figure on or above it is on track, below it behind; "
-               "from the target year on, met or not met. Targets the statistics cannot measure are not checked. "
+               "from the target year on, met or not met. A sum some enterprises leave blank is to be verified (with their "
+               "count), never on track or met. Targets the statistics cannot measure are not checked. "
                "Writes the tracking table and an SVG chart of the completion.")
 
     def initAlgorithm(self, config=None):  # noqa: N802

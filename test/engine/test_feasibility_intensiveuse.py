@@ -94,6 +94,21 @@ def test_plan_scenario_uses_control_minimums():
     assert v["tax_per_ha"] == pytest.approx((300 * 3 + 150) / 4)
 
 
+def test_plan_scenario_does_not_build_land_set_apart():
+    """需调整用地 (a prohibiting rule's conflict, algorithms.planstate) is not developed at completion, as in the
+    phasing and the cash flow: it stays in the zone's area, not in the serviced, supplied or built land."""
+    plots = _plots().drop(columns=["GDZT"])
+    plots["RJLXX"] = [1.0, 1.0, 1.0, 1.0]
+    plots["CT_STHX"] = [0.0, 0.0, 0.0, 120.0]   # Z02-01-02 overlaps the ecological redline
+    v, _ = _values(intensive_use(plots, scenario="plan"), "全区")
+    assert v["land_development_rate"] == pytest.approx(75.0)   # 3 ha of 4
+    v2, _ = _values(intensive_use(plots, scenario="plan"), "Z02")
+    assert v2["land_development_rate"] == pytest.approx(50.0)
+    plots["KFZT"] = ["待开发", "待开发", "待开发", "需调整用地（按参数仍分期）"]   # the planner phased it anyway
+    v, _ = _values(intensive_use(plots, scenario="plan"), "全区")
+    assert v["land_development_rate"] == pytest.approx(100.0)
+
+
 def test_bad_input():
     with pytest.raises(InputError) as e:
         intensive_use(_plots(), scenario="future")

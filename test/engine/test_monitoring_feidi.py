@@ -94,6 +94,16 @@ def _bad(tmp_path, **changes):
     return exc.value.message_zh
 
 
+def test_a_blank_figure_is_said_for_every_indicator(tmp_path):
+    """A record without a figure is not in the total the parties share: said for 就业 as for 增加值 (FD-MISSING)."""
+    rows = [[credit_code(1), "甲", "Z01-01-01", 2023, 100.01, 10, None, 50, 120000],
+            [credit_code(3), "丙", "Z01-01-02", 2023, 80, 8, 5, 40, 3000]]
+    res = _run(tmp_path, rows=rows)
+    said = [f.message for f in res.findings if f.rule_id == "FD-MISSING"]
+    assert len(said) == 1 and said[0].startswith("1 条企业年度记录缺少“就业人数”")
+    assert res.reconciliation.set_index("indicator").at["employees", "total"] == 5
+
+
 def test_agreement_errors(tmp_path):
     arr = AGREEMENT["arrangements"]
     bad_ratio = [{**arr[0], "ratios": {"value_added": {"PX": 0.6, "SZ": 0.3}}}]

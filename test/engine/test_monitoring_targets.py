@@ -34,6 +34,21 @@ def test_targets_on_track_behind_met(tmp_path):
     assert t.loc[("土地开发", 2024), "status"].startswith("未检查")
 
 
+def test_a_sum_with_blank_cells_is_to_be_verified(tmp_path):
+    """The 亩均 evaluation calls a total some enterprise lacks unknown; tracking never passes it as 按计划/达到."""
+    s = _stats(tmp_path, [[credit_code(1), "甲", "Z01-01-01", 2023, "13", 1000, 40, None, None],
+                          [credit_code(1), "甲", "Z01-01-01", 2024, "13", 1500, 45, None, None],
+                          [credit_code(2), "乙", "Z01-01-02", 2024, "13", None, 5, None, None]])
+    tpath = write_csv(tmp_path / "t.csv", ["指标", "基准年", "目标年", "目标值"],
+                      [["产业规模（年产值）", 2023, 2026, 2200], ["税收", 2023, 2024, 50]])
+    t = track_targets(s, read_targets(tpath)).set_index(["indicator", "year"])
+    out = t.loc[("产业规模（年产值）", 2024)]
+    assert out["actual"] == pytest.approx(1500) and out["missing"] == 1       # 乙's blank is not in the sum
+    assert out["status"].startswith("需核实：1/2 家企业缺少工业总产值，按其余企业计为按计划")
+    assert t.loc[("产业规模（年产值）", 2023), "status"].startswith("按计划")   # 2023: 甲 alone, nothing blank
+    assert t.loc[("税收", 2024), "status"].startswith("达到") and t.loc[("税收", 2024), "missing"] == 0
+
+
 def test_cashflow_targets_sheet_gives_the_base_year(tmp_path):
     import openpyxl
 

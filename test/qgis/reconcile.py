@@ -2,7 +2,8 @@
 
 ``problems(out_dir)`` reads every output file of ``scripts/demo.sh`` (GeoPackages, xlsx, csv, html) and returns the
 disagreements as readable lines (empty = the files agree). Used by test_reconcile.py on a fresh demo run, and from
-the command line on any demo folder: ``python test/qgis/reconcile.py out``.
+the command line on any demo folder: ``python test/qgis/reconcile.py out``. The monitoring outputs (steps 12–19) are
+read by the sections of reconcile_monitoring.py and reconcile_yearly.py.
 """
 from __future__ import annotations
 
@@ -86,7 +87,10 @@ def problems(out: str) -> list[str]:
     road_km = float(corridors["DLCD"].sum()) / 1000.0
     state = plan_state(plots)
 
-    sections = (_table_checks, _phase_checks, _cash_checks)
+    from reconcile_monitoring import MONITORING_SECTIONS
+    from reconcile_yearly import YEARLY_SECTIONS
+
+    sections = (_table_checks, _phase_checks, _cash_checks) + MONITORING_SECTIONS + YEARLY_SECTIONS
     ctx = dict(out=out, plots=plots, corridors=corridors, meta=meta, n_plots=n_plots, plots_ha=plots_ha,
                cluster_ha=cluster_ha, road_km=road_km, state=state, same=same, bad=bad, get=get,
                params=load_params(), class_rates=class_rates, plot_far=plot_far)
@@ -94,7 +98,7 @@ def problems(out: str) -> list[str]:
         try:
             check(ctx)
         except Exception as err:  # noqa: BLE001 - a missing file, sheet or column: reported, the other checks go on
-            bad.append(f"{check.__name__[1:]} could not be read: {type(err).__name__}: {err}")
+            bad.append(f"{check.__name__.lstrip('_')} could not be read: {type(err).__name__}: {err}")
     return bad
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 
+import pandas as pd
 import pytest
 
 from reconcile import ROOT, problems
@@ -37,6 +38,38 @@ def test_the_check_catches_a_disagreement(demo_out, tmp_path):
     found = problems(copy)
     assert any(p.startswith("road length (km): road_corridors.gpkg vs 分期表.xlsx") for p in found), found
     assert any(p.startswith("road cost (万元)") for p in found), found
+
+
+def _set_cell(path, sheet, header, row, change):
+    """Change one cell of a workbook: the column whose header starts with ``header``, data row ``row`` (0 = first)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    j = next(c.column for c in ws[1] if str(c.value).startswith(header))
+    ws.cell(row=row + 2, column=j).value = change(ws.cell(row=row + 2, column=j).value)
+    book.save(path)
+
+
+def test_the_check_catches_monitoring_disagreements(demo_out, tmp_path):
+    """The monitoring outputs: a plot's 亩 on the 亩均 map that is not the plan's, a 飞地 party's tax that is not its
+    part of the whole, and a target passed on a total the statistics leave incomplete."""
+    import pyogrio
+
+    copy = str(tmp_path / "out")
+    shutil.copytree(demo_out, copy)
+    mu = pyogrio.read_dataframe(os.path.join(copy, "亩均效益.gpkg"))
+    mu.loc[mu.index[0], "MJMU"] += 1.0   # 1 亩 the plan's plot does not have
+    pyogrio.write_dataframe(mu, os.path.join(copy, "亩均效益.gpkg"))
+    _set_cell(os.path.join(copy, "飞地核算.xlsx"), "分地区统计", "税收", 0, lambda v: v + 1.0)   # 2023, first party
+    track = os.path.join(copy, "目标跟踪.xlsx")
+    verdicts = pd.read_excel(track, sheet_name="目标跟踪")["结论"].astype(str)
+    _set_cell(track, "目标跟踪", "结论", int(verdicts.index[verdicts.str.startswith("需核实")][0]), lambda v: "按计划 / on track")
+    found = problems(copy)
+    assert any(p.startswith("plot area (亩): 亩均效益.gpkg MJMU vs plots_phased") for p in found), found
+    assert any(p.startswith("plot area (亩): 亩均效益.gpkg MJMU vs 亩均效益排名.xlsx") for p in found), found
+    assert any(p.startswith("飞地 tax 2023: Σ 分地区统计 parties vs 核对表 合计") for p in found), found
+    assert any(p.startswith("target 产业规模（年产值）") and "on a sum that lacks" in p for p in found), found
 
 
 def test_the_check_catches_a_plot_far_the_cash_flow_did_not_use(demo_out, tmp_path):
