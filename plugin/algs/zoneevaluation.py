@@ -15,13 +15,15 @@ class ZoneEvaluation(StatsInputs, ZutuanAlgorithm):
     HELP_ZH = ("按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗"
                "增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部"
                "园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区"
-               "可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。")
+               "可在一张表中），无此列时为一个园区。某项数据有企业空缺时，该行“说明”写明“需核实：缺少该项的企业数/企业总数”，合计不当作完整。"
+               "默认指标体系的权重为示意值（非官方）。")
     HELP_EN = ("Evaluates every zone in every year by an indicator system file (YAML: indicators, weights, scoring, "
                "grades): tax and value added per mu, value added per unit of energy, labour productivity, R&D intensity, "
                "the leading industry's share of output, the tax growth index, computed from the statistics. All "
                "zone-years of a run share the benchmarks (100 = the average), so a zone's years are comparable; ranks "
                "are within each year. Zones come from the table's zone column (several zones in one table), else one "
-               "zone. The default weights are illustrative, not official.")
+               "zone. When some enterprises leave a figure blank, the row's note says 需核实 with how many, never taking "
+               "the sum as complete. The default weights are illustrative, not official.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_stats_parameters()

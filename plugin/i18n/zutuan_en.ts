@@ -1944,8 +1944,8 @@
       <translation>Yearly zone evaluation</translation>
     </message>
     <message>
-      <source>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。</source>
-      <translation>Evaluates every zone in every year by an indicator system file (YAML: indicators, weights, scoring, grades): tax and value added per mu, value added per unit of energy, labour productivity, R&amp;D intensity, the leading industry's share of output, the tax growth index, computed from the statistics. All zone-years of a run share the benchmarks (100 = the average), so a zone's years are comparable; ranks are within each year. Zones come from the table's zone column (several zones in one table), else one zone. The default weights are illustrative, not official.</translation>
+      <source>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。某项数据有企业空缺时，该行“说明”写明“需核实：缺少该项的企业数/企业总数”，合计不当作完整。默认指标体系的权重为示意值（非官方）。</source>
+      <translation>Evaluates every zone in every year by an indicator system file (YAML: indicators, weights, scoring, grades): tax and value added per mu, value added per unit of energy, labour productivity, R&amp;D intensity, the leading industry's share of output, the tax growth index, computed from the statistics. All zone-years of a run share the benchmarks (100 = the average), so a zone's years are comparable; ranks are within each year. Zones come from the table's zone column (several zones in one table), else one zone. When some enterprises leave a figure blank, the row's note says 需核实 with how many, never taking the sum as complete. The default weights are illustrative, not official.</translation>
     </message>
     <message>
       <source>留空用示意配置 resources/monitoring/zone_evaluation_illustrative.yaml（非官方） / empty: the illustrative weights</source>
@@ -2386,6 +2386,10 @@
     <message>
       <source>小组团滚动开发 Cluster rolling development</source>
       <translation>Cluster rolling development (小组团滚动开发)</translation>
+    </message>
+    <message>
+      <source>按指标体系文件（YAML：指标、权重、评分与分档）对每个园区每个年度综合评价：亩均税收、单位面积土地增加值、单位能耗增加值、全员劳动生产率、研发经费投入强度、主导产业产值占比、税收增长指数等，由企业统计汇总计算；同一次评价的全部园区—年度共用基准（100 分 = 平均水平），同一园区的各年可比，排名在同一年度内。园区取统计表的“园区”列（多个园区可在一张表中），无此列时为一个园区。默认指标体系的权重为示意值（非官方）。</source>
+      <translation type="vanished">Evaluates every zone in every year by an indicator system file (YAML: indicators, weights, scoring, grades): tax and value added per mu, value added per unit of energy, labour productivity, R&amp;D intensity, the leading industry's share of output, the tax growth index, computed from the statistics. All zone-years of a run share the benchmarks (100 = the average), so a zone's years are comparable; ranks are within each year. Zones come from the table's zone column (several zones in one table), else one zone. The default weights are illustrative, not official.</translation>
     </message>
     <message>
       <source>按 TD/T 1029-2017《开发区土地集约利用评价规程》计算全区和各组团的土地开发率、土地供应率、土地建成率、工业用地率、综合容积率、建筑密度、工业用地综合容积率、工业用地建筑系数、工业用地固定资产投入强度、工业用地地均税收、综合地均税收。“现状”方式从所选字段读取供地条件、建成状态、建筑面积、基底面积、固定资产和税收；“规划”方式按规划建成后计算，取控制指标下限（JRJZMJ/RJLXX、JZMDXX、JZXS、ZDTZE/TZQD、DJSS）。缺少的输入在表中标为“缺少输入”，不作假设。公式取自试行规程的实现，尚未与 TD/T 1029-2017 正文逐条核对（见 resources/feasibility/intensive_use.yaml）。其他来源的图层：在字段参数中选择用地代码、组团编号、供地状态等字段，留空时识别常用名称（resources/standards/field_variants.csv）；缺少的字段在日志中说明，依赖它的指标为“缺少输入”。</source>

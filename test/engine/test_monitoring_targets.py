@@ -104,3 +104,15 @@ def test_zone_evaluation_two_zones(tmp_path):
     assert t.at[("A", 2023), "score"] == pytest.approx(50 * 10 / (28 / 3) + 50)
     assert (t.at[("A", 2024), "rank"], t.at[("B", 2024), "rank"], t.at[("A", 2023), "rank"]) == (1, 2, 1)
     assert (t.at[("A", 2024), "grade"], t.at[("B", 2024), "grade"]) == ("好", "差")
+
+
+def test_zone_evaluation_says_when_a_sum_leaves_enterprises_out(tmp_path):
+    """One of three enterprises has no 工业总产值: the row's 说明 says 需核实 with the count (主导产业产值占比 reads
+    output), in the wording 主导产业 and 目标跟踪 use; a figure nobody leaves blank (税收) is not mentioned."""
+    s = _stats(tmp_path, [[credit_code(1), "甲", "Z01-01-01", 2024, "13", 100, 10, 10, "A"],
+                          [credit_code(2), "乙", "Z01-01-02", 2024, "13", None, 20, 10, "A"],
+                          [credit_code(3), "丙", "Z02-01-01", 2024, "21", 50, 5, 10, "A"]])
+    table, _ = zone_evaluation([s])
+    row = table.set_index(["zone", "year"]).loc[("A", 2024)]
+    assert row["missing_output"] == 1 and row["missing_tax"] == 0
+    assert "需核实：1/3 家企业缺少工业总产值" in row["note"] and "税收" not in row["note"].split("；")[0]
