@@ -13,10 +13,28 @@ from .errors import GeometryError, InputError
 from .findings import Finding
 from .threads import split_map
 
-__all__ = ["prepare_polygons", "polygonal_part", "oriented_rectangularity", "exact_area", "signed_ring_areas",
+#: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
+#: straight segments lies farther than this from the arc (metres) — in QGIS (plugin/bridge) and in GDAL reads
+CURVE_TOLERANCE_M = 0.01
+#: GDAL's arc step for the engine's own reads (OGR_ARC_STEPSIZE, degrees; GDAL's default 4° leaves 0.06 m on a
+#: 100 m radius): a chord of step s deviates r·(1 − cos(s/2)) from the arc, ≤ 0.01 m for radii up to 26 km
+ARC_STEP_DEG = 0.1
+
+__all__ = ["CURVE_TOLERANCE_M", "ARC_STEP_DEG", "linearised_reads", "prepare_polygons", "polygonal_part", "oriented_rectangularity", "exact_area", "signed_ring_areas",
            "single_parts", "polygonal", "union_by_group"]
 
 _POLY_TYPES = {"Polygon", "MultiPolygon"}
+
+
+def linearised_reads():
+    """GDAL (pyogrio, geopandas) reads after this call linearise curves within :data:`CURVE_TOLERANCE_M` (for radii up
+    to 26 km) instead of GDAL's 4° step. A process-wide GDAL setting, set and never reset: reads on several threads
+    (the scaled run) must not see it switch back; it changes nothing for geometries without arcs, and QGIS reads
+    curves as curves (plugin/bridge turns GDAL's curve support back on)."""
+    import pyogrio
+
+    if pyogrio.get_gdal_config_option("OGR_ARC_STEPSIZE") != str(ARC_STEP_DEG):
+        pyogrio.set_gdal_config_options({"OGR_ARC_STEPSIZE": str(ARC_STEP_DEG)})
 
 
 def polygonal_part(geom):

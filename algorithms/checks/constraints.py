@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import InputError, ZutuanError
 from ..findings import Finding
+from ..geometry import linearised_reads
 from ..layers import prepare_layer
 from .result import RuleSummary
 from .tables import normalise_code
@@ -79,6 +80,7 @@ def _read(layer):
         kw = {}
         if opt.startswith("layername="):
             kw["layer"] = opt.split("=", 1)[1]
+        linearised_reads()
         return gpd.read_file(path, **kw)
     return layer
 

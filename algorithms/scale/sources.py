@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 import numpy as np
 
 from ..errors import InputError
+from ..geometry import linearised_reads
 
 __all__ = ["Source", "FrameSource", "parse_source", "redact"]
 
@@ -64,6 +65,7 @@ class Source:
         else:
             kwargs.update(skip_features=skip, max_features=limit)
         try:
+            linearised_reads()
             return self._call(pyogrio.read_dataframe, **kwargs)
         except Exception as err:  # noqa: BLE001 - GDAL raises RuntimeError-like errors mid-read (lost connection)
             if isinstance(err, InputError):

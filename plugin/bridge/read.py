@@ -19,13 +19,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ...algorithms.errors import InputError
+from ...algorithms.geometry import CURVE_TOLERANCE_M
 from ...algorithms.schema import FIELDS
 from . import gpkg_read
 from .common import bulk_enabled, check_cancel, crs_to_pyproj
 
-#: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
-#: straight segments lies farther than this from the arc (metres)
-CURVE_TOLERANCE_M = 0.01
 
 
 # ------------------------------------------------------------------------------------ reading data

@@ -7,6 +7,7 @@ import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
 from pyproj import CRS, Proj, Transformer
 from shapely.geometry import box
 
@@ -244,3 +245,36 @@ def test_zone_prefix_slip_is_refused_even_in_a_crs_without_an_area_of_use():
         check_coordinates(custom, (X0, Y0, X0 + 100, Y0 + 100), layer="L")
     assert "zone prefix 36" in err.value.message_en
     check_coordinates(custom, (0.0, 0.0, 100.0, 100.0), layer="L")      # a local grid near its origin: not judged
+
+
+def _circles_gpkg(path, radii):
+    """Curve polygons (full circles as CIRCULARSTRING) of the given radii in EPSG:4524, written with OGR."""
+    from osgeo import ogr, osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4524)
+    lyr = ds.CreateLayer("hx", srs, ogr.wkbCurvePolygon)
+    for k, r in enumerate(radii):
+        x, y = X0 + 10_000 * k, Y0
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"CURVEPOLYGON(CIRCULARSTRING({x - r} {y},{x + r} {y},{x - r} {y}))"))
+        lyr.CreateFeature(f)
+    ds = None
+    return [(X0 + 10_000 * k, Y0) for k in range(len(radii))]
+
+
+def test_engine_reads_linearise_curves_within_the_stated_deviation(tmp_path):
+    """The engine's own GDAL reads (the scaled run's sources, a constraint given as a path) linearise arcs within
+    CURVE_TOLERANCE_M, as the plugin's bridge does — GDAL's default 4° step leaves 0.06 m on a 100 m radius."""
+    from algorithms.checks.constraints import _read
+    from algorithms.geometry import CURVE_TOLERANCE_M
+    from algorithms.scale.sources import parse_source
+
+    radii = (5.0, 100.0, 2000.0, 20_000.0)
+    centres = _circles_gpkg(tmp_path / "c.gpkg", radii)
+    for gdf in (parse_source(f"{tmp_path}/c.gpkg|layername=hx").read(), _read(f"{tmp_path}/c.gpkg|layername=hx")):
+        for g, r, (cx, cy) in zip(gdf.geometry, radii, centres):
+            xy = shapely.get_coordinates(g) - (cx, cy)
+            mid = (xy[1:] + xy[:-1]) / 2                           # chord midpoints: the farthest from the arc
+            assert r - np.hypot(mid[:, 0], mid[:, 1]).min() <= CURVE_TOLERANCE_M, r
