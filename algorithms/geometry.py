@@ -20,10 +20,8 @@ CURVE_TOLERANCE_M = 0.01
 #: 100 m radius): a chord of step s deviates r·(1 − cos(s/2)) from the arc, ≤ 0.01 m for radii up to 26 km
 ARC_STEP_DEG = 0.1
 
-__all__ = ["CURVE_TOLERANCE_M", "ARC_STEP_DEG", "linearised_reads", "prepare_polygons", "polygonal_part", "oriented_rectangularity", "exact_area", "signed_ring_areas",
-           "single_parts", "polygonal", "union_by_group"]
-
-_POLY_TYPES = {"Polygon", "MultiPolygon"}
+__all__ = ["CURVE_TOLERANCE_M", "ARC_STEP_DEG", "linearised_reads", "prepare_polygons", "polygonal_part",
+           "oriented_rectangularity", "exact_area", "signed_ring_areas", "single_parts", "polygonal", "union_by_group"]
 
 
 def linearised_reads():
@@ -38,16 +36,8 @@ def linearised_reads():
 
 
 def polygonal_part(geom):
-    """The polygonal part of a geometry (e.g. after make_valid), or an empty polygon."""
-    if geom is None:
-        return shapely.Polygon()
-    if geom.geom_type in _POLY_TYPES:
-        return geom
-    if geom.geom_type == "GeometryCollection":
-        polys = [g for g in shapely.get_parts(geom) if g.geom_type in _POLY_TYPES]
-        if polys:
-            return shapely.union_all(polys)
-    return shapely.Polygon()
+    """The polygonal part of a geometry (e.g. after make_valid), or an empty polygon: :func:`polygonal` of one."""
+    return polygonal(np.array([geom], dtype=object))[0]
 
 
 def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, explode: bool = False,

@@ -107,10 +107,10 @@ def _repaired(gdf, mcrs):
     geoms = gdf.geometry.values
     valid = split_map(shapely.is_valid, np.asarray(geoms), min_size=2)   # jagged 1 000-vertex polygons: slow
     if (~valid).any():
-        from ..geometry import polygonal_part
+        from ..geometry import polygonal
 
         fixed = np.asarray(geoms, dtype=object).copy()
-        fixed[~valid] = [polygonal_part(shapely.make_valid(g)) for g in fixed[~valid]]
+        fixed[~valid] = polygonal(shapely.make_valid(fixed[~valid]))
         geoms = fixed
     return gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=list(geoms), crs=mcrs)
 
