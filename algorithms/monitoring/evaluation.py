@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .industry import division
-from .intake import COLUMNS, FIGURES, EnterpriseStats, partial_verdict
+from .intake import FIGURE_NAMES, FIGURES, EnterpriseStats, partial_verdict
 from .mujun import indicator_values, score_and_grade
 from .profile import MONITORING_DIR, QUANTITIES, load_profile
 
@@ -24,7 +24,6 @@ __all__ = ["ZONE_PROFILE", "ZONE_QUANTITIES", "zone_quantities", "zone_evaluatio
 
 ZONE_PROFILE = os.path.join(MONITORING_DIR, "zone_evaluation_illustrative.yaml")
 ZONE_QUANTITIES = QUANTITIES + ("leading_output", "tax_prev")
-_NAMES = {c.key: (c.header, c.en) for c in COLUMNS}
 
 
 def _zone_of(stats: EnterpriseStats) -> pd.Series:
@@ -75,7 +74,7 @@ def _blank_notes(q: pd.DataFrame, indicators: list) -> pd.Series:
 
     def note(r):
         return "；".join(partial_verdict("表中数值 / the values shown", int(r[f"missing_{f}"]), int(r["enterprises"]),
-                                         *_NAMES[f]) for f in used if r[f"missing_{f}"])
+                                         *FIGURE_NAMES[f]) for f in used if r[f"missing_{f}"])
     return q.apply(note, axis=1) if len(q) else pd.Series(dtype=object)
 
 

@@ -28,7 +28,7 @@ from ..findings import Finding
 from ..schema import DEFAULT_CODES
 from .table import Col, Problems, parse_columns, read_table, split_codes
 
-__all__ = ["COLUMNS", "FIGURES", "partial_verdict", "EnterpriseStats", "read_enterprise_stats", "prepare_plots", "join_plots",
+__all__ = ["COLUMNS", "FIGURES", "FIGURE_NAMES", "partial_verdict", "EnterpriseStats", "read_enterprise_stats", "prepare_plots", "join_plots",
            "credit_code_ok", "load_stats"]
 
 COLUMNS: list[Col] = [
@@ -59,6 +59,8 @@ COLUMNS: list[Col] = [
 #: the summable figures of a record (every later step sums these)
 FIGURES = ("output", "revenue", "value_added", "tax", "fai_cum", "fai_year", "energy", "new_energy", "emission",
            "employees", "rd")
+#: key → (Chinese, English) name of every column, as the sums over enterprises name a figure
+FIGURE_NAMES = {c.key: (c.header, c.en) for c in COLUMNS}
 
 
 def partial_verdict(verdict: str, missing: int, n: int, figure_zh: str, figure_en: str) -> str:

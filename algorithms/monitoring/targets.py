@@ -20,7 +20,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .intake import COLUMNS, EnterpriseStats, partial_verdict
+from .intake import FIGURE_NAMES, EnterpriseStats, partial_verdict
 from .table import Col, Problems, parse_columns, read_table
 
 __all__ = ["ACTUALS", "TARGET_COLUMNS", "read_targets", "actual_figures", "track_targets", "targets_svg"]
@@ -35,7 +35,6 @@ ACTUALS = {
     "fai_year": (("固定资产投资（当年）", "固定资产投资", "当年固定资产投资"), "万元", "Σ 当年固定资产投资"),
     "revenue": (("营业收入", "主营业务收入"), "万元", "Σ 营业收入"),
 }
-_FIGURE = {c.key: (c.header, c.en) for c in COLUMNS}
 TARGET_COLUMNS = [
     Col("indicator", "指标", "indicator", "str", required=True),
     Col("target_year", "目标年", "target year", "int", required=True),
@@ -117,7 +116,7 @@ def _status(r: dict, n: int) -> str:
         return "无基准值：仅列完成率 / no base value: completion only"
     else:
         verdict = "按计划 / on track" if ok(r["actual"], r["expected"]) else "落后 / behind"
-    return partial_verdict(verdict, r["missing"], n, *_FIGURE.get(r["key"], ("", "")))
+    return partial_verdict(verdict, r["missing"], n, *FIGURE_NAMES.get(r["key"], ("", "")))
 
 
 def track_targets(stats: EnterpriseStats, targets: pd.DataFrame) -> pd.DataFrame:
