@@ -91,7 +91,7 @@ def _rule_area(result, code: str, rule_id: str, rows) -> float:
     one = float(pd.to_numeric(rows["CTMJ"], errors="coerce").iloc[0]) if len(rows) == 1 else np.nan
     if kind in AREA_KINDS and np.isfinite(one):
         return one
-    known = (getattr(result, "dissolved", None) or {}).get(rule_id, {}).get(code)
+    known = result.dissolved.get(rule_id, {}).get(code)
     if known is not None:
         return float(exact_area([known])[0])
     arr = np.asarray([g for g in rows["geometry"] if g is not None and not g.is_empty], dtype=object)
@@ -102,11 +102,11 @@ def _dissolve(n, group, geoms, known=None):
     """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area.
     ``known``: group → its union where the check has it already (those groups' rows are not dissolved again)."""
     known = known or {}
-    redo = ~np.isin(group, np.fromiter(known, dtype=np.int64, count=len(known)))
+    k = np.fromiter(known, dtype=np.int64, count=len(known))
+    redo = ~np.isin(group, k)
     area, union = union_by_group(n, group[redo], exact_area(geoms[redo]) if redo.any() else np.zeros(0),
                                  geoms[redo])
     if known:
-        k = np.fromiter(known, dtype=np.int64, count=len(known))
         union[k] = polygonal(np.array(list(known.values()), dtype=object))
         area[k] = exact_area(union[k])
     return union, area
@@ -115,7 +115,7 @@ def _dissolve(n, group, geoms, known=None):
 def _known_unions(result, group, codes, rules):
     """group → the check's dissolved conflict, for the groups (plots) whose rows all come from one rule and
     which the check dissolved already (:attr:`CheckResult.dissolved`)."""
-    pre = getattr(result, "dissolved", None) or {}
+    pre = result.dissolved
     if not pre or not len(group):
         return {}
     per = pd.DataFrame({"g": group, "r": rules}).groupby("g")["r"].agg(["nunique", "first", "size"])

@@ -99,16 +99,15 @@ def _e(v) -> str:
     return html.escape(str(v))
 
 
-def _shape(view, geom, *, fill="none", stroke="#555", width=1.0, opacity=1.0, dash="", hatch=False) -> str:
+def _shape(view, geom, *, fill="none", stroke="#555", width=1.0, opacity=1.0, hatch=False) -> str:
     if geom is None or shapely.is_empty(geom):
         return ""
     d = view.path(geom)
     if not d:
         return ""
-    style = f' stroke-dasharray="{dash}"' if dash else ""
     fill_attr = "url(#hatch)" if hatch else fill
     return (f'<path d="{d}" fill="{fill_attr}" fill-opacity="{opacity}" stroke="{stroke}" stroke-width="{width}"'
-            f' fill-rule="evenodd"{style}/>')
+            ' fill-rule="evenodd"/>')
 
 
 def _north_arrow(view) -> str:
@@ -171,40 +170,35 @@ def _local(geoms, view, simplify: bool = True):
     return arr[~shapely.is_empty(arr)]
 
 
-def _area(view, geom, *, fill, stroke, width, opacity=1.0, dash="") -> str:
-    """A polygon cut to the view: its inside filled, its own boundary stroked (never the cut edges)."""
-    inner = _clip(geom, view)
-    edge = _clip(shapely.boundary(geom), view)
-    return (_shape(view, inner, fill=fill, stroke="none", width=0, opacity=opacity)
-            + _shape(view, edge, fill="none", stroke=stroke, width=width, dash=dash))
-
-
 def _orient(geoms):
     """Exterior rings one way, holes the other (GEOS normalize: shells clockwise, holes counter-clockwise)."""
     return shapely.normalize(geoms)
 
 
-def _areas(view, geoms, *, fill, stroke, width, opacity=1.0) -> str:
-    """Many polygons as two paths (inside filled, own boundary stroked, cut edges not), in one ``scale(0.1)``
-    group; rings oriented alike so that overlapping polygons fill with the nonzero rule and holes stay holes."""
+def _areas(view, geoms, *, fill, stroke, width, opacity=1.0, dash="") -> str:
+    """Polygons cut to the view as two paths (inside filled, own boundary stroked — never the cut edges), in one
+    ``scale(0.1)`` group; rings oriented alike so that overlapping polygons fill with the nonzero rule and holes
+    stay holes. ``dash``: the stroke's dash pattern in px."""
     geoms = np.asarray(geoms, dtype=object)
     if not len(geoms):
         return ""
     cut = ~shapely.covered_by(geoms, view.box)
-    group, width10 = '<g transform="scale(0.1)">', f"{10 * width:g}"
+    line = f'stroke="{stroke}" stroke-width="{10 * width:g}"'
+    if dash:
+        line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
+    out = ['<g transform="scale(0.1)">']
     if fill != "none" and not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
         # nothing cut: the polygons' own rings carry both the fill and the outline (one path instead of two)
-        return group + "".join(f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}" '
-                               f'stroke-width="{width10}"/>' for d in bulk_path(view, _orient(geoms))) + "</g>"
+        out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
+                for d in bulk_path(view, _orient(geoms))]
+        return "".join(out) + "</g>"
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
         inner[cut], edge[cut] = _clip(geoms[cut], view), _clip(edge[cut], view)
-    out = [group]
     if fill != "none":
         out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="none"/>'
                 for d in bulk_path(view, _orient(polygonal(inner)))]
-    out += [f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="{width10}"/>'
-            for d in bulk_path(view, edge)]
+    out += [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, edge)]
     return "".join(out) + "</g>"
 
 
@@ -244,13 +238,12 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
     view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
     body = []
     near = [(c, g) for c, g in neighbours if g is not None and g.intersects(view.box)]
-    for _, g in near:
-        body.append(_area(view, g, fill="#f4f4f4", stroke="#aaa", width=0.6))
+    body.append(_areas(view, [g for _, g in near], fill="#f4f4f4", stroke="#aaa", width=0.6))
     names = []
     for rule_id, name, geoms in layers:
         fill, stroke = _layer_style(rule_id)
         local = _local(geoms, view, simplify=False)
-        body += [_area(view, g, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3") for g in local]
+        body.append(_areas(view, local, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3"))
         if len(local):                  # the layer's name where it lies outside the plot
             names.append(_label(view, _clip(shapely.union_all(local), view).difference(plot), name, 8, stroke))
     body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
