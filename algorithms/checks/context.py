@@ -2,6 +2,8 @@
 in bulk, the per-plot findings, the constraint layers read and the dissolved conflicts the report reuses."""
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 
 from ..findings import Finding
@@ -72,10 +74,16 @@ class RunContext:
         (``all_rows``: their plots), all of them reported (``reported``: plots of the reported rows)."""
         n = len(self.geoms)
         n_all, n_rep = np.bincount(all_rows, minlength=n), np.bincount(reported, minlength=n)
+        codes, once = self._code_once
+        whole = np.flatnonzero((n_all > 1) & (n_rep == n_all) & once)     # keyed by code: codes used once only
+        self.dissolved[rule_id] = dict(zip(codes[whole], union[whole]))
+
+    @cached_property
+    def _code_once(self):
+        """(the plots' codes as text, mask of the codes no other plot has)."""
         codes = self.codes.astype(str)
         _, inv, count = np.unique(codes, return_inverse=True, return_counts=True)
-        whole = np.flatnonzero((n_all > 1) & (n_rep == n_all) & (count[inv] == 1))     # codes used once only
-        self.dissolved[rule_id] = dict(zip(codes[whole], union[whole]))
+        return codes, count[inv] == 1
 
     def errors_only(self, field, totals) -> np.ndarray:
         """The rule's OUTPUT field without the plots whose conflict (``totals``, per plot) is below the boundary
