@@ -30,14 +30,19 @@ from .supply import SUPPLY_MODES, supply_terms
 __all__ = ["CashflowResult", "cashflow", "cash_model", "financing_plan", "npv_irr", "payback_quarter",
            "quarterly_rate", "OUTFLOWS", "INFLOWS", "LABELS", "write_chart", "plan_costs"]
 
+def in_wan(labels: dict) -> dict:
+    """Labels of money columns with their unit: 名称（万元）."""
+    return {k: f"{v}（万元）" for k, v in labels.items()}
+
+
 #: column -> Chinese label with its unit, for tables and exports (amounts in 万元)
-LABELS = {k: f"{v}（万元）" for k, v in {
+LABELS = in_wan({
     "land_acquisition": "征地拆迁补偿", "site_preparation": "七通一平", "roads": "道路", "utilities": "市政管网",
     "public_facilities": "公共配套", "factory": "标准厂房", "operation": "运营管理",
     "land_revenue": "土地出让收入", "land_rent": "土地租金", "factory_sale": "厂房销售", "factory_rent": "厂房租金",
     "services": "运营服务", "tax": "税收留成", "outflow": "现金流出", "inflow": "现金流入", "net": "净现金流",
     "cumulative": "累计净现金流", "debt_drawdown": "贷款提款", "equity": "资本金投入", "interest": "财务费用（利息）",
-    "repayment": "还本", "debt_balance": "贷款余额", "net_after_financing": "融资后净现金流"}.items()}
+    "repayment": "还本", "debt_balance": "贷款余额", "net_after_financing": "融资后净现金流"})
 LABELS["sold_ha"] = "供地面积（公顷）"
 
 

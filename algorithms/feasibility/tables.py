@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..plan import atomic_output
-from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult
+from .cashflow import INFLOWS, LABELS, OUTFLOWS, CashflowResult, in_wan
 from .phasing import PhasingResult
 from .sensitivity import FACTOR_LABELS
 
@@ -137,12 +137,11 @@ def param_notes(path: Optional[str] = None) -> dict:
 _PARTY = {"party": "参与方 party", "npv": "净现值（万元）NPV", "irr_annual": "内部收益率（年）IRR",
           "peak_need": "最大资金需求（万元）peak funding", "peak_quarter": "最大资金需求季度 peak quarter",
           "inflow": "流入合计（万元）inflow", "outflow": "流出合计（万元）outflow", "discount_rate": "折现率 discount rate"}
-_PARTY_COLS = {"label": "季度", **{k: f"{v}（万元）" for k, v in {
+_PARTY_COLS = {"label": "季度", **in_wan({
     "project_net": "项目净现金流（融资前）", "grant": "预算内投资补助", "bond_draw": "专项债资金", "bond_service": "专项债还本付息",
     "partner_share": "合作方分配", "existing_debt": "存量债务还本付息", "project_share": "项目权益分配",
-    "tax_share": "税收分成", "net": "净现金流", "cumulative": "累计净现金流"}.items()}}
-_BONDS = {"label": "季度", **{k: f"{v}（万元）" for k, v in {"draw": "发行（提款）", "interest": "付息",
-                                                            "principal": "还本", "balance": "余额"}.items()}}
+    "tax_share": "税收分成", "net": "净现金流", "cumulative": "累计净现金流"})}
+_BONDS = {"label": "季度", **in_wan({"draw": "发行（提款）", "interest": "付息", "principal": "还本", "balance": "余额"})}
 #: the quarterly flow of a cluster or a phase
 _GROUP_FLOW = {"label": "季度", **{k: LABELS[k] for k in ("inflow", "outflow", "net", "cumulative")}}
 
