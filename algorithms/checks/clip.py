@@ -13,6 +13,7 @@ import shapely
 
 from ..geometry import signed_ring_areas as _signed_ring_areas
 from ..threads import n_threads, run_all, split_map
+from .clipjoin import expand as _expand, split_joined_rings
 
 __all__ = ["clipped_areas"]
 
@@ -141,9 +142,8 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
             ring_area = 0.5 * np.add.reduceat(x * y[nxt] - x[nxt] * y, rs)
             rr = rid[rs]
             np.add.at(part, pair_of_ring[rr], ring_area * s_sign[ring_ids[rr]])
-            if want_rings:
-                base = pc[start[q[pair_of_ring[rid]]]]
-                rings = (c0 + pair_of_ring[rid], rid + ring_base[c0], x + base[:, 0], y + base[:, 1])
+            if want_rings:      # local coordinates, and the plot (row in ``plots``) they are relative to
+                rings = (c0 + pair_of_ring[rid], rid + ring_base[c0], x, y, q[pair_of_ring[rid]])
         return c0, part, rings
 
     # numpy releases the GIL in the large array operations: batches run side by side on several cores
@@ -154,7 +154,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
             ring_out.append(rings)
     if not want_rings:
         return areas
-    return areas, _rings_to_polygons(len(qi), ring_out, r_count[fj])
+    return areas, _rings_to_polygons(len(qi), ring_out, r_count[fj], (pc, start, nv, ccw))
 
 
 def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
@@ -197,15 +197,14 @@ def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
     return x, y, rid
 
 
-def _rings_to_polygons(n_pairs, ring_out, piece_rings):
-    """Polygons from clipped rings for pairs whose piece has one ring and whose result is one ring; ``None``
-    elsewhere (the caller intersects those with GEOS). Degenerate results are repaired with make_valid."""
+def _rings_to_polygons(n_pairs, ring_out, piece_rings, plots):
+    """Polygons from clipped rings for pairs whose piece has one ring; ``None`` elsewhere (the caller intersects
+    those with GEOS). A ring joining several parts along the plot's edges is split into its valid parts
+    (:func:`.clipjoin.split_joined_rings`); ``plots``: (coordinates, first rows, vertex counts, orientation)."""
     geoms = np.full(n_pairs, None, dtype=object)
     if not ring_out:
         return geoms
-    pair = np.concatenate([r[0] for r in ring_out])
-    rid = np.concatenate([r[1] for r in ring_out])
-    xy = np.column_stack([np.concatenate([r[2] for r in ring_out]), np.concatenate([r[3] for r in ring_out])])
+    pair, rid, x, y, plot = (np.concatenate([r[k] for r in ring_out]) for k in range(5))
     if len(rid) == 0:
         return geoms
     first = np.r_[True, rid[1:] != rid[:-1]]
@@ -218,23 +217,19 @@ def _rings_to_polygons(n_pairs, ring_out, piece_rings):
     sel_ring = good_ring & ok_pair[rpair]
     rows = np.repeat(sel_ring, cnt)
     if rows.any():
+        pc, start = plots[0], plots[1]
         # selected rings numbered 0, 1, … in order (ring rows are contiguous)
         ring_index = np.repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
-        lr = shapely.linearrings(xy[rows], indices=ring_index)
-        polys = shapely.polygons(lr)
-        # a clipped ring with several parts joined along the plot edge is not a valid polygon: leave those
-        # (about 5 %) to a GEOS intersection, which is cheaper than repairing them
-        polys[~split_map(shapely.is_valid, polys)] = None
+        base = pc[start[plot[rows]]]
+        polys = shapely.polygons(shapely.linearrings(np.column_stack([x[rows], y[rows]]) + base,
+                                                     indices=ring_index))
+        # a clipped ring with several parts joined along the plot edge is not a valid polygon: split it
+        bad = np.flatnonzero(~split_map(shapely.is_valid, polys))
+        if len(bad):
+            sub = np.isin(ring_index, bad)
+            renum = np.searchsorted(bad, ring_index[sub])
+            head = np.r_[True, renum[1:] != renum[:-1]]          # first row of each ring
+            polys[bad] = split_joined_rings(x[rows][sub], y[rows][sub], renum, plot[rows][sub][head],
+                                            base[sub][head], *plots)
         geoms[rpair[sel_ring]] = polys
     return geoms
-
-
-def _expand(starts, counts):
-    """Concatenate ranges [starts[i], starts[i]+counts[i]) (vectorized)."""
-    counts = np.asarray(counts, dtype=np.int64)
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offs = np.cumsum(counts) - counts
-    out = np.arange(total, dtype=np.int64) - np.repeat(offs, counts) + np.repeat(np.asarray(starts), counts)
-    return out

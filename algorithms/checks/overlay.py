@@ -12,8 +12,9 @@ How it stays exact and fast (issue 5):
 * Only boundary-crossing pairs are intersected. For convex plots (almost all plots) this is a vectorized
   Sutherland–Hodgman clipping in numpy (:func:`.clip.clipped_areas`) over *chunks* of the constraint boundary: each
   ring is cut into pieces of 16 edges and the runs of pieces far from the plot are collapsed, so a 1 000-vertex
-  constraint costs about as much as the few dozen edges near the plot. Other plots go to GEOS against grid
-  pieces of complex features (:func:`split_complex`).
+  constraint costs about as much as the few dozen edges near the plot. Where the feature enters the plot several
+  times, the clipped ring joins the parts along the plot's edges; :mod:`.clipjoin` splits it into its valid parts
+  (no GEOS overlay). Other plots go to GEOS against grid pieces of complex features (:func:`split_complex`).
 * Per plot, overlapping features of one constraint layer are dissolved (union) so nothing is counted twice.
 """
 from __future__ import annotations
@@ -153,7 +154,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
         ia[cv] = a_cv
         if geometry:
             inter[cv] = g_cv
-            # results the clipping could not give as one simple ring (holes, several parts): GEOS
+            # results the clipping could not give as valid polygons (features with holes, parts touching): GEOS
             redo = cv[np.equal(g_cv, None) & (a_cv > 0)]
             if len(redo):
                 inter[redo] = _clipped_intersection(plots[qi[cross[redo]]], features[fj[cross[redo]]])

@@ -1,0 +1,120 @@
+"""The parts of a feature inside a convex plot, split out of the Sutherland–Hodgman ring (algorithms/checks/clipjoin.py):
+valid, and the same polygons as GEOS's intersection, on the shapes where the joining along the plot's edges is
+delicate — or left to GEOS (``None``), never wrong."""
+import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Polygon, box
+
+from algorithms.checks.clip import clipped_areas
+from algorithms.checks.overlay import overlay
+from algorithms.geometry import polygonal_part
+
+X0, Y0 = 36_490_000.0, 3_300_000.0          # GK zone-prefixed coordinates, as delivered
+
+
+def _at(g):
+    return shapely.transform(g, lambda c: c + np.array([X0, Y0]))
+
+
+def comb(teeth=5, x0=-10.0, depth=60.0, width=8.0, gap=12.0, y_base=-20.0):
+    """A comb whose teeth reach up into the plot from below: the plot cuts it into ``teeth`` parts."""
+    pts = [(x0, y_base)]
+    x = x0 + 5
+    for _ in range(teeth):
+        pts += [(x, y_base), (x, depth), (x + width, depth), (x + width, y_base)]
+        x += width + gap
+    pts += [(x + 5, y_base), (x + 5, y_base - 10), (x0, y_base - 10)]
+    return Polygon(pts)
+
+
+def cases():
+    sq = box(0, 0, 100, 100)
+    quad = Polygon([(3, 2), (97, -3), (101, 99), (-2, 96)])
+    tri = Polygon([(0, 0), (100, 0), (50, 90)])
+    hexa = Polygon([(50 + 50 * np.cos(a), 50 + 50 * np.sin(a)) for a in np.linspace(0, 2 * np.pi, 7)[:-1]])
+    u = Polygon([(-10, 20), (110, 20), (110, 80), (-10, 80), (-10, 70), (100, 70), (100, 30), (-10, 30)])
+    return {
+        "comb in square": (sq, comb()),
+        "comb clockwise": (sq, comb().reverse()),
+        "comb in clockwise plot": (sq.reverse(), comb()),
+        "comb in jittered quad": (quad, comb(7)),
+        "comb in triangle": (tri, comb(4, depth=30)),
+        "comb in hexagon": (hexa, comb(4)),
+        # an edge of the feature along the plot's edge (plots cut from the red line's own boundary)
+        "teeth sharing the plot's bottom edge": (sq, Polygon([(-10, -20), (20, -20), (20, 0), (30, 0), (30, -20),
+                                                              (60, -20), (60, 0), (70, 0), (70, -20), (110, -20),
+                                                              (110, 50), (90, 50), (90, 10), (10, 10), (10, 50),
+                                                              (-10, 50)])),
+        # teeth through plot corners
+        "teeth through the corners": (sq, Polygon([(-20, -20), (20, 20), (40, -20), (60, -20), (80, 20),
+                                                   (120, -20), (120, -40), (-20, -40)])),
+        # a U whose arms cross the plot, its inside edge on the plot's right edge
+        "U crossing twice": (sq, u),
+        # parts wrapping around a corner
+        "parts around corners": (sq, Polygon([(-10, 90), (10, 90), (10, 110), (90, 110), (90, 90), (110, 90),
+                                              (110, 120), (-10, 120)])),
+        # a part touching another at a point on the plot's edge: delicate, may go to GEOS
+        "parts touching on the edge": (sq, Polygon([(-10, -10), (10, -10), (10, 30), (20, 0), (30, 30),
+                                                    (30, -10), (110, -10), (110, -20), (-10, -20)])),
+        # a hole: several rings, GEOS
+        "feature with a hole": (sq, Polygon([(-10, -10), (110, -10), (110, 110), (-10, 110)],
+                                            [[(20, 20), (80, 20), (80, 80), (20, 80)]])),
+    }
+
+
+@pytest.mark.parametrize("name", list(cases()))
+def test_parts_are_valid_and_the_same_as_geos(name):
+    plot, feature = (_at(g) for g in cases()[name])
+    res = overlay(np.array([plot], dtype=object), np.array([feature], dtype=object))
+    ref = polygonal_part(shapely.intersection(plot, feature))       # GEOS may add a shared edge as a line
+    assert len(res.area) == 1
+    g = res.geometry[0]
+    assert shapely.is_valid(g), name
+    assert abs(res.area[0] - ref.area) < 1e-6
+    assert shapely.area(shapely.symmetric_difference(g, ref)) < 1e-6, name
+    assert len(shapely.get_parts(g)) == len(shapely.get_parts(ref)), name
+
+
+def test_joined_parts_are_split_without_geos():
+    """The shapes that need no GEOS get their parts from the clipping itself (a joiner that always gave up would
+    pass the test above through the GEOS fallback)."""
+    plain = [n for n in cases() if n not in ("parts touching on the edge", "feature with a hole")]
+    plots = np.array([_at(cases()[n][0]) for n in plain], dtype=object)
+    feats = np.array([_at(cases()[n][1]) for n in plain], dtype=object)
+    k = np.arange(len(plain))
+    area, geoms = clipped_areas(plots, feats, k, k, want_rings=True)
+    multi = 0
+    for n, a, g, p, f in zip(plain, area, geoms, plots, feats):
+        assert g is not None, n
+        ref = polygonal_part(shapely.intersection(p, f))
+        assert len(shapely.get_parts(g)) == len(shapely.get_parts(ref)), n
+        multi += len(shapely.get_parts(g)) > 1
+        assert abs(shapely.area(g) - a) < 1e-6 and shapely.area(shapely.symmetric_difference(g, ref)) < 1e-6, n
+    assert multi >= len(plain) - 1
+
+
+def test_noisy_blobs_against_geos():
+    """Many plots against jagged blobs (the benchmark's shapes): every conflict part equals GEOS's intersection."""
+    rng = np.random.default_rng(3)
+    ang = np.linspace(0, 2 * np.pi, 400, endpoint=False)
+    blobs = []
+    for k in range(6):
+        r = 90 * (1 + 0.25 * np.sin(5 * ang + k) + 0.08 * rng.standard_normal(len(ang)))
+        blobs.append(Polygon(np.column_stack([200 * k + r * np.cos(ang), r * np.sin(ang)])))
+    plots = []
+    for x in range(-120, 1200, 23):
+        for y in range(-120, 120, 23):
+            j = rng.uniform(-2, 2, 8)
+            plots.append(Polygon([(x + j[0], y + j[1]), (x + 20 + j[2], y + j[3]), (x + 20 + j[4], y + 20 + j[5]),
+                                  (x + j[6], y + 20 + j[7])]))
+    plots = np.array([_at(p) for p in plots], dtype=object)
+    feats = np.array([_at(b) for b in blobs], dtype=object)
+    res = overlay(plots, feats)
+    ref = shapely.intersection(plots[res.plot], feats[res.feature])
+    assert shapely.is_valid(res.geometry).all()
+    assert np.abs(res.area - shapely.area(ref)).max() < 1e-6
+    assert shapely.area(shapely.symmetric_difference(res.geometry, ref)).max() < 1e-6
+    assert (shapely.get_num_geometries(res.geometry) > 1).sum() > 20      # the case under test occurs
