@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 
 from ..geometry import signed_ring_areas as _signed_ring_areas
-from ..threads import n_threads, run_all, split_map
+from ..threads import n_threads, run_all
 from .clipjoin import expand as _expand, split_joined_rings
 
 __all__ = ["clipped_areas"]
@@ -220,16 +220,8 @@ def _rings_to_polygons(n_pairs, ring_out, piece_rings, plots):
         pc, start = plots[0], plots[1]
         # selected rings numbered 0, 1, … in order (ring rows are contiguous)
         ring_index = np.repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
-        base = pc[start[plot[rows]]]
-        polys = shapely.polygons(shapely.linearrings(np.column_stack([x[rows], y[rows]]) + base,
-                                                     indices=ring_index))
-        # a clipped ring with several parts joined along the plot edge is not a valid polygon: split it
-        bad = np.flatnonzero(~split_map(shapely.is_valid, polys))
-        if len(bad):
-            sub = np.isin(ring_index, bad)
-            renum = np.searchsorted(bad, ring_index[sub])
-            head = np.r_[True, renum[1:] != renum[:-1]]          # first row of each ring
-            polys[bad] = split_joined_rings(x[rows][sub], y[rows][sub], renum, plot[rows][sub][head],
-                                            base[sub][head], *plots)
+        head = np.r_[True, ring_index[1:] != ring_index[:-1]]          # first row of each ring
+        polys = split_joined_rings(x[rows], y[rows], ring_index, plot[rows][head], pc[start[plot[rows][head]]],
+                                   *plots)
         geoms[rpair[sel_ring]] = polys
     return geoms

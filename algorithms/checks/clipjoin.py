@@ -82,8 +82,10 @@ def _boundary_edges(x, y, ring, rs, cnt, edges):
     nxt = np.arange(1, len(x) + 1)
     nxt[rs + cnt - 1] = rs
     t = _positions(x, y, ring, edges)
-    mid = _positions(0.5 * (x + x[nxt]), 0.5 * (y + y[nxt]), ring, edges)
-    return t, ~np.isnan(t) & ~np.isnan(t[nxt]) & ~np.isnan(mid)
+    bnd = ~np.isnan(t) & ~np.isnan(t[nxt])
+    e = np.flatnonzero(bnd)
+    bnd[e] = ~np.isnan(_positions(0.5 * (x[e] + x[nxt[e]]), 0.5 * (y[e] + y[nxt[e]]), ring[e], edges))
+    return t, bnd
 
 
 def _arcs(bnd, ring, rs, cnt):
@@ -105,15 +107,27 @@ def _arcs(bnd, ring, rs, cnt):
 
 def _links(t_in, t_out, arc_ring, per):
     """For every arc, the arc entered next when following the perimeter counter-clockwise from its exit, and the
-    distance along the perimeter to it; ``None`` where the links are not a permutation within each ring."""
-    na = np.bincount(arc_ring, minlength=len(per))
-    a0 = np.cumsum(na) - na
-    ca = np.repeat(np.arange(len(t_in)), na[arc_ring])
-    cb = expand(a0[arc_ring], na[arc_ring])
-    d = np.mod(t_in[cb] - t_out[ca], per[arc_ring[ca]])
-    order = np.lexsort((d, ca))
-    pick = order[np.r_[True, ca[order][1:] != ca[order][:-1]]]
-    return cb[pick], d[pick]
+    distance along the perimeter to it: one sort of all entries and exits by (ring, position), an exit before an
+    entry at the same position."""
+    A = len(t_in)
+    t = np.r_[t_out, t_in]
+    kind = np.r_[np.zeros(A, dtype=np.int8), np.ones(A, dtype=np.int8)]
+    r = np.r_[arc_ring, arc_ring]
+    order = np.lexsort((kind, t, r))
+    is_in = kind[order] == 1
+    pos = np.arange(2 * A)
+    # the next entry at or after each event (a reverse running minimum); past the ring's end: its first entry
+    nxt_in = np.minimum.accumulate(np.where(is_in, pos, 2 * A)[::-1])[::-1]
+    rs = np.searchsorted(r[order], r[order], side="left")
+    re = np.searchsorted(r[order], r[order], side="right")
+    first_in = nxt_in[rs]
+    at = np.where(nxt_in < re, nxt_in, first_in)
+    exits = ~is_in
+    arc_of = np.where(order < A, order, order - A)
+    nxt = np.empty(A, dtype=np.int64)
+    nxt[arc_of[exits]] = arc_of[at[exits]]
+    gap = np.mod(t_in[nxt] - t_out, per[arc_ring])
+    return nxt, gap
 
 
 def _corners(t_out, gap, arc_ring, edges):
@@ -163,13 +177,14 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
     edges = _plot_edges(pc, start, nv, ccw, plot)
     t, bnd = _boundary_edges(x, y, ring, rs, cnt, edges)
     nb = np.bincount(ring, weights=bnd, minlength=R)
-    keep = (nb > 0) & (nb < cnt) & (cnt >= 3)       # rings without both kinds of edges: not joined parts
+    keep = (nb > 0) & (nb < cnt) & (cnt >= 3)       # rings with both kinds of edges: parts to split out
     if not keep.all():
-        rows = keep[ring]
-        new = np.cumsum(keep) - 1
-        sub = split_joined_rings(*(a[rows] for a in (x, y)), new[ring[rows]], plot[keep], base[keep], pc, start,
-                                 nv, ccw) if keep.any() else []
-        out[np.flatnonzero(keep)] = sub
+        whole = (nb == 0) & (cnt >= 3)                # wholly inside the plot: the ring is the polygon
+        for sel, fn in ((keep, split_joined_rings), (whole, _whole_rings)):
+            if sel.any():
+                rows = sel[ring]
+                out[sel] = fn(x[rows], y[rows], (np.cumsum(sel) - 1)[ring[rows]], plot[sel], base[sel], pc,
+                              start, nv, ccw)
         return out
     rot, first, last = _arcs(bnd, ring, rs, cnt)
     x, y, t = x[rot], y[rot], t[rot]
@@ -192,6 +207,13 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
     X[pos], Y[pos] = cx[rc, cc], cy[rc, cc]
     poly_row = np.repeat(cyc, tot)
     return _assemble(X, Y, poly_row, arc_ring[seq[np.r_[True, cyc[1:] != cyc[:-1]]]], ring_area, good, base, out)
+
+
+def _whole_rings(x, y, ring, plot, base, *_):
+    """Polygons of rings lying inside their plot (no edge on its boundary), where valid."""
+    polys = shapely.polygons(shapely.linearrings(np.column_stack([x, y]) + base[ring], indices=ring))
+    polys[~split_map(shapely.is_valid, polys, min_size=2_000)] = None
+    return polys
 
 
 def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
