@@ -5,23 +5,19 @@ of each conflict row (不合规 / 需核实 / 需核实（疑似边界误差）)
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
-import shapely.errors
 
 from ..checks import BOUNDARY_MARK
-from ..geometry import exact_area, polygonal, union_by_group
+from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
+from .netarea import AREA_KINDS, NetAreas, net_areas
 from .svgmap import overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
            "maps_section",
            "tolerance_note", "net_cards"]
-
-#: rule kinds whose conflict rows are land (their parts are counted in the net area)
-AREA_KINDS = ("forbid", "within", "zoning", "touch")
 
 
 def _e(v) -> str:
@@ -71,19 +67,6 @@ def actions_legend(result) -> list:
     return out
 
 
-@dataclass
-class NetAreas:
-    """m² counted once: ``per_plot`` (DKBH → 不合规 ``fail``, 需核实 ``verify`` outside the 不合规 parts, ``net``),
-    totals, and the sum of the per-rule areas (which counts land under two rules twice)."""
-
-    per_plot: pd.DataFrame
-    fail: float
-    verify: float
-    net: float
-    rules_sum: float
-    complete: bool = True
-
-
 def _rule_area(result, code: str, rule_id: str, rows) -> float:
     """A plot's conflict area under one rule, counted once: one row's CTMJ as the check measured it, the check's
     dissolved conflict where it has one, else the exact area of the rows' union."""
@@ -96,107 +79,6 @@ def _rule_area(result, code: str, rule_id: str, rows) -> float:
         return float(exact_area([known])[0])
     arr = np.asarray([g for g in rows["geometry"] if g is not None and not g.is_empty], dtype=object)
     return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
-
-
-def _dissolve(n, group, geoms, known=None):
-    """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area.
-    ``known``: group → its union where the check has it already (those groups' rows are not dissolved again)."""
-    known = known or {}
-    k = np.fromiter(known, dtype=np.int64, count=len(known))
-    redo = ~np.isin(group, k)
-    area, union = union_by_group(n, group[redo], exact_area(geoms[redo]) if redo.any() else np.zeros(0),
-                                 geoms[redo])
-    if known:
-        union[k] = polygonal(np.array(list(known.values()), dtype=object))
-        area[k] = exact_area(union[k])
-    return union, area
-
-
-def _known_unions(result, group, codes, rules):
-    """group → the check's dissolved conflict, for the groups (plots) whose rows all come from one rule and
-    which the check dissolved already (:attr:`CheckResult.dissolved`)."""
-    pre = result.dissolved
-    if not pre or not len(group):
-        return {}
-    per = pd.DataFrame({"g": group, "r": rules}).groupby("g")["r"].agg(["nunique", "first", "size"])
-    per = per[(per["nunique"] == 1) & (per["size"] > 1)]
-    out = {}
-    for g, rule in zip(per.index, per["first"]):
-        geom = pre.get(rule, {}).get(codes[g])
-        if geom is not None:
-            out[int(g)] = geom
-    return out
-
-
-def _involved(geoms):
-    """Mask of the geometries whose interior meets another's (plots that overlap each other): only those need a
-    union for the totals; the others' areas simply add up."""
-    have = np.flatnonzero(~np.equal(geoms, None))
-    out = np.zeros(len(geoms), dtype=bool)
-    if len(have) < 2:
-        return out
-    g = geoms[have]
-    a, b = shapely.STRtree(g).query(g, predicate="intersects")
-    pair = a < b
-    a, b = a[pair], b[pair]
-    try:
-        inner = ~shapely.touches(g[a], g[b])
-    except shapely.errors.GEOSException:      # a robustness failure: take every meeting pair (exact, slower)
-        inner = np.ones(len(a), dtype=bool)
-    out[have[a[inner]]] = True
-    out[have[b[inner]]] = True
-    return out
-
-
-def _total(geoms, area, involved, minus=None) -> tuple:
-    """(total area counted once, union of the involved geometries) of per-plot geometries."""
-    some = involved & ~np.equal(geoms, None)
-    u = shapely.union_all(geoms[some]) if some.any() else shapely.Polygon()
-    if minus is not None:
-        u = shapely.difference(u, minus)
-    return float(area[~involved].sum() + exact_area([u])[0]), u
-
-
-def net_areas(result) -> NetAreas:
-    """Net area in conflict of a 一张图 check result: the union of the conflict parts of the land rules, per plot
-    (不合规 parts; 需核实 parts outside them) and in total (the plots' net areas added up, with a union only where
-    conflict parts of different plots overlap)."""
-    kinds = {r.rule_id: r.kind for r in result.rules}
-    rules_sum = float(sum(r.area for r in result.rules if r.kind in AREA_KINDS and r.status == "checked"))
-    conf = result.conflicts
-    cols = ["DKBH", "fail", "verify", "net"]
-    if conf is None or not len(conf):
-        return NetAreas(pd.DataFrame(columns=cols), 0.0, 0.0, 0.0, rules_sum, result.conflict_counts is None)
-    keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna()
-            & (pd.to_numeric(conf["CTMJ"], errors="coerce").fillna(0) > 0) & conf["YZCD"].isin(["错误", "警告"]))
-    rows = conf[keep]
-    group, codes = pd.factorize(rows["DKBH"].astype(str))
-    geoms = polygonal(rows.geometry.to_numpy())
-    bad = np.flatnonzero(~np.equal(geoms, None) & ~shapely.is_valid(geoms))
-    if len(bad):                              # conflict parts as GEOS cut them may be invalid: the unions need valid
-        geoms = geoms.copy()
-        geoms[bad] = polygonal(shapely.make_valid(geoms[bad]))
-    is_fail = (rows["YZCD"] == "错误").to_numpy()
-    n = len(codes)
-    rules = rows["GZBH"].astype(str).to_numpy()
-    fail, fail_a = _dissolve(n, group[is_fail], geoms[is_fail],
-                             _known_unions(result, group[is_fail], codes, rules[is_fail]))
-    verify, verify_a = _dissolve(n, group[~is_fail], geoms[~is_fail],
-                                 _known_unions(result, group[~is_fail], codes, rules[~is_fail]))
-    both = np.flatnonzero(~np.equal(fail, None) & ~np.equal(verify, None))
-    if len(both):
-        verify[both] = polygonal(shapely.difference(verify[both], fail[both]))
-        verify_a[both] = exact_area(verify[both])
-    net = np.where(np.equal(fail, None), verify, fail)
-    if len(both):
-        net[both] = shapely.union(fail[both], verify[both])
-    involved = _involved(net)
-    fail_t, fail_u = _total(fail, fail_a, involved)
-    verify_t, _ = _total(verify, verify_a, involved, minus=fail_u)
-    per_plot = pd.DataFrame({"DKBH": np.asarray(codes, dtype=object), "fail": fail_a, "verify": verify_a,
-                             "net": fail_a + verify_a}).sort_values("net", ascending=False, kind="stable")
-    return NetAreas(per_plot.reset_index(drop=True), fail_t, verify_t, fail_t + verify_t, rules_sum,
-                    result.conflict_counts is None)
 
 
 def tolerance_note(result) -> str:
