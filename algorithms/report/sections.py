@@ -52,8 +52,10 @@ def actions_legend(result) -> list:
         return []
     names = {r.rule_id: r.rule_name for r in result.rules}
     seen = {}
-    for rid, sev, msg in zip(conf["GZBH"].astype(str), conf["YZCD"].astype(str), conf["SM"].astype(str)):
-        res = row_result(sev, msg)
+    kinds = pd.DataFrame({"rid": conf["GZBH"].astype(str).to_numpy(), "sev": conf["YZCD"].astype(str).to_numpy(),
+                          "mark": conf["SM"].astype(str).str.contains(BOUNDARY_MARK, regex=False).to_numpy()})
+    for rid, sev, mark in kinds.drop_duplicates().itertuples(index=False):    # rows in order, each kind once
+        res = row_result(sev, BOUNDARY_MARK if mark else "")
         action, detail = action_for(rid, res)
         if action:
             seen.setdefault((rid, res), (action, detail))
@@ -67,18 +69,43 @@ def actions_legend(result) -> list:
     return out
 
 
-def _rule_area(result, code: str, rule_id: str, rows) -> float:
-    """A plot's conflict area under one rule, counted once: one row's CTMJ as the check measured it, the check's
-    dissolved conflict where it has one, else the exact area of the rows' union."""
-    kind = next((r.kind for r in result.rules if r.rule_id == rule_id), None)
-    one = float(pd.to_numeric(rows["CTMJ"], errors="coerce").iloc[0]) if len(rows) == 1 else np.nan
-    if kind in AREA_KINDS and np.isfinite(one):
-        return one
-    known = result.dissolved.get(rule_id, {}).get(code)
-    if known is not None:
-        return float(exact_area([known])[0])
-    arr = np.asarray([g for g in rows["geometry"] if g is not None and not g.is_empty], dtype=object)
-    return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
+def _num(v) -> float:
+    """A CTMJ value as a number (NaN where it is none), as pandas.to_numeric(errors="coerce") reads it."""
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return np.nan
+
+
+class _PlotRows:
+    """The conflict rows of a few plots, taken in one pass over the conflicts: the columns the report shows as
+    arrays, and per plot code its rows in the layer's order (``rows``) and by rule id (``by_rule``, rules in the
+    order they first appear, as ``groupby(sort=False)``)."""
+
+    def __init__(self, conf, codes):
+        key = conf["DKBH"].astype(str)
+        pick = np.flatnonzero(key.isin(set(codes)).to_numpy())
+        self.col = {c: conf[c].to_numpy()[pick] for c in ("GZBH", "GZMC", "CTMJ", "YZCD", "SM")}
+        self.col["geometry"] = conf.geometry.to_numpy()[pick]
+        self.rows = {c: [] for c in codes}
+        self.by_rule = {c: {} for c in codes}
+        for k, (code, rid) in enumerate(zip(key.to_numpy()[pick].tolist(), self.col["GZBH"].tolist())):
+            self.rows[code].append(k)
+            if not pd.isna(rid):
+                self.by_rule[code].setdefault(rid, []).append(k)
+
+    def rule_area(self, result, code: str, rule_id: str, rows) -> float:
+        """A plot's conflict area under one rule (``rows`` of it), counted once: one row's CTMJ as the check
+        measured it, the check's dissolved conflict where it has one, else the exact area of the rows' union."""
+        kind = next((r.kind for r in result.rules if r.rule_id == rule_id), None)
+        one = _num(self.col["CTMJ"][rows[0]]) if len(rows) == 1 else np.nan
+        if kind in AREA_KINDS and np.isfinite(one):
+            return one
+        known = result.dissolved.get(rule_id, {}).get(code)
+        if known is not None:
+            return float(exact_area([known])[0])
+        arr = np.asarray([g for g in self.col["geometry"][rows] if g is not None and not g.is_empty], dtype=object)
+        return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
 
 def tolerance_note(result) -> str:
@@ -92,23 +119,13 @@ def tolerance_note(result) -> str:
             "须核对两套数据的边界后定论。</p>")
 
 
-def _rows_of(conf, codes) -> dict:
-    """Plot code → its conflict rows, for the plots ``codes`` only (one pass over the conflicts)."""
-    key = conf["DKBH"].astype(str)
-    pick = key.isin(set(codes)).to_numpy()
-    gname = conf.geometry.name
-    sub = pd.DataFrame({**{c: conf[c].to_numpy()[pick] for c in conf.columns if c != gname},
-                        "geometry": conf.geometry.to_numpy()[pick]})        # a plain frame: cheap slices
-    groups = dict(iter(sub.groupby(key.to_numpy()[pick], sort=False))) if len(sub) else {}
-    return {c: groups.get(c, sub.iloc[:0]) for c in codes}
-
-
 def plot_table(result, net: NetAreas, max_rows: int) -> list:
     """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions."""
     if not len(net.per_plot):
         return []
     shown = net.per_plot.head(max_rows)
-    by_plot = _rows_of(result.conflicts, shown["DKBH"])
+    got = _PlotRows(result.conflicts, shown["DKBH"])
+    sev_msg = list(zip(got.col["YZCD"].tolist(), got.col["SM"].tolist()))
     names = {r.rule_id: r.rule_name for r in result.rules}
     status = dict(zip(result.plots[result.code_field].astype(str), result.plots[result.status_field])) \
         if result.code_field in result.plots.columns else {}
@@ -116,11 +133,10 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
            "<th>冲突规则及面积（㎡）</th><th>不合规（㎡）</th><th>需核实（㎡）</th><th>净面积（㎡）</th><th>审查结论</th>"
            "<th>处理建议</th></tr></thead><tbody>"]
     for row in shown.itertuples():
-        mine = by_plot[row.DKBH]
         parts, actions = [], []
-        for rid, g in mine.groupby("GZBH", sort=False):
-            parts.append(f"{names.get(rid, rid)} {_n(_rule_area(result, row.DKBH, rid, g))}")
-            for sev, msg in zip(g["YZCD"], g["SM"]):
+        for rid, rows in got.by_rule[row.DKBH].items():
+            parts.append(f"{names.get(rid, rid)} {_n(got.rule_area(result, row.DKBH, rid, rows))}")
+            for sev, msg in (sev_msg[k] for k in rows):
                 act = action_for(str(rid), row_result(sev, msg))[0]
                 if act:
                     actions.append(f"{names.get(rid, rid)}：{act}")
@@ -156,21 +172,22 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
            overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
     tree = shapely.STRtree(geoms)
     mapped = net.per_plot.head(max_maps)
-    by_plot = _rows_of(result.conflicts, mapped["DKBH"])
+    got = _PlotRows(result.conflicts, mapped["DKBH"])
     for row in mapped.itertuples():
         plot = by_code.get(row.DKBH)
         if plot is None:
             continue
-        mine = by_plot[row.DKBH]
+        mine = got.by_rule[row.DKBH]
         near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
-        layers = _layers_near(result, set(mine["GZBH"]))
-        cap = (f"{row.DKBH} · " + "；".join(f"{g['GZMC'].iloc[0]} {_n(_rule_area(result, row.DKBH, rid, g))} ㎡"
-                                           for rid, g in mine.groupby("GZBH", sort=False))
+        layers = _layers_near(result, set(got.col["GZBH"][got.rows[row.DKBH]]))
+        cap = (f"{row.DKBH} · " + "；".join(f"{got.col['GZMC'][rows[0]]} "
+                                           f"{_n(got.rule_area(result, row.DKBH, rid, rows))} ㎡"
+                                           for rid, rows in mine.items())
                + f" · 净面积 {_n(row.net)} ㎡")
-        out.append(plot_svg(row.DKBH, plot, neighbours, layers, [g for g in mine.geometry if g is not None],
-                            caption=cap))
+        out.append(plot_svg(row.DKBH, plot, neighbours, layers,
+                            [g for g in got.col["geometry"][got.rows[row.DKBH]] if g is not None], caption=cap))
     out.append("</div>")
     if len(net.per_plot) > max_maps:
         out.append(f"<p class='small'>另有 {len(net.per_plot) - max_maps} 个有冲突的地块未出分图，见第三节与冲突图层。</p>")
