@@ -12,6 +12,7 @@ import os
 from typing import Optional
 
 import numpy as np
+import pandas as pd
 
 from ..findings import SEVERITIES, STATUS
 from .sections import (AREA_KINDS, actions_legend, maps_section, net_areas, net_cards, plot_table, row_action,
@@ -188,23 +189,25 @@ def _conflict_tables(result, value_rules, shown, max_rows) -> list:
         if r.rule_id in value_rules:
             out.extend(_value_table(r, [f for f in shown if f.rule_id == r.rule_id], max_rows))
             continue
-        rows = conf[conf["GZBH"] == r.rule_id] if len(conf) else conf
-        if not len(rows):
+        pos = np.flatnonzero((conf["GZBH"] == r.rule_id).to_numpy()) if len(conf) else np.zeros(0, dtype=int)
+        if not len(pos):
             continue
-        rows = rows.sort_values("CTMJ", ascending=False)
-        n_rows = by_rule.get(r.rule_id, len(rows)) if by_rule is not None else len(rows)
+        # the largest rows, in the order of conf.sort_values("CTMJ", ascending=False), without copying the frame
+        top = pd.Series(conf["CTMJ"].to_numpy()[pos]).sort_values(ascending=False).index[:max_rows]
+        rows = conf.iloc[pos[top]]
+        n_rows = by_rule.get(r.rule_id, len(pos)) if by_rule is not None else len(pos)
         out.append(f"<h3>{_e(r.rule_id)} {_e(r.rule_name)}（{n_rows} 处）</h3><table><thead><tr><th>地块编号</th>"
                    "<th>用地代码</th><th>管控要素</th><th>冲突面积（㎡）</th><th>占地块（%）</th><th>结论</th>"
                    "<th>处理建议</th><th>说明</th></tr></thead><tbody>")
-        for row in rows.head(max_rows).itertuples():
+        for row in rows.itertuples():
             feat = " ".join(x for x in (_e(row.YSBH), _e(row.YSMC)) if x)
             out.append(f"<tr><td>{_e(row.DKBH)}</td><td>{_e(row.YDDM)}</td><td>{feat}</td>"
                        f"<td class='n'>{_n(row.CTMJ)}</td><td class='n'>{_n(row.ZDBL)}</td>"
                        f"<td>{_e(row_result(row.YZCD, row.SM))}</td><td>{_e(row_action(r.rule_id, row.YZCD, row.SM))}"
                        f"</td><td>{_e(row.SM)}</td></tr>")
         out.append("</tbody></table>")
-        if n_rows > min(max_rows, len(rows)):
-            out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(rows))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
+        if n_rows > min(max_rows, len(pos)):
+            out.append(f"<p class='small'>仅列出面积最大的 {min(max_rows, len(pos))} 处，完整清单见冲突图层（CONFLICTS）。</p>")
     return out + actions_legend(result)
 
 

@@ -5,23 +5,19 @@ of each conflict row (不合规 / 需核实 / 需核实（疑似边界误差）)
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
-import shapely.errors
 
 from ..checks import BOUNDARY_MARK
-from ..geometry import exact_area, polygonal, union_by_group
+from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
+from .netarea import AREA_KINDS, NetAreas, net_areas
 from .svgmap import overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
            "maps_section",
            "tolerance_note", "net_cards"]
-
-#: rule kinds whose conflict rows are land (their parts are counted in the net area)
-AREA_KINDS = ("forbid", "within", "zoning", "touch")
 
 
 def _e(v) -> str:
@@ -56,8 +52,10 @@ def actions_legend(result) -> list:
         return []
     names = {r.rule_id: r.rule_name for r in result.rules}
     seen = {}
-    for rid, sev, msg in zip(conf["GZBH"].astype(str), conf["YZCD"].astype(str), conf["SM"].astype(str)):
-        res = row_result(sev, msg)
+    kinds = pd.DataFrame({"rid": conf["GZBH"].astype(str).to_numpy(), "sev": conf["YZCD"].astype(str).to_numpy(),
+                          "mark": conf["SM"].astype(str).str.contains(BOUNDARY_MARK, regex=False).to_numpy()})
+    for rid, sev, mark in kinds.drop_duplicates().itertuples(index=False):    # rows in order, each kind once
+        res = row_result(sev, BOUNDARY_MARK if mark else "")
         action, detail = action_for(rid, res)
         if action:
             seen.setdefault((rid, res), (action, detail))
@@ -71,132 +69,43 @@ def actions_legend(result) -> list:
     return out
 
 
-@dataclass
-class NetAreas:
-    """m² counted once: ``per_plot`` (DKBH → 不合规 ``fail``, 需核实 ``verify`` outside the 不合规 parts, ``net``),
-    totals, and the sum of the per-rule areas (which counts land under two rules twice)."""
-
-    per_plot: pd.DataFrame
-    fail: float
-    verify: float
-    net: float
-    rules_sum: float
-    complete: bool = True
-
-
-def _rule_area(result, code: str, rule_id: str, rows) -> float:
-    """A plot's conflict area under one rule, counted once: one row's CTMJ as the check measured it, the check's
-    dissolved conflict where it has one, else the exact area of the rows' union."""
-    kind = next((r.kind for r in result.rules if r.rule_id == rule_id), None)
-    one = float(pd.to_numeric(rows["CTMJ"], errors="coerce").iloc[0]) if len(rows) == 1 else np.nan
-    if kind in AREA_KINDS and np.isfinite(one):
-        return one
-    known = result.dissolved.get(rule_id, {}).get(code)
-    if known is not None:
-        return float(exact_area([known])[0])
-    arr = np.asarray([g for g in rows["geometry"] if g is not None and not g.is_empty], dtype=object)
-    return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
-
-
-def _dissolve(n, group, geoms, known=None):
-    """Per group (0 … n − 1): the union of its geometries (None where it has none) and its exact area.
-    ``known``: group → its union where the check has it already (those groups' rows are not dissolved again)."""
-    known = known or {}
-    k = np.fromiter(known, dtype=np.int64, count=len(known))
-    redo = ~np.isin(group, k)
-    area, union = union_by_group(n, group[redo], exact_area(geoms[redo]) if redo.any() else np.zeros(0),
-                                 geoms[redo])
-    if known:
-        union[k] = polygonal(np.array(list(known.values()), dtype=object))
-        area[k] = exact_area(union[k])
-    return union, area
-
-
-def _known_unions(result, group, codes, rules):
-    """group → the check's dissolved conflict, for the groups (plots) whose rows all come from one rule and
-    which the check dissolved already (:attr:`CheckResult.dissolved`)."""
-    pre = result.dissolved
-    if not pre or not len(group):
-        return {}
-    per = pd.DataFrame({"g": group, "r": rules}).groupby("g")["r"].agg(["nunique", "first", "size"])
-    per = per[(per["nunique"] == 1) & (per["size"] > 1)]
-    out = {}
-    for g, rule in zip(per.index, per["first"]):
-        geom = pre.get(rule, {}).get(codes[g])
-        if geom is not None:
-            out[int(g)] = geom
-    return out
-
-
-def _involved(geoms):
-    """Mask of the geometries whose interior meets another's (plots that overlap each other): only those need a
-    union for the totals; the others' areas simply add up."""
-    have = np.flatnonzero(~np.equal(geoms, None))
-    out = np.zeros(len(geoms), dtype=bool)
-    if len(have) < 2:
-        return out
-    g = geoms[have]
-    a, b = shapely.STRtree(g).query(g, predicate="intersects")
-    pair = a < b
-    a, b = a[pair], b[pair]
+def _num(v) -> float:
+    """A CTMJ value as a number (NaN where it is none), as pandas.to_numeric(errors="coerce") reads it."""
     try:
-        inner = ~shapely.touches(g[a], g[b])
-    except shapely.errors.GEOSException:      # a robustness failure: take every meeting pair (exact, slower)
-        inner = np.ones(len(a), dtype=bool)
-    out[have[a[inner]]] = True
-    out[have[b[inner]]] = True
-    return out
+        return float(v)
+    except (TypeError, ValueError):
+        return np.nan
 
 
-def _total(geoms, area, involved, minus=None) -> tuple:
-    """(total area counted once, union of the involved geometries) of per-plot geometries."""
-    some = involved & ~np.equal(geoms, None)
-    u = shapely.union_all(geoms[some]) if some.any() else shapely.Polygon()
-    if minus is not None:
-        u = shapely.difference(u, minus)
-    return float(area[~involved].sum() + exact_area([u])[0]), u
+class _PlotRows:
+    """The conflict rows of a few plots, taken in one pass over the conflicts: the columns the report shows as
+    arrays, and per plot code its rows in the layer's order (``rows``) and by rule id (``by_rule``, rules in the
+    order they first appear, as ``groupby(sort=False)``)."""
 
+    def __init__(self, conf, codes):
+        key = conf["DKBH"].astype(str)
+        pick = np.flatnonzero(key.isin(set(codes)).to_numpy())
+        self.col = {c: conf[c].to_numpy()[pick] for c in ("GZBH", "GZMC", "CTMJ", "YZCD", "SM")}
+        self.col["geometry"] = conf.geometry.to_numpy()[pick]
+        self.rows = {c: [] for c in codes}
+        self.by_rule = {c: {} for c in codes}
+        for k, (code, rid) in enumerate(zip(key.to_numpy()[pick].tolist(), self.col["GZBH"].tolist())):
+            self.rows[code].append(k)
+            if not pd.isna(rid):
+                self.by_rule[code].setdefault(rid, []).append(k)
 
-def net_areas(result) -> NetAreas:
-    """Net area in conflict of a 一张图 check result: the union of the conflict parts of the land rules, per plot
-    (不合规 parts; 需核实 parts outside them) and in total (the plots' net areas added up, with a union only where
-    conflict parts of different plots overlap)."""
-    kinds = {r.rule_id: r.kind for r in result.rules}
-    rules_sum = float(sum(r.area for r in result.rules if r.kind in AREA_KINDS and r.status == "checked"))
-    conf = result.conflicts
-    cols = ["DKBH", "fail", "verify", "net"]
-    if conf is None or not len(conf):
-        return NetAreas(pd.DataFrame(columns=cols), 0.0, 0.0, 0.0, rules_sum, result.conflict_counts is None)
-    keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna()
-            & (pd.to_numeric(conf["CTMJ"], errors="coerce").fillna(0) > 0) & conf["YZCD"].isin(["错误", "警告"]))
-    rows = conf[keep]
-    group, codes = pd.factorize(rows["DKBH"].astype(str))
-    geoms = polygonal(rows.geometry.to_numpy())
-    bad = np.flatnonzero(~np.equal(geoms, None) & ~shapely.is_valid(geoms))
-    if len(bad):                              # conflict parts as GEOS cut them may be invalid: the unions need valid
-        geoms = geoms.copy()
-        geoms[bad] = polygonal(shapely.make_valid(geoms[bad]))
-    is_fail = (rows["YZCD"] == "错误").to_numpy()
-    n = len(codes)
-    rules = rows["GZBH"].astype(str).to_numpy()
-    fail, fail_a = _dissolve(n, group[is_fail], geoms[is_fail],
-                             _known_unions(result, group[is_fail], codes, rules[is_fail]))
-    verify, verify_a = _dissolve(n, group[~is_fail], geoms[~is_fail],
-                                 _known_unions(result, group[~is_fail], codes, rules[~is_fail]))
-    both = np.flatnonzero(~np.equal(fail, None) & ~np.equal(verify, None))
-    if len(both):
-        verify[both] = polygonal(shapely.difference(verify[both], fail[both]))
-        verify_a[both] = exact_area(verify[both])
-    net = np.where(np.equal(fail, None), verify, fail)
-    if len(both):
-        net[both] = shapely.union(fail[both], verify[both])
-    involved = _involved(net)
-    fail_t, fail_u = _total(fail, fail_a, involved)
-    verify_t, _ = _total(verify, verify_a, involved, minus=fail_u)
-    per_plot = pd.DataFrame({"DKBH": np.asarray(codes, dtype=object), "fail": fail_a, "verify": verify_a,
-                             "net": fail_a + verify_a}).sort_values("net", ascending=False, kind="stable")
-    return NetAreas(per_plot.reset_index(drop=True), fail_t, verify_t, fail_t + verify_t, rules_sum,
-                    result.conflict_counts is None)
+    def rule_area(self, result, code: str, rule_id: str, rows) -> float:
+        """A plot's conflict area under one rule (``rows`` of it), counted once: one row's CTMJ as the check
+        measured it, the check's dissolved conflict where it has one, else the exact area of the rows' union."""
+        kind = next((r.kind for r in result.rules if r.rule_id == rule_id), None)
+        one = _num(self.col["CTMJ"][rows[0]]) if len(rows) == 1 else np.nan
+        if kind in AREA_KINDS and np.isfinite(one):
+            return one
+        known = result.dissolved.get(rule_id, {}).get(code)
+        if known is not None:
+            return float(exact_area([known])[0])
+        arr = np.asarray([g for g in self.col["geometry"][rows] if g is not None and not g.is_empty], dtype=object)
+        return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
 
 def tolerance_note(result) -> str:
@@ -210,23 +119,13 @@ def tolerance_note(result) -> str:
             "须核对两套数据的边界后定论。</p>")
 
 
-def _rows_of(conf, codes) -> dict:
-    """Plot code → its conflict rows, for the plots ``codes`` only (one pass over the conflicts)."""
-    key = conf["DKBH"].astype(str)
-    pick = key.isin(set(codes)).to_numpy()
-    gname = conf.geometry.name
-    sub = pd.DataFrame({**{c: conf[c].to_numpy()[pick] for c in conf.columns if c != gname},
-                        "geometry": conf.geometry.to_numpy()[pick]})        # a plain frame: cheap slices
-    groups = dict(iter(sub.groupby(key.to_numpy()[pick], sort=False))) if len(sub) else {}
-    return {c: groups.get(c, sub.iloc[:0]) for c in codes}
-
-
 def plot_table(result, net: NetAreas, max_rows: int) -> list:
     """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions."""
     if not len(net.per_plot):
         return []
     shown = net.per_plot.head(max_rows)
-    by_plot = _rows_of(result.conflicts, shown["DKBH"])
+    got = _PlotRows(result.conflicts, shown["DKBH"])
+    sev_msg = list(zip(got.col["YZCD"].tolist(), got.col["SM"].tolist()))
     names = {r.rule_id: r.rule_name for r in result.rules}
     status = dict(zip(result.plots[result.code_field].astype(str), result.plots[result.status_field])) \
         if result.code_field in result.plots.columns else {}
@@ -234,11 +133,10 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
            "<th>冲突规则及面积（㎡）</th><th>不合规（㎡）</th><th>需核实（㎡）</th><th>净面积（㎡）</th><th>审查结论</th>"
            "<th>处理建议</th></tr></thead><tbody>"]
     for row in shown.itertuples():
-        mine = by_plot[row.DKBH]
         parts, actions = [], []
-        for rid, g in mine.groupby("GZBH", sort=False):
-            parts.append(f"{names.get(rid, rid)} {_n(_rule_area(result, row.DKBH, rid, g))}")
-            for sev, msg in zip(g["YZCD"], g["SM"]):
+        for rid, rows in got.by_rule[row.DKBH].items():
+            parts.append(f"{names.get(rid, rid)} {_n(got.rule_area(result, row.DKBH, rid, rows))}")
+            for sev, msg in (sev_msg[k] for k in rows):
                 act = action_for(str(rid), row_result(sev, msg))[0]
                 if act:
                     actions.append(f"{names.get(rid, rid)}：{act}")
@@ -274,21 +172,22 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
            overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
     tree = shapely.STRtree(geoms)
     mapped = net.per_plot.head(max_maps)
-    by_plot = _rows_of(result.conflicts, mapped["DKBH"])
+    got = _PlotRows(result.conflicts, mapped["DKBH"])
     for row in mapped.itertuples():
         plot = by_code.get(row.DKBH)
         if plot is None:
             continue
-        mine = by_plot[row.DKBH]
+        mine = got.by_rule[row.DKBH]
         near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
-        layers = _layers_near(result, set(mine["GZBH"]))
-        cap = (f"{row.DKBH} · " + "；".join(f"{g['GZMC'].iloc[0]} {_n(_rule_area(result, row.DKBH, rid, g))} ㎡"
-                                           for rid, g in mine.groupby("GZBH", sort=False))
+        layers = _layers_near(result, set(got.col["GZBH"][got.rows[row.DKBH]]))
+        cap = (f"{row.DKBH} · " + "；".join(f"{got.col['GZMC'][rows[0]]} "
+                                           f"{_n(got.rule_area(result, row.DKBH, rid, rows))} ㎡"
+                                           for rid, rows in mine.items())
                + f" · 净面积 {_n(row.net)} ㎡")
-        out.append(plot_svg(row.DKBH, plot, neighbours, layers, [g for g in mine.geometry if g is not None],
-                            caption=cap))
+        out.append(plot_svg(row.DKBH, plot, neighbours, layers,
+                            [g for g in got.col["geometry"][got.rows[row.DKBH]] if g is not None], caption=cap))
     out.append("</div>")
     if len(net.per_plot) > max_maps:
         out.append(f"<p class='small'>另有 {len(net.per_plot) - max_maps} 个有冲突的地块未出分图，见第三节与冲突图层。</p>")

@@ -13,8 +13,9 @@ import shapely.errors
 
 from ..geometry import polygonal
 from ..threads import split_map
+from .svgpath import bulk_path
 
-__all__ = ["View", "svg_map", "overview_svg", "plot_svg", "LAYER_COLOURS"]
+__all__ = ["View", "svg_map", "overview_svg", "plot_svg", "LAYER_COLOURS", "bulk_path"]
 
 #: rule id → (fill, stroke) of a constraint layer; others take the last entry
 LAYER_COLOURS = {"MP-ECO": ("#2e9e5b", "#1d6b3c"), "MP-FARM": ("#e0b000", "#a07a00"),
@@ -53,46 +54,6 @@ class View:
                                 for x, y in xy)
                 out.append("M" + pts + (" Z" if part.geom_type == "Polygon" else ""))
         return " ".join(out)
-
-
-#: points per SVG path of :func:`bulk_path` (Qt's SVG renderer truncates paths of more than 32 767)
-_MAX_POINTS = 30_000
-
-
-def bulk_path(view, geoms) -> list:
-    """SVG path data (a list of ``d`` strings of whole rings) of many polygons and lines at once, in tenths of a
-    pixel (draw them inside ``<g transform="scale(0.1)">``): coordinates rounded to integers, repeated points
-    dropped — a zone of 100 000 plots is written in a fraction of a second and its overview stays a few MB."""
-    geoms = np.asarray(geoms, dtype=object)
-    geoms = geoms[~np.equal(geoms, None)] if len(geoms) else geoms
-    if not len(geoms):
-        return []
-    parts = shapely.get_parts(geoms)
-    tid = shapely.get_type_id(parts)
-    rings = shapely.get_rings(parts[tid == 3])
-    lines = parts[np.isin(tid, (1, 2))]
-    lines = np.concatenate([rings, lines])
-    closed = np.r_[np.ones(len(rings), dtype=bool), np.zeros(len(lines) - len(rings), dtype=bool)]
-    xy, of = shapely.get_coordinates(lines, return_index=True)
-    if not len(xy):
-        return []
-    px = np.rint(((xy[:, 0] - view.x0) * view.s + view.pad) * 10).astype(np.int64)
-    py = np.rint(((view.y0 + view.h - xy[:, 1]) * view.s + view.pad) * 10).astype(np.int64)
-    first = np.r_[True, of[1:] != of[:-1]]
-    keep = first | (px != np.r_[0, px[:-1]]) | (py != np.r_[0, py[:-1]])
-    px, py, of, first = px[keep], py[keep], of[keep], first[keep]
-    last = np.r_[of[1:] != of[:-1], True]
-    lead = np.where(first, "M", "L").tolist()
-    tail = np.where(last & closed[of], "Z", "").tolist()
-    tokens = [f"{a}{x},{y}{z}" for a, x, y, z in zip(lead, px.tolist(), py.tolist(), tail)]
-    # Qt's SVG renderer truncates a path of more than 32 767 points: pieces of whole rings below that
-    bounds, prev = [0], 0
-    for start in np.flatnonzero(first).tolist()[1:] + [len(tokens)]:
-        if start - bounds[-1] > _MAX_POINTS and prev > bounds[-1]:
-            bounds.append(prev)
-        prev = start
-    bounds.append(len(tokens))
-    return [" ".join(tokens[a:b]) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 def _e(v) -> str:
@@ -157,12 +118,34 @@ def _clip(geoms, view):
         return shapely.intersection(shapely.make_valid(geoms), view.box)
 
 
+def _present(geoms) -> np.ndarray:
+    """``geoms`` (a list or an array) as an object array without the missing ones (a list is copied without numpy
+    looking into every geometry)."""
+    if not isinstance(geoms, np.ndarray):
+        geoms = np.fromiter(geoms, dtype=object, count=len(geoms))
+    return geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms.astype(object)
+
+
+def _side(geoms, view) -> np.ndarray:
+    """Per geometry, from its bounding box: 1 inside the view's rectangle (edge included: covered by it), 0 apart
+    from it, −1 across its edge (or empty). A geometry is covered by a rectangle exactly when its box is."""
+    b = shapely.bounds(geoms)
+    x1, y1 = view.x0 + view.w, view.y0 + view.h              # the corners of View.box
+    inside = (b[:, 0] >= view.x0) & (b[:, 1] >= view.y0) & (b[:, 2] <= x1) & (b[:, 3] <= y1)
+    apart = (b[:, 0] > x1) | (b[:, 1] > y1) | (b[:, 2] < view.x0) | (b[:, 3] < view.y0)
+    return np.where(inside, 1, np.where(apart, 0, -1))
+
+
 def _local(geoms, view, simplify: bool = True):
     """``geoms`` that meet the view (simplified to a pixel where ``simplify``), not cut."""
-    arr = np.asarray([g for g in geoms if g is not None], dtype=object)
+    arr = _present(geoms)
     if not len(arr):
         return arr
-    arr = arr[shapely.intersects(arr, view.box)]
+    side = _side(arr, view)
+    meet = side == 1
+    edge = np.flatnonzero(side == -1)                      # only these need GEOS
+    meet[edge] = shapely.intersects(arr[edge], view.box)
+    arr = arr[meet]
     if simplify:                    # geometries of a few vertices (plots) gain nothing from it
         big = shapely.get_num_coordinates(arr) > 32       # Douglas–Peucker: for drawing, topology may go
         arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
@@ -170,19 +153,14 @@ def _local(geoms, view, simplify: bool = True):
     return arr[~shapely.is_empty(arr)]
 
 
-def _orient(geoms):
-    """Exterior rings one way, holes the other (GEOS normalize: shells clockwise, holes counter-clockwise)."""
-    return shapely.normalize(geoms)
-
-
 def _areas(view, geoms, *, fill, stroke, width, opacity=1.0, dash="") -> str:
     """Polygons cut to the view as two paths (inside filled, own boundary stroked — never the cut edges), in one
     ``scale(0.1)`` group; rings oriented alike so that overlapping polygons fill with the nonzero rule and holes
     stay holes. ``dash``: the stroke's dash pattern in px."""
-    geoms = np.asarray(geoms, dtype=object)
+    geoms = _present(geoms)
     if not len(geoms):
         return ""
-    cut = ~shapely.covered_by(geoms, view.box)
+    cut = _side(geoms, view) != 1
     line = f'stroke="{stroke}" stroke-width="{10 * width:g}"'
     if dash:
         line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
@@ -190,14 +168,14 @@ def _areas(view, geoms, *, fill, stroke, width, opacity=1.0, dash="") -> str:
     if fill != "none" and not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
         # nothing cut: the polygons' own rings carry both the fill and the outline (one path instead of two)
         out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
-                for d in bulk_path(view, _orient(geoms))]
+                for d in bulk_path(view, geoms, orient=True)]
         return "".join(out) + "</g>"
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
         inner[cut], edge[cut] = _clip(geoms[cut], view), _clip(edge[cut], view)
     if fill != "none":
         out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="none"/>'
-                for d in bulk_path(view, _orient(polygonal(inner)))]
+                for d in bulk_path(view, polygonal(inner), orient=True)]
     out += [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, edge)]
     return "".join(out) + "</g>"
 
@@ -209,7 +187,7 @@ def _layer_style(rule_id):
 def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
     """The zone: every plot grey, each constraint layer ((rule id, name, geometries)) in its colour, the conflicting
     plots (``conflicted``, geometries) outlined red; a legend below."""
-    plots = np.asarray([g for g in plots if g is not None], dtype=object)
+    plots = _present(plots)
     if not len(plots):
         return ""
     x0, y0, x1, y1 = shapely.total_bounds(plots)

@@ -29,3 +29,40 @@ def test_report_sections_and_figures(tmp_path):
     # the file is the rendered report; only the generation time (to the second) may differ between the two renders
     stamp = re.compile(r"生成时间 [^·<]*")
     assert "生成时间" in written and stamp.sub("", written) == stamp.sub("", text)
+
+
+def test_conflict_rows_in_order_of_area_and_the_actions_legend():
+    """四、分规则冲突明细 lists each rule's rows as the frame sorted by CTMJ (ties included) would, the first
+    ``max_rows``; the actions legend has each (rule, result) with an action once, in the order rows first show it."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from algorithms.report.sections import actions_legend, row_result
+    from algorithms.report.actions import action_for
+    from test_checks_masterplan import X0, Y0
+
+    k = np.arange(30)
+    plots = gpd.GeoDataFrame({"DKBH": [f"Q{i:02d}" for i in k], "YDYHFLDM": ["1001"] * 20 + [None] * 10},
+                             geometry=shapely.box(X0 + k * 100.0, Y0, X0 + k * 100.0 + 50 + (k % 3), Y0 + 50),
+                             crs=4524)                                    # three sizes: many equal areas
+    red = gpd.GeoDataFrame({"BSM": ["E1", "E2"]}, geometry=[shapely.box(X0 - 10, Y0 - 10, X0 + 1500, Y0 + 100),
+                                                            shapely.box(X0 + 1550, Y0 + 49.9, X0 + 3000, Y0 + 60)],
+                           crs=4524)
+    from algorithms.checks import check_masterplan
+
+    res = check_masterplan(plots, ecological_redline=red, boundary_tolerance=10.0)
+    text = render_report(res, max_rows=7)
+    part = text[text.index("四、分规则冲突明细"):text.index("五、冲突示意图")]
+    shown = re.findall(r"<tr><td>(Q\d\d)</td>", part)
+    want = res.conflicts.sort_values("CTMJ", ascending=False)["DKBH"].head(7).tolist()
+    assert shown == want and len(set(res.conflicts["CTMJ"].round(6))) < len(res.conflicts)
+    assert "仅列出面积最大的 7 处" in part
+    seen = {}
+    for rid, sev, msg in zip(res.conflicts["GZBH"], res.conflicts["YZCD"], res.conflicts["SM"]):
+        action = action_for(rid, row_result(sev, msg))
+        if action[0]:
+            seen.setdefault((rid, row_result(sev, msg)), action)
+    legend = "".join(actions_legend(res))
+    assert len(seen) >= 3 and re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>", legend) == [
+        (res_, a[0]) for (_, res_), a in seen.items()]

@@ -128,3 +128,97 @@ def test_report_reuses_the_checks_dissolved_conflict():
     again = net_areas(res)
     assert with_known.fail == pytest.approx(expect) and again.fail == pytest.approx(expect)
     assert dict(zip(with_known.per_plot["DKBH"], with_known.per_plot["net"])) == pytest.approx({"A": expect})
+
+
+def _reference_net(res):
+    """The net areas by their definition, GEOS throughout: per plot the union of its 不合规 parts and of its 需核实
+    parts outside them (every part made valid), the totals the union over all plots."""
+    from algorithms.geometry import exact_area, polygonal
+    from algorithms.report.netarea import AREA_KINDS
+
+    kinds = {r.rule_id: r.kind for r in res.rules}
+    c = res.conflicts
+    c = c[c["GZBH"].map(kinds).isin(AREA_KINDS) & c.geometry.notna() & (c["CTMJ"] > 0)
+          & c["YZCD"].isin(["错误", "警告"])]
+    geoms = polygonal(shapely.make_valid(c.geometry.to_numpy()))
+    per, fails, verifies = {}, [], []
+    for code in c["DKBH"].astype(str).unique():
+        mine = (c["DKBH"].astype(str) == code).to_numpy()
+        fail = shapely.union_all(geoms[mine & (c["YZCD"] == "错误").to_numpy()])
+        verify = shapely.difference(shapely.union_all(geoms[mine & (c["YZCD"] == "警告").to_numpy()]), fail)
+        fails.append(fail)
+        verifies.append(verify)
+        per[code] = tuple(exact_area(polygonal(np.array([fail, verify], dtype=object))))
+    fail_u = shapely.union_all(fails)
+    totals = exact_area(polygonal(np.array([fail_u, shapely.difference(shapely.union_all(verifies), fail_u)],
+                                           dtype=object)))
+    return per, totals
+
+
+def _mixed_case():
+    """Plots where each path of the net area matters: A one red-line row; B two overlapping red-line features (the
+    check dissolves them); C red line and farmland overlapping (two rules: a union here); D and E overlap each other
+    (bad data), both under the red line; G 不合规 farmland and a red-line overlap below the boundary tolerance
+    (需核实（疑似边界误差）): both results on one plot; H no land-use code (需核实 only); K apart."""
+    plots = gpd.GeoDataFrame(
+        {"DKBH": list("ABCDEGHK"), "YDYHFLDM": ["1001"] * 6 + [None, "1001"]},
+        geometry=[b(0, 0, 100, 100), b(200, 0, 300, 100), b(400, 0, 500, 100), b(600, 0, 700, 100),
+                  b(650, 0, 750, 100), b(800, 0, 900, 100), b(1000, 0, 1100, 100), b(1200, 0, 1300, 100)], crs=4524)
+    red = gpd.GeoDataFrame({"BSM": [f"E{i}" for i in range(6)]},
+                           geometry=[b(50, -50, 150, 150), b(220, 10, 280, 90), b(250, 0, 320, 100),
+                                     b(430, 0, 480, 100), b(640, 20, 720, 80), b(897, 0, 900, 2)], crs=4524)
+    red = gpd.GeoDataFrame({"BSM": list(red["BSM"]) + ["E6"]},
+                           geometry=list(red.geometry) + [b(1050, 0, 1150, 100)], crs=4524)
+    farm = gpd.GeoDataFrame({"BSM": ["F1", "F2"]}, geometry=[b(460, 50, 600, 150), b(820, 0, 880, 100)],
+                            crs=4524)
+    return check_masterplan(plots, ecological_redline=red, farmland=farm, boundary_tolerance=10.0)
+
+
+def test_net_area_fast_paths_equal_the_definition():
+    """One row, the check's dissolved union, two rules, overlapping plots, both results on a plot: the net areas
+    (which take the check's own figures where a plot's rows come from one rule) equal the union by definition."""
+    res = _mixed_case()
+    assert list(res.dissolved["MP-ECO"]) == ["B"]                    # B takes the check's union
+    sev = res.conflicts.groupby("DKBH")["YZCD"].agg(set).to_dict()
+    assert sev["G"] == {"错误", "警告"} and sev["H"] == {"警告"}
+    net = net_areas(res)
+    per, (fail_t, verify_t) = _reference_net(res)
+    got = {k: (f, v) for k, f, v in zip(net.per_plot["DKBH"], net.per_plot["fail"], net.per_plot["verify"])}
+    assert set(got) == set(per) == set("ABCDEGH")
+    for code in per:
+        assert got[code] == pytest.approx(per[code], abs=1e-6), code
+    assert net.fail == pytest.approx(fail_t, abs=1e-6) and net.verify == pytest.approx(verify_t, abs=1e-6)
+    # by hand: the red-line parts of D and E overlap on x 650–700, y 20–80 (in the total once)
+    assert sum(f for f, _ in got.values()) - net.fail == pytest.approx(50 * 60)
+    assert per["C"][0] == pytest.approx(50 * 100 + 20 * 50)     # E3 x 430–480; F1 x 460–500, y 50–100 beside it
+    assert got["G"] == pytest.approx((60 * 100, 3 * 2))         # F2 不合规; E5 6 m² below the tolerance 需核实
+
+
+def test_net_area_of_many_plots_equals_the_definition():
+    """A realistic zone: 400 jittered plots (one in ten overlapping its neighbour), red-line blobs that overlap each
+    other and farmland blobs over them, unknown land-use codes and a boundary tolerance."""
+    rng = np.random.default_rng(5)
+    i = np.arange(400)
+    x, y = (i % 20) * 80.0 + rng.uniform(0, 3, 400), (i // 20) * 80.0 + rng.uniform(0, 3, 400)
+    w = np.where(rng.random(400) < 0.1, 110.0, 70.0)                       # wide plots overlap the next one
+    plots = gpd.GeoDataFrame({"DKBH": [f"P{k:03d}" for k in i],
+                              "YDYHFLDM": np.where(rng.random(400) < 0.1, None, "1001")},
+                             geometry=shapely.box(X0 + x, Y0 + y, X0 + x + w, Y0 + y + 70), crs=4524)
+
+    def blobs(n, prefix):
+        cx, cy = rng.uniform(0, 1600, n), rng.uniform(0, 1600, n)
+        ang = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+        r = rng.uniform(20, 120, n)[:, None] * (1 + 0.2 * np.sin(5 * ang + rng.uniform(0, 6, (n, 1))))
+        ring = np.stack([X0 + cx[:, None] + r * np.cos(ang), Y0 + cy[:, None] + r * np.sin(ang)], axis=2)
+        return gpd.GeoDataFrame({"BSM": [f"{prefix}{k}" for k in range(n)]}, geometry=shapely.polygons(ring),
+                                crs=4524)
+
+    res = check_masterplan(plots, ecological_redline=blobs(40, "E"), farmland=blobs(40, "F"),
+                           boundary_tolerance=5.0)
+    assert len(res.dissolved["MP-ECO"]) > 5 and (res.conflicts["YZCD"] == "警告").any()
+    net = net_areas(res)
+    per, (fail_t, verify_t) = _reference_net(res)
+    assert len(net.per_plot) == len(per) > 100
+    for code, f, v in zip(net.per_plot["DKBH"], net.per_plot["fail"], net.per_plot["verify"]):
+        assert (f, v) == pytest.approx(per[code], abs=1e-6), code
+    assert net.fail == pytest.approx(fail_t, abs=1e-6) and net.verify == pytest.approx(verify_t, abs=1e-6)

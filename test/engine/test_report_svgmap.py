@@ -1,0 +1,137 @@
+"""The report's maps in bulk: path data written by numpy equal to point-by-point formatting, rings oriented as GEOS
+normalize orients them, paths cut below Qt's limit at ring boundaries, the view tests by bounding box equal to GEOS's
+predicates."""
+import numpy as np
+
+import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
+import shapely
+
+from algorithms.report.svgmap import View, _side
+from algorithms.report.svgpath import MAX_POINTS, bulk_path
+
+X0, Y0 = 36_400_000.0, 3_400_000.0
+
+
+def _plain_path(view, geoms) -> list:
+    """The point-by-point reference: every polygon ring (get_parts → get_rings), then every line, one f-string per
+    point in tenths of a pixel, repeated points dropped, paths of whole rings up to MAX_POINTS points."""
+    geoms = [g for g in geoms if g is not None]
+    parts = shapely.get_parts(np.array(geoms, dtype=object)) if geoms else np.zeros(0, dtype=object)
+    rings = [(r, True) for p in parts if p.geom_type == "Polygon" for r in shapely.get_rings(p)]
+    rings += [(p, False) for p in parts if p.geom_type in ("LineString", "LinearRing")]
+    tokens, starts = [], []
+    for ring, closed in rings:
+        pts = []
+        for x, y in shapely.get_coordinates(ring):
+            p = (int(np.rint(((x - view.x0) * view.s + view.pad) * 10)),
+                 int(np.rint(((view.y0 + view.h - y) * view.s + view.pad) * 10)))
+            if not pts or p != pts[-1]:
+                pts.append(p)
+        if pts:
+            starts.append(len(tokens))
+            tokens += [f"{'M' if k == 0 else 'L'}{x},{y}{'Z' if closed and k == len(pts) - 1 else ''}"
+                       for k, (x, y) in enumerate(pts)]
+    bounds, prev = [0], 0
+    for start in starts[1:] + [len(tokens)]:
+        if start - bounds[-1] > MAX_POINTS and prev > bounds[-1]:
+            bounds.append(prev)
+        prev = start
+    bounds.append(len(tokens))
+    return [" ".join(tokens[a:b]) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+
+
+def _mixed(rng, n=300):
+    """Polygons with and without holes, multipolygons, lines, collections with points, empties and None, some
+    outside the view (negative pixels) and far from it (five-digit pixels), in random order."""
+    x, y = rng.uniform(-200, 1200, n), rng.uniform(-200, 1200, n)
+    boxes = shapely.box(X0 + x, Y0 + y, X0 + x + rng.uniform(1, 60, n), Y0 + y + rng.uniform(1, 60, n))
+    holed = shapely.difference(shapely.buffer(boxes[:60], 8), shapely.buffer(shapely.centroid(boxes[:60]), 4))
+    multi = shapely.multipolygons([[a, c] for a, c in zip(boxes[60:120:2], shapely.buffer(boxes[61:120:2], 3))])
+    lines = shapely.boundary(np.concatenate([boxes[120:160], holed[:20], multi[:10]]))
+    coll = shapely.geometrycollections([[a, c, shapely.Point(X0, Y0)] for a, c in zip(holed[20:40], lines[:20])])
+    far = shapely.box(X0 + 90_000, Y0 - 50_000, X0 + 90_500, Y0 - 49_000)
+    ang = np.linspace(0, 2 * np.pi, 40_000, endpoint=False)                    # a ring over MAX_POINTS
+    r = np.where(np.arange(40_000) % 2, 300.0, 200.0)
+    big = shapely.Polygon(np.column_stack([X0 + 500 + r * np.cos(ang), Y0 + 500 + r * np.sin(ang)]))
+    zero = shapely.LineString([(X0 - 6 / 0.668, Y0), (X0 - 6 / 0.668, Y0 + 100)])     # pixel x 0 in View below
+    odd = np.empty(6, dtype=object)
+    odd[:] = [far, big, zero, shapely.Polygon(), None, shapely.LineString()]
+    geoms = np.concatenate([boxes[160:], holed, multi, lines, coll, odd])
+    rng.shuffle(geoms)
+    return geoms
+
+
+def _rings(paths):
+    """Each ring of the paths as its points up to the start vertex (the smallest rotation), with its closing."""
+    out = []
+    for p in paths:
+        for ring in p.split("M")[1:]:
+            pts = [t for t in ring.replace("L", " ").split() if t]
+            closed = pts[-1].endswith("Z")
+            pts = [t.rstrip("Z") for t in pts]
+            if closed and len(pts) > 1 and pts[0] == pts[-1]:
+                pts = pts[:-1]
+            low = min(pts)
+            out.append((min(tuple(pts[k:] + pts[:k]) for k in range(len(pts)) if pts[k] == low), closed))
+    return sorted(out)
+
+
+def test_bulk_path_equals_point_by_point_formatting():
+    rng = np.random.default_rng(11)
+    geoms = _mixed(rng)
+    view = View((X0, Y0, X0 + 1000, Y0 + 1000), 680)
+    got = bulk_path(view, geoms)
+    assert got == _plain_path(view, geoms)
+    assert len(got) > 2 and max(p.count("M") + p.count("L") for p in got) > MAX_POINTS   # the big ring alone
+    assert any("-" in p for p in got) and any(len(t) > 13 for p in got for t in p.split())
+    assert any(t.startswith("M0,") for p in got for t in p.split())
+    assert bulk_path(view, [None, shapely.Point(X0, Y0)]) == [] == bulk_path(view, [])
+
+
+def test_bulk_path_cuts_paths_at_the_limit_as_before():
+    """7 000 plots of five points each: paths of exactly MAX_POINTS points (a ring starting at the limit goes into
+    the next path), as the point-by-point writer cut them."""
+    k = np.arange(7_000)
+    geoms = shapely.box(X0 + (k % 100) * 10.0, Y0 + (k // 100) * 10.0, X0 + (k % 100) * 10.0 + 8,
+                        Y0 + (k // 100) * 10.0 + 8)
+    view = View(shapely.total_bounds(geoms), 680)
+    got = bulk_path(view, geoms)
+    assert got == _plain_path(view, geoms)
+    assert [p.count("M") + p.count("L") for p in got] == [MAX_POINTS, 5 * 7_000 - MAX_POINTS]
+
+
+def test_bulk_path_orients_rings_as_normalize():
+    """Outer rings clockwise, holes counter-clockwise: the rings of GEOS normalize (up to the start vertex), in paths
+    of the same points, so overlapping polygons fill alike and holes stay holes."""
+    from algorithms.geometry import polygonal
+
+    rng = np.random.default_rng(12)
+    geoms = polygonal(_mixed(rng)[::2])
+    geoms[::7] = shapely.reverse(geoms[::7])                  # some rings the other way round
+    view = View((X0, Y0, X0 + 1000, Y0 + 1000), 680)
+    got = bulk_path(view, geoms, orient=True)
+    want = _plain_path(view, shapely.normalize(geoms))
+    assert len(_rings(got)) > 150
+    assert _rings(got) == _rings(want)
+    assert _rings(got) != _rings(bulk_path(view, geoms))    # orienting changed something
+
+
+def test_view_sides_by_bounding_box_equal_geos_predicates():
+    """Inside (covered by the view's rectangle) and meeting it, from the boxes, as GEOS says — also for geometries
+    on the rectangle's edge and empty ones."""
+    rng = np.random.default_rng(13)
+    view = View((X0, Y0, X0 + 1000, Y0 + 1000), 680)
+    edges = [shapely.box(X0 - 50, Y0, X0, Y0 + 40), shapely.box(X0, Y0, X0 + 1000, Y0 + 1000),
+             shapely.box(X0 - 1, Y0 - 1, X0 + 5, Y0 + 5), shapely.LineString([(X0 - 10, Y0 - 10), (X0 - 10, Y0 + 2000)]),
+             shapely.Polygon([(X0 - 60, Y0 - 60), (X0 - 50, Y0 + 500), (X0 + 500, Y0 - 50)])]
+    more = np.empty(len(edges), dtype=object)
+    more[:] = edges
+    geoms = np.concatenate([_mixed(rng, 200), more])
+    geoms = geoms[~np.equal(geoms, None)]
+    side = _side(geoms, view)
+    with np.errstate(invalid="ignore"):                      # GEOS on the empty geometries
+        assert (side == 1).tolist() == shapely.covered_by(geoms, view.box).tolist()
+        edge = side == -1
+        assert not shapely.intersects(geoms[side == 0], view.box).any()
+        assert edge.sum() > 10 and not shapely.intersects(geoms[edge], view.box).all()
+        assert shapely.intersects(geoms[side == 1], view.box).all()
