@@ -79,7 +79,8 @@ def load_variants(path: Optional[str] = None) -> dict[str, tuple[Variant, ...]]:
 
 
 def _has_values(series) -> bool:
-    return bool(series.map(lambda v: v is not None and v == v and str(v).strip() != "").any())
+    """Any value that is not null, NaN or blank (stops at the first one: a filled column costs one look)."""
+    return any(v is not None and v == v and str(v).strip() != "" for v in series.to_numpy(dtype=object))
 
 
 def resolve_field(frame, schema: str, chosen: Optional[str] = None, *, variants=None) -> FieldChoice:

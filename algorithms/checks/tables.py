@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
+import pandas as pd
 
 from ..errors import StandardError_
 from ..standards._files import STANDARDS_DIR, read_header, read_table
@@ -103,10 +104,11 @@ def norm_column(series) -> np.ndarray:
     """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
     vals = series.to_numpy(dtype=object)
     if len(vals) and all(type(v) is str for v in vals):
-        # "nan" / "none" / "null" (any case) mean an empty code
-        out = np.empty(len(vals), dtype=object)
-        out[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in vals)]
-        return out
+        # each distinct text once (a land-use column holds a few dozen); "nan" / "none" / "null" (any case) are empty
+        codes, uniq = pd.factorize(vals)
+        norm = np.empty(len(uniq), dtype=object)
+        norm[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in uniq)]
+        return norm[codes]
     uniq = {}
     out = np.empty(len(vals), dtype=object)
     for k, v in enumerate(vals):
