@@ -5,7 +5,7 @@ cells of 100,000 plots. Here openpyxl still builds everything else — the style
 their merges, column widths, freeze panes, page setup, print titles and the other sheets — and the data rows
 become the XML openpyxl itself would write for them: every cell of a row, styled (``s`` = the style id openpyxl
 gives that style, registered in the order its writer would meet the cells), numbers as ``"%.16g"``, text as inline
-strings with non-ASCII characters as character references. A value that is not a plain number or plain text
+strings with non-ASCII characters as character references (lxml's output). A value that is not a plain number or plain text
 (a text looking like a formula or an error code, with control characters or surrounding spaces; a date, a bool,
 an infinite number …) is written by openpyxl's own cell writer. The saved file is, part for part, the one
 openpyxl writes from cells, except the order of the <mergeCell> entries (a set in openpyxl).
@@ -106,6 +106,8 @@ def _text(v: str):
     if stripped != v or v[0] in "=#" or len(v) > 32767 or _NOT_PLAIN.search(v):
         return v, None
     text = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if "&" in v or "<" in v or ">" in v else v
+    if not text.isascii():                      # once per distinct text, not once per cell
+        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
     return v, f' t="inlineStr"><is><t>{text}</t></is></c>'
 
 
