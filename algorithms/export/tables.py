@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..schema import DEFAULT_CODES, FIELDS, PLOT, CodeFormat
 from .notes import control_reasons, development_status
 
-__all__ = ["prepare_plots", "unit_cluster_summary", "load_landuse_names",
+__all__ = ["prepare_plots", "unit_cluster_summary", "GroupSums", "group_positions", "load_landuse_names",
            "load_construction_prefixes", "is_construction", "NO_CODE"]
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -86,20 +86,57 @@ def _parent(codes: CodeFormat, code) -> Optional[str]:
         return None
 
 
+class GroupSums:
+    """Sums of float columns of ``df`` over groups of its rows given by position (an index array or a slice),
+    exactly as pandas gives ``df[col].iloc[positions].sum(min_count=1)`` — NaN set to 0 and numpy's sum in row
+    order, NaN when no row of the group has a value — without a frame per group (5,000 units: seconds).
+    ``by_pandas``: pandas' own sum for every group (the reference the tests compare with)."""
+
+    def __init__(self, df: pd.DataFrame, cols, by_pandas: bool = False):
+        self._df, self._fast, self._notna = df, {}, {}
+        for col in [] if by_pandas else cols:
+            values = df[col].to_numpy()
+            if values.dtype == np.float64:
+                nan = np.isnan(values)
+                self._fast[col] = (np.where(nan, 0.0, values), ~nan)
+
+    def sum(self, col: str, positions):
+        fast = self._fast.get(col)
+        if fast is None:
+            return self._df[col].iloc[positions].sum(min_count=1)
+        filled, has = fast
+        return filled[positions].sum() if has[positions].any() else np.nan
+
+    def first(self, col: str, positions):
+        """The first non-null value of ``col`` on the rows at ``positions`` (``dropna().iloc[0]``), or None."""
+        if col not in self._notna:
+            self._notna[col] = (self._df[col].to_numpy(), self._df[col].notna().to_numpy())
+        values, notna = self._notna[col]
+        hits = np.flatnonzero(notna[positions])
+        return values[positions][hits[0]] if len(hits) else None
+
+
+def group_positions(df: pd.DataFrame, keys) -> list[tuple]:
+    """(key, positions) of the groups of ``df`` by ``keys``, in order of first appearance, positions ascending:
+    the groups and rows of ``df.groupby(keys, sort=False)``."""
+    return sorted(df.groupby(keys, sort=False).indices.items(), key=lambda kv: kv[1][0])
+
+
 _SUM_COLS = {"_HA": "area_ha", "JRJZMJ": "floor_m2", "ZDTZE": "invest", "_OUTPUT": "output"}
 
 
-def _sums(frame: pd.DataFrame) -> dict:
+def _sums(sums: GroupSums, positions, n: int) -> dict:
     """Sums of the additive quantities; NaN when no plot of the group has the value (not zero)."""
-    out = {name: frame[col].sum(min_count=1) for col, name in _SUM_COLS.items()}
-    out["n_plots"] = len(frame)
+    out = {name: sums.sum(col, positions) for col, name in _SUM_COLS.items()}
+    out["n_plots"] = n
     return out
 
 
-def unit_cluster_summary(df: pd.DataFrame, *, units=None, clusters=None) -> pd.DataFrame:
+def unit_cluster_summary(df: pd.DataFrame, *, units=None, clusters=None, by_pandas: bool = False) -> pd.DataFrame:
     """Rows per unit, a subtotal per cluster, and a grand total: level ∈ {"unit", "cluster", "total"}.
 
-    Units listed in ``units`` without plots appear with zero plots and empty sums.
+    Units listed in ``units`` without plots appear with zero plots and empty sums. ``by_pandas``: see
+    :class:`GroupSums`.
     """
     unit_info = _info(units, "DYBH", ("ZTBH", "CYHJ", "CYL"))
     cluster_info = _info(clusters, "ZTBH", ("ZTMC", "CYL"))
@@ -109,27 +146,23 @@ def unit_cluster_summary(df: pd.DataFrame, *, units=None, clusters=None) -> pd.D
             ztbh = info.get("ZTBH") or _parent(DEFAULT_CODES, code) or NO_CODE
             unit_keys = pd.concat([unit_keys, pd.DataFrame({"_ZTBH": [ztbh], "_DYBH": [code]})])
     unit_keys = unit_keys.sort_values(["_ZTBH", "_DYBH"])
-    groups = {k: g for k, g in df.groupby("_DYBH", sort=False)}
-    empty = df.iloc[0:0]
+    sums = GroupSums(df, _SUM_COLS, by_pandas)
+    in_unit = dict(group_positions(df, ["_ZTBH", "_DYBH"]))
+    in_cluster = dict(group_positions(df, "_ZTBH"))
+    none = np.empty(0, dtype=np.intp)
     rows = []
     for ztbh, ukeys in unit_keys.groupby("_ZTBH", sort=True):
         for dybh in ukeys["_DYBH"]:
-            g = groups.get(dybh, empty)
-            g = g[g["_ZTBH"] == ztbh] if len(g) else g
-            info = unit_info.get(dybh, {})
-            chain = info.get("CYHJ") or _first(g, "CYHJ")
-            rows.append({"level": "unit", "ZTBH": ztbh, "DYBH": dybh, "name": chain, **_sums(g)})
-        cg = df[df["_ZTBH"] == ztbh]
+            pos = in_unit.get((ztbh, dybh), none)
+            chain = unit_info.get(dybh, {}).get("CYHJ") or sums.first("CYHJ", pos)
+            rows.append({"level": "unit", "ZTBH": ztbh, "DYBH": dybh, "name": chain, **_sums(sums, pos, len(pos))})
+        pos = in_cluster.get(ztbh, none)
         info = cluster_info.get(ztbh, {})
         rows.append({"level": "cluster", "ZTBH": ztbh, "DYBH": None,
-                     "name": info.get("ZTMC") or info.get("CYL") or _first(cg, "CYL"), **_sums(cg)})
-    rows.append({"level": "total", "ZTBH": None, "DYBH": None, "name": None, **_sums(df)})
+                     "name": info.get("ZTMC") or info.get("CYL") or sums.first("CYL", pos),
+                     **_sums(sums, pos, len(pos))})
+    rows.append({"level": "total", "ZTBH": None, "DYBH": None, "name": None, **_sums(sums, slice(None), len(df))})
     return pd.DataFrame(rows)
-
-
-def _first(frame, col):
-    vals = frame[col].dropna() if len(frame) else []
-    return vals.iloc[0] if len(vals) else None
 
 
 def _info(frame, key, cols) -> dict:

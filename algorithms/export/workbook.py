@@ -19,11 +19,12 @@ from ..findings import FINDING_FIELDS, findings_frame
 from ..progress import Progress
 from .columns import Column, resolve_columns
 from .balance import balance_areas, land_balance
-from .tables import prepare_plots, unit_cluster_summary
+from .tables import GroupSums, group_positions, prepare_plots, unit_cluster_summary
 from .notes import with_reasons
 from .review import finding_plot_codes
-from .xlsx import (Styles, cell_value, check_not_locked, merge_reasons, note_row, page_setup, title_row,
-                   two_row_header, write_atomic, write_rows)
+from .xlsx_stream import RowWriter
+from .xlsx import (Styles, cell_value, check_not_locked, note_row, page_setup, title_row, two_row_header,
+                   write_atomic, write_rows)
 
 __all__ = ["export_indicator_table", "ExportResult", "SHEETS", "write_atomic", "check_not_locked"]
 
@@ -89,7 +90,7 @@ class ExportResult:
 
 
 # ------------------------------------------------------------------------------------- the sheets
-def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress, notes=()):
+def _plots_sheet(wb, st, rw: RowWriter, df, cols: list[Column], lang, title, progress, notes=()):
     ws = wb.active
     ws.title = SHEETS["plots"][0 if lang == "zh" else 1]
     n = len(cols)
@@ -102,27 +103,30 @@ def _plots_sheet(wb, st, df, cols: list[Column], lang, title, progress, notes=()
     data = with_reasons(df, sources)
     rows, kinds = [], []
 
-    def subtotal(kind, frame, label):
+    sums = GroupSums(df, [c.source for c in cols if c.summed], by_pandas=not rw.stream)
+
+    def subtotal(kind, positions, label):
         vals = [None] * n
         for i, c in enumerate(cols):
             if c.summed:
-                vals[i] = frame[c.source].sum(min_count=1)
+                vals[i] = sums.sum(c.source, positions)
         vals[label_col] = label
         rows.append(vals)
         kinds.append(kind)
 
-    for ci, (ztbh, cframe) in enumerate(df.groupby("_ZTBH", sort=False)):
-        for dybh, uframe in cframe.groupby("_DYBH", sort=False):
-            for i in uframe.index:
-                rows.append(list(data[i]))
-                kinds.append("plot")
-            subtotal("unit", uframe, _t("unit_sub", lang, code=dybh or _t("no_code", lang)))
-        subtotal("cluster", cframe, _t("cluster_sub", lang, code=ztbh or _t("no_code", lang)))
+    units: dict = {}
+    for (ztbh, dybh), pos in group_positions(df, ["_ZTBH", "_DYBH"]):
+        units.setdefault(ztbh, []).append((dybh, pos))
+    for ci, (ztbh, cpos) in enumerate(group_positions(df, "_ZTBH")):
+        for dybh, upos in units[ztbh]:
+            rows.extend(data[upos].tolist())
+            kinds.extend(["plot"] * len(upos))
+            subtotal("unit", upos, _t("unit_sub", lang, code=dybh or _t("no_code", lang)))
+        subtotal("cluster", cpos, _t("cluster_sub", lang, code=ztbh or _t("no_code", lang)))
         if progress is not None and ci % 5 == 0:
             progress(10 + 30 * len(rows) / max(1, len(df) * 1.2), "")
-    subtotal("total", df, _t("total", lang))
-    end = write_rows(ws, st, rows, fmts, kinds, start=4, reason_prefix=UNASSIGNED)
-    merge_reasons(ws, rows, fmts, kinds, 4, UNASSIGNED)
+    subtotal("total", slice(None), _t("total", lang))
+    end = rw.rows(ws, st, rows, fmts, kinds, 4, reason_prefix=UNASSIGNED)
     note_row(ws, st, end, _t("note_round", lang), n)
     for k, text in enumerate(notes, start=1):
         note_row(ws, st, end + k, "注：" + text, n)
@@ -146,7 +150,7 @@ _SUMMARY_COLS = [  # key, (group zh, sub zh), (group en, sub en), fmt, width
 ]
 
 
-def _summary_sheet(wb, st, summary, lang):
+def _summary_sheet(wb, st, rw: RowWriter, summary, lang):
     ws = wb.create_sheet(SHEETS["summary"][0 if lang == "zh" else 1])
     heads = [h[1] if lang == "zh" else h[2] for h in _SUMMARY_COLS]
     title_row(ws, st, _t("summary_title", lang), len(heads))
@@ -162,7 +166,7 @@ def _summary_sheet(wb, st, summary, lang):
             vals[1] = _t("no_code", lang)
         rows.append(vals)
         kinds.append("plot" if rec["level"] == "unit" else rec["level"])
-    end = write_rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, start=4)
+    end = rw.rows(ws, st, rows, [h[3] for h in _SUMMARY_COLS], kinds, 4)
     note_row(ws, st, end, _t("note_summary", lang), len(heads))
     ws.freeze_panes = "C4"
     page_setup(ws, "2:3", len(heads))
@@ -204,7 +208,7 @@ def _balance_sheet(wb, st, balance, lang):
     page_setup(ws, "2:3", len(heads))
 
 
-def _findings_sheet(wb, st, findings, lang, plots, df, units, clusters):
+def _findings_sheet(wb, st, rw: RowWriter, findings, lang, plots, df, units, clusters):
     frame = findings if isinstance(findings, pd.DataFrame) else findings_frame(list(findings))
     cols = [c for c in FINDING_FIELDS if c in frame.columns]
     if "GZBH" not in cols or "SM" not in cols:
@@ -221,7 +225,7 @@ def _findings_sheet(wb, st, findings, lang, plots, df, units, clusters):
     title_row(ws, st, _t("findings_title", lang), len(heads))
     two_row_header(ws, st, heads, [widths.get(c, 12) for c in cols])
     values = frame.assign(DKBH=codes)[cols].astype(object).to_numpy().tolist()
-    end = write_rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
+    end = rw.rows(ws, st, values, ["0.00" if c in ("CLZ", "XZZ") else "@" for c in cols],
                      ["plot"] * len(values), start=4)
     note_row(ws, st, end, _t("note_findings", lang), len(heads))
     ws.freeze_panes = "A4"
@@ -232,8 +236,8 @@ def _findings_sheet(wb, st, findings, lang, plots, df, units, clusters):
 def export_indicator_table(plots, path: str, *, units=None, clusters=None, findings=None, columns=None,
                            language: str = "zh", csv_path: Optional[str] = None, title: Optional[str] = None,
                            balance: bool = True, summary: bool = True, roads=None, missing_fields=None,
-                           field_cautions=(),
-                           progress: Optional[Progress] = None) -> ExportResult:
+                           field_cautions=(), progress: Optional[Progress] = None,
+                           stream_rows: bool = True) -> ExportResult:
     """Write the control-indicator workbook of ``plots`` (GeoDataFrame or DataFrame with schema fields) to ``path``.
 
     ``columns``: keys of :data:`~algorithms.export.columns.COLUMNS` (order kept), default the standard table.
@@ -244,7 +248,9 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     ``missing_fields``: {column key: why the plot layer has no such field}; written as a note under the plot table
     when that column is shown and no plot has a value. ``field_cautions``: notes written there always (e.g. land-use
     codes read from a field of another code system). Raises :class:`InputError` (E_WRITE / E_FILE_LOCKED /
-    E_EMPTY_LAYER / E_BAD_PARAMETER).
+    E_EMPTY_LAYER / E_BAD_PARAMETER). ``stream_rows``: the rows of the plot, summary and findings tables are
+    written as sheet XML of our own (:mod:`.xlsx_stream`: the same workbook, many times faster); False builds
+    every cell with openpyxl (the reference the tests compare it with).
     """
     from openpyxl import Workbook
 
@@ -262,10 +268,12 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
     wb = Workbook()
     notes = [text for key, text in (missing_fields or {}).items()
              if key in [c.source for c in cols] and df[key].isna().all()] + list(field_cautions)
-    sheets = [_plots_sheet(wb, st, df, cols, language, title, progress, notes).title]
+    rw = RowWriter(stream_rows)
+    sheets = [_plots_sheet(wb, st, rw, df, cols, language, title, progress, notes).title]
     progress(60, "汇总 / summaries")
     if summary:
-        _summary_sheet(wb, st, unit_cluster_summary(df, units=units, clusters=clusters), language)
+        summary_rows = unit_cluster_summary(df, units=units, clusters=clusters, by_pandas=not stream_rows)
+        _summary_sheet(wb, st, rw, summary_rows, language)
         sheets.append(wb.worksheets[-1].title)
     balance_total = None
     if balance:
@@ -274,12 +282,12 @@ def export_indicator_table(plots, path: str, *, units=None, clusters=None, findi
         _balance_sheet(wb, st, rows, language)
         sheets.append(wb.worksheets[-1].title)
     if findings is not None:
-        _findings_sheet(wb, st, findings, language, plots, df, units, clusters)
+        _findings_sheet(wb, st, rw, findings, language, plots, df, units, clusters)
         sheets.append(wb.worksheets[-1].title)
     wb.properties.creator = "小组团 Planner"
     wb.properties.title = title or _t("plots_title", language)
     progress(75, "保存 / saving")
-    out = write_atomic(path, wb.save)
+    out = write_atomic(path, lambda tmp: rw.save(wb, tmp))
     result = ExportResult(out, None, sheets, len(df), float(df["_HA"].sum()), balance_total)
     if csv_path:
         result.csv_path = write_atomic(csv_path, lambda tmp: _write_csv(tmp, df, cols, language))

@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputError
 
 __all__ = ["check_not_locked", "write_atomic", "Styles", "cell_value", "page_setup", "title_row", "two_row_header",
-           "note_row", "write_rows", "merge_reasons"]
+           "note_row", "style_key", "style_cell", "write_rows", "reason_runs", "merge_reasons"]
 
 # ------------------------------------------------------------------------------------ atomic writing
 def check_not_locked(path: str) -> None:
@@ -181,45 +181,57 @@ def note_row(ws, st, row, text, ncols):
     ws.row_dimensions[row].height = 13 * max(1, math.ceil(units / max(width, 1))) + 4
 
 
+def style_key(v, fmt: str, kind: str, reason_prefix: Optional[str]) -> tuple:
+    """The style of a cell holding ``v`` (as :func:`cell_value` gives it) in a column of number format ``fmt`` on a
+    row of ``kind``: (kind, number format or None, is a 未赋值 reason). A text starting with ``reason_prefix`` in a
+    number column of a plot row (a 未赋值 reason) gets the reason style."""
+    number = fmt if fmt != "@" else ("@" if v is not None else None)
+    reason = (reason_prefix is not None and kind == "plot" and fmt != "@" and isinstance(v, str)
+              and v.startswith(reason_prefix))
+    return kind, number, reason
+
+
+def style_cell(cell, st, key: tuple) -> None:
+    """Give a fresh cell the style of ``key`` (:func:`style_key`)."""
+    kind, number, reason = key
+    fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
+    cell.border = st.border
+    cell.font = st.reason if reason else (st.font if kind == "plot" else st.bold)
+    if kind != "plot" and fills.get(kind) is not None:
+        cell.fill = fills[kind]
+    if reason:
+        cell.alignment = st.reason_align
+    if number is not None:
+        cell.number_format = number
+
+
 def write_rows(ws, st, rows: list[list], fmts: list[str], kinds: list[str], start: int,
                reason_prefix: Optional[str] = None):
     """Append ``rows`` (lists of values) from row ``start``; ``kinds`` per row: plot/unit/cluster/total.
 
-    On plot rows, a text starting with ``reason_prefix`` in a number column (a 未赋值 reason) gets the reason style.
-    Each distinct style is built once and copied onto the other cells (assigning fonts and borders cell by cell
-    hashes the style objects every time: the slow part of a large table).
+    Styles by :func:`style_key`. Each distinct style is built once and copied onto the other cells (assigning
+    fonts and borders cell by cell hashes the style objects every time: the slow part of a large table).
     """
-    fills = {"unit": st.unit_fill, "cluster": st.cluster_fill, "total": st.total_fill}
     cache: dict = {}
     r = start
     for values, kind in zip(rows, kinds):
         for c, (v, fmt) in enumerate(zip(values, fmts), start=1):
             v = cell_value(v)
             cell = ws.cell(row=r, column=c, value=v) if v is not None else ws.cell(row=r, column=c)
-            number = fmt if fmt != "@" else ("@" if v is not None else None)
-            reason = (reason_prefix is not None and kind == "plot" and fmt != "@" and isinstance(v, str)
-                      and v.startswith(reason_prefix))
-            key = (kind, number, reason)
+            key = style_key(v, fmt, kind, reason_prefix)
             if key in cache:
                 cell._style = copy(cache[key])
                 continue
-            cell.border = st.border
-            cell.font = st.reason if reason else (st.font if kind == "plot" else st.bold)
-            if kind != "plot" and fills.get(kind) is not None:
-                cell.fill = fills[kind]
-            if reason:
-                cell.alignment = st.reason_align
-            if number is not None:
-                cell.number_format = number
+            style_cell(cell, st, key)
             cache[key] = copy(cell._style)
         r += 1
     return r
 
 
-def merge_reasons(ws, rows: list[list], fmts: list[str], kinds: list[str], start: int, prefix: str) -> int:
-    """On plot rows, merge runs of neighbouring number-column cells holding the same reason (text starting with
-    ``prefix``) into one cell, so that a reason is read once per plot. Returns the number of merged ranges."""
-    merged = 0
+def reason_runs(rows: list[list], fmts: list[str], kinds: list[str], prefix: str):
+    """(row position, first column, last column), 1-based columns: on plot rows, the runs of neighbouring
+    number-column cells holding the same reason (text starting with ``prefix``), merged so that a reason is read
+    once per plot."""
     for k, (values, kind) in enumerate(zip(rows, kinds)):
         if kind != "plot":
             continue
@@ -231,9 +243,16 @@ def merge_reasons(ws, rows: list[list], fmts: list[str], kinds: list[str], start
                 while e + 1 < len(values) and values[e + 1] == v and fmts[e + 1] != "@":
                     e += 1
             if e > c:
-                _merge(ws, start + k, c + 1, e + 1)
-                merged += 1
+                yield k, c + 1, e + 1
             c = e + 1
+
+
+def merge_reasons(ws, rows: list[list], fmts: list[str], kinds: list[str], start: int, prefix: str) -> int:
+    """Merge the :func:`reason_runs` of ``rows`` written from row ``start``. Returns the number of merged ranges."""
+    merged = 0
+    for k, first, last in reason_runs(rows, fmts, kinds, prefix):
+        _merge(ws, start + k, first, last)
+        merged += 1
     return merged
 
 
