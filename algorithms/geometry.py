@@ -193,11 +193,13 @@ def polygonal(geoms):
     return geoms
 
 
-def union_by_group(n_plots: int, plot_idx, area, geoms=None):
+def union_by_group(n_plots: int, plot_idx, area, geoms=None, covering=None):
     """Per-group (per-plot) dissolved area and geometry: overlapping parts are not counted twice.
 
     ``plot_idx`` gives each row's group (0 … ``n_plots`` − 1). Groups of one row keep that row's ``area`` and
     geometry unchanged; groups of several get the exact area of the union of their geometries (needs ``geoms``).
+    ``covering`` (optional, per row): the row's geometry covers every other row of its group (e.g. the whole plot
+    lying inside a feature) — such a group's union is that row, no GEOS union needed.
     Groups without rows: area 0, geometry None.
     """
     total = np.zeros(n_plots)
@@ -215,6 +217,8 @@ def union_by_group(n_plots: int, plot_idx, area, geoms=None):
     if g is not None:
         union[p[starts[single]]] = g[starts[single]]
     multi = np.flatnonzero(~single)
+    if len(multi) and covering is not None:
+        multi = _covered(multi, starts, np.asarray(covering, dtype=bool)[order], p, a, g, total, union)
     if len(multi):
         if g is None:
             raise ValueError("geometries are needed to dissolve plots overlapping several features")
@@ -228,3 +232,17 @@ def union_by_group(n_plots: int, plot_idx, area, geoms=None):
         total[p[s]] = exact_area(u)
         union[p[s]] = u
     return total, union
+
+
+def _covered(multi, starts, cov, p, a, g, total, union):
+    """Groups (of ``multi``) with a covering row take that row's area and geometry; returns the other groups."""
+    has = np.maximum.reduceat(cov.astype(np.int8), starts)[multi] > 0
+    if not has.any():
+        return multi
+    grp = multi[has]
+    rows = np.flatnonzero(cov)
+    first = rows[np.searchsorted(rows, starts[grp])]       # the group's first covering row
+    total[p[starts[grp]]] = a[first]
+    if union is not None and g is not None:
+        union[p[starts[grp]]] = g[first]
+    return multi[~has]

@@ -47,7 +47,7 @@ def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
 def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
     res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
-    tot, uni = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
+    tot, uni = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry, res.whole)
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
     rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
     i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
@@ -73,7 +73,7 @@ def _reported_total(ctx: _Ctx, res, rows, among, among_total) -> np.ndarray:
     if redo.any():
         sel = rows[redo[res.plot[rows]]]
         t, _ = per_plot_union(n, res.plot[sel], res.area[sel],
-                              res.geometry[sel] if res.geometry is not None else None)
+                              res.geometry[sel] if res.geometry is not None else None, res.whole[sel])
         tot[redo] = t[redo]
     return tot
 
@@ -82,7 +82,7 @@ def _rule_within(ctx: _Ctx, spec, data, rule: RuleSummary):
     local, ids, names, _ = data
     subj = np.flatnonzero(ctx.subject(spec.applies_to))
     res = overlay(ctx.geoms[subj], local, max_vertices=ctx.max_vertices, plot_area=ctx.area[subj])
-    tot, uni = per_plot_union(len(subj), res.plot, res.area, res.geometry)
+    tot, uni = per_plot_union(len(subj), res.plot, res.area, res.geometry, res.whole)
     out_area, out_geom = outside_parts(ctx.geoms[subj], uni, tot, tolerance=ctx.tolerance,
                                        plot_area=ctx.area[subj])
     field = np.zeros(len(ctx.geoms))
@@ -102,7 +102,7 @@ def _rule_touch(ctx: _Ctx, spec, data, rule: RuleSummary):
     res = overlay(ctx.geoms, local, max_vertices=ctx.max_vertices, plot_area=ctx.area)
     subj = ctx.subject(spec.applies_to)
     field = np.zeros(len(ctx.geoms))
-    tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry)
+    tot, _ = per_plot_union(len(ctx.geoms), res.plot, res.area, res.geometry, res.whole)
     r = np.flatnonzero(subj[res.plot])
     i, j, a = res.plot[r], res.feature[r], res.area[r]
     field[i] = tot[i]
@@ -133,7 +133,7 @@ def _rule_zoning(ctx: _Ctx, spec, data, rule: RuleSummary, table):
         sel = np.flatnonzero(verdict == kind)
         if not len(sel):
             continue
-        tot, _ = per_plot_union(len(ctx.geoms), res.plot[sel], res.area[sel], res.geometry[sel])
+        tot, _ = per_plot_union(len(ctx.geoms), res.plot[sel], res.area[sel], res.geometry[sel], res.whole[sel])
         viol = tot >= ctx.tolerance
         rows = sel[_rows_to_report(ctx, res.plot[sel], res.area[sel], tot, viol)]
         if kind == "fail":

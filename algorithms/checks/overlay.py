@@ -114,6 +114,7 @@ class OverlayResult:
     touch_feature: np.ndarray
     n_intersected: int = 0
     n_contained: int = 0
+    whole: np.ndarray | None = None     # per row: the plot lies inside the feature (the row is the whole plot)
 
 
 def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geometry: bool = True,
@@ -131,7 +132,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     empty_i = np.zeros(0, dtype=np.int64)
     if len(plots) == 0 or len(features) == 0:
         return OverlayResult(empty_i, empty_i, np.zeros(0), np.zeros(0, dtype=object) if geometry else None,
-                             empty_i, empty_i)
+                             empty_i, empty_i, whole=np.zeros(0, dtype=bool))
     qi, fj = shapely.STRtree(features).query(plots)  # bbox candidates: plot index, feature index
     if progress is not None:
         progress(20, f"{len(qi)} 候选对 / candidate pairs")
@@ -175,7 +176,8 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     order = np.lexsort((rows_f, rows_q))
     return OverlayResult(rows_q[order], rows_f[order], rows_a[order],
                          rows_g[order] if geometry else None, qi[touch], fj[touch],
-                         n_intersected=len(cross), n_contained=len(cont))
+                         n_intersected=len(cross), n_contained=len(cont),
+                         whole=(np.arange(len(rows_q)) < len(cont))[order])
 
 
 def _settle(plots, features, qi, fj):

@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import Polygon, box
 
 from algorithms.checks.clip import clipped_areas
-from algorithms.checks.overlay import overlay
+from algorithms.checks.overlay import overlay, per_plot_union
 from algorithms.geometry import polygonal_part
 
 X0, Y0 = 36_490_000.0, 3_300_000.0          # GK zone-prefixed coordinates, as delivered
@@ -96,25 +96,48 @@ def test_joined_parts_are_split_without_geos():
     assert multi >= len(plain) - 1
 
 
-def test_noisy_blobs_against_geos():
-    """Many plots against jagged blobs (the benchmark's shapes): every conflict part equals GEOS's intersection."""
+def _blob_zone(overlapping=False):
+    """Quadrilateral plots on a grid and six jagged blobs (the benchmark's shapes); ``overlapping``: each blob
+    has a smaller twin overlapping it, so plots lie inside one blob and cross another."""
     rng = np.random.default_rng(3)
     ang = np.linspace(0, 2 * np.pi, 400, endpoint=False)
     blobs = []
     for k in range(6):
         r = 90 * (1 + 0.25 * np.sin(5 * ang + k) + 0.08 * rng.standard_normal(len(ang)))
         blobs.append(Polygon(np.column_stack([200 * k + r * np.cos(ang), r * np.sin(ang)])))
+        if overlapping:
+            blobs.append(Polygon(np.column_stack([200 * k + 40 + 0.6 * r * np.cos(ang), 0.6 * r * np.sin(ang)])))
     plots = []
     for x in range(-120, 1200, 23):
         for y in range(-120, 120, 23):
             j = rng.uniform(-2, 2, 8)
             plots.append(Polygon([(x + j[0], y + j[1]), (x + 20 + j[2], y + j[3]), (x + 20 + j[4], y + 20 + j[5]),
                                   (x + j[6], y + 20 + j[7])]))
-    plots = np.array([_at(p) for p in plots], dtype=object)
-    feats = np.array([_at(b) for b in blobs], dtype=object)
+    return np.array([_at(p) for p in plots], dtype=object), np.array([_at(b) for b in blobs], dtype=object)
+
+
+def test_noisy_blobs_against_geos():
+    """Many plots against jagged blobs: every conflict part equals GEOS's intersection."""
+    plots, feats = _blob_zone()
     res = overlay(plots, feats)
     ref = shapely.intersection(plots[res.plot], feats[res.feature])
     assert shapely.is_valid(res.geometry).all()
     assert np.abs(res.area - shapely.area(ref)).max() < 1e-6
     assert shapely.area(shapely.symmetric_difference(res.geometry, ref)).max() < 1e-6
     assert (shapely.get_num_geometries(res.geometry) > 1).sum() > 20      # the case under test occurs
+
+
+def test_plots_inside_one_feature_need_no_union():
+    """A plot lying inside one feature and crossing another: its dissolved conflict is the plot itself, taken
+    without a union — the same area and polygon as the union of its rows."""
+    plots, feats = _blob_zone(overlapping=True)
+    res = overlay(plots, feats)
+    n = np.bincount(res.plot, minlength=len(plots))
+    covered = np.unique(res.plot[res.whole & (n[res.plot] > 1)])
+    assert len(covered) > 10                                   # the case under test occurs
+    fast_t, fast_u = per_plot_union(len(plots), res.plot, res.area, res.geometry, res.whole)
+    slow_t, slow_u = per_plot_union(len(plots), res.plot, res.area, res.geometry)
+    assert np.abs(fast_t - slow_t).max() < 1e-6
+    assert np.abs(fast_t[covered] - shapely.area(plots[covered])).max() < 1e-6
+    has = np.flatnonzero(n > 0)
+    assert shapely.area(shapely.symmetric_difference(fast_u[has], slow_u[has])).max() < 1e-6
