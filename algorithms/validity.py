@@ -24,33 +24,39 @@ __all__ = ["is_valid", "proven_valid"]
 _ERR_A = (3.0 + 16.0 * 2.0 ** -53) * 2.0 ** -53
 #: geometries with fewer coordinates go straight to GEOS, which is as fast as the proof for them
 MIN_COORDS = 16
+#: the first look at a ring takes every STEP-th edge of the rings
+STEP = 8
 #: absolute slack for products that reach the subnormal range (their rounding error is absolute, not relative)
 _TINY = 1e-290
 
 
-def _centroids(xy, starts, counts, bridge):
-    """The area centroid of each ring (taken from its first point, against cancellation); NaN or inf for no area."""
-    first = np.repeat(xy[starts], counts, axis=0)
-    dx, dy = xy[:, 0] - first[:, 0], xy[:, 1] - first[:, 1]
-    cross = np.where(bridge, 0.0, dx[:-1] * dy[1:] - dx[1:] * dy[:-1])
-    area3 = 3 * np.add.reduceat(cross, starts)
-    return (xy[starts, 0] + np.add.reduceat((dx[:-1] + dx[1:]) * cross, starts) / area3,
-            xy[starts, 1] + np.add.reduceat((dy[:-1] + dy[1:]) * cross, starts) / area3)
-
-
-def _turns(xy, starts, counts):
-    """Per ring (coordinates ``xy`` of all rings, ring k at ``starts[k]``, ``counts[k]`` coordinates, closed):
-    does every edge turn strictly one way round the ring's centroid c, the signs certified, and does the ring go
-    round c once? (c is any pair of doubles: only the signs below are relied on.)"""
-    n = len(xy)
-    last = starts + counts - 1                              # the closing coordinate of each ring
-    bridge = np.zeros(n - 1, dtype=bool)                    # pairs that join one ring to the next are no edges
-    bridge[last[:-1]] = True
-    cx, cy = _centroids(xy, starts, counts, bridge)
-    u, v = xy[:, 0] - np.repeat(cx, counts), xy[:, 1] - np.repeat(cy, counts)
-    left, right = u[:-1] * v[1:], v[:-1] * u[1:]              # edge j: coordinate j → j + 1 (orient(c, p, q))
+def _orient(u0, v0, u1, v1):
+    """(certified counter-clockwise, certified clockwise) of edges p → q round the centre c: the sign of
+    orient2d(c, p, q) from p − c = (u0, v0), q − c = (u1, v1), where Shewchuk's filter vouches for it."""
+    left, right = u0 * v1, v0 * u1
     det, bound = left - right, _ERR_A * (np.abs(left) + np.abs(right)) + _TINY
-    ccw, cw = (det > bound) | bridge, (-det > bound) | bridge
+    return det > bound, -det > bound
+
+
+def _sampled(u, v, starts, last):
+    """Per ring: do every :data:`STEP`-th edge of all the rings turn one way round the centre (a cheap first look,
+    which turns most rings that are not star-shaped round it away before the full proof)?"""
+    j = np.arange(0, len(u) - 1, STEP)
+    ring = np.searchsorted(starts, j, side="right") - 1
+    j, ring = j[j != last[ring]], ring[j != last[ring]]     # the pair joining two rings is no edge
+    ccw, cw = _orient(u[j], v[j], u[j + 1], v[j + 1])
+    n = np.bincount(ring, minlength=len(starts))
+    return (np.bincount(ring, ccw, minlength=len(starts)) == n) | (np.bincount(ring, cw, minlength=len(starts)) == n)
+
+
+def _turns(u, v, starts, last):
+    """Per ring (coordinates taken from the ring's centre c, ring k from ``starts[k]`` to its closing coordinate
+    ``last[k]``): does every edge turn strictly one way round c, the signs certified, and does the ring go round c
+    once? (c is any pair of doubles: only the signs below are relied on.)"""
+    bridge = np.zeros(len(u) - 1, dtype=bool)               # pairs that join one ring to the next are no edges
+    bridge[last[:-1]] = True
+    ccw, cw = _orient(u[:-1], v[:-1], u[1:], v[1:])          # edge j: coordinate j → j + 1
+    ccw, cw = ccw | bridge, cw | bridge
     up = ((v[:-1] < 0) & (v[1:] >= 0) & ~bridge).astype(np.int64)     # crossings of the ray c + t·(1, 0), t > 0
     down = ((v[:-1] > 0) & (v[1:] <= 0) & ~bridge).astype(np.int64)
     all_ccw, all_cw = np.logical_and.reduceat(ccw, starts), np.logical_and.reduceat(cw, starts)
@@ -58,29 +64,55 @@ def _turns(xy, starts, counts):
     return (all_ccw & (ups == 1)) | (all_cw & (downs == 1))
 
 
-def proven_valid(geoms) -> np.ndarray:
-    """True where the geometry is proven valid without GEOS (see the module's docstring); False means "not proven"
-    (GEOS decides), never "invalid"."""
-    geoms = np.asarray(geoms, dtype=object)
-    out = np.zeros(len(geoms), dtype=bool)
+def _rings(geoms):
+    """(indices, coordinates, coordinate counts) of the geometries that may be proven: polygons and multipolygons of
+    one polygon, with at least four coordinates."""
     types = shapely.get_type_id(geoms)
     idx = np.flatnonzero((types == 3) | ((types == 6) & (shapely.get_num_geometries(geoms) == 1)))
     xy, which = shapely.get_coordinates(geoms[idx], return_index=True)
     counts = np.bincount(which, minlength=len(idx))
     some = counts >= 4                                      # empty (or too short) polygons: GEOS
-    idx, xy, counts = idx[some], xy[np.repeat(some, counts)], counts[some]
-    if not len(idx):
-        return out
+    return idx[some], xy[np.repeat(some, counts)], counts[some]
+
+
+def _centred(xy, counts):
+    """(u, v, ring starts, closing coordinates): coordinates taken from the area centroid of each ring (found from
+    its first point, against cancellation; NaN or inf for no area or a NaN)."""
     starts = np.r_[0, np.cumsum(counts)[:-1]]
     last = starts + counts - 1
-    # one ring: its first point comes back only at the last coordinate (a hole, or a shell through its start
-    # point again, would bring it back earlier)
-    again = (xy == np.repeat(xy[starts], counts, axis=0)).all(axis=1).astype(np.int64)
-    ring = (np.add.reduceat(again, starts) == 2) & (xy[last] == xy[starts]).all(axis=1)
-    ok = np.isfinite(xy).all(axis=1)
-    ring &= np.logical_and.reduceat(ok, starts)
-    with np.errstate(all="ignore"):                         # overflow to inf: not certified
-        out[idx] = ring & _turns(np.where(ok[:, None], xy, 0.0), starts, counts)
+    dx, dy = xy[:, 0] - np.repeat(xy[starts, 0], counts), xy[:, 1] - np.repeat(xy[starts, 1], counts)
+    cross = dx[:-1] * dy[1:] - dx[1:] * dy[:-1]
+    cross[last[:-1]] = 0.0                                  # the pair joining two rings is no edge
+    area3 = 3 * np.add.reduceat(cross, starts)
+    cx = np.add.reduceat((dx[:-1] + dx[1:]) * cross, starts) / area3
+    cy = np.add.reduceat((dy[:-1] + dy[1:]) * cross, starts) / area3
+    return dx - np.repeat(cx, counts), dy - np.repeat(cy, counts), starts, last
+
+
+def proven_valid(geoms) -> np.ndarray:
+    """True where the geometry is proven valid without GEOS (see the module's docstring); False means "not proven"
+    (GEOS decides), never "invalid"."""
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.zeros(len(geoms), dtype=bool)
+    idx, xy, counts = _rings(geoms)
+    if not len(idx):
+        return out
+    with np.errstate(all="ignore"):                         # overflow to inf, NaN: not certified
+        u, v, starts, last = _centred(xy, counts)
+        keep = _sampled(u, v, starts, last)
+        if not keep.all():
+            rows = np.repeat(keep, counts)
+            idx, xy, u, v, counts = idx[keep], xy[rows], u[rows], v[rows], counts[keep]
+            if not len(idx):
+                return out
+            starts = np.r_[0, np.cumsum(counts)[:-1]]
+            last = starts + counts - 1
+        # one ring: its first point comes back only at the last coordinate (a hole, or a shell through its start
+        # point again, would bring it back earlier)
+        again = (xy == np.repeat(xy[starts], counts, axis=0)).all(axis=1).astype(np.int64)
+        ring = (np.add.reduceat(again, starts) == 2) & (xy[last] == xy[starts]).all(axis=1)
+        ring &= np.logical_and.reduceat(np.isfinite(xy).all(axis=1), starts)
+        out[idx] = ring & _turns(u, v, starts, last)
     return out
 
 
