@@ -21,6 +21,9 @@ from qgis.PyQt.QtCore import QVariant
 from .common import BATCH, check_cancel
 from .rtree import pack
 
+#: rows per INSERT statement of the bulk write
+PER = 64
+
 
 def file_destination(alg, parameters, key, context):
     """(path, project, layer name) when the output ``key`` goes to a plain GeoPackage file; else None."""
@@ -185,13 +188,30 @@ def _create_table(path, table, fields, geom_type, qcrs):
         con.close()
 
 
+def _rows(con, table, names, geom_blobs, columns, feedback):
+    """Insert the rows in their order, ``PER`` rows a statement (one multi-row VALUES: SQLite's per-statement work
+    and the Python loop once for many rows), the rest one by one; cancellation checked between batches."""
+    from itertools import chain
+
+    q = '"{}"'.format
+    width = len(names) + 1
+    per = max(1, min(PER, 999 // width))                  # 999: the fewest parameters an SQLite build allows
+    one = f"({', '.join('?' * width)})"
+    head = f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) VALUES "
+    for start in range(0, len(geom_blobs), BATCH):
+        check_cancel(feedback)
+        stop = start + BATCH
+        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in columns))))
+        whole = len(flat) - len(flat) % (per * width)
+        con.executemany(head + ", ".join([one] * per), (flat[i:i + per * width] for i in range(0, whole, per * width)))
+        con.executemany(head + one, (flat[i:i + width] for i in range(whole, len(flat), width)))
+
+
 def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
     table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
     minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
     q = '"{}"'.format
-    sql = (f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) "
-           f"VALUES ({', '.join('?' * (len(names) + 1))})")
     con = sqlite3.connect(path, isolation_level=None)
     try:
         # a temporary file that replaces the destination only when complete: no rollback journal needed on disk
@@ -203,10 +223,7 @@ def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        for start in range(0, len(geom_blobs), BATCH):
-            check_cancel(feedback)
-            stop = start + BATCH
-            con.executemany(sql, zip(geom_blobs[start:stop], *(c[start:stop] for c in columns)))
+        _rows(con, table, names, geom_blobs, columns, feedback)
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             if not pack(con, rtree, *boxes):
