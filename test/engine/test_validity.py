@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import shapely
 
-from algorithms.validity import MIN_COORDS, is_valid, proven_valid
+from algorithms.validity import JAGGED, MIN_COORDS, is_valid, proven_valid
 
 X0, Y0 = 36_390_000.0, 2_500_000.0          # Gauss-Krüger coordinates with the zone number: 7.5e-9 m per ulp
 
@@ -98,6 +98,9 @@ def test_never_proves_what_geos_finds_invalid():
     assert (~geos).sum() > 100 and proven.sum() > 150                 # both sides are exercised
     blobs = [_star(rng, n, noise=0.05, even=True) for n in (3, 10, 30, 100, 1000, 10_000) for _ in range(5)]
     assert proven_valid(blobs).all()           # the proof does work: blobs as bench_overlay's constraints are proven
+    assert proven_valid(blobs[20:], min_turning=JAGGED).all()       # and is_valid uses it for those of ≥ 1000 vertices
+    circles = [_star(rng, n, noise=0, lobes=0, even=True) for n in (100, 1000)]
+    assert proven_valid(circles).all() and not proven_valid(circles, min_turning=JAGGED).any()   # smooth: GEOS
 
 
 def test_adversarial_polygons_left_to_geos():
