@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
+import numpy as np
+
 from .errors import InputError
 from .schema import FIELDS
 
@@ -79,8 +81,13 @@ def load_variants(path: Optional[str] = None) -> dict[str, tuple[Variant, ...]]:
 
 
 def _has_values(series) -> bool:
-    """Any value that is not null, NaN or blank (stops at the first one: a filled column costs one look)."""
-    return any(v is not None and v == v and str(v).strip() != "" for v in series.to_numpy(dtype=object))
+    """Does the column hold a value that is not missing or blank? A NumPy column is looked at up to its first one."""
+    def filled(v):
+        return v is not None and v == v and str(v).strip() != ""
+
+    if isinstance(series.dtype, np.dtype):
+        return any(map(filled, series.tolist()))
+    return bool(series.map(filled).any())
 
 
 def resolve_field(frame, schema: str, chosen: Optional[str] = None, *, variants=None) -> FieldChoice:
@@ -116,6 +123,13 @@ def _as_code(value):
     return str(int(number)) if number.is_integer() else str(value)
 
 
+def _codes(values):
+    """The column's codes as text (:func:`_as_code`); a column of texts and None is already that (a copy)."""
+    if values.dtype == object and set(map(type, values.tolist())) <= {str, type(None)}:
+        return values.astype(object)
+    return values.map(_as_code).astype(object)
+
+
 def with_schema_names(frame, choices: Sequence[FieldChoice]):
     """A copy of ``frame`` whose schema columns hold the chosen columns' values (codes as text).
 
@@ -130,7 +144,7 @@ def with_schema_names(frame, choices: Sequence[FieldChoice]):
         clash = [c for c in out.columns if str(c).upper() == ch.schema and c != ch.schema]
         if clash:
             out = out.drop(columns=clash)
-        out[ch.schema] = values.map(_as_code).astype(object) if ch.schema in CODE_FIELDS else values
+        out[ch.schema] = _codes(values) if ch.schema in CODE_FIELDS else values
     out.attrs.update(frame.attrs)
     return out
 

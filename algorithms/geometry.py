@@ -12,6 +12,7 @@ import shapely
 from .errors import GeometryError, InputError
 from .findings import Finding
 from .threads import split_map
+from .validity import is_valid
 
 #: curves (CircularString, CompoundCurve, CurvePolygon, MultiSurface) are linearised so that no point of the
 #: straight segments lies farther than this from the arc (metres) — in QGIS (plugin/bridge) and in GDAL reads
@@ -81,7 +82,7 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
     valid = np.ones(len(arr), dtype=bool)
     # a few large polygons (constraint layers) are worth several threads as much as many small ones
     heavy = shapely.get_num_coordinates(arr[present]).sum() > 200_000
-    valid[present] = split_map(shapely.is_valid, arr[present], min_size=2 if heavy else None)
+    valid[present] = is_valid(arr[present], min_size=2 if heavy else None)     # GEOS's answer (validity.py)
     for i in np.flatnonzero(~valid):
         reason = shapely.is_valid_reason(arr[i])
         repaired = polygonal_part(shapely.make_valid(arr[i]))

@@ -102,10 +102,10 @@ def _repaired(gdf, mcrs):
     import geopandas as gpd
     import shapely
 
-    from ..threads import split_map
+    from ..validity import is_valid
 
     geoms = gdf.geometry.values
-    valid = split_map(shapely.is_valid, np.asarray(geoms), min_size=2)   # jagged 1 000-vertex polygons: slow
+    valid = is_valid(np.asarray(geoms), min_size=2)   # jagged 1 000-vertex polygons: GEOS is slow, validity.py
     if (~valid).any():
         from ..geometry import polygonal
 

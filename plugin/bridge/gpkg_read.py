@@ -5,6 +5,7 @@ by QGIS with the same tolerance). Any other layer, or a requested field of a typ
 time, binary, list, JSON), goes through the QgsFeatureSource path (read.py)."""
 import os
 import struct
+from operator import itemgetter
 
 from qgis.core import QgsFields, QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsVectorLayer
 
@@ -12,6 +13,7 @@ from .common import BATCH, check_cancel
 
 #: WKB type codes (modulo 1000: Z, M, ZM) read without QGIS: Point … MultiPolygon; others take QGIS's round trip
 _LINEAR = frozenset(range(1, 7))
+_HEAD = itemgetter(slice(0, 5))
 
 
 def plain_geopackage(layer):
@@ -78,9 +80,17 @@ def _geometries(arr):
     return [None if w is None else bytes(w) for w in arr.tolist()]
 
 
+def _as_is(head, multi):
+    """Does a WKB starting with ``head`` (byte order and type code) reach QGIS unchanged?"""
+    code = int.from_bytes(head[1:5], "little" if head[0] else "big")
+    return code % 1000 in _LINEAR and not (multi and code % 1000 <= 3)
+
+
 def _as_qgis(wkbs, multi, linearise):
     """The geometries as QGIS's OGR provider hands them over: single parts of a multi-type layer made multi; anything
     but (multi)points, lines and polygons through ``linearise`` (QGIS's round trip). Returns the number linearised."""
+    if None not in wkbs and all(_as_is(h, multi) for h in set(map(_HEAD, wkbs))):
+        return 0                                 # the usual layer: a few distinct heads, looked at once each
     n_curved = 0
     for k, w in enumerate(wkbs):
         if w is None:

@@ -6,7 +6,6 @@ would have registered. Other destinations (memory layers, ``ogr:`` URIs, layers 
 have to convert otherwise, use the feature sink (write.py)."""
 import os
 import sqlite3
-import struct
 from datetime import datetime, timezone
 
 from qgis.core import (
@@ -21,6 +20,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from .common import BATCH, check_cancel
 from .rtree import pack
+
+#: rows per INSERT statement of the bulk write
+PER = 64
 
 
 def file_destination(alg, parameters, key, context):
@@ -40,6 +42,22 @@ def file_destination(alg, parameters, key, context):
     return value, project, name
 
 
+def _headers(box, srs_id, multi=None):
+    """GeoPackage blob headers (``GP``, version 0, little-endian flags with an XY envelope, srs_id, envelope) as bytes,
+    one per row of ``box``; with ``multi`` (a WKB type) followed by the WKB start of a multi of one part, which
+    makes a single part multi as ``convertToMultiType`` does."""
+    import numpy as np
+
+    fields = [("gp", "S2"), ("v", "u1"), ("f", "u1"), ("srs", "<i4"), ("env", "<f8", 4)]
+    if multi is not None:
+        fields += [("order", "u1"), ("type", "<u4"), ("parts", "<u4")]
+    head = np.zeros(len(box), dtype=fields)                  # packed: 40 bytes (49 with the multi start)
+    head["gp"], head["f"], head["srs"], head["env"] = b"GP", 3, srs_id, box
+    if multi is not None:
+        head["order"], head["type"], head["parts"] = 1, multi, 1
+    return head.view(f"V{head.dtype.itemsize}").tolist()    # void items: bytes, trailing zero bytes kept
+
+
 def _geometry_blobs(geoms, geom_type, srs_id):
     """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, envelopes as minx, maxx, miny, maxy
     rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does. None when a geometry does not
@@ -48,32 +66,26 @@ def _geometry_blobs(geoms, geom_type, srs_id):
     import shapely
 
     present = ~shapely.is_missing(geoms)
-    if shapely.is_empty(geoms[present]).any():
+    idx = np.flatnonzero(present)
+    some = geoms if len(idx) == len(geoms) else geoms[idx]
+    if shapely.is_empty(some).any():
         return None
-    types = shapely.get_type_id(geoms[present])
+    types = shapely.get_type_id(some)
     single, multi = {QgsWkbTypes.MultiPolygon: (3, 6), QgsWkbTypes.MultiLineString: (1, 5)}[geom_type]
     if not np.isin(types, (single, multi)).all():
         return None
-    wkb = shapely.to_wkb(geoms, output_dimension=2, byte_order=1)
     box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
-    head = np.zeros(len(geoms), dtype=[("gp", "S2"), ("v", "u1"), ("f", "u1"), ("srs", "<i4"), ("env", "<f8", 4)])
-    head["gp"], head["f"], head["srs"], head["env"] = b"GP", 3, srs_id, box
-    raw = head.tobytes()
-    idx = np.flatnonzero(present)
-    prefix = np.full(len(idx), b"", dtype=object)
-    prefix[types == single] = b"\x01" + struct.pack("<II", multi, 1)
-    # one join in C of header, prefix and WKB of every row; the rows are views into it (SQLite takes any buffer)
-    parts = [b""] * (3 * len(idx))
-    parts[0::3] = [raw[40 * k:40 * k + 40] for k in idx.tolist()]
-    parts[1::3] = prefix.tolist()
-    parts[2::3] = wkb[idx].tolist()
-    sizes = 40 + np.fromiter(map(len, parts[1::3]), np.int64, len(idx)) + np.fromiter(map(len, parts[2::3]), np.int64,
-                                                                                       len(idx))
-    ends = np.cumsum(sizes)
-    view = memoryview(b"".join(parts))
+    one = types == single
+    heads = np.empty(len(idx), dtype=object)
+    heads[one] = _headers(box[idx[one]], srs_id, multi)
+    heads[~one] = _headers(box[idx[~one]], srs_id)
+    # header + WKB of each row concatenated in C (map over bytes.__add__): no Python loop over the rows
+    blobs = list(map(bytes.__add__, heads.tolist(), shapely.to_wkb(some, output_dimension=2, byte_order=1).tolist()))
+    if len(idx) == len(geoms):
+        return blobs, box
     out = [None] * len(geoms)
-    for k, a, b in zip(idx.tolist(), (ends - sizes).tolist(), ends.tolist()):
-        out[k] = view[a:b]
+    for k, blob in zip(idx.tolist(), blobs):
+        out[k] = blob
     return out, box
 
 
@@ -103,7 +115,7 @@ def _cell_values(values, field):
     import numpy as np
 
     kind = _KINDS[field.type()]
-    types = {type(v) for v in values} - {type(None)}
+    types = set(map(type, values)) - {type(None)}
     if kind == "str":
         return values if types <= {str} and not _too_long(values, field.length()) else None
     if kind == "bool":
@@ -176,13 +188,30 @@ def _create_table(path, table, fields, geom_type, qcrs):
         con.close()
 
 
+def _rows(con, table, names, geom_blobs, columns, feedback):
+    """Insert the rows in their order, ``PER`` rows a statement (one multi-row VALUES: SQLite's per-statement work
+    and the Python loop once for many rows), the rest one by one; cancellation checked between batches."""
+    from itertools import chain
+
+    q = '"{}"'.format
+    width = len(names) + 1
+    per = max(1, min(PER, 999 // width))                  # 999: the fewest parameters an SQLite build allows
+    one = f"({', '.join('?' * width)})"
+    head = f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) VALUES "
+    for start in range(0, len(geom_blobs), BATCH):
+        check_cancel(feedback)
+        stop = start + BATCH
+        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in columns))))
+        whole = len(flat) - len(flat) % (per * width)
+        con.executemany(head + ", ".join([one] * per), (flat[i:i + per * width] for i in range(0, whole, per * width)))
+        con.executemany(head + one, (flat[i:i + width] for i in range(whole, len(flat), width)))
+
+
 def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
     table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
     minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
     q = '"{}"'.format
-    sql = (f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) "
-           f"VALUES ({', '.join('?' * (len(names) + 1))})")
     con = sqlite3.connect(path, isolation_level=None)
     try:
         # a temporary file that replaces the destination only when complete: no rollback journal needed on disk
@@ -194,10 +223,7 @@ def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        for start in range(0, len(geom_blobs), BATCH):
-            check_cancel(feedback)
-            stop = start + BATCH
-            con.executemany(sql, zip(geom_blobs[start:stop], *(c[start:stop] for c in columns)))
+        _rows(con, table, names, geom_blobs, columns, feedback)
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             if not pack(con, rtree, *boxes):

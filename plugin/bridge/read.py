@@ -50,7 +50,7 @@ def _repair_gbk(series):
     """Undo GBK text decoded as Latin-1 (a .shp without .cpg): returns (series, repaired?). Nothing is repaired when
     any text with Latin-1 letters also holds wider characters or is not GBK; each distinct text is looked at once."""
     fixes = {}
-    for v in [v for v in _distinct(series) if isinstance(v, str) and not v.isascii()]:
+    for v in _wide_text(series):
         if _LATIN1_HIGH.search(v):
             if _WIDE.search(v):
                 return series, False
@@ -337,9 +337,24 @@ def _distinct(series):
         return series.tolist()
 
 
+def _wide_text(series):
+    """The distinct texts of an object column that are not ASCII (the only ones GBK repair and the undecodable-text
+    check look at). When every distinct value is a text or missing, one join in C says whether there are any."""
+    import numpy as np
+    import pandas as pd
+
+    values = _distinct(series)
+    if isinstance(values, np.ndarray):
+        try:
+            if "".join(values[pd.notna(values)]).isascii():
+                return []
+        except TypeError:                                       # values other than texts: looked at one by one
+            pass
+    return [v for v in values if isinstance(v, str) and not v.isascii()]
+
+
 def _has_undecodable_text(df):
-    return any(isinstance(v, str) and "\ufffd" in v
-               for c in df.columns if c != "geometry" and df[c].dtype == object for v in _distinct(df[c]))
+    return any("\ufffd" in v for c in df.columns if c != "geometry" and df[c].dtype == object for v in _wide_text(df[c]))
 
 
 def _reread_shapefile_as_gbk(layer, gdf, name, feedback, fields):

@@ -39,11 +39,11 @@ def _tiles(boxes, per_node):
     slice_of = np.empty(n, dtype=np.int64)
     slice_of[by_x] = np.arange(n) // per_slice
     order = np.lexsort((cy, slice_of))
-    starts = []
-    for s in np.unique(slice_of):                         # nodes never straddle two slices
-        first, count = np.searchsorted(slice_of[order], s), int((slice_of == s).sum())
-        starts.extend(range(first, first + count, per_node))
-    return order, np.asarray(starts, dtype=np.int64)
+    # nodes never straddle two slices: a node starts every per_node cells from the start of its slice
+    sliced = slice_of[order]
+    first = np.flatnonzero(np.r_[True, sliced[1:] != sliced[:-1]])
+    rank = np.arange(n) - np.repeat(first, np.diff(np.r_[first, n]))
+    return order, np.flatnonzero(rank % per_node == 0)
 
 
 def _level(ids, boxes, per_node):
@@ -55,17 +55,22 @@ def _level(ids, boxes, per_node):
     return ids, boxes, starts, node_box
 
 
-def _blob(depth, ids, boxes, size):
-    cells = np.empty(len(ids), dtype=_CELL)
-    cells["id"], cells["c"] = ids, boxes
-    head = int(depth).to_bytes(2, "big") + len(ids).to_bytes(2, "big")
-    data = head + cells.tobytes()
-    return data + bytes(size - len(data))
+def _blobs(depth, child, boxes, starts, size, per_node):
+    """The node blobs of one level (cells ``child``/``boxes`` in node order, nodes starting at ``starts``), all in
+    one array: 2-byte depth, 2-byte cell count, the cells, zeros to ``size`` bytes."""
+    counts = np.diff(np.r_[starts, len(child)])
+    node = np.zeros(len(starts), dtype=[("depth", ">u2"), ("count", ">u2"), ("cells", _CELL, per_node),
+                                        ("pad", "V", size - 4 - per_node * _CELL.itemsize)])
+    node["depth"], node["count"] = depth, counts
+    at = np.repeat(np.arange(len(starts)), counts), np.arange(len(child)) - np.repeat(starts, counts)
+    node["cells"]["id"][at], node["cells"]["c"][at] = child, boxes
+    return node.view(f"V{size}").tolist()                 # void items: bytes, zero padding kept
 
 
 def pack(con, name, ids, minx, maxx, miny, maxy):
     """Fill the empty R*Tree ``name`` with (ids, envelopes) in one go; False when its shadow tables are not the
-    plain R*Tree ones (the caller then inserts row by row)."""
+    plain R*Tree ones (the caller then inserts row by row). Rows go into the shadow tables in key order (SQLite
+    appends to its B-trees)."""
     q = '"{}"'.format
     try:
         size = con.execute(f"SELECT length(data) FROM {q(name + '_node')} WHERE nodeno = 1").fetchone()[0]
@@ -88,20 +93,34 @@ def pack(con, name, ids, minx, maxx, miny, maxy):
     for lv in reversed(levels):
         numbers.insert(0, np.arange(nxt, nxt + len(lv[2]), dtype=np.int64))
         nxt += len(lv[2])
-    nodes, parents, rowids = [], [], []
-    depth = len(levels) - 1
+    nodes, parents = [], []
     for k, (cell_ids, cell_boxes, starts, _) in enumerate(levels):
-        ends = np.append(starts[1:], len(cell_ids))
         child = cell_ids if k == 0 else numbers[k - 1][cell_ids]
-        for j, (a, b) in enumerate(zip(starts, ends)):
-            node = int(numbers[k][j])
-            nodes.append((node, _blob(depth if node == 1 else 0, child[a:b], cell_boxes[a:b], size)))
-            if k == 0:
-                rowids.extend(zip(cell_ids[a:b].tolist(), [node] * int(b - a)))
-            else:
-                parents.extend(zip(numbers[k - 1][cell_ids[a:b]].tolist(), [node] * int(b - a)))
+        depth = len(levels) - 1 if k == len(levels) - 1 else 0          # the root's depth; 0 elsewhere
+        nodes[:0] = zip(numbers[k].tolist(), _blobs(depth, child, cell_boxes, starts, size, per_node))
+        holder = np.repeat(numbers[k], np.diff(np.r_[starts, len(child)]))     # the node each cell is in
+        if k == 0:
+            rowids = np.column_stack([child, holder])
+        else:
+            parents.append(np.column_stack([child, holder]))
     con.execute(f"DELETE FROM {q(name + '_node')}")
     con.executemany(f"INSERT INTO {q(name + '_node')} (nodeno, data) VALUES (?, ?)", nodes)
-    con.executemany(f"INSERT INTO {q(name + '_rowid')} (rowid, nodeno) VALUES (?, ?)", rowids)
-    con.executemany(f"INSERT INTO {q(name + '_parent')} (nodeno, parentnode) VALUES (?, ?)", parents)
+    _pairs(con, name + "_rowid", rowids)
+    _pairs(con, name + "_parent", np.concatenate(parents or [rowids[:0]]))
     return True
+
+
+def _pairs(con, table, pairs):
+    """Insert (key, node number) rows in key order. Keys that run without a gap (feature ids 1…n) go in one statement,
+    the node numbers as a JSON array read by SQLite's json_each (integers: exact); others (or an SQLite without
+    JSON) row by row."""
+    pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
+    sql = f'INSERT INTO "{table}" VALUES (?, ?)'
+    if len(pairs) > 1 and pairs[-1, 0] - pairs[0, 0] == len(pairs) - 1:       # the keys are distinct
+        nodes = "[" + ",".join(map(str, pairs[:, 1].tolist())) + "]"
+        try:
+            con.execute(f'INSERT INTO "{table}" SELECT key + ?, value FROM json_each(?)', (int(pairs[0, 0]), nodes))
+            return
+        except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no JSON functions in this SQLite
+            pass
+    con.executemany(sql, pairs.tolist())

@@ -51,9 +51,13 @@ def qgs_fields(df, *, exclude=("geometry",)):
 
 
 def _column_values(df, col):
+    """The column's values as plain Python values for the feature sink (and the bulk path): NaN/None/NaT → None."""
+    import numpy as np
     import pandas as pd
 
     s = df[col]
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiubO" and not s.isna().any():
+        return s.tolist()             # Python floats, ints, bools or the objects themselves, as below without NaN
     vals = s.astype(object).where(pd.notna(s), None).tolist()
     if _kind(s.dtype) == "int":
         vals = [None if v is None else int(v) for v in vals]

@@ -72,3 +72,18 @@ def test_codes_read_as_text(value, text):
     df = pd.DataFrame({"YDDM": pd.Series([value], dtype=object)})
     out = with_schema_names(df, [resolve_field(df, "YDYHFLDM")])
     assert out["YDYHFLDM"].iloc[0] == text
+
+
+@pytest.mark.parametrize("values", [["d1 ", None, "D2", ""], [None, None], ["  ", "", None], [1001, None, 1001.0],
+                                    [np.nan, 2.5, None], ["D1", 3, None, True], [pd.Timestamp("2024-01-01"), None]])
+@pytest.mark.parametrize("dtype", [None, object])
+def test_fast_paths_give_the_elementwise_answers(values, dtype):
+    """_has_values (stopping at the first filled value) and _codes (a text column copied) agree with the elementwise
+    map they stand in for, on text, blank, numeric, mixed and date columns."""
+    from algorithms.fields import _as_code, _codes, _has_values
+
+    s = pd.Series(values, dtype=dtype, index=[10 * k for k in range(len(values))])
+    assert _has_values(s) is bool(s.map(lambda v: v is not None and v == v and str(v).strip() != "").any())
+    pd.testing.assert_series_equal(_codes(s), s.map(_as_code).astype(object))
+    numeric = pd.Series([np.nan, np.nan, 0.0])
+    assert _has_values(numeric) and not _has_values(numeric[:2]) and not _has_values(pd.Series([], dtype=float))

@@ -110,6 +110,31 @@ def test_bulk_read_gives_the_feature_loop_frame(plugin, tmp_path):
     assert_same_frames(sub_bulk, sub_loop)
 
 
+@pytest.mark.parametrize("layer_type, wkts", [
+    (ogr.wkbPolygon, [f"POLYGON{_sq(0, 0, 10, 10)}", f"POLYGON{_sq(20, 0, 30, 10)}"]),
+    (ogr.wkbMultiPolygon, [f"MULTIPOLYGON({_sq(0, 0, 10, 10)})", f"MULTIPOLYGON({_sq(20, 0, 30, 10)})"]),
+    (ogr.wkbMultiPolygon, [f"MULTIPOLYGON({_sq(0, 0, 10, 10)})", f"POLYGON{_sq(20, 0, 30, 10)}"]),
+    (ogr.wkbUnknown, [f"POLYGON{_sq(0, 0, 10, 10)}", f"MULTIPOLYGON({_sq(20, 0, 30, 10)})"])])
+def test_layers_without_null_geometries_give_the_feature_loop_geometries(plugin, tmp_path, layer_type, wkts):
+    """Without null geometries the bulk read looks at each distinct WKB type once: single parts in a multi layer
+    are still made multi, as QGIS does."""
+    path = str(tmp_path / "g.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4524)
+    lyr = ds.CreateLayer("g", srs, layer_type)
+    for wkt in wkts:
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(feat)
+    ds = None
+    bulk, loop = both_paths(QgsVectorLayer(f"{path}|layername=g", "g", "ogr"))
+    assert bulk.attrs["bulk"]
+    assert_same_frames(bulk, loop)
+    multi = layer_type == ogr.wkbMultiPolygon
+    assert set(bulk.geom_type) == ({"MultiPolygon"} if multi else {shapely.from_wkt(w).geom_type for w in wkts})
+
+
 def test_a_field_not_read_in_bulk_takes_the_feature_loop(plugin, tmp_path):
     vl = QgsVectorLayer(typed_gpkg(str(tmp_path / "more.gpkg"), more=True), "t", "ogr")
     bulk, loop = both_paths(vl)
@@ -199,6 +224,14 @@ def assert_same_files(a, b):
             assert a[key] == b[key], key
 
 
+def assert_valid_geopackage(path):
+    """GDAL's GeoPackage validator (osgeo_utils.samples.validate_gpkg) with its checks of the table content, warnings
+    counted as errors."""
+    from osgeo_utils.samples import validate_gpkg
+
+    assert validate_gpkg.check(path, extra_checks=True, warning_as_error=True, abort_at_first_error=False) == []
+
+
 def test_bulk_written_geopackage_is_the_feature_sink_one(plugin, tmp_path, monkeypatch):
     src = typed_gpkg(str(tmp_path / "in.gpkg"), dates=False)
     outs = {}
@@ -210,6 +243,7 @@ def test_bulk_written_geopackage_is_the_feature_sink_one(plugin, tmp_path, monke
         outs[bulk] = dump(res["OUTPUT"])
     assert_same_files(outs[True], outs[False])
     assert [n for n, *_ in outs[True]["fields"]][:3] == ["fid", "DKBH", "N"] and len(outs[True]["features"]) == 4
+    assert_valid_geopackage(str(tmp_path / "bulk" / "面积 结果.v1.gpkg"))
     assert outs[True]["rtreecheck"] == ["ok"]
     assert outs[True]["sublayers"][0].split("!!::!!")[1] == "面积 结果"      # the table: the file's base name
 
@@ -237,6 +271,8 @@ def test_sample_zone_check_is_identical_in_bulk_and_feature_by_feature(plugin, t
     plots, conflicts = outs[True]
     assert len(plots["features"]) == 436 and len(conflicts["features"]) > 50
     assert plots["rtreecheck"] == conflicts["rtreecheck"] == ["ok"]
+    for name in ("plots.gpkg", "conflicts.gpkg"):
+        assert_valid_geopackage(str(tmp_path / "True" / name))
     assert {"SCJL", "CT_STHX", "ZDDM"} <= {f[0] for f in plots["fields"]}
 
 
@@ -276,15 +312,17 @@ def test_cancelled_bulk_io_leaves_nothing(plugin, tmp_path):
     assert QgsVectorLayer(dest, "d", "ogr").featureCount() == 5            # the null geometry too
 
 
-@pytest.mark.parametrize("n", [1, 51, 52, 5000])
-def test_packed_rtree_holds_what_sqlite_inserts_would(plugin, tmp_path, n):
+@pytest.mark.parametrize("n", [1, 2, 51, 52, 2602, 5000])
+@pytest.mark.parametrize("gaps", [True, False])
+def test_packed_rtree_holds_what_sqlite_inserts_would(plugin, tmp_path, n, gaps):
     import numpy as np
     from zutuan.plugin.bridge.rtree import pack
 
     rng = np.random.default_rng(n)
     x0, y0 = rng.uniform(36_390_000, 36_392_000, n), rng.uniform(-1_000, 1_000, n)     # negative y rounds too
     w, h = rng.uniform(0, 500, n), rng.uniform(0, 500, n)
-    ids = rng.permutation(np.arange(1, 3 * n + 1))[:n]
+    # ids with gaps go in row by row; ids without (feature ids 1…n, here from 7) in one JSON statement
+    ids = rng.permutation(np.arange(1, 3 * n + 1))[:n] if gaps else rng.permutation(np.arange(7, n + 7))
     con = sqlite3.connect(str(tmp_path / "r.sqlite"), isolation_level=None)
     con.execute("CREATE VIRTUAL TABLE packed USING rtree(id, minx, maxx, miny, maxy)")
     con.execute("CREATE VIRTUAL TABLE inserted USING rtree(id, minx, maxx, miny, maxy)")
@@ -298,6 +336,10 @@ def test_packed_rtree_holds_what_sqlite_inserts_would(plugin, tmp_path, n):
     assert con.execute("SELECT rtreecheck('packed')").fetchone()[0] == "ok"
     rows = [con.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("packed", "inserted")]
     assert rows[0] == rows[1] and len(rows[0]) == n
+    nodes = dict(con.execute("SELECT rowid, nodeno FROM packed_rowid"))            # the shadow tables agree
+    parents = dict(con.execute("SELECT nodeno, parentnode FROM packed_parent"))
+    assert sorted(nodes) == sorted(ids.tolist()) and set(nodes.values()) | set(parents.values()) <= \
+        {r[0] for r in con.execute("SELECT nodeno FROM packed_node")}
     found = 0
     for qx, qy in zip(rng.uniform(36_390_000, 36_392_000, 20), rng.uniform(-1_000, 1_000, 20)):
         window = (qx - 300, qx + 300, qy - 300, qy + 300)
