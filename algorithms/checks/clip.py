@@ -92,7 +92,6 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
     one polygon per pair where the result is a single ring, else ``None``).
     """
     areas = np.zeros(len(qi))
-    ring_out = [] if want_rings else None
     threads = threads or n_threads()
     used, qi = np.unique(qi, return_inverse=True)      # work on the plots involved only
     plots = np.asarray(plots, dtype=object)[used]
@@ -107,7 +106,6 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
     r_count = np.diff(np.r_[r_start, len(s_owner)])
     k_start = np.searchsorted(c_ring, np.arange(len(s_sign)))          # chunks of each ring: contiguous
     k_count = np.diff(np.r_[k_start, len(c_ring)])
-    ring_base = np.r_[0, np.cumsum(r_count[fj])]        # global ring numbering for the geometry step
 
     def run(c0):
         q, p = qi[c0:c0 + batch], fj[c0:c0 + batch]
@@ -143,18 +141,18 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
             rr = rid[rs]
             np.add.at(part, pair_of_ring[rr], ring_area * s_sign[ring_ids[rr]])
             if want_rings:      # local coordinates, and the plot (row in ``plots``) they are relative to
-                rings = (c0 + pair_of_ring[rid], rid + ring_base[c0], x, y, q[pair_of_ring[rid]])
+                rings = _rings_to_polygons(len(q), [(pair_of_ring[rid], rid, x, y, q[pair_of_ring[rid]])],
+                                           nr, (pc, start, nv, ccw))
         return c0, part, rings
 
-    # numpy releases the GIL in the large array operations: batches run side by side on several cores
+    # numpy and GEOS release the GIL in the large array operations: batches run side by side on several cores
     done = run_all(run, range(0, len(qi), batch), threads)
+    geoms = np.full(len(qi), None, dtype=object) if want_rings else None
     for c0, part, rings in done:
         areas[c0:c0 + len(part)] = part
         if want_rings and rings is not None:
-            ring_out.append(rings)
-    if not want_rings:
-        return areas
-    return areas, _rings_to_polygons(len(qi), ring_out, r_count[fj], (pc, start, nv, ccw))
+            geoms[c0:c0 + len(part)] = rings
+    return (areas, geoms) if want_rings else areas
 
 
 def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):

@@ -22,8 +22,6 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from ..threads import split_map
-
 __all__ = ["split_joined_rings", "expand"]
 
 #: a vertex this close (m, local coordinates) to a plot edge lies on it: far above the clipping's rounding
@@ -164,7 +162,8 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
 
     ``x, y``: ring vertices relative to ``base`` (one row per ring), without closing vertex, grouped by ``ring``
     (0 … R − 1, contiguous); ``plot``: per ring, the plot's row in ``pc``/``start``/``nv``/``ccw`` (the plots'
-    coordinates, first rows, vertex counts without closing vertex, orientation), the plot convex.
+    coordinates, first rows, vertex counts without closing vertex, orientation), the plot convex. Runs on the
+    caller's thread (:func:`.clip.clipped_areas` calls it per batch of pairs, the batches on several threads).
     """
     R = len(plot)
     out = np.full(R, None, dtype=object)
@@ -212,7 +211,7 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
 def _whole_rings(x, y, ring, plot, base, *_):
     """Polygons of rings lying inside their plot (no edge on its boundary), where valid."""
     polys = shapely.polygons(shapely.linearrings(np.column_stack([x, y]) + base[ring], indices=ring))
-    polys[~split_map(shapely.is_valid, polys, min_size=2_000)] = None
+    polys[~shapely.is_valid(polys)] = None
     return polys
 
 
@@ -245,7 +244,7 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
     single = ~multi
     out[owner[single]] = geoms[single]
     done = np.flatnonzero(good)
-    ok = split_map(shapely.is_valid, out[done], min_size=2_000)
+    ok = shapely.is_valid(out[done])
     out[done[~ok]] = None
     return out
 
