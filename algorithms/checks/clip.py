@@ -145,7 +145,9 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
                                            nr, (pc, start, nv, ccw))
         return c0, part, rings
 
-    # numpy and GEOS release the GIL in the large array operations: batches run side by side on several cores
+    # numpy and GEOS release the GIL in the large array operations: batches run side by side on several cores,
+    # at least two per thread so that the threads finish together
+    batch = int(max(256, min(batch, np.ceil(len(qi) / (2 * threads)))))
     done = run_all(run, range(0, len(qi), batch), threads)
     geoms = np.full(len(qi), None, dtype=object) if want_rings else None
     for c0, part, rings in done:

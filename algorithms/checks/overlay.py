@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .. import threads as _threads
 from ..geometry import exact_area, polygonal as _polygonal
 from ..geometry import single_parts as _single_parts, union_by_group as per_plot_union
 from ..threads import n_threads, run_all, slices, split_map
@@ -32,6 +31,9 @@ from .clip import _convex_ccw, clipped_areas
 
 #: pairs above which a GEOS overlay of small geometries is worth running on several threads
 _GEOS_SPLIT = 1_000
+#: bbox candidate pairs above which the prepared containment tests run on several threads (a test against a
+#: 1 000-vertex feature costs several µs)
+_SETTLE_SPLIT = 2_000
 
 __all__ = ["OverlayResult", "to_local", "from_local", "exact_area", "split_complex", "overlay", "per_plot_union",
            "outside_parts", "clipped_areas", "clip_to_boxes"]
@@ -198,7 +200,7 @@ def _settle(plots, features, qi, fj):
         hit[rest] = shapely.intersects(features[fj[rest]], plots[qi[rest]])
         shapely.destroy_prepared(mine)
 
-    t = n_threads() if len(qi) >= _threads.MIN_SPLIT else 1
+    t = n_threads() if len(qi) >= _SETTLE_SPLIT else 1
     run_all(run, slices(len(qi), t, breaks=fj[order]), t)
     return inside, hit
 
