@@ -112,21 +112,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
         nr = r_count[p]
         pair_of_ring = np.repeat(np.arange(len(q)), nr)
         ring_ids = _expand(r_start[p], nr)
-        # chunks of every (pair, ring), with their side relative to the plot's bbox
-        nk = k_count[ring_ids]
-        ring_of_chunk = np.repeat(np.arange(len(ring_ids)), nk)
-        ch = _expand(k_start[ring_ids], nk)
-        b = pbox[q[pair_of_ring[ring_of_chunk]]]
-        cb = cbox[ch]
-        side = np.full(len(ch), -1, dtype=np.int8)
-        side[cb[:, 1] > b[:, 3]] = 3
-        side[cb[:, 3] < b[:, 1]] = 2
-        side[cb[:, 0] > b[:, 2]] = 1
-        side[cb[:, 2] < b[:, 0]] = 0
-        run_start = np.r_[True, (side[1:] != side[:-1]) | (ring_of_chunk[1:] != ring_of_chunk[:-1])]
-        emit = np.where(side < 0, c_len[ch], np.where(run_start, 1, 0))
-        rows = _expand(c_start[ch], emit)
-        rid = np.repeat(ring_of_chunk, emit)
+        rows, rid = _near_rows(pbox[q[pair_of_ring]], ring_ids, k_start, k_count, c_start, c_len, cbox)
         plot_row = q[pair_of_ring[rid]]
         ox, oy = pc[start[plot_row], 0], pc[start[plot_row], 1]
         x, y, rid = _sh_clip(sc[rows, 0] - ox, sc[rows, 1] - oy, rid, pair_of_ring, q, pc, start, nv, ccw)
@@ -155,6 +141,25 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
         if want_rings and rings is not None:
             geoms[c0:c0 + len(part)] = rings
     return (areas, geoms) if want_rings else areas
+
+
+def _near_rows(box, ring_ids, k_start, k_count, c_start, c_len, cbox):
+    """Vertex rows of the rings ``ring_ids`` (each against the plot box ``box`` of its pair) with the runs of chunks
+    lying beyond one side of the box collapsed to their first vertex, and the ring (position in ``ring_ids``) of
+    each row."""
+    nk = k_count[ring_ids]
+    ring_of_chunk = np.repeat(np.arange(len(ring_ids)), nk)
+    ch = _expand(k_start[ring_ids], nk)
+    b = box[ring_of_chunk]
+    cb = cbox[ch]
+    side = np.full(len(ch), -1, dtype=np.int8)
+    side[cb[:, 1] > b[:, 3]] = 3
+    side[cb[:, 3] < b[:, 1]] = 2
+    side[cb[:, 0] > b[:, 2]] = 1
+    side[cb[:, 2] < b[:, 0]] = 0
+    run_start = np.r_[True, (side[1:] != side[:-1]) | (ring_of_chunk[1:] != ring_of_chunk[:-1])]
+    emit = np.where(side < 0, c_len[ch], np.where(run_start, 1, 0))
+    return _expand(c_start[ch], emit), np.repeat(ring_of_chunk, emit)
 
 
 def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
