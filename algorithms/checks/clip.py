@@ -13,7 +13,7 @@ import shapely
 
 from ..geometry import signed_ring_areas as _signed_ring_areas
 from ..threads import n_threads, run_all
-from .clipjoin import expand as _expand, split_joined_rings
+from .clipjoin import expand as _expand, ring_next, split_joined_rings
 
 __all__ = ["clipped_areas"]
 
@@ -119,16 +119,15 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
         part = np.zeros(len(q))
         rings = None
         if len(x):
-            first = np.r_[True, rid[1:] != rid[:-1]]
-            rs = np.flatnonzero(first)
-            nxt = np.arange(1, len(x) + 1)
-            nxt[np.r_[rs[1:], len(x)] - 1] = rs
+            rs = np.flatnonzero(np.r_[True, rid[1:] != rid[:-1]])
+            cnt = np.diff(np.r_[rs, len(x)])
+            nxt = ring_next(rs, cnt)
             ring_area = 0.5 * np.add.reduceat(x * y[nxt] - x[nxt] * y, rs)
             rr = rid[rs]
             np.add.at(part, pair_of_ring[rr], ring_area * s_sign[ring_ids[rr]])
-            if want_rings:      # local coordinates, and the plot (row in ``plots``) they are relative to
-                rings = _rings_to_polygons(len(q), [(pair_of_ring[rid], rid, x, y, q[pair_of_ring[rid]])],
-                                           nr, (pc, start, nv, ccw))
+            if want_rings:      # x, y relative to the first vertex of each ring's plot (row in ``plots``)
+                rings = _rings_to_polygons(len(q), pair_of_ring[rr], cnt, x, y, q[pair_of_ring[rr]], nr,
+                                           (pc, start, nv, ccw))
         return c0, part, rings
 
     # numpy and GEOS release the GIL in the large array operations: batches run side by side on several cores,
@@ -202,31 +201,20 @@ def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
     return x, y, rid
 
 
-def _rings_to_polygons(n_pairs, ring_out, piece_rings, plots):
-    """Polygons from clipped rings for pairs whose piece has one ring; ``None`` elsewhere (the caller intersects
-    those with GEOS). A ring joining several parts along the plot's edges is split into its valid parts
-    (:func:`.clipjoin.split_joined_rings`); ``plots``: (coordinates, first rows, vertex counts, orientation)."""
+def _rings_to_polygons(n_pairs, rpair, cnt, x, y, rplot, piece_rings, plots):
+    """Polygons from clipped rings (rows ``x``, ``y`` in rings of ``cnt`` rows; per ring its pair ``rpair`` and plot
+    ``rplot``) for pairs whose piece has one ring; ``None`` elsewhere (the caller intersects those with GEOS). A ring
+    joining several parts along the plot's edges is split into its valid parts (:func:`.clipjoin.split_joined_rings`);
+    ``plots``: (coordinates, first rows, vertex counts, orientation)."""
     geoms = np.full(n_pairs, None, dtype=object)
-    if not ring_out:
-        return geoms
-    pair, rid, x, y, plot = (np.concatenate([r[k] for r in ring_out]) for k in range(5))
-    if len(rid) == 0:
-        return geoms
-    first = np.r_[True, rid[1:] != rid[:-1]]
-    rstart = np.flatnonzero(first)
-    cnt = np.diff(np.r_[rstart, len(rid)])
-    rpair = pair[rstart]
     good_ring = cnt >= 3
     nring = np.bincount(rpair[good_ring], minlength=n_pairs)
-    ok_pair = (nring == 1) & (piece_rings == 1)
-    sel_ring = good_ring & ok_pair[rpair]
-    rows = np.repeat(sel_ring, cnt)
-    if rows.any():
-        pc, start = plots[0], plots[1]
+    sel_ring = good_ring & ((nring == 1) & (piece_rings == 1))[rpair]
+    if sel_ring.any():
+        rows = np.repeat(sel_ring, cnt)
         # selected rings numbered 0, 1, … in order (ring rows are contiguous)
         ring_index = np.repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
-        head = np.r_[True, ring_index[1:] != ring_index[:-1]]          # first row of each ring
-        polys = split_joined_rings(x[rows], y[rows], ring_index, plot[rows][head], pc[start[plot[rows][head]]],
-                                   *plots)
-        geoms[rpair[sel_ring]] = polys
+        plot = rplot[sel_ring]
+        pc, start = plots[0], plots[1]
+        geoms[rpair[sel_ring]] = split_joined_rings(x[rows], y[rows], ring_index, plot, pc[start[plot]], *plots)
     return geoms

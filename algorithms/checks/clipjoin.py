@@ -22,11 +22,25 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-__all__ = ["split_joined_rings", "expand"]
+__all__ = ["split_joined_rings", "expand", "ring_next"]
 
 #: a vertex this close (m, local coordinates) to a plot edge lies on it: far above the clipping's rounding
 #: (~1e-13 m), far below anything a survey can mean
 _ON = 1e-8
+
+
+def ring_next(starts, counts):
+    """Per row, the row of the next vertex of its ring (rings as contiguous rows from ``starts``, ``counts`` rows
+    each, no closing vertex): a ring's last row goes back to its first."""
+    nxt = np.arange(1, int(np.sum(counts)) + 1)
+    nxt[starts + counts - 1] = starts
+    return nxt
+
+
+def _shoelace(x, y, nxt, group, n):
+    """Signed areas (> 0 counter-clockwise) of the rings of rows grouped by ``group`` (0 … n − 1), ``nxt`` from
+    :func:`ring_next`."""
+    return 0.5 * np.bincount(group, weights=x * y[nxt] - x[nxt] * y, minlength=n)
 
 
 def _plot_edges(pc, start, nv, ccw, plot):
@@ -67,9 +81,7 @@ def _positions(px, py, r, edges):
 def _oriented(x, y, ring, rs, cnt):
     """Rows of every ring in counter-clockwise order, and the rings' (positive) shoelace areas."""
     local = np.arange(len(x)) - rs[ring]
-    nxt = np.arange(1, len(x) + 1)
-    nxt[rs + cnt - 1] = rs
-    area = 0.5 * np.bincount(ring, weights=x * y[nxt] - x[nxt] * y, minlength=len(rs))
+    area = _shoelace(x, y, ring_next(rs, cnt), ring, len(rs))
     rev = area[ring] < 0
     return np.where(rev, rs[ring] + cnt[ring] - 1 - local, np.arange(len(x))), np.abs(area)
 
@@ -77,8 +89,7 @@ def _oriented(x, y, ring, rs, cnt):
 def _boundary_edges(x, y, ring, rs, cnt, edges):
     """Perimeter positions of the vertices and the mask of edges (vertex → next vertex) lying on the plot's
     boundary: both ends and the middle on it (a chord between two boundary points crosses the interior)."""
-    nxt = np.arange(1, len(x) + 1)
-    nxt[rs + cnt - 1] = rs
+    nxt = ring_next(rs, cnt)
     t = _positions(x, y, ring, edges)
     bnd = ~np.isnan(t) & ~np.isnan(t[nxt])
     e = np.flatnonzero(bnd)
@@ -90,14 +101,13 @@ def _arcs(bnd, ring, rs, cnt):
     """Rotation of every ring so that it starts where an arc (a run of edges off the boundary) starts, and per
     arc its first and last vertex rows in the rotated order."""
     local = np.arange(len(bnd)) - rs[ring]
-    prv = np.arange(-1, len(bnd) - 1)
-    prv[rs] = rs + cnt - 1
+    nxt = ring_next(rs, cnt)
+    prv = np.empty_like(nxt)
+    prv[nxt] = np.arange(len(nxt))
     starts = bnd[prv] & ~bnd
     j0 = np.minimum.reduceat(np.where(starts, local, np.iinfo(np.int64).max), rs)
     rot = rs[ring] + (local + j0[ring]) % cnt[ring]
     b = bnd[rot]
-    nxt = np.arange(1, len(b) + 1)
-    nxt[rs + cnt - 1] = rs
     first = np.flatnonzero(b[prv] & ~b)
     last = np.flatnonzero(~b & b[nxt]) + 1       # the arc's last edge is followed by a boundary edge, in its ring
     return rot, first, last
@@ -219,10 +229,7 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
     """Polygons of the cycles, per ring one polygon or a multipolygon; kept where valid and of the ring's area."""
     n_poly = len(poly_ring)
     pv = np.bincount(poly_row, minlength=n_poly)
-    ps = np.cumsum(pv) - pv
-    nxt = np.arange(1, len(X) + 1)
-    nxt[ps + pv - 1] = ps
-    a = 0.5 * np.bincount(poly_row, weights=X * Y[nxt] - X[nxt] * Y, minlength=n_poly)
+    a = _shoelace(X, Y, ring_next(np.cumsum(pv) - pv, pv), poly_row, n_poly)
     total = np.bincount(poly_ring, weights=a, minlength=len(good))
     good &= np.abs(total - ring_area) <= 1e-9 * np.maximum(1.0, ring_area)
     good[poly_ring[(pv < 3) | (a <= 0)]] = False
@@ -234,15 +241,11 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
     xy = np.column_stack([X[rows], Y[rows]]) + base[poly_ring[poly_row[rows]]]
     polys = shapely.polygons(shapely.linearrings(xy, indices=renum[poly_row[rows]]))
     owner = poly_ring[use]
-    n_own = np.bincount(owner, minlength=len(good))
-    geoms = np.where(n_own[owner] == 1, polys, None)
-    multi = n_own[owner] > 1
+    multi = np.bincount(owner, minlength=len(good))[owner] > 1
     if multi.any():
         um, inv = np.unique(owner[multi], return_inverse=True)
-        mp = shapely.multipolygons(polys[multi], indices=inv)
-        out[um] = mp
-    single = ~multi
-    out[owner[single]] = geoms[single]
+        out[um] = shapely.multipolygons(polys[multi], indices=inv)
+    out[owner[~multi]] = polys[~multi]
     done = np.flatnonzero(good)
     ok = shapely.is_valid(out[done])
     out[done[~ok]] = None
