@@ -60,13 +60,12 @@ class _Side:
             geom = result.dissolved.get(rules[row[g]], {}).get(codes[g])
             if geom is not None:
                 self.known[int(g)] = geom
-        k = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
-        self.todo = ~self.single & ~np.isin(group, k)             # rows dissolved here
+        self.known_plots = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
+        self.todo = ~self.single & ~np.isin(group, self.known_plots)      # rows dissolved here
 
     def known_geoms(self):
         """(plots, the check's unions as polygons) of the plots whose rows the check dissolved."""
-        k = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
-        return k, polygonal(np.array(list(self.known.values()), dtype=object))
+        return self.known_plots, polygonal(np.array(list(self.known.values()), dtype=object))
 
     def dissolve(self, geoms):
         """Per plot: (geometry or None, area m²) from the rows' parts ``geoms`` (valid where they are dissolved)."""
