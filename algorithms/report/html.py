@@ -277,7 +277,11 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
 
 def write_report(result, path: str, **kw) -> str:
     """Render and write the report (UTF-8); returns ``path``."""
-    text = render_report(result, **kw)
+    return save_report(render_report(result, **kw), path)
+
+
+def save_report(text: str, path: str) -> str:
+    """Write a rendered report to ``path`` whole (a temporary file replaces it); returns ``path``."""
     d = os.path.dirname(os.path.abspath(path))
     os.makedirs(d, exist_ok=True)
     tmp = path + ".tmp"

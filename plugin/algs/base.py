@@ -190,9 +190,12 @@ class ReviewOutputs:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def write_review_outputs(self, res, parameters, context, feedback):
-        """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult."""
+        """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult. The report is rendered on a second thread while
+        the layers are written (it reads the result only; QGIS-free), and saved once both layers are written."""
+        from concurrent.futures import ThreadPoolExecutor
+
         from ...algorithms import __version__
-        from ...algorithms.report import write_report
+        from ...algorithms.report import render_report, save_report
         from .. import bridge
 
         bridge.push_findings(feedback, [f for f in res.findings if not f.extra.get("conflict")])
@@ -200,14 +203,16 @@ class ReviewOutputs:
             state = "已检查" if r.status == "checked" else f"未检查：{r.reason}"
             feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
                               f"警告 {r.n_warnings}")
-        out = {self.OUTPUT: bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, res.plots, crs=res.crs,
-                                               feedback=feedback)}
-        if self.has_value(parameters, self.CONFLICTS):
-            out[self.CONFLICTS] = bridge.gdf_to_sink(self, parameters, self.CONFLICTS, context, res.conflicts,
-                                                     crs=res.crs, feedback=feedback)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            out[self.REPORT] = write_report(res, report, plugin_version=__version__)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            text = pool.submit(render_report, res, plugin_version=__version__) if report else None
+            out = {self.OUTPUT: bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, res.plots, crs=res.crs,
+                                                   feedback=feedback)}
+            if self.has_value(parameters, self.CONFLICTS):
+                out[self.CONFLICTS] = bridge.gdf_to_sink(self, parameters, self.CONFLICTS, context, res.conflicts,
+                                                         crs=res.crs, feedback=feedback)
+            if report:
+                out[self.REPORT] = save_report(text.result(), report)
         counts = res.counts()
         out.update({key: counts.get(result, 0) for key, _, result in self.COUNT_OUTPUTS})
         feedback.pushInfo(f"合规 {out[self.N_OK]}，不合规 {out[self.N_FAIL]}，需核实 {out[self.N_VERIFY]}")

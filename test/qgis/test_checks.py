@@ -44,6 +44,24 @@ def test_checkmasterplan_processing_run(plugin, tmp_path):
     assert res["N_FAIL"] == 2 and res["N_VERIFY"] == 1
 
 
+def test_report_saved_only_with_both_layers(plugin, tmp_path):
+    """The report renders on a second thread while the layers are written; it is saved only when both are written:
+    a conflicts destination that cannot be written stops the run with no report left behind."""
+    from qgis.core import QgsProcessingException
+
+    red = memory_layer([_sq(50, -50, 150, 150)], crs="EPSG:4524", fields=(("MC", "string"),), attrs=[("红线甲",)])
+    report = tmp_path / "report.html"
+    with pytest.raises(QgsProcessingException):
+        processing.run("zutuan:checkmasterplan", {
+            "INPUT": _plots(), "ECOLOGICAL_REDLINE": red, "OUTPUT": str(tmp_path / "plots.gpkg"),
+            "CONFLICTS": str(tmp_path / "no" / "such" / "dir" / "conflicts.shp"), "REPORT": str(report)})
+    assert not report.exists() and not (tmp_path / "report.html.tmp").exists()
+    res = processing.run("zutuan:checkmasterplan", {
+        "INPUT": _plots(), "ECOLOGICAL_REDLINE": red, "OUTPUT": str(tmp_path / "plots.gpkg"),
+        "CONFLICTS": str(tmp_path / "conflicts.gpkg"), "REPORT": str(report)})
+    assert res["REPORT"] == str(report) and "红线甲" in report.read_text(encoding="utf-8")
+
+
 def test_checkstandards_processing_run(plugin, tmp_path):
     fields = FIELDS + (("HYDM", "string"), ("RJLXX", "double"), ("JZXS", "double"))
     plots = memory_layer([_sq(0, 0, 100, 100), _sq(200, 0, 300, 100)], crs="EPSG:4524", fields=fields,
