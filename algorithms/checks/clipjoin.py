@@ -151,19 +151,30 @@ def _corners(t_out, gap, arc_ring, edges):
     return use.sum(axis=1), ax[r][rows, order], ay[r][rows, order]
 
 
-def _cycles(nxt):
-    """Arcs in the order of their cycles (one cycle = one polygon) and the cycle number of each."""
-    nxt = nxt.tolist()
-    seen = bytearray(len(nxt))
-    seq, cyc = [], []
-    for a in range(len(nxt)):
-        k = len(seq) and cyc[-1] + 1
-        while not seen[a]:
-            seen[a] = 1
-            seq.append(a)
-            cyc.append(k)
-            a = nxt[a]
-    return np.asarray(seq, dtype=np.int64), np.asarray(cyc, dtype=np.int64)
+def _cycles(nxt, longest):
+    """Arcs in the order of their cycles (one cycle = one polygon) and the cycle number of each: cycles in the order
+    of their smallest arc, each from that arc on. ``nxt`` is a permutation whose cycles have at most ``longest``
+    arcs. Pointer jumping in numpy (no Python loop over the arcs; the batches run on several threads): the smallest
+    arc of each cycle (its root) by doubling windows, then each arc's distance from its root."""
+    nxt = np.asarray(nxt, dtype=np.int64)
+    n = len(nxt)
+    arc = np.arange(n)
+    root, p = arc.copy(), nxt.copy()
+    span = 1
+    while span < longest:                 # root: the smallest of the next 2·span arcs (the cycle once long enough)
+        root = np.minimum(root, root[p])
+        p = p[p]
+        span *= 2
+    p = np.where(nxt == root, root, nxt)   # steps from each arc forward to its root (the root absorbs)
+    p[root == arc] = arc[root == arc]
+    steps = (p != arc).astype(np.int64)
+    while (p != p[p]).any():
+        steps += steps[p]
+        p = p[p]
+    size = np.bincount(root, minlength=n)[root]
+    seq = np.lexsort(((size - steps) % size, root))
+    first = np.r_[True, root[seq][1:] != root[seq][:-1]]
+    return seq, np.cumsum(first) - 1
 
 
 def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
@@ -204,7 +215,7 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
     good = np.ones(R, dtype=bool)
     good[arc_ring[np.bincount(nxt, minlength=len(nxt)) != 1]] = False      # two arcs entering one: ambiguous
     n_c, cx, cy = _corners(t_out, gap, arc_ring, edges)
-    seq, cyc = _cycles(np.where(good[arc_ring], nxt, np.arange(len(nxt))))
+    seq, cyc = _cycles(np.where(good[arc_ring], nxt, np.arange(len(nxt))), int(np.bincount(arc_ring).max(initial=1)))
     nvx = last - first + 1
     tot = nvx[seq] + n_c[seq]
     off = np.cumsum(tot) - tot

@@ -141,3 +141,32 @@ def test_plots_inside_one_feature_need_no_union():
     assert np.abs(fast_t[covered] - shapely.area(plots[covered])).max() < 1e-6
     has = np.flatnonzero(n > 0)
     assert shapely.area(shapely.symmetric_difference(fast_u[has], slow_u[has])).max() < 1e-6
+
+
+def _cycles_by_walking(nxt):
+    """The cycles of a permutation the plain way: from each arc not yet seen, follow ``nxt`` round its cycle."""
+    seen, seq, cyc = set(), [], []
+    for a in range(len(nxt)):
+        if a in seen:
+            continue
+        k = cyc[-1] + 1 if cyc else 0
+        while a not in seen:
+            seen.add(a)
+            seq.append(a)
+            cyc.append(k)
+            a = int(nxt[a])
+    return seq, cyc
+
+
+def test_cycles_by_pointer_jumping_walk_each_cycle_from_its_smallest_arc():
+    from algorithms.checks.clipjoin import _cycles
+
+    rng = np.random.default_rng(18)
+    for _ in range(500):
+        nxt = rng.permutation(int(rng.integers(1, 80)))
+        seq, cyc = _cycles_by_walking(nxt)
+        longest = int(np.bincount(cyc).max())
+        got_seq, got_cyc = _cycles(nxt, longest)
+        assert got_seq.tolist() == seq and got_cyc.tolist() == cyc
+    one_cycle = np.r_[np.arange(1, 37), 0]                  # a single long cycle: the doubling must reach round it
+    assert _cycles(one_cycle, 37)[0].tolist() == list(range(37))
