@@ -19,6 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .common import BATCH, check_cancel
+from .gpkg_blobs import geometry_blobs
 from .rtree import pack
 
 #: rows per INSERT statement of the bulk write
@@ -42,26 +43,10 @@ def file_destination(alg, parameters, key, context):
     return value, project, name
 
 
-def _headers(box, srs_id, multi=None):
-    """GeoPackage blob headers (``GP``, version 0, little-endian flags with an XY envelope, srs_id, envelope) as bytes,
-    one per row of ``box``; with ``multi`` (a WKB type) followed by the WKB start of a multi of one part, which
-    makes a single part multi as ``convertToMultiType`` does."""
-    import numpy as np
-
-    fields = [("gp", "S2"), ("v", "u1"), ("f", "u1"), ("srs", "<i4"), ("env", "<f8", 4)]
-    if multi is not None:
-        fields += [("order", "u1"), ("type", "<u4"), ("parts", "<u4")]
-    head = np.zeros(len(box), dtype=fields)                  # packed: 40 bytes (49 with the multi start)
-    head["gp"], head["f"], head["srs"], head["env"] = b"GP", 3, srs_id, box
-    if multi is not None:
-        head["order"], head["type"], head["parts"] = 1, multi, 1
-    return head.view(f"V{head.dtype.itemsize}").tolist()    # void items: bytes, trailing zero bytes kept
-
-
 def _geometry_blobs(geoms, geom_type, srs_id):
     """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, envelopes as minx, maxx, miny, maxy
-    rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does. None when a geometry does not
-    fit ``geom_type`` (or is empty): the general path writes the layer."""
+    rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does (gpkg_blobs.py). None when a
+    geometry does not fit ``geom_type`` (or is empty): the general path writes the layer."""
     import numpy as np
     import shapely
 
@@ -75,12 +60,7 @@ def _geometry_blobs(geoms, geom_type, srs_id):
     if not np.isin(types, (single, multi)).all():
         return None
     box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
-    one = types == single
-    heads = np.empty(len(idx), dtype=object)
-    heads[one] = _headers(box[idx[one]], srs_id, multi)
-    heads[~one] = _headers(box[idx[~one]], srs_id)
-    # header + WKB of each row concatenated in C (map over bytes.__add__): no Python loop over the rows
-    blobs = list(map(bytes.__add__, heads.tolist(), shapely.to_wkb(some, output_dimension=2, byte_order=1).tolist()))
+    blobs = geometry_blobs(some, box[idx], types, srs_id, single, multi)
     if len(idx) == len(geoms):
         return blobs, box
     out = [None] * len(geoms)
@@ -188,26 +168,55 @@ def _create_table(path, table, fields, geom_type, qcrs):
         con.close()
 
 
-def _rows(con, table, names, geom_blobs, columns, feedback):
+def _values_sql(columns, fixed, per, first):
+    """``per`` rows of VALUES: ``?1``… for the ``fixed`` columns (bound once a statement), the other columns' numbered
+    parameters row after row from ``first``."""
+    rows, k = [], first
+    for _ in range(per):
+        cells = []
+        for c in range(columns):
+            if c in fixed:
+                cells.append(f"?{fixed[c]}")
+            else:
+                cells.append(f"?{k}")
+                k += 1
+        rows.append(f"({', '.join(cells)})")
+    return ", ".join(rows)
+
+
+def _rows(con, table, names, geom_blobs, columns, same, feedback):
     """Insert the rows in their order, ``PER`` rows a statement (one multi-row VALUES: SQLite's per-statement work
-    and the Python loop once for many rows), the rest one by one; cancellation checked between batches."""
+    and the Python loop once for many rows), the rest one by one; a column whose values are all the same (indices
+    ``same``) is bound once a statement. Cancellation checked between batches."""
     from itertools import chain
 
     q = '"{}"'.format
-    width = len(names) + 1
-    per = max(1, min(PER, 999 // width))                  # 999: the fewest parameters an SQLite build allows
-    one = f"({', '.join('?' * width)})"
+    fixed = {k + 1: n + 1 for n, k in enumerate(same)}     # VALUES column (0: geom) → its parameter number
+    fixed_values = [columns[k][0] for k in same]
+    varying = [c for k, c in enumerate(columns) if k not in same]
+    width = len(varying) + 1
+    per = max(1, min(PER, (999 - len(same)) // width))     # 999: the fewest parameters an SQLite build allows
     head = f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) VALUES "
+    many = head + _values_sql(len(columns) + 1, fixed, per, len(same) + 1)
+    one = head + _values_sql(len(columns) + 1, fixed, 1, len(same) + 1)
+    step = per * width
     for start in range(0, len(geom_blobs), BATCH):
         check_cancel(feedback)
         stop = start + BATCH
-        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in columns))))
-        whole = len(flat) - len(flat) % (per * width)
-        con.executemany(head + ", ".join([one] * per), (flat[i:i + per * width] for i in range(0, whole, per * width)))
-        con.executemany(head + one, (flat[i:i + width] for i in range(whole, len(flat), width)))
+        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in varying))))
+        whole = len(flat) - len(flat) % step
+        con.executemany(many, (fixed_values + flat[i:i + step] for i in range(0, whole, step)))
+        con.executemany(one, (fixed_values + flat[i:i + width] for i in range(whole, len(flat), width)))
 
 
-def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
+def _same_values(fields, cells):
+    """Indices of the columns whose values are all one text, integer or null (bound once a statement); doubles are
+    left out (0.0 == -0.0)."""
+    return [k for k, (f, c) in enumerate(zip(fields, cells))
+            if _KINDS[f.type()] != "float" and c and c.count(c[0]) == len(c)]
+
+
+def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
     table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
     minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
@@ -223,7 +232,7 @@ def _insert(path, table, names, geom_blobs, columns, bounds, boxes, feedback):
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        _rows(con, table, names, geom_blobs, columns, feedback)
+        _rows(con, table, names, geom_blobs, columns, same, feedback)
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             if not pack(con, rtree, *boxes):
@@ -291,7 +300,7 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         extent = (box[keep, 0].min(), box[keep, 2].min(), box[keep, 1].max(), box[keep, 3].max()) if keep.any() \
             else (None,) * 4
         names = ["fid" if k == fid else f.name() for k, f in enumerate(fields)]
-        _insert(tmp, table, names, blobs, cells, extent, boxes, feedback)
+        _insert(tmp, table, names, blobs, cells, _same_values(fields, cells), extent, boxes, feedback)
         for suffix in ("-wal", "-shm"):
             if os.path.exists(dest + suffix):
                 os.remove(dest + suffix)

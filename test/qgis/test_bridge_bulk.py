@@ -4,6 +4,7 @@ other destinations still take the general path."""
 import os
 import sqlite3
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
@@ -379,3 +380,68 @@ def test_gbk_shapefiles_and_postgis_layers_take_the_feature_loop(plugin, tmp_pat
     from_file, _ = _calcarea(f"{gpkg}|layername=地块 plots", "memory:")
     areas = [sorted((f["DKBH"] or "", round(f["YDMJ"], 6)) for f in r["OUTPUT"].getFeatures()) for r in (res, from_file)]
     assert areas[0] == areas[1] and len(areas[0]) == 4
+
+
+def _varied_plots(n=240, seed=3, zero=False):
+    """Plots of the shapes the bulk writer tells apart: polygons of one ring (many sharing a vertex count, some of a
+    rare count), polygons with a hole, multipolygons; z coordinates on some (``zero``: an x of -0.0 on some, out of
+    the CRS's area: for the blobs alone)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    geoms = []
+    for k in range(n):
+        x, y = X0 + 150.0 * (k % 20), Y0 + 150.0 * (k // 20)
+        m = [4, 4, 4, 5, 8, 31][k % 6] if k % 37 else 11              # vertex counts: common and rare
+        ang = np.sort(rng.uniform(0, 2 * np.pi, m))
+        ring = np.column_stack([x + 50 * np.cos(ang), y + 50 * np.sin(ang)])
+        if zero and k % 23 == 0:
+            ring[0, 0] = -0.0
+        shell = shapely.Polygon(ring)
+        if k % 17 == 0:
+            shell = shapely.Polygon(ring, [[(x - 5, y - 5), (x + 5, y - 5), (x + 5, y + 5), (x - 5, y + 5)]])
+        elif k % 19 == 0:
+            shell = shapely.MultiPolygon([shell, shapely.box(x + 60, y + 60, x + 70, y + 70)])
+        elif k % 29 == 0:
+            shell = shapely.force_3d(shell, 7.5)
+        geoms.append(shell)
+    return shapely.from_wkb(shapely.to_wkb(geoms)), rng
+
+
+def test_geometry_blobs_from_coordinates_are_geos_ones(plugin):
+    """Polygons of one ring sharing a vertex count are written in NumPy: the same blobs as GEOS's WKB writer gives
+    (made multi, z dropped, -0.0 kept)."""
+    import numpy as np
+    from zutuan.plugin.bridge import gpkg_blobs
+
+    geoms, _ = _varied_plots(zero=True)
+    geoms = np.asarray(geoms, dtype=object)
+    box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
+    types = shapely.get_type_id(geoms)
+    one = types == 3
+    want = np.empty(len(geoms), dtype=object)
+    for mask, multi in ((one, 6), (~one, None)):
+        want[mask] = gpkg_blobs._written_by_geos(geoms[mask], box[mask], 4524, multi)
+    assert gpkg_blobs.geometry_blobs(geoms, box, types, 4524, 3, 6) == want.tolist()
+    written = gpkg_blobs._one_ring_polygons(geoms[one], box[one], 4524, 6)[1]
+    assert 100 < written.sum() < one.sum()              # both ways taken
+
+
+def test_bulk_file_with_varied_shapes_and_one_value_columns_is_the_sink_one(plugin, tmp_path, monkeypatch):
+    """Columns whose values are all one (text, integer, empty text, null) are bound once a statement; shapes taking
+    the NumPy writer and GEOS's: the file is the feature sink's."""
+    geoms, rng = _varied_plots()
+    src = str(tmp_path / "varied.gpkg")
+    gdf = gpd.GeoDataFrame({"DKBH": [f"Z{k:04d}" for k in range(len(geoms))], "YT": "工业用地", "N": 3, "E": "",
+                            "K": None, "R": rng.uniform(0, 9, len(geoms))}, geometry=list(geoms), crs="EPSG:4524")
+    gdf.to_file(src, layer="plots", driver="GPKG")
+    outs = {}
+    for bulk in (True, False):
+        folder = tmp_path / ("bulk" if bulk else "sink")
+        folder.mkdir()
+        res, log = _calcarea(f"{src}|layername=plots", str(folder / "out.gpkg"), monkeypatch, bulk)
+        assert (WRITTEN in log) == bulk
+        outs[bulk] = dump(res["OUTPUT"])
+    assert_same_files(outs[True], outs[False])
+    assert len(outs[True]["features"]) == len(geoms) and outs[True]["rtreecheck"] == ["ok"]
+    assert_valid_geopackage(str(tmp_path / "bulk" / "out.gpkg"))
