@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-__all__ = ["THREADS", "n_threads", "split_map", "slices", "run_all"]
+__all__ = ["THREADS", "PER_THREAD", "n_threads", "split_map", "slices", "run_all"]
 
 THREADS = contextvars.ContextVar("zutuan_threads", default=0)
 
@@ -49,10 +49,16 @@ def run_all(fn, items, threads: int) -> list:
         return list(pool.map(fn, items))
 
 
+#: slices per thread of a split: the threads take them as they come free, so that costly elements bunched in one
+#: part of the arrays (GEOS unions of the larger conflicts, say) do not leave the other threads waiting
+PER_THREAD = 4
+
+
 def split_map(fn, *arrays, min_size: int | None = None):
-    """``fn(*arrays)`` for an elementwise ``fn``, run on one slice of the arrays per thread and concatenated."""
+    """``fn(*arrays)`` for an elementwise ``fn``, run on :data:`PER_THREAD` slices of the arrays per thread and
+    concatenated."""
     n = len(arrays[0])
     t = n_threads()
     if t <= 1 or n < (MIN_SPLIT if min_size is None else min_size):
         return fn(*arrays)
-    return np.concatenate(run_all(lambda s: fn(*(a[s] for a in arrays)), slices(n, t), t))
+    return np.concatenate(run_all(lambda s: fn(*(a[s] for a in arrays)), slices(n, PER_THREAD * t), t))

@@ -26,7 +26,7 @@ import shapely
 
 from ..geometry import exact_area, polygonal as _polygonal
 from ..geometry import single_parts as _single_parts, union_by_group as per_plot_union
-from ..threads import n_threads, run_all, slices, split_map
+from ..threads import PER_THREAD, n_threads, run_all, slices, split_map
 from .clip import _convex_ccw, clipped_areas
 
 #: pairs above which a GEOS overlay of small geometries is worth running on several threads
@@ -201,7 +201,7 @@ def _settle(plots, features, qi, fj):
         shapely.destroy_prepared(mine)
 
     t = n_threads() if len(qi) >= _SETTLE_SPLIT else 1
-    run_all(run, slices(len(qi), t, breaks=fj[order]), t)
+    run_all(run, slices(len(qi), PER_THREAD * t if t > 1 else 1, breaks=fj[order]), t)
     return inside, hit
 
 

@@ -394,7 +394,7 @@ def test_threads_split_pairs_by_feature_and_give_the_same_overlay(monkeypatch):
 
     def spy(p, f, qi, fj):
         order = np.argsort(fj, kind="stable")
-        parts = threads.slices(len(qi), threads.n_threads(), breaks=fj[order])
+        parts = threads.slices(len(qi), threads.PER_THREAD * threads.n_threads(), breaks=fj[order])
         seen.append([set(fj[order[s]].tolist()) for s in parts])
         return real(p, f, qi, fj)
     monkeypatch.setattr(threads, "MIN_SPLIT", 10)
@@ -403,7 +403,7 @@ def test_threads_split_pairs_by_feature_and_give_the_same_overlay(monkeypatch):
     two = overlay(plots, feats)
     valid = threads.split_map(shapely.is_valid, plots)
     threads.THREADS.reset(token)
-    assert len(seen[0]) == 2 and not (seen[0][0] & seen[0][1])
+    assert len(seen[0]) == 4 and all(not (a & b) for k, a in enumerate(seen[0]) for b in seen[0][k + 1:])
     assert valid.all() and len(valid) == len(plots)
     assert np.array_equal(one.plot, two.plot) and np.array_equal(one.feature, two.feature)
     assert np.array_equal(one.area, two.area) and np.array_equal(one.touch_plot, two.touch_plot)
