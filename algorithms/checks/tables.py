@@ -6,11 +6,11 @@ their own file of the same format.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-import pandas as pd
 
 from ..errors import StandardError_
 from ..standards._files import STANDARDS_DIR, read_header, read_table
@@ -98,17 +98,24 @@ def load_zoning_table(path: Optional[str] = None) -> dict[str, ZoneRule]:
 
 
 _NULL_TEXT = frozenset(("nan", "none", "null"))
+#: in the texts joined by NUL: a text starting or ending with white space (what str.strip removes: both use
+#: Py_UNICODE_ISSPACE), or a whole text "nan" / "none" / "null" in any case — the texts normalise_code changes
+_CHANGED = re.compile(r"(?:^|\x00)\s|\s(?:\x00|$)|(?:^|\x00)(?:nan|none|null)(?:\x00|$)", re.IGNORECASE)
 
 
 def norm_column(series) -> np.ndarray:
     """normalise_code over a column, once per distinct value (vectorized when the column holds only text)."""
     vals = series.to_numpy(dtype=object)
-    if len(vals) and all(type(v) is str for v in vals):
-        # each distinct text once (a land-use column holds a few dozen); "nan" / "none" / "null" (any case) are empty
-        codes, uniq = pd.factorize(vals)
-        norm = np.empty(len(uniq), dtype=object)
-        norm[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in uniq)]
-        return norm[codes]
+    if len(vals) and set(map(type, vals)) == {str}:
+        if not _CHANGED.search("\x00".join(vals.tolist())):
+            return vals.copy()          # the usual column (codes, 用地用海代码): one regular-expression pass, no change
+        # each distinct text once (a land-use column holds a few dozen); "nan" / "none" / "null" (any case) are empty.
+        # Not pd.factorize: its string hash table ends a text at its first NUL ("1001\x00x" would be "1001")
+        norm = {v: ("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for v, t in
+                ((v, v.strip()) for v in set(vals.tolist()))}
+        out = np.empty(len(vals), dtype=object)
+        out[:] = [norm[v] for v in vals.tolist()]
+        return out
     uniq = {}
     out = np.empty(len(vals), dtype=object)
     for k, v in enumerate(vals):

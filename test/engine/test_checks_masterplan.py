@@ -408,3 +408,24 @@ def test_threads_split_pairs_by_feature_and_give_the_same_overlay(monkeypatch):
     assert np.array_equal(one.plot, two.plot) and np.array_equal(one.feature, two.feature)
     assert np.array_equal(one.area, two.area) and np.array_equal(one.touch_plot, two.touch_plot)
     assert shapely.equals_exact(one.geometry, two.geometry).all() and len(one.plot) > 100
+
+
+def test_norm_column_is_normalise_code_on_every_value():
+    """The column normalisation (one regular-expression pass when nothing changes, else once per distinct text, else
+    value by value) gives normalise_code of every value, as a new array."""
+    import pandas as pd
+
+    from algorithms.checks.tables import norm_column, normalise_code
+
+    tricky = ["1001", " 1001", "1001 ", "1001\u3000", "\xa01001", "10\x0001", "1001\x1c", "nan", "NaN", "None",
+              "NULL", "nul", "nanx", "xnan", " null ", "", "  ", "A0101", "0101\n", "\n", "1001\x00nan", "nan\x00"]
+    columns = [["1001", "1002", "0101", "Z01-01-01"] * 50, tricky, tricky + [None, float("nan"), 1001.0, 7],
+               [np.str_("1001"), "1002"], ["1001"] * 3 + [" 1001"]]
+    columns += [[t] for t in tricky] + [["x", t] for t in tricky] + [[t, "x"] for t in tricky]
+    for values in columns:
+        s = pd.Series(values, dtype=object)
+        got = norm_column(s)
+        assert got.tolist() == [normalise_code(v) for v in values], values
+        assert [type(v) for v in got.tolist()] == [str] * len(values)
+        got[:] = "changed"
+        assert s.tolist() == values or values != values          # the input is not touched
