@@ -88,6 +88,23 @@ def test_bulk_path_equals_point_by_point_formatting():
     assert bulk_path(view, [None, shapely.Point(X0, Y0)]) == [] == bulk_path(view, [])
 
 
+def test_path_numbers_equal_python_formatting():
+    """The tokens as bytes (four-digit groups from a table, NUL dropped) equal f-strings for every kind of number:
+    0, signs, each count of digits, the group edges (9 999, 10 000, 20 000, 100 000 000 …), one and three groups."""
+    from algorithms.report.svgpath import _text
+
+    rng = np.random.default_rng(14)
+    edges = [0, 1, 9, 10, 99, 100, 999, 1_000, 9_999, 10_000, 10_001, 20_000, 99_999, 100_000, 1_000_000, 10_000_009,
+             99_999_999, 100_000_000, 100_020_003, 123_456_789_012]
+    for top in (9_999, 10**8 - 1, 10**12):
+        vals = np.array([v for v in edges if v <= top] + [top], dtype=np.int64)
+        vals = np.concatenate([vals, -vals, rng.integers(-top, top + 1, 500)])
+        x, y = vals, rng.permutation(vals)
+        lead, z = np.where(rng.random(len(x)) < 0.3, 77, 76), rng.random(len(x)) < 0.4
+        got = _text(lead, x, y, z).tobytes().translate(None, b"\0").decode("ascii")
+        assert got == "".join(f"{chr(c)}{a},{b}{'Z' if e else ''} " for c, a, b, e in zip(lead, x, y, z))
+
+
 def test_bulk_path_cuts_paths_at_the_limit_as_before():
     """7 000 plots of five points each: paths of exactly MAX_POINTS points (a ring starting at the limit goes into
     the next path), as the point-by-point writer cut them."""
