@@ -13,7 +13,7 @@ from ..checks import BOUNDARY_MARK
 from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
 from .netarea import AREA_KINDS, NetAreas, net_areas
-from .svgmap import overview_svg, plot_svg
+from .svgmap import boxed, overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
            "maps_section",
@@ -151,10 +151,10 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
     return out
 
 
-def _layers_near(result, rule_ids=None):
-    """(rule id, name, geometries) of the constraint layers the check read (all, or those of ``rule_ids``)."""
-    return [(rid, name, geoms) for rid, name, geoms in getattr(result, "constraint_layers", [])
-            if rule_ids is None or rid in rule_ids]
+def _layers(result):
+    """(rule id, name, geometries, their :func:`~.svgmap.boxed`) of the constraint layers the check read: the
+    boxes taken once for the overview and every map."""
+    return [(rid, name, geoms, boxed(geoms)) for rid, name, geoms in getattr(result, "constraint_layers", [])]
 
 
 def maps_section(result, net: NetAreas, max_maps: int) -> list:
@@ -167,9 +167,10 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
     geoms = result.plots.geometry.to_numpy()
     by_code = dict(zip(codes, geoms))
     conflicted = [by_code.get(c) for c in net.per_plot["DKBH"]]
+    layers = _layers(result)
     out = ["<h2>五、冲突示意图</h2><p class='small'>总图：全部地块（灰）、各管控图层、有冲突的地块（红框）。分图：每个有冲突的地块"
            "一幅（按净面积从大到小，每个地块只画一次），黑框为本地块，灰框为相邻地块，虚线为管控要素边界，红色斜线为冲突部分。</p>",
-           overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
+           overview_svg(geoms, layers, conflicted), "<div class='maps'>"]
     tree = shapely.STRtree(geoms)
     mapped = net.per_plot.head(max_maps)
     got = _PlotRows(result.conflicts, mapped["DKBH"])
@@ -181,12 +182,12 @@ def maps_section(result, net: NetAreas, max_maps: int) -> list:
         near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
-        layers = _layers_near(result, set(got.col["GZBH"][got.rows[row.DKBH]]))
+        ids = set(got.col["GZBH"][got.rows[row.DKBH]])
         cap = (f"{row.DKBH} · " + "；".join(f"{got.col['GZMC'][rows[0]]} "
                                            f"{_n(got.rule_area(result, row.DKBH, rid, rows))} ㎡"
                                            for rid, rows in mine.items())
                + f" · 净面积 {_n(row.net)} ㎡")
-        out.append(plot_svg(row.DKBH, plot, neighbours, layers,
+        out.append(plot_svg(row.DKBH, plot, neighbours, [la for la in layers if la[0] in ids],
                             [g for g in got.col["geometry"][got.rows[row.DKBH]] if g is not None], caption=cap))
     out.append("</div>")
     if len(net.per_plot) > max_maps:

@@ -112,16 +112,20 @@ def _cuts(first_token, n_tokens) -> list:
     return cuts
 
 
-def bulk_path(view, geoms, *, orient: bool = False) -> list:
+def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False) -> list:
     """SVG path data (a list of ``d`` strings of whole rings) of many polygons and lines at once, in tenths of a
     pixel (draw them inside ``<g transform="scale(0.1)">``): coordinates rounded to integers, repeated points
     dropped — a zone of 100 000 plots is written in a fraction of a second and its overview stays a few MB.
-    ``orient``: polygons' outer rings clockwise, holes counter-clockwise (fill with the nonzero rule)."""
+    ``orient``: polygons' outer rings clockwise, holes counter-clockwise (fill with the nonzero rule).
+    ``outline``: polygons' rings drawn open, as their boundary lines (for polygons only: the text of
+    ``bulk_path(view, shapely.boundary(geoms))`` without GEOS copying every ring)."""
     geoms = np.asarray(geoms, dtype=object)
     geoms = geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms
     if not len(geoms):
         return []
     rings, closed, hole = _rings(geoms)
+    if outline:
+        closed = np.zeros_like(closed)
     xy, of = shapely.get_coordinates(rings, return_index=True)
     if not len(xy):
         return []
