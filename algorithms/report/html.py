@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..findings import SEVERITIES, STATUS
-from .sections import (AREA_KINDS, actions_legend, maps_section, net_areas, net_cards, plot_table, row_action,
-                       row_result, tolerance_note)
+from .sections import (AREA_KINDS, PlotIndex, actions_legend, maps_section, net_areas, net_cards, plot_table,
+                       row_action, row_result, tolerance_note)
 from .svgmap import svg_map
 
 __all__ = ["render_report", "write_report", "svg_map"]
@@ -247,6 +247,7 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
            f"{_e(plugin_version or versions().get('zutuan-engine'))}</div>"]
     land = any(r.kind in AREA_KINDS for r in result.rules)
     net = net_areas(result) if land else None
+    index = PlotIndex(result) if land else None        # DKBH → plot, for the per-plot table and the maps
     out.extend(_summary(result, net))
     out.extend(_rules_table(result.rules, net))
     for r in result.rules:
@@ -254,12 +255,12 @@ def render_report(result, *, max_rows: int = 200, max_maps: int = 6, plugin_vers
             out.append(f"<p class='small'>{_e(r.rule_name)}：" + "；".join(_e(n) for n in r.notes[:20]) +
                        (f" …（共 {len(r.notes)} 条）" if len(r.notes) > 20 else "") + "</p>")
     if net is not None:
-        out.extend(plot_table(result, net, max_rows))
+        out.extend(plot_table(result, net, max_rows, index))
     value_rules = {r.rule_id for r in result.rules if r.kind in _VALUE_KINDS}
     shown = [f for f in result.findings if f.rule_id in value_rules and f.severity in ("error", "warning")]
     out.extend(_conflict_tables(result, value_rules, shown, max_rows))
     if net is not None:
-        out.extend(maps_section(result, net, max_maps))
+        out.extend(maps_section(result, net, max_maps, index))
     out.extend(_others(result, shown, max_rows))
     out.append("<h2>七、输入数据与参数</h2><table><tbody>")
     for k, v in list(result.inputs.items()) + list(result.parameters.items()):

@@ -5,6 +5,8 @@ of each conflict row (不合规 / 需核实 / 需核实（疑似边界误差）)
 from __future__ import annotations
 
 import html
+from functools import cached_property
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -13,11 +15,10 @@ from ..checks import BOUNDARY_MARK
 from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
 from .netarea import AREA_KINDS, NetAreas, net_areas
-from .svgmap import overview_svg, plot_svg
+from .svgmap import boxed, overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
-           "maps_section",
-           "tolerance_note", "net_cards"]
+           "maps_section", "PlotIndex", "tolerance_note", "net_cards"]
 
 
 def _e(v) -> str:
@@ -77,6 +78,45 @@ def _num(v) -> float:
         return np.nan
 
 
+class PlotIndex:
+    """The plots as the report names them (``codes``: DKBH as text, else #feature id; ``named``: by DKBH), their
+    geometries, and per code the position of its plot — the last one where codes repeat, as a dict of them finds
+    it — from one hash table in pandas, built once for the per-plot table and the maps."""
+
+    def __init__(self, result):
+        self.plots, self.code_field = result.plots, result.code_field
+        self.named = result.code_field in result.plots.columns
+        self._index, self._last = None, None
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        plots = self.plots
+        return (plots[self.code_field].astype(str).to_numpy() if self.named
+                else np.array([f"#{i}" for i in plots.index], dtype=object))
+
+    @cached_property
+    def geoms(self) -> np.ndarray:
+        return self.plots.geometry.to_numpy()
+
+    def positions(self, codes) -> np.ndarray:
+        """Per code of ``codes``, the position of its plot, −1 where there is none."""
+        if self._index is None:
+            index = pd.Index(self.codes)
+            if not index.is_unique:                    # repeated codes: the last plot of each
+                self._last = np.flatnonzero(~index.duplicated(keep="last"))
+                index = index[self._last]
+            self._index = index
+        pos = self._index.get_indexer(np.asarray(codes, dtype=object))
+        return pos if self._last is None else np.where(pos >= 0, self._last[pos], -1)
+
+    def geometries(self, codes) -> np.ndarray:
+        """Per code of ``codes``, the geometry of its plot (None where there is none)."""
+        pos = self.positions(codes)
+        out = np.full(len(pos), None, dtype=object)
+        out[pos >= 0] = self.geoms[pos[pos >= 0]]
+        return out
+
+
 class _PlotRows:
     """The conflict rows of a few plots, taken in one pass over the conflicts: the columns the report shows as
     arrays, and per plot code its rows in the layer's order (``rows``) and by rule id (``by_rule``, rules in the
@@ -119,20 +159,22 @@ def tolerance_note(result) -> str:
             "须核对两套数据的边界后定论。</p>")
 
 
-def plot_table(result, net: NetAreas, max_rows: int) -> list:
-    """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions."""
+def plot_table(result, net: NetAreas, max_rows: int, index: PlotIndex = None) -> list:
+    """三、分地块冲突汇总: per plot, the area of each rule, the net area, this check's result and the actions.
+    ``index``: the plots' :class:`PlotIndex`, where the maps use it too."""
     if not len(net.per_plot):
         return []
     shown = net.per_plot.head(max_rows)
     got = _PlotRows(result.conflicts, shown["DKBH"])
     sev_msg = list(zip(got.col["YZCD"].tolist(), got.col["SM"].tolist()))
     names = {r.rule_id: r.rule_name for r in result.rules}
-    status = dict(zip(result.plots[result.code_field].astype(str), result.plots[result.status_field])) \
-        if result.code_field in result.plots.columns else {}
+    index = index or PlotIndex(result)
+    pos = index.positions(shown["DKBH"]) if index.named else np.full(len(shown), -1)     # DKBH → this check's result
+    status = np.append(result.plots[result.status_field].to_numpy(), "")[pos]       # −1: ""
     out = ["<h2>三、分地块冲突汇总（净面积：重叠部分只计一次）</h2><table class='plots'><thead><tr><th>地块编号</th>"
            "<th>冲突规则及面积（㎡）</th><th>不合规（㎡）</th><th>需核实（㎡）</th><th>净面积（㎡）</th><th>审查结论</th>"
            "<th>处理建议</th></tr></thead><tbody>"]
-    for row in shown.itertuples():
+    for row, st in zip(shown.itertuples(), status):
         parts, actions = [], []
         for rid, rows in got.by_rule[row.DKBH].items():
             parts.append(f"{names.get(rid, rid)} {_n(got.rule_area(result, row.DKBH, rid, rows))}")
@@ -142,7 +184,7 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
                     actions.append(f"{names.get(rid, rid)}：{act}")
         out.append(f"<tr><td>{_e(row.DKBH)}</td><td>{_e('；'.join(parts))}</td><td class='n'>{_n(row.fail)}</td>"
                    f"<td class='n'>{_n(row.verify)}</td><td class='n'><b>{_n(row.net)}</b></td>"
-                   f"<td>{_e(status.get(row.DKBH, ''))}</td><td>{_e('；'.join(dict.fromkeys(actions)))}</td></tr>")
+                   f"<td>{_e(st)}</td><td>{_e('；'.join(dict.fromkeys(actions)))}</td></tr>")
     out.append(f"<tr class='total'><td>合计 {len(net.per_plot)} 个地块</td><td>各规则面积相加 {_n(net.rules_sum)}"
                f"（重叠重复计）</td><td class='n'>{_n(net.fail)}</td><td class='n'>{_n(net.verify)}</td>"
                f"<td class='n'><b>{_n(net.net)}</b></td><td></td><td></td></tr></tbody></table>")
@@ -151,42 +193,40 @@ def plot_table(result, net: NetAreas, max_rows: int) -> list:
     return out
 
 
-def _layers_near(result, rule_ids=None):
-    """(rule id, name, geometries) of the constraint layers the check read (all, or those of ``rule_ids``)."""
-    return [(rid, name, geoms) for rid, name, geoms in getattr(result, "constraint_layers", [])
-            if rule_ids is None or rid in rule_ids]
+def _layers(result):
+    """(rule id, name, geometries, their :func:`~.svgmap.boxed`) of the constraint layers the check read: the
+    boxes taken once for the overview and every map."""
+    return [(rid, name, geoms, boxed(geoms)) for rid, name, geoms in getattr(result, "constraint_layers", [])]
 
 
-def maps_section(result, net: NetAreas, max_maps: int) -> list:
-    """五、示意图: the overview, then one map per conflicting plot (largest net area first, each plot once)."""
+def maps_section(result, net: NetAreas, max_maps: int, index: PlotIndex = None) -> list:
+    """五、示意图: the overview, then one map per conflicting plot (largest net area first, each plot once).
+    ``index``: the plots' :class:`PlotIndex`, where the per-plot table uses it too."""
     if not len(net.per_plot) or not len(result.plots):
         return []
-    code_col = result.code_field if result.code_field in result.plots.columns else None
-    codes = (result.plots[code_col].astype(str).to_numpy() if code_col
-             else np.array([f"#{i}" for i in result.plots.index], dtype=object))
-    geoms = result.plots.geometry.to_numpy()
-    by_code = dict(zip(codes, geoms))
-    conflicted = [by_code.get(c) for c in net.per_plot["DKBH"]]
+    index = index or PlotIndex(result)
+    codes, geoms = index.codes, index.geoms
+    conflicted = index.geometries(net.per_plot["DKBH"])
+    layers = _layers(result)
     out = ["<h2>五、冲突示意图</h2><p class='small'>总图：全部地块（灰）、各管控图层、有冲突的地块（红框）。分图：每个有冲突的地块"
            "一幅（按净面积从大到小，每个地块只画一次），黑框为本地块，灰框为相邻地块，虚线为管控要素边界，红色斜线为冲突部分。</p>",
-           overview_svg(geoms, _layers_near(result), conflicted), "<div class='maps'>"]
+           overview_svg(geoms, layers, conflicted), "<div class='maps'>"]
     tree = shapely.STRtree(geoms)
     mapped = net.per_plot.head(max_maps)
     got = _PlotRows(result.conflicts, mapped["DKBH"])
-    for row in mapped.itertuples():
-        plot = by_code.get(row.DKBH)
+    for row, plot in zip(mapped.itertuples(), index.geometries(mapped["DKBH"])):
         if plot is None:
             continue
         mine = got.by_rule[row.DKBH]
         near = tree.query(plot.buffer(0.7 * max(plot.bounds[2] - plot.bounds[0], plot.bounds[3] - plot.bounds[1],
                                                 20.0)))
         neighbours = [(codes[k], geoms[k]) for k in near if codes[k] != row.DKBH]
-        layers = _layers_near(result, set(got.col["GZBH"][got.rows[row.DKBH]]))
+        ids = set(got.col["GZBH"][got.rows[row.DKBH]])
         cap = (f"{row.DKBH} · " + "；".join(f"{got.col['GZMC'][rows[0]]} "
                                            f"{_n(got.rule_area(result, row.DKBH, rid, rows))} ㎡"
                                            for rid, rows in mine.items())
                + f" · 净面积 {_n(row.net)} ㎡")
-        out.append(plot_svg(row.DKBH, plot, neighbours, layers,
+        out.append(plot_svg(row.DKBH, plot, neighbours, [la for la in layers if la[0] in ids],
                             [g for g in got.col["geometry"][got.rows[row.DKBH]] if g is not None], caption=cap))
     out.append("</div>")
     if len(net.per_plot) > max_maps:

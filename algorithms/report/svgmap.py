@@ -5,6 +5,7 @@ boundaries and the conflict parts. Every map has a north arrow and a scale bar; 
 from __future__ import annotations
 
 import html
+import warnings
 from typing import Sequence
 
 import numpy as np
@@ -15,7 +16,7 @@ from ..geometry import polygonal
 from ..threads import split_map
 from .svgpath import bulk_path
 
-__all__ = ["View", "svg_map", "overview_svg", "plot_svg", "LAYER_COLOURS", "bulk_path"]
+__all__ = ["View", "svg_map", "overview_svg", "plot_svg", "boxed", "LAYER_COLOURS", "bulk_path"]
 
 #: rule id → (fill, stroke) of a constraint layer; others take the last entry
 LAYER_COLOURS = {"MP-ECO": ("#2e9e5b", "#1d6b3c"), "MP-FARM": ("#e0b000", "#a07a00"),
@@ -126,49 +127,65 @@ def _present(geoms) -> np.ndarray:
     return geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms.astype(object)
 
 
-def _side(geoms, view) -> np.ndarray:
-    """Per geometry, from its bounding box: 1 inside the view's rectangle (edge included: covered by it), 0 apart
-    from it, −1 across its edge (or empty). A geometry is covered by a rectangle exactly when its box is."""
-    b = shapely.bounds(geoms)
+def boxed(geoms) -> tuple:
+    """(``geoms`` without the missing ones as an object array, their bounding boxes): what :func:`_local` takes
+    as ``known`` where the same geometries are drawn in several maps."""
+    arr = _present(geoms)
+    return arr, shapely.bounds(arr)
+
+
+def _side(geoms, view, bounds=None) -> np.ndarray:
+    """Per geometry, from its bounding box (``bounds`` where known): 1 inside the view's rectangle (edge included:
+    covered by it), 0 apart from it, −1 across its edge (or empty). A geometry is covered by a rectangle exactly
+    when its box is."""
+    b = shapely.bounds(geoms) if bounds is None else bounds
     x1, y1 = view.x0 + view.w, view.y0 + view.h              # the corners of View.box
     inside = (b[:, 0] >= view.x0) & (b[:, 1] >= view.y0) & (b[:, 2] <= x1) & (b[:, 3] <= y1)
     apart = (b[:, 0] > x1) | (b[:, 1] > y1) | (b[:, 2] < view.x0) | (b[:, 3] < view.y0)
     return np.where(inside, 1, np.where(apart, 0, -1))
 
 
-def _local(geoms, view, simplify: bool = True):
-    """``geoms`` that meet the view (simplified to a pixel where ``simplify``), not cut."""
-    arr = _present(geoms)
+def _local(geoms, view, simplify: bool = True, known=None) -> tuple:
+    """(``geoms`` that meet the view (simplified to a pixel where ``simplify``), not cut; their bounding boxes).
+    ``known``: :func:`boxed` of ``geoms``, taken once for several maps."""
+    arr, b = boxed(geoms) if known is None else known
     if not len(arr):
-        return arr
-    side = _side(arr, view)
+        return arr, b
+    side = _side(arr, view, b)
     meet = side == 1
     edge = np.flatnonzero(side == -1)                      # only these need GEOS
     meet[edge] = shapely.intersects(arr[edge], view.box)
-    arr = arr[meet]
+    arr, b = arr[meet], b[meet]
     if simplify:                    # geometries of a few vertices (plots) gain nothing from it
-        big = shapely.get_num_coordinates(arr) > 32       # Douglas–Peucker: for drawing, topology may go
+        big = np.flatnonzero(shapely.get_num_coordinates(arr) > 32)    # Douglas–Peucker: for drawing, topology may go
         arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
                              min_size=2)
-    return arr[~shapely.is_empty(arr)]
+        b[big] = shapely.bounds(arr[big])
+    keep = ~shapely.is_empty(arr)
+    return arr[keep], b[keep]
 
 
-def _areas(view, geoms, *, fill, stroke, width, opacity=1.0, dash="") -> str:
+def _areas(view, local, *, fill, stroke, width, opacity=1.0, dash="") -> str:
     """Polygons cut to the view as two paths (inside filled, own boundary stroked — never the cut edges), in one
     ``scale(0.1)`` group; rings oriented alike so that overlapping polygons fill with the nonzero rule and holes
-    stay holes. ``dash``: the stroke's dash pattern in px."""
-    geoms = _present(geoms)
+    stay holes. ``local``: (present geometries, their bounding boxes) as :func:`_local` gives them. ``dash``: the
+    stroke's dash pattern in px."""
+    geoms, bounds = local
     if not len(geoms):
         return ""
-    cut = _side(geoms, view) != 1
+    cut = _side(geoms, view, bounds) != 1
     line = f'stroke="{stroke}" stroke-width="{10 * width:g}"'
     if dash:
         line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
     out = ['<g transform="scale(0.1)">']
-    if fill != "none" and not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
-        # nothing cut: the polygons' own rings carry both the fill and the outline (one path instead of two)
-        out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
-                for d in bulk_path(view, geoms, orient=True)]
+    if not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+        # nothing cut: the polygons' own rings carry the fill and the outline (one path instead of two), or the
+        # outline alone as the boundary would (rings drawn open)
+        if fill != "none":
+            out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
+                    for d in bulk_path(view, geoms, orient=True)]
+        else:
+            out += [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, geoms, outline=True)]
         return "".join(out) + "</g>"
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
@@ -185,19 +202,22 @@ def _layer_style(rule_id):
 
 
 def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
-    """The zone: every plot grey, each constraint layer ((rule id, name, geometries)) in its colour, the conflicting
-    plots (``conflicted``, geometries) outlined red; a legend below."""
-    plots = _present(plots)
+    """The zone: every plot grey, each constraint layer ((rule id, name, geometries[, :func:`boxed` of them]))
+    in its colour, the conflicting plots (``conflicted``, geometries) outlined red; a legend below."""
+    plots, boxes = boxed(plots)
     if not len(plots):
         return ""
-    x0, y0, x1, y1 = shapely.total_bounds(plots)
+    with warnings.catch_warnings():             # as shapely.total_bounds: empty geometries' NaN boxes left out
+        warnings.simplefilter("ignore", RuntimeWarning)
+        (x0, y0), (x1, y1) = np.nanmin(boxes[:, :2], axis=0), np.nanmax(boxes[:, 2:], axis=0)
     pad = 0.06 * max(x1 - x0, y1 - y0)
     view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
-    body = [_areas(view, _local(plots, view), fill="#eeeeee", stroke="#999", width=0.3)]
+    body = [_areas(view, _local(plots, view, known=(plots, boxes)), fill="#eeeeee", stroke="#999", width=0.3)]
     legend = []
-    for rule_id, name, geoms in layers:
+    for rule_id, name, geoms, *known in layers:
         fill, stroke = _layer_style(rule_id)
-        body.append(_areas(view, _local(geoms, view), fill=fill, stroke=stroke, width=1.0, opacity=0.35))
+        body.append(_areas(view, _local(geoms, view, known=known[0] if known else None), fill=fill, stroke=stroke,
+                           width=1.0, opacity=0.35))
         legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
                       f'border:2px solid {stroke}"></i>{_e(name)}</span>')
     body.append(_areas(view, _local(conflicted, view, simplify=False), fill="none", stroke="#d92d20", width=1.6))
@@ -208,7 +228,8 @@ def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
 
 def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, caption: str = "") -> str:
     """One conflicting plot: its neighbours ((code, geometry)) outlined and named, the constraint boundaries
-    ((rule id, name, geometries)), the conflict parts hatched red, the plot outlined black."""
+    ((rule id, name, geometries[, :func:`boxed` of them])), the conflict parts hatched red, the plot outlined
+    black."""
     if plot is None or shapely.is_empty(plot):
         return ""
     x0, y0, x1, y1 = plot.bounds
@@ -216,14 +237,14 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
     view = View((x0 - pad, y0 - pad, x1 + pad, y1 + pad), width)
     body = []
     near = [(c, g) for c, g in neighbours if g is not None and g.intersects(view.box)]
-    body.append(_areas(view, [g for _, g in near], fill="#f4f4f4", stroke="#aaa", width=0.6))
+    body.append(_areas(view, boxed([g for _, g in near]), fill="#f4f4f4", stroke="#aaa", width=0.6))
     names = []
-    for rule_id, name, geoms in layers:
+    for rule_id, name, geoms, *known in layers:
         fill, stroke = _layer_style(rule_id)
-        local = _local(geoms, view, simplify=False)
+        local = _local(geoms, view, simplify=False, known=known[0] if known else None)
         body.append(_areas(view, local, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3"))
-        if len(local):                  # the layer's name where it lies outside the plot
-            names.append(_label(view, _clip(shapely.union_all(local), view).difference(plot), name, 8, stroke))
+        if len(local[0]):               # the layer's name where it lies outside the plot
+            names.append(_label(view, _clip(shapely.union_all(local[0]), view).difference(plot), name, 8, stroke))
     body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
     body += [_shape(view, g, stroke="#b42318", width=0.8, hatch=True) for g in conflicts]
     body += [_label(view, _clip(g, view), c, 7, "#666") for c, g in near[:25]] + names

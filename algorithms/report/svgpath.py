@@ -14,8 +14,6 @@ __all__ = ["bulk_path", "MAX_POINTS"]
 #: points per SVG path of :func:`bulk_path` (Qt's SVG renderer truncates paths of more than 32 767)
 MAX_POINTS = 30_000
 
-_PAIRS = np.frombuffer("".join(f"{i:02d}" for i in range(100)).encode("ascii"), dtype=np.uint16)
-
 
 def _rings(geoms):
     """(rings, closed, hole) of polygons and lines in the order of ``get_rings(get_parts(…))``: every polygon
@@ -60,30 +58,46 @@ def _oriented(xy, of, closed, hole):
     return rows
 
 
-def _text(lead, x, y, z) -> tuple:
+def _quads(units: bool) -> np.ndarray:
+    """Four-digit groups as little-endian uint32 (four ASCII bytes): "0000" … "9999", then the same numbers as the
+    leading group of a number (leading zeros as NUL bytes, dropped with the other NULs; ``units``: 0 is "0")."""
+    full = [f"{i:04d}" for i in range(10_000)]
+    lead = [(q.lstrip("0") or ("0" if units else "")).rjust(4, "\0") for q in full]
+    return np.frombuffer("".join(full + lead).encode("ascii"), dtype="<u4")
+
+
+_UNITS, _HIGHER = _quads(True), _quads(False)     # the units group, the groups above it
+
+
+def _digits(a, c, v, w) -> None:
+    """``v`` (integers) written into columns ``c`` … ``c + w`` of the byte rows ``a``: a minus sign or NUL at
+    ``c``, then ``w`` digits (a multiple of 4) four at a time from :data:`_UNITS` / :data:`_HIGHER`, the leading
+    zeros NUL."""
+    np.multiply(v < 0, 45, out=a[:, c], casting="unsafe")
+    v = np.abs(v)
+    for k in range(w // 4):                                   # from the units up
+        if k < w // 4 - 1:
+            v, group = np.divmod(v, 10_000)
+            group[v == 0] += 10_000                           # nothing above: the leading group
+        else:
+            group = v + 10_000                                # the top group (v < 10 000): leading
+        at = c + 1 + w - 4 * (k + 1)
+        a[:, at:at + 4].view("<u4")[:, 0] = (_UNITS if k == 0 else _HIGHER)[group]
+
+
+def _text(lead, x, y, z) -> np.ndarray:
     """Tokens ``{lead}{x},{y}{Z}␠`` of integer points (``lead`` a byte, ``z`` a mask) as one row of bytes per
-    token and the mask of the bytes to keep (no leading zeros, a sign only where negative): digits written two by
-    two from a table of "00" … "99"."""
-    w = 2 * max(1, -(-len(str(int(max(np.abs(x).max(), np.abs(y).max())))) // 2))   # digits, even
-    n = len(x)
-    a = np.empty((n, 6 + 2 * w), dtype=np.uint8)
-    keep = np.ones(a.shape, dtype=bool)
+    token, the bytes to leave out (no leading zeros, a sign only where negative, no Z where ``z`` is false) NUL:
+    digits written four by four from a table of "0000" … "9999"."""
+    w = 4 * max(1, -(-len(str(int(max(np.abs(x).max(), np.abs(y).max())))) // 4))   # digits, a multiple of 4
+    a = np.empty((len(x), 6 + 2 * w), dtype=np.uint8)
     a[:, 0] = lead
-    pairs = a.view(np.uint16)
-    powers = 10 ** np.arange(w - 1, -1, -1, dtype=np.int64)
-    for c, v in ((1, x), (3 + w, y)):                   # sign at c, digits from c + 1 (an even byte)
-        a[:, c] = 45
-        keep[:, c] = v < 0
-        v = np.abs(v)
-        for k in range(w // 2):
-            pairs[:, (c + 1) // 2 + k] = _PAIRS[(v // 10 ** (w - 2 - 2 * k)) % 100]
-        np.greater_equal(v[:, None], powers, out=keep[:, c + 1:c + 1 + w])
-        keep[:, c + w] = True                           # the units digit: "0"
+    _digits(a, 1, x, w)
     a[:, 2 + w] = 44
-    a[:, 4 + 2 * w] = 90
-    keep[:, 4 + 2 * w] = z
+    _digits(a, 3 + w, y, w)
+    np.multiply(z, 90, out=a[:, 4 + 2 * w], casting="unsafe")
     a[:, 5 + 2 * w] = 32
-    return a, keep
+    return a
 
 
 def _cuts(first_token, n_tokens) -> list:
@@ -98,16 +112,20 @@ def _cuts(first_token, n_tokens) -> list:
     return cuts
 
 
-def bulk_path(view, geoms, *, orient: bool = False) -> list:
+def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False) -> list:
     """SVG path data (a list of ``d`` strings of whole rings) of many polygons and lines at once, in tenths of a
     pixel (draw them inside ``<g transform="scale(0.1)">``): coordinates rounded to integers, repeated points
     dropped — a zone of 100 000 plots is written in a fraction of a second and its overview stays a few MB.
-    ``orient``: polygons' outer rings clockwise, holes counter-clockwise (fill with the nonzero rule)."""
+    ``orient``: polygons' outer rings clockwise, holes counter-clockwise (fill with the nonzero rule).
+    ``outline``: polygons' rings drawn open, as their boundary lines (for polygons only: the text of
+    ``bulk_path(view, shapely.boundary(geoms))`` without GEOS copying every ring)."""
     geoms = np.asarray(geoms, dtype=object)
     geoms = geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms
     if not len(geoms):
         return []
     rings, closed, hole = _rings(geoms)
+    if outline:
+        closed = np.zeros_like(closed)
     xy, of = shapely.get_coordinates(rings, return_index=True)
     if not len(xy):
         return []
@@ -120,6 +138,6 @@ def bulk_path(view, geoms, *, orient: bool = False) -> list:
     keep = first | (px != np.r_[0, px[:-1]]) | (py != np.r_[0, py[:-1]])
     px, py, of, first = px[keep], py[keep], of[keep], first[keep]
     last = np.r_[of[1:] != of[:-1], True]
-    table, use = _text(np.where(first, 77, 76), px, py, last & closed[of])       # M / L
+    table = _text(np.where(first, 77, 76), px, py, last & closed[of])       # M / L
     cuts = _cuts(np.flatnonzero(first)[1:], len(px))
-    return [table[a:b][use[a:b]].tobytes()[:-1].decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]
+    return [table[a:b].tobytes().translate(None, b"\0")[:-1].decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]

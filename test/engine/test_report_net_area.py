@@ -222,3 +222,52 @@ def test_net_area_of_many_plots_equals_the_definition():
     for code, f, v in zip(net.per_plot["DKBH"], net.per_plot["fail"], net.per_plot["verify"]):
         assert (f, v) == pytest.approx(per[code], abs=1e-6), code
     assert net.fail == pytest.approx(fail_t, abs=1e-6) and net.verify == pytest.approx(verify_t, abs=1e-6)
+
+
+def _grid_check(named=True):
+    """A 20 × 20 grid of plots (some codes repeated, some missing) under a red line and farmland that overlap."""
+    k = np.arange(400)
+    x, y = (k % 20) * 60.0, (k // 20) * 60.0
+    codes = [f"P{i:03d}" for i in k]
+    codes[5] = codes[230] = "P005"                                 # one code, two plots
+    codes[17] = "P024"                                             # and a plot without conflicts before P024
+    codes[40] = None
+    plots = gpd.GeoDataFrame({"DKBH": codes, "YDYHFLDM": ["1001"] * 400},
+                             geometry=shapely.box(X0 + x, Y0 + y, X0 + x + 55, Y0 + y + 55), crs=4524)
+    if not named:
+        plots = plots.drop(columns="DKBH")
+    red = gpd.GeoDataFrame({"BSM": ["E1", "E2"]}, geometry=[shapely.Point(X0 + 300, Y0 + 300).buffer(250),
+                                                             b(700, 0, 1000, 1200)], crs=4524)
+    farm = gpd.GeoDataFrame({"BSM": ["F1"]}, geometry=[shapely.Point(X0 + 500, Y0 + 400).buffer(300)], crs=4524)
+    return check_masterplan(plots, ecological_redline=red, farmland=farm)
+
+
+def test_plot_index_finds_plots_as_a_dict_of_the_codes():
+    """DKBH → plot through one pandas hash table: the same plots, results and maps as a dict of all codes (the last
+    plot of a repeated code), also for plots named by feature id."""
+    from algorithms.report import sections
+
+    class DictIndex(sections.PlotIndex):                      # the plain way: a dict of every code
+        def positions(self, codes):
+            last = dict(zip(self.codes, range(len(self.codes))))
+            return np.array([last.get(c, -1) for c in codes], dtype=np.int64)
+
+    rng = np.random.default_rng(3)
+    for named in (True, False):
+        res = _grid_check(named)
+        index = sections.PlotIndex(res)
+        codes = np.concatenate([index.codes, ["nowhere", "#7", "P005"]])[rng.permutation(len(index.codes) + 3)]
+        assert (index.positions(codes) == DictIndex(res).positions(codes)).all()
+        got = render_report(res, max_rows=60, max_maps=8)
+        fast, sections.PlotIndex = sections.PlotIndex, DictIndex
+        try:
+            import algorithms.report.html as report_html
+            report_html.PlotIndex = DictIndex
+            want = render_report(res, max_rows=60, max_maps=8)
+        finally:
+            sections.PlotIndex = report_html.PlotIndex = fast
+        cut = re.compile(r"生成时间 [^·]*·")
+        assert cut.sub("", got) == cut.sub("", want) and got.count("<svg") == 9
+    res = _grid_check()
+    assert (sections.PlotIndex(res).positions(["P005", "P017", "P024"]) == [230, -1, 24]).all()
+    assert res.plots["SCJL"][17] != res.plots["SCJL"][24] and net_areas(res).per_plot["DKBH"][0] == "P024"

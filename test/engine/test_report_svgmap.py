@@ -88,6 +88,23 @@ def test_bulk_path_equals_point_by_point_formatting():
     assert bulk_path(view, [None, shapely.Point(X0, Y0)]) == [] == bulk_path(view, [])
 
 
+def test_path_numbers_equal_python_formatting():
+    """The tokens as bytes (four-digit groups from a table, NUL dropped) equal f-strings for every kind of number:
+    0, signs, each count of digits, the group edges (9 999, 10 000, 20 000, 100 000 000 …), one and three groups."""
+    from algorithms.report.svgpath import _text
+
+    rng = np.random.default_rng(14)
+    edges = [0, 1, 9, 10, 99, 100, 999, 1_000, 9_999, 10_000, 10_001, 20_000, 99_999, 100_000, 1_000_000, 10_000_009,
+             99_999_999, 100_000_000, 100_020_003, 123_456_789_012]
+    for top in (9_999, 10**8 - 1, 10**12):
+        vals = np.array([v for v in edges if v <= top] + [top], dtype=np.int64)
+        vals = np.concatenate([vals, -vals, rng.integers(-top, top + 1, 500)])
+        x, y = vals, rng.permutation(vals)
+        lead, z = np.where(rng.random(len(x)) < 0.3, 77, 76), rng.random(len(x)) < 0.4
+        got = _text(lead, x, y, z).tobytes().translate(None, b"\0").decode("ascii")
+        assert got == "".join(f"{chr(c)}{a},{b}{'Z' if e else ''} " for c, a, b, e in zip(lead, x, y, z))
+
+
 def test_bulk_path_cuts_paths_at_the_limit_as_before():
     """7 000 plots of five points each: paths of exactly MAX_POINTS points (a ring starting at the limit goes into
     the next path), as the point-by-point writer cut them."""
@@ -135,3 +152,59 @@ def test_view_sides_by_bounding_box_equal_geos_predicates():
         assert not shapely.intersects(geoms[side == 0], view.box).any()
         assert edge.sum() > 10 and not shapely.intersects(geoms[edge], view.box).all()
         assert shapely.intersects(geoms[side == 1], view.box).all()
+
+
+def test_outlines_equal_the_boundary_and_known_boxes_the_fresh_ones():
+    """Polygons drawn open (``outline``) give the text of their GEOS boundary; a layer's boxes taken once
+    (``known``) give the maps of boxes taken per map; the overview and plot maps equal those drawn the plain way:
+    boundaries from GEOS, boxes per call."""
+    from algorithms.geometry import polygonal
+    from algorithms.report import svgmap
+
+    rng = np.random.default_rng(15)
+    geoms = polygonal(_mixed(rng, 600))
+    geoms = geoms[~shapely.is_missing(geoms) & (shapely.get_num_coordinates(geoms) < 1000)]    # not the big ring
+    view = View((X0, Y0, X0 + 1000, Y0 + 1000), 680)
+    inside = geoms[svgmap._side(geoms, view) == 1]
+    assert bulk_path(view, geoms, outline=True) == bulk_path(view, shapely.boundary(geoms))
+    assert len(inside) > 100 and bulk_path(view, inside, outline=True) == bulk_path(view, shapely.boundary(inside))
+    for simplify in (True, False):
+        fresh, known = svgmap._local(geoms, view, simplify), svgmap._local(geoms, view, simplify, svgmap.boxed(geoms))
+        assert (fresh[0] == known[0]).all() and np.array_equal(fresh[1], known[1], equal_nan=True)
+        assert np.array_equal(fresh[1], shapely.bounds(fresh[0]), equal_nan=True)
+    layers = [("MP-ECO", "红线", geoms[:300]), ("X", "其他", geoms[300:])]
+    plot = shapely.box(X0 + 300, Y0 + 300, X0 + 600, Y0 + 560)
+    assert shapely.intersects(geoms, plot).sum() > 10
+    got = (svgmap.overview_svg(geoms, [(*la, svgmap.boxed(la[2])) for la in layers], inside[:40]),
+           svgmap.plot_svg("A", plot, [("B", g) for g in geoms[:30]], [(*la, svgmap.boxed(la[2])) for la in layers],
+                           [shapely.box(X0 + 410, Y0 + 400, X0 + 480, Y0 + 420)], width=330))
+
+    def plain_areas(view, local, *, fill, stroke, width, opacity=1.0, dash=""):      # boundary by GEOS, fresh boxes
+        geoms = local[0]
+        if not len(geoms):
+            return ""
+        cut = svgmap._side(geoms, view) != 1
+        line = f'stroke="{stroke}" stroke-width="{10 * width:g}"'
+        if dash:
+            line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
+        out = ['<g transform="scale(0.1)">']
+        if fill != "none" and not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+            return "".join(out + [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
+                                  for d in bulk_path(view, geoms, orient=True)]) + "</g>"
+        inner, edge = geoms.copy(), shapely.boundary(geoms)
+        if cut.any():
+            inner[cut], edge[cut] = svgmap._clip(geoms[cut], view), svgmap._clip(edge[cut], view)
+        if fill != "none":
+            out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="none"/>'
+                    for d in bulk_path(view, polygonal(inner), orient=True)]
+        return "".join(out + [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, edge)]) + "</g>"
+
+    fast = svgmap._areas
+    try:
+        svgmap._areas = plain_areas
+        want = (svgmap.overview_svg(geoms, layers, inside[:40]),
+                svgmap.plot_svg("A", plot, [("B", g) for g in geoms[:30]], layers,
+                                [shapely.box(X0 + 410, Y0 + 400, X0 + 480, Y0 + 420)], width=330))
+    finally:
+        svgmap._areas = fast
+    assert got == want and got[0].count('fill="none" stroke="#d92d20"') == 1
