@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-__all__ = ["ensure_proj_data", "show_versions", "versions"]
+__all__ = ["ensure_proj_data", "show_versions", "versions", "factorize_text"]
 
 
 def ensure_proj_data() -> None:
@@ -21,6 +21,23 @@ def ensure_proj_data() -> None:
             os.environ["PROJ_DATA"] = cand
             os.environ["PROJ_LIB"] = cand
             break
+
+
+def factorize_text(values):
+    """``pd.factorize`` of texts (codes in order of first appearance, the distinct texts), safe for texts holding NUL:
+    pandas 1.5's string hash table ends a text at its first NUL ("A\\x00B" and "A" would be one code)."""
+    import numpy as np
+
+    values = list(values)
+    if "\x00" not in "".join(values):
+        import pandas as pd
+
+        return pd.factorize(np.asarray(values, dtype=object))
+    seen: dict = {}
+    codes = np.fromiter((seen.setdefault(v, len(seen)) for v in values), dtype=np.int64, count=len(values))
+    uniques = np.empty(len(seen), dtype=object)
+    uniques[:] = list(seen)
+    return codes, uniques
 
 
 def versions() -> dict:

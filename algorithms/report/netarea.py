@@ -17,6 +17,7 @@ import pandas as pd
 import shapely
 import shapely.errors
 
+from .._compat import factorize_text
 from ..geometry import exact_area, polygonal, union_by_group
 from ..threads import split_map
 
@@ -161,7 +162,7 @@ def net_areas(result) -> NetAreas:
     keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna() & (ctmj.fillna(0) > 0)
             & conf["YZCD"].isin(["错误", "警告"])).to_numpy()
     rows = conf[keep]
-    group, codes = pd.factorize(rows["DKBH"].astype(str))
+    group, codes = factorize_text(rows["DKBH"].astype(str))
     geoms = polygonal(rows.geometry.to_numpy())
     is_fail = (rows["YZCD"] == "错误").to_numpy()
     n, rules, area = len(codes), rows["GZBH"].astype(str).to_numpy(), ctmj.to_numpy(dtype=float)[keep]

@@ -271,3 +271,16 @@ def test_plot_index_finds_plots_as_a_dict_of_the_codes():
     res = _grid_check()
     assert (sections.PlotIndex(res).positions(["P005", "P017", "P024"]) == [230, -1, 24]).all()
     assert res.plots["SCJL"][17] != res.plots["SCJL"][24] and net_areas(res).per_plot["DKBH"][0] == "P024"
+
+
+def test_codes_differing_after_a_nul_stay_two_plots():
+    """Plot codes "A" and "A\\x00B" (a NUL inside a code, as a broken export may leave) are two plots in the check and
+    in the report's net areas (pandas 1.5's string factorize would make them one)."""
+    plots = gpd.GeoDataFrame({"DKBH": ["A", "A\x00B"], "YDYHFLDM": ["1001"] * 2},
+                             geometry=[b(0, 0, 100, 100), b(200, 0, 300, 100)], crs=4524)
+    red = gpd.GeoDataFrame({"BSM": ["E1"]}, geometry=[b(50, -50, 250, 150)], crs=4524)
+    res = check_masterplan(plots, ecological_redline=red)
+    assert sorted(res.conflicts["DKBH"]) == ["A", "A\x00B"]
+    net = net_areas(res)
+    got = dict(zip(net.per_plot["DKBH"], net.per_plot["net"]))
+    assert got == {"A": pytest.approx(5000.0), "A\x00B": pytest.approx(5000.0)}
