@@ -75,7 +75,7 @@ def bench_sheets(n: int) -> None:
 
 def bench_processing(n: int) -> None:
     """n plots from a GeoPackage to the indicator workbook through processing.run("zutuan:exportindicatortable"):
-    on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the bridge before issue 18)."""
+    on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the general path of selections, filters, memory and PostGIS layers)."""
     import qgis_runs
 
     qgis_runs.start_qgis()
@@ -89,7 +89,7 @@ def bench_processing(n: int) -> None:
                                      lambda: {"INPUT": f"{src}|layername=plots", "OUTPUT": out}, repeat=2)
     assert best[True][1]["PLOT_COUNT"] == best[False][1]["PLOT_COUNT"] == n
     print(f"zutuan:exportindicatortable via processing.run: {n} plots (GeoPackage) → xlsx in {best[False][0]:.2f} s "
-          f"feature by feature (before), {best[True][0]:.2f} s with bulk GeoPackage reading")
+          f"feature by feature (general path), {best[True][0]:.2f} s with bulk GeoPackage reading")
 
 
 def main():

@@ -127,7 +127,7 @@ def run(name, clusters, roads, cadastre, *, target, min_unit, max_unit, check=Tr
 
 def processing_mode(size_km, target, repeat):
     """zutuan:subdivideplots through processing.run on GeoPackage units and roads, plots written to a GeoPackage:
-    plots/s on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the bridge before)."""
+    plots/s on the bridge's bulk GeoPackage path and feature by feature (ZUTUAN_BULK_IO=0, the general path of selections, filters, memory and PostGIS layers)."""
     import qgis_runs
 
     qgis_runs.start_qgis()
@@ -149,7 +149,7 @@ def processing_mode(size_km, target, repeat):
     best = qgis_runs.bulk_vs_general("zutuan:subdivideplots", params, repeat)
     n = best[True][1]["N_PLOTS"]
     assert n == best[False][1]["N_PLOTS"]
-    for bulk, label in ((False, "feature by feature (before)"), (True, "bulk GeoPackage I/O")):
+    for bulk, label in ((False, "feature by feature (general path)"), (True, "bulk GeoPackage I/O")):
         print(f"zutuan:subdivideplots, {size_km:g} × {size_km:g} km zone, {n} plots, {label}: {best[bulk][0]:.2f} s = "
               f"{n / best[bulk][0]:,.0f} plots/s")
     return n / best[True][0]
@@ -162,7 +162,7 @@ def main(argv=None):
     ap.add_argument("--no-sample", action="store_true")
     ap.add_argument("--no-check", action="store_true")
     ap.add_argument("--processing", action="store_true",
-                    help="time zutuan:subdivideplots through processing.run (GeoPackage in and out), bulk vs before")
+                    help="time zutuan:subdivideplots through processing.run (GeoPackage in and out), bulk vs feature by feature")
     ap.add_argument("--repeat", type=int, default=2)
     a = ap.parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)

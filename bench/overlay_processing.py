@@ -172,7 +172,8 @@ def errors(areas, codes, ref, exact, sample):
 
 def compare(label, pp, cp, codes, ref, exact, sample, repeat, out_root):
     """Both sides ``repeat`` times alternately (a shared machine: the best of each is compared), ours also with the
-    bridge feature by feature (ZUTUAN_BULK_IO=0: before issue 18); prints the figures."""
+    bridge feature by feature (ZUTUAN_BULK_IO=0: the general path, which selections, filters, memory and PostGIS
+    layers take); prints the figures."""
     out = os.path.join(out_root, "out")
     ours, before, native = [], [], []
     for _ in range(max(1, repeat)):
@@ -187,17 +188,17 @@ def compare(label, pp, cp, codes, ref, exact, sample, repeat, out_root):
     t_q = min(r[0] for r in native)
     e_ours, e_native = errors(best[2], codes, ref, exact, sample), errors(native[0][1], codes, ref, exact, sample)
     print(f"== {label}: zutuan:checkmasterplan through processing.run, all runs (s) {[round(r[0], 2) for r in ours]}; "
-          f"feature by feature (before) {[round(r[0], 2) for r in before]}; native:calculatevectoroverlaps "
+          f"feature by feature (general path) {[round(r[0], 2) for r in before]}; native:calculatevectoroverlaps "
           f"{[round(r[0], 2) for r in native]}")
-    for name, r in (("before", old), ("ours", best)):
+    for name, r in (("feature by feature", old), ("ours", best)):
         ph = r[1]
         print(f"   {name} best {r[0]:.2f} s = read {ph.get('read', 0):.2f} + check {ph['check']:.2f} + outputs "
               f"{ph.get('outputs', 0):.2f} (write {ph.get('write', 0):.2f} while the report renders "
               f"{ph.get('report', 0):.2f} on a second thread); N_FAIL {r[3]['N_FAIL']}")
     print(f"   ours: max |error| vs reference {e_ours[0]:.2e} m², vs exact sample {e_ours[1]:.2e} m²; "
-          f"same areas as before: {best[2] == old[2]}")
+          f"same areas as feature by feature: {best[2] == old[2]}")
     print(f"   QGIS best {t_q:.2f} s; max |error| vs reference {e_native[0]:.2e} m², vs exact sample {e_native[1]:.2e} m²")
     ok = e_ours[0] < 0.01 and e_ours[1] < 0.01
-    print(f"   ratio QGIS / ours = {t_q / best[0]:.1f}× (before: {t_q / old[0]:.1f}×); ours exact (< 0.01 m²): "
+    print(f"   ratio QGIS / ours = {t_q / best[0]:.1f}× (feature by feature: {t_q / old[0]:.1f}×); ours exact (< 0.01 m²): "
           f"{'yes' if ok else 'NO'}")
     return t_q / best[0], ok

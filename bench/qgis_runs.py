@@ -1,6 +1,6 @@
 """Shared by the benches that time an algorithm as a user runs it: QGIS started as the tests start it, and one
 algorithm run by ``processing.run`` on the bridge's bulk GeoPackage path and on the feature-by-feature path
-(ZUTUAN_BULK_IO=0: the bridge as it was before issue 18), alternately, the best of each kept."""
+(ZUTUAN_BULK_IO=0: the general path of selections, filters, memory and PostGIS layers), alternately, the best of each kept."""
 from __future__ import annotations
 
 import os
