@@ -50,7 +50,6 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
     if require_features and len(gdf) == 0:
         raise InputError("E_EMPTY_LAYER", layer=layer)
     gdf = gdf.copy()
-    geoms = gdf.geometry.values.copy()
     findings: list[Finding] = []
 
     def _code(i):
@@ -59,38 +58,18 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
             return None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
         return f"#{gdf.index[i]}"
 
-    types = shapely.get_type_id(np.asarray(geoms))
-    # 3 Polygon, 6 MultiPolygon, 7 GeometryCollection, -1 missing
-    present = ~shapely.is_missing(np.asarray(geoms)) & ~shapely.is_empty(np.asarray(geoms))
-    bad_type = present & ~np.isin(types, [3, 6, 7])
-    if bad_type.any():
-        gt = shapely.get_type_id(np.asarray(geoms)[bad_type][0])
-        name = {0: "Point", 1: "LineString", 2: "LinearRing", 4: "MultiPoint", 5: "MultiLineString"}.get(int(gt), "?")
-        raise InputError("E_NOT_POLYGON", layer=layer, geom_type=name)
-    if require_features and not present.any():
-        raise GeometryError("E_ALL_NULL_GEOMETRY", layer=layer)
+    arr = np.asarray(gdf.geometry.values.copy(), dtype=object)
+    present = _present_polygons(arr, layer, require_features)
     for i in np.flatnonzero(~present):
         findings.append(Finding("GEOM-NULL", "空几何", "warning", _code(i),
                                 f"要素无几何，已跳过 / feature {gdf.index[i]} has no geometry and was skipped"))
-    arr = np.asarray(geoms, dtype=object)
     changed = False
     if shapely.has_z(arr[present]).any():
         changed = True
         arr[present] = shapely.force_2d(arr[present])
         findings.append(Finding("GEOM-Z", "三维坐标", "info", None,
                                 "已去除 Z 值，面积按平面量算 / Z values dropped; areas are planimetric"))
-    valid = np.ones(len(arr), dtype=bool)
-    # a few large polygons (constraint layers) are worth several threads as much as many small ones
-    heavy = shapely.get_num_coordinates(arr[present]).sum() > 200_000
-    valid[present] = is_valid(arr[present], min_size=2 if heavy else None)     # GEOS's answer (validity.py)
-    for i in np.flatnonzero(~valid):
-        reason = shapely.is_valid_reason(arr[i])
-        repaired = polygonal_part(shapely.make_valid(arr[i]))
-        findings.append(Finding("GEOM-REPAIRED", "几何修复", "warning", _code(i),
-                                f"无效几何已修复（{reason}）/ invalid geometry repaired ({reason})",
-                                value=float(arr[i].area), limit=float(repaired.area), unit="m²",
-                                geometry=arr[i].representative_point() if not arr[i].is_empty else None))
-        arr[i] = repaired
+    valid = _repaired_in_place(arr, present, _code, findings)
     keep = present & ~shapely.is_empty(arr)
     for i in np.flatnonzero(present & ~keep):
         findings.append(Finding("GEOM-EMPTY-AFTER-REPAIR", "修复后为空", "warning", _code(i),
@@ -104,6 +83,40 @@ def prepare_polygons(gdf, *, layer: str = "", code_field: str | None = None, exp
     if require_features and len(gdf) == 0:
         raise GeometryError("E_ALL_NULL_GEOMETRY", layer=layer)
     return gdf, findings
+
+
+def _present_polygons(arr, layer, require_features):
+    """Mask of the features with a (non-empty) geometry; a point or line geometry, or (with ``require_features``)
+    none at all, stops the run."""
+    types = shapely.get_type_id(arr)
+    # 3 Polygon, 6 MultiPolygon, 7 GeometryCollection, -1 missing
+    present = ~shapely.is_missing(arr) & ~shapely.is_empty(arr)
+    bad_type = present & ~np.isin(types, [3, 6, 7])
+    if bad_type.any():
+        gt = shapely.get_type_id(arr[bad_type][0])
+        name = {0: "Point", 1: "LineString", 2: "LinearRing", 4: "MultiPoint", 5: "MultiLineString"}.get(int(gt), "?")
+        raise InputError("E_NOT_POLYGON", layer=layer, geom_type=name)
+    if require_features and not present.any():
+        raise GeometryError("E_ALL_NULL_GEOMETRY", layer=layer)
+    return present
+
+
+def _repaired_in_place(arr, present, code, findings):
+    """GEOS's validity of the present geometries (validity.py); invalid ones made valid in ``arr`` (their polygonal
+    part), each with a GEOM-REPAIRED finding. Returns the validity mask (missing geometries count as valid)."""
+    valid = np.ones(len(arr), dtype=bool)
+    # a few large polygons (constraint layers) are worth several threads as much as many small ones
+    heavy = shapely.get_num_coordinates(arr[present]).sum() > 200_000
+    valid[present] = is_valid(arr[present], min_size=2 if heavy else None)     # GEOS's answer (validity.py)
+    for i in np.flatnonzero(~valid):
+        reason = shapely.is_valid_reason(arr[i])
+        repaired = polygonal_part(shapely.make_valid(arr[i]))
+        findings.append(Finding("GEOM-REPAIRED", "几何修复", "warning", code(i),
+                                f"无效几何已修复（{reason}）/ invalid geometry repaired ({reason})",
+                                value=float(arr[i].area), limit=float(repaired.area), unit="m²",
+                                geometry=arr[i].representative_point() if not arr[i].is_empty else None))
+        arr[i] = repaired
+    return valid
 
 
 def oriented_rectangularity(geoms) -> np.ndarray:
