@@ -200,6 +200,68 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     ``boundary_tolerance`` (m², 0 = off): a prohibiting conflict of a plot with a rule whose area is below it is
     需核实（疑似边界误差） (a warning naming the tolerance), not 不合规. Returns a :class:`~.result.CheckResult` whose layers are in the measurement CRS.
     """
+    _check_parameters(tolerance, slope_limit, boundary_tolerance, datum_accuracy)
+    if landuse_field and landuse_field not in plots.columns and default_landuse:
+        landuse_field = None          # no code field on this layer: every feature takes the default code
+    missing_landuse = landuse_field if landuse_field and landuse_field not in plots.columns else None
+    prep = prepare_layer(plots, layer="地块", code_field=code_field if code_field in plots.columns else None)
+    mcrs, measured = prep.measure_crs, prep.measured
+    findings: list[Finding] = list(prep.findings)
+    cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
+                  or isinstance(construction_codes, str) else tuple(construction_codes))
+    ctx = _plot_context(measured, code_field, None if missing_landuse else landuse_field, default_landuse,
+                        cons_codes, findings, tolerance=tolerance, max_vertices=max_vertices,
+                        boundary_tolerance=boundary_tolerance)
+    specs = rule_specs(ecological_redline, farmland, urban_boundary, zoning, zone_field, others)
+
+    table = load_zoning_table(zoning_table) if zoning_table is None or isinstance(zoning_table, str) else zoning_table
+    datum = dict(user_transform=datum_transform or None, user_accuracy=datum_accuracy)
+    fields, summaries = _run_rules(ctx, specs, prep, findings, table, missing_landuse, datum, dem, slope_limit,
+                                   progress)
+    for rule in summaries:
+        rule.n_plots, rule.n_errors, rule.n_warnings = ctx.rule_counts(rule.rule_id)
+        if rule.out_field in fields and rule.kind != "slope":
+            rule.area = float(np.nansum(fields[rule.out_field]))
+    out = _reviewed_plots(measured, ctx, summaries, fields)
+    if progress is not None:
+        progress(100.0, "完成 / done")
+    params, inputs = _run_record(plots, prep, specs, code_field=code_field, landuse_field=landuse_field,
+                                 default_landuse=default_landuse, tolerance=tolerance,
+                                 boundary_tolerance=boundary_tolerance, slope_limit=slope_limit, dem=dem,
+                                 zone_field=zone_field, zoning_table=zoning_table,
+                                 construction_codes=construction_codes, cons_codes=cons_codes)
+    return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
+                       conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field,
+                       constraint_layers=ctx.layers, dissolved=ctx.dissolved)
+
+
+def _plot_context(measured, code_field, landuse_field, default_landuse, cons_codes, findings, *, tolerance,
+                  max_vertices, boundary_tolerance) -> _Ctx:
+    """The run's context: the plots' geometries, codes, land-use codes and whether each is construction land."""
+    geoms = np.asarray(measured.geometry.values, dtype=object)
+    codes, landuse = _plot_columns(measured, code_field, landuse_field, default_landuse, findings)
+    uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
+    construction = np.array([uniq[c] for c in landuse], dtype=object)
+    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, float(boundary_tolerance))
+    ctx.findings = findings
+    return ctx
+
+
+def _reviewed_plots(measured, ctx, summaries, fields):
+    """OUTPUT: the measured plots with 审查结论, 问题数, 未检查规则, 审查说明 and each rule's field."""
+    unchecked = [r.rule_name for r in summaries if r.status == "not_checked"]
+    scjl, wtsl, wjc = plot_status(len(ctx.geoms), ctx.plot_findings, unchecked, ctx.rows)
+    out = measured.copy()
+    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
+    out["SCSM"] = ctx.notes([r.rule_name for r in summaries])
+    carry_previous_status(out, measured)
+    for fld, vals in fields.items():
+        out[fld] = vals
+    return out
+
+
+def _check_parameters(tolerance, slope_limit, boundary_tolerance, datum_accuracy) -> None:
+    """Stop on a parameter outside its range (E_BAD_PARAMETER, Chinese and English)."""
     if tolerance < 0:
         raise InputError("E_BAD_PARAMETER", name="TOLERANCE", value=tolerance, reason_zh="不能为负",
                          reason_en="must not be negative")
@@ -212,25 +274,11 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
     if datum_accuracy is not None and not datum_accuracy >= 0:
         raise InputError("E_BAD_PARAMETER", name="DATUM_ACCURACY", value=datum_accuracy, reason_zh="不能为负",
                          reason_en="must not be negative")
-    if landuse_field and landuse_field not in plots.columns and default_landuse:
-        landuse_field = None          # no code field on this layer: every feature takes the default code
-    missing_landuse = landuse_field if landuse_field and landuse_field not in plots.columns else None
-    prep = prepare_layer(plots, layer="地块", code_field=code_field if code_field in plots.columns else None)
-    mcrs, measured = prep.measure_crs, prep.measured
-    findings: list[Finding] = list(prep.findings)
-    geoms = np.asarray(measured.geometry.values, dtype=object)
-    codes, landuse = _plot_columns(measured, code_field, None if missing_landuse else landuse_field,
-                                   default_landuse, findings)
-    cons_codes = (load_construction_codes(construction_codes) if construction_codes is None
-                  or isinstance(construction_codes, str) else tuple(construction_codes))
-    uniq = {c: (None if not c else code_matches(c, cons_codes)) for c in set(landuse.tolist())}
-    construction = np.array([uniq[c] for c in landuse], dtype=object)
-    ctx = _Ctx(geoms, codes, landuse, construction, float(tolerance), max_vertices, float(boundary_tolerance))
-    ctx.findings = findings
 
-    specs = rule_specs(ecological_redline, farmland, urban_boundary, zoning, zone_field, others)
 
-    table = load_zoning_table(zoning_table) if zoning_table is None or isinstance(zoning_table, str) else zoning_table
+def _run_rules(ctx, specs, prep, findings, table, missing_landuse, datum, dem, slope_limit, progress):
+    """Every rule in turn, then the slope rule when a DEM is given: ({OUTPUT field: values}, [RuleSummary])."""
+    n = len(ctx.geoms)
     fields: dict[str, np.ndarray] = {}
     summaries: list[RuleSummary] = []
     nrules = len(specs) + (1 if dem else 0)
@@ -239,30 +287,21 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
             progress(100.0 * k / max(nrules, 1), f"{spec.name} …")
         rule = RuleSummary(spec.rule_id, spec.name, spec.rule, out_field=spec.out_field, source=spec.source)
         summaries.append(rule)
-        got = _run_rule(ctx, spec, rule, findings, table, missing_landuse=missing_landuse, plots=prep,
-                        datum=dict(user_transform=datum_transform or None, user_accuracy=datum_accuracy))
-        fields[spec.out_field] = np.full(len(geoms), np.nan) if got is None else got
+        got = _run_rule(ctx, spec, rule, findings, table, missing_landuse=missing_landuse, plots=prep, datum=datum)
+        fields[spec.out_field] = np.full(n, np.nan) if got is None else got
     if dem:
         rid, name, kind, fld, src = SLOPE_RULE
         rule = RuleSummary(rid, f"{name}＞{slope_limit:g}°", kind, layer=str(dem), out_field=fld, source=src)
         summaries.append(rule)
-        got = _rule_slope(ctx, dem, measured, mcrs, float(slope_limit), rule, findings)
-        fields[fld] = got if got is not None else np.full(len(geoms), np.nan)
+        got = _rule_slope(ctx, dem, prep.measured, prep.measure_crs, float(slope_limit), rule, findings)
+        fields[fld] = got if got is not None else np.full(n, np.nan)
+    return fields, summaries
 
-    for rule in summaries:
-        rule.n_plots, rule.n_errors, rule.n_warnings = ctx.rule_counts(rule.rule_id)
-        if rule.out_field in fields and rule.kind != "slope":
-            rule.area = float(np.nansum(fields[rule.out_field]))
-    unchecked = [r.rule_name for r in summaries if r.status == "not_checked"]
-    scjl, wtsl, wjc = plot_status(len(geoms), ctx.plot_findings, unchecked, ctx.rows)
-    out = measured.copy()
-    out["SCJL"], out["WTSL"], out["WJCGZ"] = scjl, wtsl, wjc
-    out["SCSM"] = ctx.notes([r.rule_name for r in summaries])
-    carry_previous_status(out, measured)
-    for fld, vals in fields.items():
-        out[fld] = vals
-    if progress is not None:
-        progress(100.0, "完成 / done")
+
+def _run_record(plots, prep, specs, *, code_field, landuse_field, default_landuse, tolerance, boundary_tolerance,
+                slope_limit, dem, zone_field, zoning_table, construction_codes, cons_codes):
+    """The report's record of the run: (parameters, inputs), each {label: value}."""
+    mcrs = prep.measure_crs
     params = {"地块编号字段 / code field": code_field, "用地用海代码字段 / land-use field": landuse_field or "—",
               "缺省用地代码 / default land-use code": default_landuse or "—",
               "容差 / tolerance (m²)": tolerance,
@@ -281,9 +320,7 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
         inputs[s.name] = s.layer if isinstance(s.layer, str) else f"{0 if s.layer is None else len(s.layer)} 个要素"
     if dem:
         inputs["DEM"] = str(dem)
-    return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
-                       conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field,
-                       constraint_layers=ctx.layers, dissolved=ctx.dissolved)
+    return params, inputs
 
 
 def _plot_columns(measured, code_field, landuse_field, default_landuse, findings):
