@@ -94,12 +94,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
     areas = np.zeros(len(qi))
     threads = threads or n_threads()
     used, qi = np.unique(qi, return_inverse=True)      # work on the plots involved only
-    plots = np.asarray(plots, dtype=object)[used]
-    pc, pc_of = shapely.get_coordinates(plots, return_index=True)
-    start = np.searchsorted(pc_of, np.arange(len(plots)))
-    nv = np.diff(np.r_[start, len(pc)]) - 1               # vertices without the closing one
-    ccw = _signed_ring_areas(pc, pc_of, start, len(plots)) > 0
-    pbox = shapely.bounds(plots)
+    pc, start, nv, ccw, pbox = _plot_table(np.asarray(plots, dtype=object)[used])
     sc, s_ring, s_owner, s_sign = _ring_table(features)
     c_start, c_len, c_ring, cbox = _chunk_table(sc, s_ring, chunk)
     r_start = np.searchsorted(s_owner, np.arange(len(features)))       # rings of each feature: contiguous
@@ -140,6 +135,16 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
         if want_rings and rings is not None:
             geoms[c0:c0 + len(part)] = rings
     return (areas, geoms) if want_rings else areas
+
+
+def _plot_table(plots):
+    """The plots' coordinates, first row of each, vertex counts without the closing vertex, orientation
+    (counter-clockwise?) and bounding boxes."""
+    pc, pc_of = shapely.get_coordinates(plots, return_index=True)
+    start = np.searchsorted(pc_of, np.arange(len(plots)))
+    nv = np.diff(np.r_[start, len(pc)]) - 1
+    ccw = _signed_ring_areas(pc, pc_of, start, len(plots)) > 0
+    return pc, start, nv, ccw, shapely.bounds(plots)
 
 
 def _near_rows(box, ring_ids, k_start, k_count, c_start, c_len, cbox):

@@ -150,17 +150,9 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
         convex = _convex_ccw(plots[up])[inv]
     cv = np.flatnonzero(convex)
     if len(cv):
-        got = clipped_areas(plots, features, qi[cross[cv]], fj[cross[cv]], chunk=chunk, want_rings=geometry)
-        a_cv, g_cv = got if geometry else (got, None)
-        # float noise of collinear shared edges: a clipped area below 1e-8 m² is a touch, not an overlap
-        a_cv[a_cv < 1e-8] = 0.0
-        ia[cv] = a_cv
+        ia[cv], g_cv = _convex_pairs(plots, features, qi[cross[cv]], fj[cross[cv]], chunk, geometry)
         if geometry:
             inter[cv] = g_cv
-            # results the clipping could not give as valid polygons (features with holes, parts touching): GEOS
-            redo = cv[np.equal(g_cv, None) & (a_cv > 0)]
-            if len(redo):
-                inter[redo] = _clipped_intersection(plots[qi[cross[redo]]], features[fj[cross[redo]]])
     ncv = np.flatnonzero(~convex)
     if len(ncv):
         a_n, g_n = _geos_pieces(plots, features, qi[cross[ncv]], fj[cross[ncv]], max_vertices, geometry)
@@ -180,6 +172,19 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
                          rows_g[order] if geometry else None, qi[touch], fj[touch],
                          n_intersected=len(cross), n_contained=len(cont),
                          whole=(np.arange(len(rows_q)) < len(cont))[order])
+
+
+def _convex_pairs(plots, features, q, f, chunk, geometry):
+    """Areas (and with ``geometry`` the polygons) of ``plots[q] ∩ features[f]`` for convex plots: the clipping, and
+    GEOS for the results it could not give as valid polygons (features with holes, parts touching)."""
+    got = clipped_areas(plots, features, q, f, chunk=chunk, want_rings=geometry)
+    area, geoms = got if geometry else (got, None)
+    area[area < 1e-8] = 0.0      # float noise of collinear shared edges: below 1e-8 m² is a touch, not an overlap
+    if geometry:
+        redo = np.flatnonzero(np.equal(geoms, None) & (area > 0))
+        if len(redo):
+            geoms[redo] = _clipped_intersection(plots[q[redo]], features[f[redo]])
+    return area, geoms
 
 
 def _settle(plots, features, qi, fj):
