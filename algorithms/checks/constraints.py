@@ -155,7 +155,8 @@ def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: 
     spec.shift = prep.datum
     for f in prep.findings:
         if f.rule_id.startswith(("GEOM-", "CRS-")):
-            summary.notes.append(f"{label}：{f.message}")
+            # the report names the rule before its notes: the layer only where its name differs from the rule's
+            summary.notes.append(f.message if label == summary.rule_name else f"{label}：{f.message}")
             f.message = f"[{label}] {f.message}"
             f.extra["layer"] = label
             findings.append(f)
