@@ -238,18 +238,23 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
     body = []
     near = [(c, g) for c, g in neighbours if g is not None and g.intersects(view.box)]
     body.append(_areas(view, boxed([g for _, g in near]), fill="#f4f4f4", stroke="#aaa", width=0.6))
-    names = []
+    legend = []
     for rule_id, name, geoms, *known in layers:
         fill, stroke = _layer_style(rule_id)
         local = _local(geoms, view, simplify=False, known=known[0] if known else None)
         body.append(_areas(view, local, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3"))
-        if len(local[0]):               # the layer's name where it lies outside the plot
-            names.append(_label(view, _clip(shapely.union_all(local[0]), view).difference(plot), name, 8, stroke))
+        if len(local[0]):               # named in the legend, not on the map, where it would cover plot codes
+            legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
+                          f'border:2px dashed {stroke}"></i>{_e(name)}</span>')
     body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
     body += [_shape(view, g, stroke="#b42318", width=0.8, hatch=True) for g in conflicts]
-    body += [_label(view, _clip(g, view), c, 7, "#666") for c, g in near[:25]] + names
+    body += [_label(view, _clip(g, view), c, 7, "#666") for c, g in near[:25]]
     body.append(_label(view, plot, code, 9, "#000"))
-    return f"<figure>{_svg(view, body)}<figcaption>{_e(caption)}</figcaption></figure>"
+    if legend and conflicts:
+        legend.append('<span class="lg"><i style="border:1px solid #b42318;background:repeating-linear-gradient('
+                      '45deg,#b42318 0 1px,#fff 1px 4px)"></i>冲突部分</span>')
+    text = _e(caption) + (f'<br>{"".join(legend)}' if legend else "")
+    return f"<figure>{_svg(view, body)}<figcaption>{text}</figcaption></figure>"
 
 
 def svg_map(plot, conflict, *, size: int = 290, caption: str = "") -> str:

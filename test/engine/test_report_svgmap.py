@@ -208,3 +208,24 @@ def test_outlines_equal_the_boundary_and_known_boxes_the_fresh_ones():
     finally:
         svgmap._areas = fast
     assert got == want and got[0].count('fill="none" stroke="#d92d20"') == 1
+
+
+def test_plot_map_names_the_layers_in_its_legend_not_over_the_plot_codes():
+    """A plot map names each constraint layer it shows in the legend under it (with the layer's colour, dashed as on
+    the map), never as map text where it would cover the neighbours' codes; a layer out of view is not named."""
+    import re
+
+    from algorithms.report import svgmap
+
+    plot = shapely.box(X0 + 100, Y0 + 100, X0 + 200, Y0 + 200)
+    near = [("Z01-02-02", shapely.box(X0 + 200, Y0 + 100, X0 + 300, Y0 + 200))]
+    layers = [("MP-ZONE", "规划分区", np.array([shapely.box(X0 + 150, Y0 + 50, X0 + 400, Y0 + 250)])),
+              ("MP-ECO", "生态保护红线", np.array([shapely.box(X0 + 9000, Y0 + 9000, X0 + 9100, Y0 + 9100)]))]
+    out = svgmap.plot_svg("Z01-02-01", plot, near, layers, [shapely.box(X0 + 150, Y0 + 100, X0 + 200, Y0 + 200)],
+                          caption="Z01-02-01 规划分区 5,000.00 ㎡")
+    svg, caption = out.split("<figcaption>")
+    map_text = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "Z01-02-01" in map_text and "Z01-02-02" in map_text and "规划分区" not in map_text
+    colour = svgmap.LAYER_COLOURS.get("MP-ZONE", svgmap.LAYER_COLOURS["*"])[1]
+    assert f"border:2px dashed {colour}\"></i>规划分区</span>" in caption and "冲突部分" in caption
+    assert "生态保护红线" not in caption and caption.startswith("Z01-02-01 规划分区 5,000.00 ㎡<br>")
