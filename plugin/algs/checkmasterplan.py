@@ -114,6 +114,15 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             "本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、"
             "source / local layer names extending the name table: columns role and name, optionally kind, label, rule, "
             "source")
+        self._add_layers(add)
+        self._add_limits(add)
+        self._add_run_options(add)
+        self.addOutput(QgsProcessingOutputString(self.DATABASE_LAYERS, self.tr("数据库图层匹配")))
+        self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
+                                "地块 × 规则 × 管控要素 / conflict polygons")
+
+    def _add_layers(self, add):
+        """The 一张图 layers: the three control lines, the zones and further constraint layers."""
         add(QgsProcessingParameterFeatureSource(self.ECOLOGICAL_REDLINE, self.tr("生态保护红线（可选）"), _POLY,
                                                 optional=True), "建设用地不得占用 / construction land may not occupy")
         add(QgsProcessingParameterFeatureSource(self.FARMLAND, self.tr("永久基本农田（可选）"), _POLY, optional=True),
@@ -136,6 +145,9 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             "按图层顺序：forbid 不得占用 / within 须位于其内 / touch 接触即提示；不足的按最后一个 / one rule per layer")
         add(QgsProcessingParameterString(self.OTHER_NAMES, self.tr("其他图层的名称（逗号分隔，可选）"),
                                          optional=True), "规则名称，如 历史文化保护线 / rule names")
+
+    def _add_limits(self, add):
+        """Slope and the area tolerances."""
         add(QgsProcessingParameterRasterLayer(self.DEM, self.tr("数字高程模型 DEM（可选）"), optional=True),
             "按栅格像元大小和坐标系计算坡度 / slope from the DEM's cell size and CRS")
         add(QgsProcessingParameterNumber(self.SLOPE_LIMIT, self.tr("坡度限值（度）"),
@@ -148,6 +160,9 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
             "地块与某条禁止性规则的冲突面积小于此值时判为“需核实（疑似边界误差）”而非不合规，报告写明所用阈值 / a "
             "prohibiting conflict smaller than this is 'to be verified (probable boundary mismatch)' instead of "
             "non-compliant; the report states the threshold")
+
+    def _add_run_options(self, add):
+        """Threads and partitions, layers known to lie elsewhere, the datum transformation."""
         add(QgsProcessingParameterNumber(self.WORKERS, self.tr("并行线程数（0 = CPU 核数）"),
                                          QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=64),
             "大图层按空间分区在多个线程上审查，结果与单线程相同 / large layers are checked in spatial partitions on "
@@ -167,9 +182,6 @@ class CheckMasterPlan(PlotLayer, ReviewOutputs, ZutuanAlgorithm):
                                          QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0),
             "所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; "
             "conflicts this close to a boundary are to be verified", advanced=True)
-        self.addOutput(QgsProcessingOutputString(self.DATABASE_LAYERS, self.tr("数据库图层匹配")))
-        self.add_review_outputs("地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results", "冲突图斑",
-                                "地块 × 规则 × 管控要素 / conflict polygons")
 
     def _constraint(self, parameters, key, context, feedback, **kw):
         """A ConstraintSpec for an optional layer: None when not given; read errors become 'not checked'."""

@@ -636,6 +636,18 @@
       <translation>local layer names extending the name table: columns role and name, optionally kind, label, rule, source</translation>
     </message>
     <message>
+      <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
+      <translation>Plots with the review result SCJL, the number of findings WTSL and the conflict area CT_* of each rule</translation>
+    </message>
+    <message>
+      <source>冲突图斑</source>
+      <translation>Conflict polygons</translation>
+    </message>
+    <message>
+      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
+      <translation>Conflict polygons: plot × rule × constraint feature</translation>
+    </message>
+    <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
       <translation>Construction land may not occupy it</translation>
     </message>
@@ -704,18 +716,6 @@
       <translation>accuracy of the given or ballpark transformation; conflicts this close to a boundary are to be verified</translation>
     </message>
     <message>
-      <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
-      <translation>Plots with the review result SCJL, the number of findings WTSL and the conflict area CT_* of each rule</translation>
-    </message>
-    <message>
-      <source>冲突图斑</source>
-      <translation>Conflict polygons</translation>
-    </message>
-    <message>
-      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
-      <translation>Conflict polygons: plot × rule × constraint feature</translation>
-    </message>
-    <message>
       <source>缺省用地代码（可选）</source>
       <translation>Default land-use code (optional)</translation>
     </message>
@@ -726,6 +726,10 @@
     <message>
       <source>图层别名表（可选，CSV）</source>
       <translation>Layer alias table (optional, CSV)</translation>
+    </message>
+    <message>
+      <source>数据库图层匹配</source>
+      <translation>Database layers matched</translation>
     </message>
     <message>
       <source>生态保护红线（可选）</source>
@@ -798,10 +802,6 @@
     <message>
       <source>基准转换精度（米，可选）</source>
       <translation>Datum transformation accuracy (m, optional)</translation>
-    </message>
-    <message>
-      <source>数据库图层匹配</source>
-      <translation>Database layers matched</translation>
     </message>
     <message>
       <source>用地标准审查</source>

@@ -636,6 +636,18 @@
       <translation>本地图层名称补充：列 role（redline/farmland/urban/zoning/other）、name，可选 kind（exact/contains）、label、rule、source / local layer names extending the name table: columns role and name, optionally kind, label, rule, source</translation>
     </message>
     <message>
+      <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
+      <translation>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</translation>
+    </message>
+    <message>
+      <source>冲突图斑</source>
+      <translation>冲突图斑</translation>
+    </message>
+    <message>
+      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
+      <translation>地块 × 规则 × 管控要素 / conflict polygons</translation>
+    </message>
+    <message>
       <source>建设用地不得占用 / construction land may not occupy</source>
       <translation>建设用地不得占用 / construction land may not occupy</translation>
     </message>
@@ -704,18 +716,6 @@
       <translation>所填参数或粗略转换的精度；距边界在此以内的冲突为需核实 / accuracy of the given or ballpark transformation; conflicts this close to a boundary are to be verified</translation>
     </message>
     <message>
-      <source>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</source>
-      <translation>地块及 SCJL 审查结论、WTSL 问题数、CT_* 各规则冲突面积 / plots with results</translation>
-    </message>
-    <message>
-      <source>冲突图斑</source>
-      <translation>冲突图斑</translation>
-    </message>
-    <message>
-      <source>地块 × 规则 × 管控要素 / conflict polygons</source>
-      <translation>地块 × 规则 × 管控要素 / conflict polygons</translation>
-    </message>
-    <message>
       <source>缺省用地代码（可选）</source>
       <translation>缺省用地代码（可选）</translation>
     </message>
@@ -726,6 +726,10 @@
     <message>
       <source>图层别名表（可选，CSV）</source>
       <translation>图层别名表（可选，CSV）</translation>
+    </message>
+    <message>
+      <source>数据库图层匹配</source>
+      <translation>数据库图层匹配</translation>
     </message>
     <message>
       <source>生态保护红线（可选）</source>
@@ -798,10 +802,6 @@
     <message>
       <source>基准转换精度（米，可选）</source>
       <translation>基准转换精度（米，可选）</translation>
-    </message>
-    <message>
-      <source>数据库图层匹配</source>
-      <translation>数据库图层匹配</translation>
     </message>
     <message>
       <source>用地标准审查</source>
