@@ -137,12 +137,7 @@ def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: 
     if gdf is None or len(gdf) == 0:
         not_checked(summary, "图层没有要素", "the layer has no features", findings)
         return None
-    for fld in (spec.zone_field, spec.id_field, spec.name_field):
-        if fld and fld not in gdf.columns:
-            not_checked(summary, f"缺少字段“{fld}”", f"field '{fld}' is missing", findings)
-            return None
-    if spec.rule == "zoning" and not spec.zone_field:
-        not_checked(summary, "未指定分区字段", "no zone field given", findings)
+    if _fields_missing(spec, gdf, summary, findings):
         return None
     try:
         prep = prepare_layer(gdf, layer=label, target_crs=mcrs, code_field=spec.id_field, require_features=False,
@@ -167,6 +162,24 @@ def load_constraint(spec: ConstraintSpec, mcrs, summary: RuleSummary, findings: 
     if not _extent_meets(spec, measured, plots_bounds, summary, findings):
         return None
     summary.n_features = len(measured)
+    return _feature_columns(spec, measured)
+
+
+def _fields_missing(spec: ConstraintSpec, gdf, summary: RuleSummary, findings: list) -> bool:
+    """Is a field the rule needs missing (its zone, id or name field; a zoning rule without a zone field)? Then the
+    rule is 未检查 with the reason."""
+    for fld in (spec.zone_field, spec.id_field, spec.name_field):
+        if fld and fld not in gdf.columns:
+            not_checked(summary, f"缺少字段“{fld}”", f"field '{fld}' is missing", findings)
+            return True
+    if spec.rule == "zoning" and not spec.zone_field:
+        not_checked(summary, "未指定分区字段", "no zone field given", findings)
+        return True
+    return False
+
+
+def _feature_columns(spec: ConstraintSpec, measured):
+    """(geometries, feature ids — #fid without an id field —, names, zones or None) of the measured layer."""
     local = np.asarray(measured.geometry.values, dtype=object)
     ids = (measured[spec.id_field].map(normalise_code).to_numpy(dtype=object) if spec.id_field
            else np.array([f"#{i}" for i in measured.index], dtype=object))

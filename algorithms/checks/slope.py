@@ -41,21 +41,13 @@ def slope_degrees(z: np.ndarray, dx, dy) -> np.ndarray:
     return np.degrees(np.arctan(np.hypot(dzdx, dzdy)))
 
 
-def plot_slope_shares(geoms, geoms_crs, dem_path: str, *, limit_deg: float = 25.0):
-    """For each plot geometry (in ``geoms_crs``): (share steeper than ``limit_deg`` in 0–1, max slope).
-
-    Returns two float arrays; NaN where the DEM has no data under the plot. Raises OSError/ValueError
-    (rasterio) when the DEM cannot be read; the caller turns that into a "not checked" rule.
-    """
+def _dem_window(dem_path, geoms, geoms_crs):
+    """(heights under the plots' extent plus a cell each side, NaN for no data; that window's transform; the DEM's
+    CRS; the plots in the DEM's CRS)."""
     import rasterio
     from pyproj import CRS, Transformer
-    from rasterio.features import rasterize
     from rasterio.windows import Window, from_bounds
 
-    geoms = np.asarray(geoms, dtype=object)
-    n = len(geoms)
-    share = np.full(n, np.nan)
-    smax = np.full(n, np.nan)
     with rasterio.open(dem_path) as src:
         if src.crs is None:
             raise ValueError("DEM has no CRS / 高程数据没有坐标系")
@@ -72,16 +64,36 @@ def plot_slope_shares(geoms, geoms_crs, dem_path: str, *, limit_deg: float = 25.
         win = win.intersection(Window(0, 0, src.width, src.height))
         z = src.read(1, window=win, masked=True).astype(float).filled(np.nan)
         wt = src.window_transform(win)
-    rows = np.arange(z.shape[0])
+    return z, wt, dem_crs, g
+
+
+def _cell_sizes(dem_crs, wt, shape):
+    """Cell width and height in metres (by row in a geographic DEM) and each cell's area in m²."""
+    rows = np.arange(shape[0])
     if dem_crs.is_geographic:
         lat = wt.f + (rows + 0.5) * wt.e
         mx, my = metres_per_degree(lat)
         dx, dy = abs(wt.a) * mx, abs(wt.e) * my
-        cell_area = np.broadcast_to((dx * dy).reshape(-1, 1), z.shape)
-    else:
-        unit = dem_crs.axis_info[0].unit_conversion_factor if dem_crs.axis_info else 1.0
-        dx, dy = abs(wt.a) * unit, abs(wt.e) * unit
-        cell_area = np.full(z.shape, dx * dy)
+        return dx, dy, np.broadcast_to((dx * dy).reshape(-1, 1), shape)
+    unit = dem_crs.axis_info[0].unit_conversion_factor if dem_crs.axis_info else 1.0
+    dx, dy = abs(wt.a) * unit, abs(wt.e) * unit
+    return dx, dy, np.full(shape, dx * dy)
+
+
+def plot_slope_shares(geoms, geoms_crs, dem_path: str, *, limit_deg: float = 25.0):
+    """For each plot geometry (in ``geoms_crs``): (share steeper than ``limit_deg`` in 0–1, max slope).
+
+    Returns two float arrays; NaN where the DEM has no data under the plot. Raises OSError/ValueError
+    (rasterio) when the DEM cannot be read; the caller turns that into a "not checked" rule.
+    """
+    from rasterio.features import rasterize
+
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    share = np.full(n, np.nan)
+    smax = np.full(n, np.nan)
+    z, wt, dem_crs, g = _dem_window(dem_path, geoms, geoms_crs)
+    dx, dy, cell_area = _cell_sizes(dem_crs, wt, z.shape)
     slope = slope_degrees(z, dx, dy)
     ids = rasterize(((geom, k + 1) for k, geom in enumerate(g) if geom is not None and not geom.is_empty),
                     out_shape=z.shape, transform=wt, fill=0, dtype="int32", all_touched=False)
