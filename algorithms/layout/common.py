@@ -77,86 +77,88 @@ def _near_neighbours(geoms, tree, i, groups, locked, tol: float = 1e-3):
     return near[m], lens[m]
 
 
-def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked: Optional[np.ndarray] = None,
-                tags: Optional[Sequence] = None, sliver: float = 1.0,
-                drop_below: float = 1e-3) -> tuple[list, list[int], list[int]]:
-    """Merge each ``small`` piece into the neighbour of the same group sharing the longest boundary.
+def _find(parent: np.ndarray, i: int) -> int:
+    """The root of ``i``'s merged piece in ``parent`` (path halving)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
-    Neighbours that are not small are preferred; ``locked`` pieces (e.g. supplied parcels) never receive
-    anything, except pieces below ``sliver`` m² that have no other neighbour; with ``tags``, a neighbour with
-    the same tag is preferred. Returns ``(geoms, kept, isolated)``:
-    the merged geometries of the surviving pieces, their input indices, and the indices of small pieces
-    that had no neighbour (kept as they are; float-noise crumbs below ``drop_below`` m² are dropped).
-    """
-    geoms = np.asarray(geoms, dtype=object)
-    n = len(geoms)
-    groups = np.asarray(groups)
-    locked = np.zeros(n, bool) if locked is None else np.asarray(locked, bool)
-    parent = np.arange(n)
-    if not small.any():
-        return list(geoms), list(range(n)), []
-    tree = shapely.STRtree(geoms)
-    si = np.flatnonzero(small)
+
+def _roots_of(parent: np.ndarray, i, cand, lens):
+    """Neighbours as their current merged pieces (not ``i`` itself), shared lengths summed."""
+    if not len(cand):
+        return cand, lens
+    r = np.array([_find(parent, int(c)) for c in cand], dtype=np.int64)
+    ok = r != i
+    r, inv = np.unique(r[ok], return_inverse=True)
+    return r, np.bincount(inv, weights=np.asarray(lens, dtype=float)[ok], minlength=len(r))
+
+
+def _small_edges(geoms, tree, si, groups, locked):
+    """``(src, dst, shared)``: each small piece, its unlocked neighbours of the same group, and the boundary
+    length they share."""
     qi, qj = tree.query(geoms[si], predicate="intersects")
     src = si[qi]
     keep = (qj != src) & (groups[qj] == groups[src]) & ~locked[qj]
     src, dst = src[keep], qj[keep]
     shared = _shared_length(geoms[src], geoms[dst]) if len(src) else np.array([])
+    return src, dst, shared
+
+
+def _pick_target(i, cand, lens, small, comp, tags) -> Optional[int]:
+    """The neighbour (merged piece) that small piece ``i`` merges into, or None when none may receive it."""
+    big = ~small[cand] | ((comp[cand] > comp[i]) | ((comp[cand] == comp[i]) & (cand > i)))
+    pref = big & ~small[cand]
+    if tags is not None:
+        same = np.array([tags[c] == tags[i] for c in cand])
+        if (pref & same).any():
+            pref = pref & same
+        elif (big & same).any() and not pref.any():
+            big = big & same
+    use = pref if pref.any() else big
+    if not use.any():
+        return None
+    order = np.lexsort((cand[use], -lens[use]))
+    return int(cand[use][order[0]])
+
+
+def _merge_targets(geoms, groups, small, locked, tags, sliver, drop_below):
+    """``(parent, dropped, isolated)``: the union-find parents after merging every small piece, the float-noise
+    crumbs dropped and the small pieces left without a neighbour."""
+    n = len(geoms)
+    parent = np.arange(n)
+    tree = shapely.STRtree(geoms)
+    si = np.flatnonzero(small)
+    src, dst, shared = _small_edges(geoms, tree, si, groups, locked)
     areas = shapely.area(geoms)
     isolated, dropped = [], []
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     members = {int(k): [int(k)] for k in si}  # small piece -> the pieces merged into it so far
     comp = areas.copy()                          # area of each piece with what it absorbed
-
-    def roots_of(cand, lens):
-        """Neighbours as their current merged pieces (not ``i`` itself), shared lengths summed."""
-        if not len(cand):
-            return cand, lens
-        r = np.array([find(int(c)) for c in cand], dtype=np.int64)
-        ok = r != i
-        r, inv = np.unique(r[ok], return_inverse=True)
-        return r, np.bincount(inv, weights=np.asarray(lens, dtype=float)[ok], minlength=len(r))
-
     # smallest first; a small piece may merge into a larger small one (never a cycle: key strictly grows).
     # A piece that absorbed smaller ones also borders their neighbours.
     for i in sorted(si, key=lambda k: (areas[k], k)):
         if areas[i] < sliver:  # a sliver left by float noise: the piece along which it lies, even a locked one
-            cand, lens = roots_of(*_near_neighbours(geoms, tree, i, groups, np.zeros(n, bool)))
+            cand, lens = _roots_of(parent, i, *_near_neighbours(geoms, tree, i, groups, np.zeros(n, bool)))
         else:
             m = np.isin(src, members[i]) & (shared > 1e-9)
-            cand, lens = roots_of(dst[m], shared[m])
+            cand, lens = _roots_of(parent, i, dst[m], shared[m])
             if not len(cand):  # float noise: edges within 1 mm but not exactly shared
-                cand, lens = roots_of(*_near_neighbours(geoms, tree, i, groups, locked))
-        if not len(cand):
-            if areas[i] < drop_below:
-                dropped.append(int(i))
-            else:
-                isolated.append(int(i))
-            continue
-        big = ~small[cand] | ((comp[cand] > comp[i]) | ((comp[cand] == comp[i]) & (cand > i)))
-        pref = big & ~small[cand]
-        if tags is not None:
-            same = np.array([tags[c] == tags[i] for c in cand])
-            if (pref & same).any():
-                pref = pref & same
-            elif (big & same).any() and not pref.any():
-                big = big & same
-        use = pref if pref.any() else big
-        if not use.any():
+                cand, lens = _roots_of(parent, i, *_near_neighbours(geoms, tree, i, groups, locked))
+        t = _pick_target(i, cand, lens, small, comp, tags) if len(cand) else None
+        if t is None:
             (dropped if areas[i] < drop_below else isolated).append(int(i))
             continue
-        order = np.lexsort((cand[use], -lens[use]))
-        t = int(cand[use][order[0]])
         parent[i] = t
         comp[t] += comp[i]
         members.setdefault(t, [t]).extend(members[i])
-    roots = np.array([find(i) for i in range(n)])
+    return parent, dropped, isolated
+
+
+def _merged_geoms(geoms, parent, dropped) -> tuple[list, list[int]]:
+    """``(geoms, kept)``: the union of every merged piece not dropped (its parts apart where they only touch
+    at points) and, per geometry, the input index of its root."""
+    roots = np.array([_find(parent, i) for i in range(len(geoms))])
     out, kept = [], []
     for r in np.unique(roots):
         if r in dropped:
@@ -176,6 +178,28 @@ def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked:
         else:
             out.append(parts[0] if parts else g)
             kept.append(int(r))
+    return out, kept
+
+
+def merge_small(geoms: Sequence, groups: Sequence, small: np.ndarray, *, locked: Optional[np.ndarray] = None,
+                tags: Optional[Sequence] = None, sliver: float = 1.0,
+                drop_below: float = 1e-3) -> tuple[list, list[int], list[int]]:
+    """Merge each ``small`` piece into the neighbour of the same group sharing the longest boundary.
+
+    Neighbours that are not small are preferred; ``locked`` pieces (e.g. supplied parcels) never receive
+    anything, except pieces below ``sliver`` m² that have no other neighbour; with ``tags``, a neighbour with
+    the same tag is preferred. Returns ``(geoms, kept, isolated)``:
+    the merged geometries of the surviving pieces, their input indices, and the indices of small pieces
+    that had no neighbour (kept as they are; float-noise crumbs below ``drop_below`` m² are dropped).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    groups = np.asarray(groups)
+    locked = np.zeros(n, bool) if locked is None else np.asarray(locked, bool)
+    if not small.any():
+        return list(geoms), list(range(n)), []
+    parent, dropped, isolated = _merge_targets(geoms, groups, small, locked, tags, sliver, drop_below)
+    out, kept = _merged_geoms(geoms, parent, dropped)
     return out, kept, isolated
 
 
