@@ -161,6 +161,90 @@ def _cluster_codes(clusters, code_format):
     return out
 
 
+def _corridor_rows(cg, roads, crs, findings, width_field, class_field, class_widths, default_width):
+    """``(rows, corridors)``: ``[cluster, road, corridor part, centre-line length]`` per cluster crossed by a road
+    corridor, and the corridors (None without roads)."""
+    corr_rows = []
+    if roads is None or not len(roads):
+        return corr_rows, None
+    roads = same_crs(roads, crs)
+    cor = road_corridors(roads, width_field=width_field, class_field=class_field, class_widths=class_widths,
+                         default_width=default_width, findings=findings, snap_to=shapely.boundary(cg))
+    rg = np.asarray(cor.geometry.values, dtype=object)
+    ci, ri = shapely.STRtree(rg).query(cg, predicate="intersects")
+    inter = shapely.intersection(cg[ci], rg[ri]) if len(ci) else []
+    lines = np.asarray(cor["_line"].to_numpy(), dtype=object)
+    llen = shapely.length(shapely.intersection(lines[ri], cg[ci])) if len(ci) else []
+    for c, r, g, ln in zip(ci, ri, inter, llen):
+        parts = polygon_parts(g)
+        if parts and sum(p.area for p in parts) > 1e-6:
+            corr_rows.append([int(c), int(r), _polygonal(parts), float(ln)])
+    return corr_rows, cor
+
+
+def _cut_clusters(cg, corr_rows, corr_by_cluster, lo, max_unit_area, progress):
+    """``(geoms, owners)``: the clusters less their corridors, cut into pieces of at most ``max_unit_area``
+    (the cut pieces, then the offcuts), and the cluster of each."""
+    rest = [shapely.difference(cg[c], shapely.union_all([corr_rows[k][2] for k in ks])) if ks else cg[c]
+            for c, ks in enumerate(corr_by_cluster)]
+    pieces, owner = [], []
+    for c, g in enumerate(rest):
+        for p in polygon_parts(g):
+            pieces.append(p)
+            owner.append(c)
+    frames = frames_of(pieces) if pieces else []
+    jobs = []
+    for p, c, f in zip(pieces, owner, frames):
+        n = max(1, int(math.ceil(p.area / max_unit_area - 1e-9))) if math.isfinite(max_unit_area) else 1
+        jobs.append(SplitJob(p, n, f, c, p.area / n, lo, max_unit_area))
+    done, off = split_recursive(jobs, progress=progress.sub(20, 70), total_hint=sum(j.n for j in jobs))
+    geoms = [j.geom for j in done] + [j.geom for j in off]
+    own = [j.owner for j in done] + [j.owner for j in off]
+    return geoms, own
+
+
+def _isolated_to_corridors(isolated, merged, kept, own, corr_rows, corr_by_cluster, lo, findings, ccode):
+    """``(merged, kept)`` without the isolated small pieces given to the corridor along which they lie longest
+    (a finding for those that touch no corridor either; they stay units)."""
+    for i in isolated:  # touches no unit of its cluster: give it to the adjacent corridor
+        c = own[i]
+        ks = corr_by_cluster[c]
+        pos = [k for k, r in enumerate(kept) if r == i]
+        g = shapely.union_all([merged[k] for k in pos])
+        lens = [float(shapely.length(shapely.intersection(shapely.boundary(g), shapely.boundary(corr_rows[k][2]))))
+                for k in ks]
+        if ks and max(lens) > 1e-9:
+            k = ks[int(np.argmax(lens))]
+            corr_rows[k][2] = _polygonal(safe_op(shapely.union, corr_rows[k][2], g))
+            for p in reversed(pos):
+                merged.pop(p)
+                kept.pop(p)
+        else:
+            findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[c],
+                                    f"组团 {ccode[c]} 中 {g.area:.1f} m² 的孤立碎片无相邻单元或道路，保留为单元 / an isolated "
+                                    f"piece of {g.area:.1f} m² in cluster {ccode[c]} touches no unit or road; kept",
+                                    value=float(g.area), limit=lo, unit="m²", geometry=g))
+    return merged, kept
+
+
+def _small_cluster_findings(idx, geoms, areas, own, lo, ccode) -> list:
+    """Findings for the clusters whose buildable part is one piece below the minimum unit area (kept as a unit)."""
+    return [Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[own[i]],
+                    f"组团 {ccode[own[i]]} 的可建设部分仅 {areas[i]:.1f} m²，小于最小单元面积，保留为一个单元 / "
+                    f"the buildable part of cluster {ccode[own[i]]} is {areas[i]:.1f} m², below the "
+                    "minimum unit area; kept as one unit", value=float(areas[i]), limit=lo, unit="m²",
+                    geometry=geoms[i]) for i in idx]
+
+
+def _unit_quality(units, corridors, cg, min_unit_area, max_unit_area) -> dict:
+    """The units' quality figures with the corridor and cluster areas and the area balance error."""
+    q = quality_figures(units["YDMJ"].to_numpy(), units.geometry.values, lo=min_unit_area, hi=max_unit_area)
+    q["corridor_area"] = float(corridors["YDMJ"].sum()) if len(corridors) else 0.0
+    q["cluster_area"] = float(shapely.area(cg).sum())
+    q["balance_error"] = float(q["cluster_area"] - q["corridor_area"] - units["YDMJ"].sum())
+    return q
+
+
 def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_field: str = "DLDJ",
                     class_widths: Optional[Mapping[str, float]] = None, default_width: Optional[float] = None,
                     min_unit_area: float = 0.0, max_unit_area: float = math.inf, sliver_area: float = 1.0,
@@ -181,38 +265,12 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
     cg = np.asarray(clusters.geometry.values, dtype=object)
     ccode = _cluster_codes(clusters, code_format)
     progress(5, "单元划分：道路红线 / units: road corridors")
-    corr_rows = []
-    if roads is not None and len(roads):
-        roads = same_crs(roads, clusters.crs)
-        cor = road_corridors(roads, width_field=width_field, class_field=class_field, class_widths=class_widths,
-                             default_width=default_width, findings=findings, snap_to=shapely.boundary(cg))
-        rg = np.asarray(cor.geometry.values, dtype=object)
-        ci, ri = shapely.STRtree(rg).query(cg, predicate="intersects")
-        inter = shapely.intersection(cg[ci], rg[ri]) if len(ci) else []
-        lines = np.asarray(cor["_line"].to_numpy(), dtype=object)
-        llen = shapely.length(shapely.intersection(lines[ri], cg[ci])) if len(ci) else []
-        for c, r, g, ln in zip(ci, ri, inter, llen):
-            parts = polygon_parts(g)
-            if parts and sum(p.area for p in parts) > 1e-6:
-                corr_rows.append([int(c), int(r), _polygonal(parts), float(ln)])
+    corr_rows, cor = _corridor_rows(cg, roads, clusters.crs, findings, width_field, class_field, class_widths,
+                                    default_width)
     progress(20, "单元划分：切分 / units: cutting")
     corr_by_cluster = [[k for k, row in enumerate(corr_rows) if row[0] == c] for c in range(len(cg))]
-    rest = [shapely.difference(cg[c], shapely.union_all([corr_rows[k][2] for k in ks])) if ks else cg[c]
-            for c, ks in enumerate(corr_by_cluster)]
-    pieces, owner = [], []
-    for c, g in enumerate(rest):
-        for p in polygon_parts(g):
-            pieces.append(p)
-            owner.append(c)
     lo = max(min_unit_area, sliver_area)
-    frames = frames_of(pieces) if pieces else []
-    jobs = []
-    for p, c, f in zip(pieces, owner, frames):
-        n = max(1, int(math.ceil(p.area / max_unit_area - 1e-9))) if math.isfinite(max_unit_area) else 1
-        jobs.append(SplitJob(p, n, f, c, p.area / n, lo, max_unit_area))
-    done, off = split_recursive(jobs, progress=progress.sub(20, 70), total_hint=sum(j.n for j in jobs))
-    geoms = [j.geom for j in done] + [j.geom for j in off]
-    own = [j.owner for j in done] + [j.owner for j in off]
+    geoms, own = _cut_clusters(cg, corr_rows, corr_by_cluster, lo, max_unit_area, progress)
     areas = shapely.area(np.asarray(geoms, dtype=object)) if geoms else np.array([])
     small = areas < lo
     # a cluster that is one small piece stays a unit (with a warning)
@@ -220,39 +278,15 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
     alone = np.array([counts[o] == 1 for o in own], bool) if own else np.zeros(0, bool)
     progress(75, "单元划分：合并碎片 / units: merging slivers")
     merged, kept, isolated = merge_small(geoms, own, small & ~alone)
-    for i in isolated:  # touches no unit of its cluster: give it to the adjacent corridor
-        c = own[i]
-        ks = corr_by_cluster[c]
-        pos = [k for k, r in enumerate(kept) if r == i]
-        g = shapely.union_all([merged[k] for k in pos])
-        lens = [float(shapely.length(shapely.intersection(shapely.boundary(g), shapely.boundary(corr_rows[k][2]))))
-                for k in ks]
-        if ks and max(lens) > 1e-9:
-            k = ks[int(np.argmax(lens))]
-            corr_rows[k][2] = _polygonal(safe_op(shapely.union, corr_rows[k][2], g))
-            for p in reversed(pos):
-                merged.pop(p)
-                kept.pop(p)
-        else:
-            findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[c],
-                                    f"组团 {ccode[c]} 中 {g.area:.1f} m² 的孤立碎片无相邻单元或道路，保留为单元 / an isolated "
-                                    f"piece of {g.area:.1f} m² in cluster {ccode[c]} touches no unit or road; kept",
-                                    value=float(g.area), limit=lo, unit="m²", geometry=g))
+    merged, kept = _isolated_to_corridors(isolated, merged, kept, own, corr_rows, corr_by_cluster, lo, findings,
+                                          ccode)
     uown = np.array([own[i] for i in kept], dtype=int)
     merged, uown = _absorb_leftovers(merged, uown, lo, corr_rows, corr_by_cluster, findings, ccode)
-    for i in np.flatnonzero(small & alone):
-        findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小面积", "warning", ccode[own[i]],
-                                f"组团 {ccode[own[i]]} 的可建设部分仅 {areas[i]:.1f} m²，小于最小单元面积，保留为一个单元 / "
-                                f"the buildable part of cluster {ccode[own[i]]} is {areas[i]:.1f} m², below the "
-                                "minimum unit area; kept as one unit", value=float(areas[i]), limit=lo, unit="m²",
-                                geometry=geoms[i]))
+    findings += _small_cluster_findings(np.flatnonzero(small & alone), geoms, areas, own, lo, ccode)
     progress(85, "单元划分：编码 / units: codes")
     units = _assemble_units(clusters, cg, ccode, merged, uown, code_format)
     corridors = _assemble_corridors(corr_rows, cor if corr_rows else None, ccode, clusters.crs)
-    q = quality_figures(units["YDMJ"].to_numpy(), units.geometry.values, lo=min_unit_area, hi=max_unit_area)
-    q["corridor_area"] = float(corridors["YDMJ"].sum()) if len(corridors) else 0.0
-    q["cluster_area"] = float(shapely.area(cg).sum())
-    q["balance_error"] = float(q["cluster_area"] - q["corridor_area"] - units["YDMJ"].sum())
+    q = _unit_quality(units, corridors, cg, min_unit_area, max_unit_area)
     log_quality(progress, "单元划分质量 / unit quality", q)
     progress(100, "")
     return units, corridors, findings, q
