@@ -94,6 +94,71 @@ def _supplied_mask(cadastre, supplied, supplied_field, supplied_values):
     return np.zeros(len(cadastre), bool)
 
 
+def _unit_params(units, codes, defaults, fields) -> list[tuple[float, float, float]]:
+    """``(target, min, max)`` plot area per unit: its own ``fields`` where set, else ``defaults``; raises
+    unless min ≤ target ≤ max."""
+    (target, lo, hi), (target_field, min_field, max_field) = defaults, fields
+    params = [(_unit_value(r, target_field, target), _unit_value(r, min_field, lo), _unit_value(r, max_field, hi))
+              for _, r in units.iterrows()]
+    for i, (t, a, b) in enumerate(params):
+        if not (0 <= a <= t <= b):
+            raise InputError("E_BAD_PARAMETER", name=f"{target_field}/{min_field}/{max_field}", value=codes[i],
+                             reason_zh="单元的目标、最小、最大面积须满足 最小 ≤ 目标 ≤ 最大",
+                             reason_en="a unit's areas must satisfy min ≤ target ≤ max")
+    return params
+
+
+def _plot_jobs(base, params, ug, unit_area, frames, front, codes, findings):
+    """``(jobs, fixed)``: a split job per piece to cut, and the indices of the pieces kept whole (supplied parcels);
+    a finding for each unit below its minimum plot area (it becomes one plot)."""
+    pieces, owners, tags, fixed = base
+    jobs, plots_fixed = [], []
+    for k, (g, u, tag, fx) in enumerate(zip(pieces, owners, tags, fixed)):
+        t, a, b = params[u]
+        if fx:
+            plots_fixed.append(k)
+            continue
+        area = g.area
+        if unit_area[u] < a:
+            findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小地块面积", "warning", codes[u],
+                                    f"单元 {codes[u]} 面积 {unit_area[u]:.1f} m² 小于最小地块面积 {a:.1f} m²，整体作为一个地块 / "
+                                    f"unit {codes[u]} ({unit_area[u]:.1f} m²) is smaller than the minimum plot area "
+                                    f"{a:.1f} m²; it becomes one plot", value=float(unit_area[u]), limit=a,
+                                    unit="m²", geometry=ug[u]))
+        n = choose_count(area, t, a, b) if area >= a or unit_area[u] < a else 0
+        jobs.append(SplitJob(g, max(n, 1), frames[u], u, area / max(n, 1), a, b, front[u], tag))
+    return jobs, plots_fixed
+
+
+def _plot_pieces(done, offcuts, plots_fixed, base):
+    """``(geoms, owners, tags, fixed)`` of the cut plots, then the offcuts, then the pieces kept whole."""
+    pieces, owners, tags, _ = base
+    geoms = [j.geom for j in done] + [j.geom for j in offcuts] + [pieces[k] for k in plots_fixed]
+    own = [j.owner for j in done] + [j.owner for j in offcuts] + [owners[k] for k in plots_fixed]
+    tg = [j.tag for j in done] + [j.tag for j in offcuts] + [tags[k] for k in plots_fixed]
+    is_fixed = np.array([False] * (len(done) + len(offcuts)) + [True] * len(plots_fixed))
+    return geoms, own, tg, is_fixed
+
+
+def _offcuts(geoms, own, is_fixed, params, unit_area):
+    """``(areas, lo_of, small)``: each plot's area and its unit's minimum, and which plots are offcuts to merge
+    (below the minimum, not kept whole, in a unit not itself below it)."""
+    areas = shapely.area(np.asarray(geoms, dtype=object)) if geoms else np.array([])
+    lo_of = np.array([params[u][1] for u in own]) if own else np.array([])
+    small_mask = ~is_fixed & (areas < lo_of * (1 - 1e-9)) & (unit_area[np.asarray(own, dtype=int)] >= lo_of) \
+        if geoms else np.zeros(0, bool)
+    return areas, lo_of, small_mask
+
+
+def _offcut_findings(isolated, geoms, own, areas, lo_of, codes) -> list:
+    """Findings for the offcuts kept alone (no neighbour to merge into)."""
+    return [Finding("LAYOUT-OFFCUT-KEPT", "零碎地块无相邻地块", "warning", codes[own[i]],
+                    f"单元 {codes[own[i]]} 中面积 {areas[i]:.1f} m² 的零碎地块无可合并的相邻地块，单独保留 / "
+                    f"an offcut of {areas[i]:.1f} m² in unit {codes[own[i]]} has no neighbour to merge "
+                    "into and is kept", value=float(areas[i]), limit=float(lo_of[i]), unit="m²",
+                    geometry=geoms[i]) for i in isolated]
+
+
 def subdivide_plots(units, cadastre=None, *, target_area: float, min_area: Optional[float] = None,
                     max_area: Optional[float] = None, supplied: Optional[Sequence[bool]] = None,
                     supplied_field: str = "GDZT", supplied_values: Sequence[str] = (SUPPLIED,),
@@ -115,58 +180,25 @@ def subdivide_plots(units, cadastre=None, *, target_area: float, min_area: Optio
     units = units.reset_index(drop=True)
     ug = np.asarray(units.geometry.values, dtype=object)
     codes = _unit_codes(units, code_format)
-    params = [(_unit_value(r, target_field, target), _unit_value(r, min_field, lo), _unit_value(r, max_field, hi))
-              for _, r in units.iterrows()]
-    for i, (t, a, b) in enumerate(params):
-        if not (0 <= a <= t <= b):
-            raise InputError("E_BAD_PARAMETER", name=f"{target_field}/{min_field}/{max_field}", value=codes[i],
-                             reason_zh="单元的目标、最小、最大面积须满足 最小 ≤ 目标 ≤ 最大",
-                             reason_en="a unit's areas must satisfy min ≤ target ≤ max")
+    params = _unit_params(units, codes, (target, lo, hi), (target_field, min_field, max_field))
     frames = frames_of(ug)
     progress(2, "地块划分：准备 / plots: preparing")
     # supplied parcels and, with respect_cadastre, the other parcels partition each unit
-    pieces, owners, tags, fixed = _base_pieces(units, ug, same_crs(cadastre, units.crs), supplied, supplied_field, supplied_values,
-                                               respect_cadastre, findings, [p[1] for p in params])
+    base = _base_pieces(units, ug, same_crs(cadastre, units.crs), supplied, supplied_field, supplied_values,
+                        respect_cadastre, findings, [p[1] for p in params])
     zone = road_zone(same_crs(roads, units.crs), tolerance=frontage_tolerance, line_distance=line_distance)
     front = _frontage_lines(ug, zone)
-    jobs, plots_fixed, small = [], [], []
     unit_area = shapely.area(ug)
-    for k, (g, u, tag, fx) in enumerate(zip(pieces, owners, tags, fixed)):
-        t, a, b = params[u]
-        if fx:
-            plots_fixed.append(k)
-            continue
-        area = g.area
-        if unit_area[u] < a:
-            findings.append(Finding("LAYOUT-UNIT-SMALL", "单元小于最小地块面积", "warning", codes[u],
-                                    f"单元 {codes[u]} 面积 {unit_area[u]:.1f} m² 小于最小地块面积 {a:.1f} m²，整体作为一个地块 / "
-                                    f"unit {codes[u]} ({unit_area[u]:.1f} m²) is smaller than the minimum plot area "
-                                    f"{a:.1f} m²; it becomes one plot", value=float(unit_area[u]), limit=a,
-                                    unit="m²", geometry=ug[u]))
-        n = choose_count(area, t, a, b) if area >= a or unit_area[u] < a else 0
-        if n == 0:
-            small.append(k)
-        jobs.append(SplitJob(g, max(n, 1), frames[u], u, area / max(n, 1), a, b, front[u], tag))
+    jobs, plots_fixed = _plot_jobs(base, params, ug, unit_area, frames, front, codes, findings)
     total = sum(j.n for j in jobs) + len(plots_fixed)
     progress(5, f"地块划分：约 {total} 个地块 / plots: about {total} plots")
     done, offcuts = split_recursive(jobs, min_width=min_width, max_aspect=max_aspect,
                                     progress=progress.sub(5, 85), total_hint=total)
-    geoms = [j.geom for j in done] + [j.geom for j in offcuts] + [pieces[k] for k in plots_fixed]
-    own = [j.owner for j in done] + [j.owner for j in offcuts] + [owners[k] for k in plots_fixed]
-    tg = [j.tag for j in done] + [j.tag for j in offcuts] + [tags[k] for k in plots_fixed]
-    is_fixed = np.array([False] * (len(done) + len(offcuts)) + [True] * len(plots_fixed))
-    areas = shapely.area(np.asarray(geoms, dtype=object)) if geoms else np.array([])
-    lo_of = np.array([params[u][1] for u in own]) if own else np.array([])
-    small_mask = ~is_fixed & (areas < lo_of * (1 - 1e-9)) & (unit_area[np.asarray(own, dtype=int)] >= lo_of) \
-        if geoms else np.zeros(0, bool)
+    geoms, own, tg, is_fixed = _plot_pieces(done, offcuts, plots_fixed, base)
+    areas, lo_of, small_mask = _offcuts(geoms, own, is_fixed, params, unit_area)
     progress(88, "地块划分：合并零碎地块 / plots: merging offcuts")
     merged, kept, isolated = merge_small(geoms, own, small_mask, locked=is_fixed, tags=tg)
-    for i in isolated:
-        findings.append(Finding("LAYOUT-OFFCUT-KEPT", "零碎地块无相邻地块", "warning", codes[own[i]],
-                                f"单元 {codes[own[i]]} 中面积 {areas[i]:.1f} m² 的零碎地块无可合并的相邻地块，单独保留 / "
-                                f"an offcut of {areas[i]:.1f} m² in unit {codes[own[i]]} has no neighbour to merge "
-                                "into and is kept", value=float(areas[i]), limit=float(lo_of[i]), unit="m²",
-                                geometry=geoms[i]))
+    findings += _offcut_findings(isolated, geoms, own, areas, lo_of, codes)
     plots = _assemble(units, ug, codes, merged, [own[i] for i in kept], [bool(is_fixed[i]) for i in kept],
                       frames, code_format)
     progress(94, "地块划分：检查 / plots: checking")
