@@ -170,10 +170,10 @@ def _front_sides(front, F: np.ndarray, xmin, xmax, ymin, ymax, tol: float = 0.05
     return out
 
 
-def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndarray, min_width: float,
-                max_aspect: float) -> np.ndarray:
-    """The half-plane polygon of the cut of every pending job. Rectangles in their frame (the common case)
-    are planned vectorized (area is linear in the offset); other shapes through :func:`_plan_cut`."""
+def _frame_boxes(pending: list[SplitJob], geoms: np.ndarray):
+    """``(F, box, reach, rect)``: every job's frame (m, 4: ox, oy, ux, uy), its piece's bounds in the frame
+    ``(xmin, xmax, ymin, ymax)``, the largest |coordinate| in the frame, and whether the piece is a rectangle
+    in its frame."""
     m = len(pending)
     F = np.array([[j.frame.ox, j.frame.oy, j.frame.ux, j.frame.uy] for j in pending])
     xy, gi = shapely.get_coordinates(geoms, return_index=True)
@@ -189,6 +189,82 @@ def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndar
     area = shapely.area(geoms)
     rect = (cnt == 5) & (np.abs(area - xe * ye) <= 1e-9 * xe * ye) & (shapely.get_type_id(geoms) == 3)
     rect &= shapely.get_num_interior_rings(geoms) == 0
+    return F, (xmin, xmax, ymin, ymax), reach, rect
+
+
+def _cross_cuts(piece_front, F, rect, long_axis, t, frac, aext, omin, oext, min_width, max_aspect):
+    """``(axis, t)``: the cut across the long axis, or across the other axis for rectangles where only that one
+    gives both halves road frontage (or gives more of it) within the width and aspect limits."""
+    has_f = np.array([pf is not None for pf in piece_front])
+    need = max(min_width, 1.0)
+    fl, ftot = _front_split_vec(piece_front, F, long_axis, t)
+    fr = ftot - fl
+    t2 = omin + frac * oext
+    gl, gtot = _front_split_vec(piece_front, F, 1 - long_axis, t2)
+    gr = gtot - gl
+    w_small = np.minimum(frac, 1 - frac) * oext
+    with np.errstate(divide="ignore", invalid="ignore"):
+        aspect = aext / np.maximum(w_small, 1e-9)
+    shape_ok = (w_small >= min_width) & (aspect <= max_aspect)
+    ok_long = (fl >= need) & (fr >= need)
+    other = has_f & rect & ~ok_long & shape_ok & (((gl >= need) & (gr >= need)) |
+                                                 (np.minimum(gl, gr) > np.minimum(fl, fr)))
+    axis = np.where(other, 1 - long_axis, long_axis)
+    t = np.where(other, t2, t)
+    return axis, t
+
+
+def _strip_cuts(pending, piece_front, F, box, rect, n, axis, t, min_width, max_aspect):
+    """``(axis, t, n1)``: the cut and the count of pieces left of it; where a rectangle is too deep for every plot to
+    reach the road by halving, the cut that strips one row of plots off its longest road-facing side."""
+    m = len(pending)
+    xmin, xmax, ymin, ymax = box
+    xe, ye = xmax - xmin, ymax - ymin
+    n1 = n // 2
+    # too deep for every plot to reach the road by halving: strip off one row of plots along the
+    # longest road-facing side (a ring of fronting rows, as in offset subdivision)
+    quota = np.array([j.quota for j in pending])
+    depth = np.sqrt(max_aspect * quota) if math.isfinite(max_aspect) else np.full(m, np.inf)
+    if min_width > 0:
+        depth = np.minimum(depth, quota / min_width)
+    side = _front_sides(piece_front, F, xmin, xmax, ymin, ymax)          # (m, 4): ymin, ymax, xmin, xmax
+    length = np.column_stack([xe, xe, ye, ye])
+    perp = np.column_stack([ye, ye, xe, xe])
+    cand = (side >= 0.8 * length) & (perp > 1.5 * depth[:, None]) & rect[:, None] & (n[:, None] >= 3)
+    score = np.where(cand, side, -1.0)
+    best = np.argmax(score, axis=1)
+    strip = score[np.arange(m), best] > 0
+    k = np.clip(np.round(length[np.arange(m), best] * depth / quota), 1, n - 1).astype(int)
+    low_side = (best % 2) == 0                  # ymin / xmin: the strip is the lower half (x' ≤ t)
+    n1 = np.where(strip, np.where(low_side, k, n - k), n1)
+    sfrac = n1 / n
+    sax = np.where(best < 2, 1, 0)              # a strip along ymin/ymax is cut at y = t (axis 1)
+    smin = np.where(sax == 1, ymin, xmin)
+    sext = np.where(sax == 1, ye, xe)
+    axis = np.where(strip, sax, axis)
+    t = np.where(strip, smin + sfrac * sext, t)
+    return axis, t, n1
+
+
+def _half_planes(F: np.ndarray, axis: np.ndarray, t: np.ndarray, reach: np.ndarray):
+    """The world polygons of the half planes x' ≤ t in the cut frames (vectorized :func:`_half_plane`)."""
+    r = reach + np.abs(t) + 10.0
+    pts = np.stack([np.column_stack([-r, -r]), np.column_stack([t, -r]), np.column_stack([t, r]),
+                    np.column_stack([-r, r])], axis=1)                       # (m, 4, 2) in cut coordinates
+    one = axis == 1
+    pts[one] = np.stack([-pts[one][:, :, 1], pts[one][:, :, 0]], axis=-1)  # (x', y') = (y, -x) -> (x, y)
+    ox, oy, ux, uy = (F[:, k][:, None] for k in range(4))
+    wx = ox + pts[:, :, 0] * ux - pts[:, :, 1] * uy
+    wy = oy + pts[:, :, 0] * uy + pts[:, :, 1] * ux
+    return shapely.polygons(np.stack([wx, wy], axis=-1))
+
+
+def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndarray, min_width: float,
+                max_aspect: float) -> np.ndarray:
+    """The half-plane polygon of the cut of every pending job. Rectangles in their frame (the common case)
+    are planned vectorized (area is linear in the offset); other shapes through :func:`_plan_cut`."""
+    F, (xmin, xmax, ymin, ymax), reach, rect = _frame_boxes(pending, geoms)
+    xe, ye = xmax - xmin, ymax - ymin
     n = np.array([j.n for j in pending])
     frac = (n // 2) / n
     long_axis = np.where(xe >= ye, 0, 1)
@@ -198,59 +274,14 @@ def _plan_level(pending: list[SplitJob], geoms: np.ndarray, piece_front: np.ndar
     oext = np.where(long_axis == 0, ye, xe)
     axis = long_axis.copy()
     t = amin + frac * aext
-    has_f = np.array([pf is not None for pf in piece_front])
-    if has_f.any():
-        need = max(min_width, 1.0)
-        fl, ftot = _front_split_vec(piece_front, F, long_axis, t)
-        fr = ftot - fl
-        t2 = omin + frac * oext
-        gl, gtot = _front_split_vec(piece_front, F, 1 - long_axis, t2)
-        gr = gtot - gl
-        w_small = np.minimum(frac, 1 - frac) * oext
-        with np.errstate(divide="ignore", invalid="ignore"):
-            aspect = aext / np.maximum(w_small, 1e-9)
-        shape_ok = (w_small >= min_width) & (aspect <= max_aspect)
-        ok_long = (fl >= need) & (fr >= need)
-        other = has_f & rect & ~ok_long & shape_ok & (((gl >= need) & (gr >= need)) |
-                                                     (np.minimum(gl, gr) > np.minimum(fl, fr)))
-        axis = np.where(other, 1 - long_axis, axis)
-        t = np.where(other, t2, t)
-        n1 = n // 2
-        # too deep for every plot to reach the road by halving: strip off one row of plots along the
-        # longest road-facing side (a ring of fronting rows, as in offset subdivision)
-        quota = np.array([j.quota for j in pending])
-        depth = np.sqrt(max_aspect * quota) if math.isfinite(max_aspect) else np.full(m, np.inf)
-        if min_width > 0:
-            depth = np.minimum(depth, quota / min_width)
-        side = _front_sides(piece_front, F, xmin, xmax, ymin, ymax)          # (m, 4): ymin, ymax, xmin, xmax
-        length = np.column_stack([xe, xe, ye, ye])
-        perp = np.column_stack([ye, ye, xe, xe])
-        cand = (side >= 0.8 * length) & (perp > 1.5 * depth[:, None]) & rect[:, None] & (n[:, None] >= 3)
-        score = np.where(cand, side, -1.0)
-        best = np.argmax(score, axis=1)
-        strip = score[np.arange(m), best] > 0
-        k = np.clip(np.round(length[np.arange(m), best] * depth / quota), 1, n - 1).astype(int)
-        low_side = (best % 2) == 0                  # ymin / xmin: the strip is the lower half (x' ≤ t)
-        n1 = np.where(strip, np.where(low_side, k, n - k), n1)
-        sfrac = n1 / n
-        sax = np.where(best < 2, 1, 0)              # a strip along ymin/ymax is cut at y = t (axis 1)
-        smin = np.where(sax == 1, ymin, xmin)
-        sext = np.where(sax == 1, ye, xe)
-        axis = np.where(strip, sax, axis)
-        t = np.where(strip, smin + sfrac * sext, t)
-    else:
-        n1 = n // 2
+    n1 = n // 2
+    if any(pf is not None for pf in piece_front):
+        axis, t = _cross_cuts(piece_front, F, rect, long_axis, t, frac, aext, omin, oext, min_width, max_aspect)
+        axis, t, n1 = _strip_cuts(pending, piece_front, F, (xmin, xmax, ymin, ymax), rect, n, axis, t, min_width,
+                                  max_aspect)
     for k in np.flatnonzero(~rect):
         axis[k], t[k], _, _ = _plan_cut(pending[k], piece_front[k], min_width, max_aspect)
-    r = reach + np.abs(t) + 10.0
-    pts = np.stack([np.column_stack([-r, -r]), np.column_stack([t, -r]), np.column_stack([t, r]),
-                    np.column_stack([-r, r])], axis=1)                       # (m, 4, 2) in cut coordinates
-    one = axis == 1
-    pts[one] = np.stack([-pts[one][:, :, 1], pts[one][:, :, 0]], axis=-1)  # (x', y') = (y, -x) -> (x, y)
-    ox, oy, ux, uy = (F[:, k][:, None] for k in range(4))
-    wx = ox + pts[:, :, 0] * ux - pts[:, :, 1] * uy
-    wy = oy + pts[:, :, 0] * uy + pts[:, :, 1] * ux
-    return shapely.polygons(np.stack([wx, wy], axis=-1)), n1
+    return _half_planes(F, axis, t, reach), n1
 
 
 def split_recursive(jobs: list[SplitJob], *, min_width: float = 0.0, max_aspect: float = math.inf,
