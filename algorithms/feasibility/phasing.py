@@ -34,7 +34,6 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from ..findings import Finding
 from ..geometry import prepare_polygons
 from ..planstate import plan_state
 from ..progress import Progress
@@ -42,6 +41,7 @@ from .assign import assign_blocks, block_neighbours
 from .costs import (BUILT_VALUES, SUPPLIED_VALUES, road_lengths_per_unit, status_mask, to_metres, unit_areas_ha,
                     unit_costs)
 from .params import get, load_params, merge_params, resolve_dates, validate_params
+from .phasefindings import no_infra_finding, pin_order_finding, pinned_finding, state_findings, table_findings
 
 __all__ = ["PhasingResult", "phasing", "phase_schedule", "quarter_label", "adjacency"]
 
@@ -164,32 +164,6 @@ def _pins(rows, pin_field) -> np.ndarray:
     return np.where(ok, np.nan_to_num(pin), 0).astype(int)
 
 
-def _state_findings(frame, state, code_field: str) -> list:
-    """Findings for the land set apart (需调整用地) and for 需核实 land that is phased."""
-    out = []
-    codes = frame[code_field].astype(str).to_numpy() if code_field in frame.columns else frame.index.astype(str)
-    if state.blocked.any():
-        shown = "、".join(codes[state.blocked][:10]) + (f" 等 {int(state.blocked.sum())} 块"
-                                                      if state.blocked.sum() > 10 else "")
-        if state.allow_blocked:
-            msg = (f"{int(state.blocked.sum())} 块需调整用地（一张图禁止性规则不合规）按参数仍纳入分期，各输出均已标注：{shown} / "
-                   f"{int(state.blocked.sum())} plots in conflict with a prohibiting rule are phased anyway, as asked")
-        else:
-            msg = (f"{int(state.blocked.sum())} 块需调整用地（一张图禁止性规则不合规）不纳入分期、不计征地、不出让：{shown} / "
-                   f"{int(state.blocked.sum())} plots in conflict with a prohibiting rule are set apart: not phased, "
-                   "not acquired, not sold")
-        out.append(Finding("FEAS-SET-APART", "需调整用地", "warning", None, msg))
-    if state.verify.any():
-        out.append(Finding("FEAS-VERIFY", "需核实用地纳入分期", "info", None,
-                           f"{int(state.verify.sum())} 块一张图审查“需核实”的用地纳入分期并已标注 / "
-                           f"{int(state.verify.sum())} plots to be verified are phased and marked"))
-    if not state.checked:
-        out.append(Finding("FEAS-NOT-REVIEWED", "输入未经一张图审查", "warning", None,
-                           "输入图层没有一张图审查结果（SCJL 与冲突面积字段），全部用地按可开发处理 / the input carries no "
-                           "master-plan check results: all land is treated as developable"))
-    return out
-
-
 def _layer(units, state, develop_index, phase) -> object:
     """The whole input with KFFQ (empty for land set apart), KFZT and KFSM."""
     out = units.copy()
@@ -201,6 +175,78 @@ def _layer(units, state, develop_index, phase) -> object:
     note[state.blocked] = state.reason[state.blocked]
     out["KFSM"] = note
     return out
+
+
+def _develop_rows(units, *, unit_field, allow_blocked, supplied_field, supplied_values):
+    """The repaired input, its plan state, the rows to phase (not set apart) and the findings so far."""
+    if len(units) == 0:
+        raise InputError("E_EMPTY_LAYER", layer="units")
+    units, findings = prepare_polygons(units, layer="units",
+                                       code_field=unit_field if unit_field in units.columns else None)
+    state = plan_state(units, allow_blocked=allow_blocked, supplied_field=supplied_field,
+                       supplied_values=supplied_values)
+    findings += state_findings(units, state, "DKBH" if "DKBH" in units.columns else unit_field)
+    rows = units[state.develop]
+    if len(rows) == 0:
+        raise InputError("E_EMPTY_LAYER", layer="units（全部为需调整用地 / all land is set apart）")
+    return units, state, rows, findings
+
+
+def _row_costs(rows, m_rows, roads, m_roads, *, params, supplied_field, supplied_values, serviced_field,
+               serviced_values, road_class_field, road_length_field, road_status_field, built_values, progress):
+    """Supplied and serviced per row, built per road, and the rows' quantities and costs (:func:`.costs.unit_costs`)."""
+    n = len(rows)
+    supplied = status_mask(rows, supplied_field, supplied_values)
+    supplied = supplied if len(supplied) else np.zeros(n, bool)
+    serviced = status_mask(rows, serviced_field, serviced_values)
+    serviced = serviced if len(serviced) else np.zeros(n, bool)
+    built = status_mask(roads, road_status_field, built_values) if roads is not None else np.zeros(0, bool)
+    progress(5, "道路分摊 / road lengths")
+    road_km = road_lengths_per_unit(m_rows, m_roads, class_field=road_class_field, length_field=road_length_field,
+                                    built=built if len(built) else None)
+    costs = unit_costs(m_rows, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
+    return supplied, serviced, built, costs
+
+
+def _infrastructure(m_roads, built, m_infra) -> Optional[np.ndarray]:
+    """The built infrastructure's geometries (built roads, then the other infrastructure), or None when there is none."""
+    infra_parts = []
+    if m_roads is not None and len(built) and built.any():
+        infra_parts.append(m_roads.geometry.to_numpy()[built])
+    if m_infra is not None and len(m_infra):
+        infra_parts.append(m_infra.geometry.to_numpy())
+    return np.concatenate(infra_parts) if infra_parts else None
+
+
+def _touching(geoms, infra_geoms, adj: float) -> tuple[np.ndarray, list]:
+    """Rows within ``adj`` m of the built infrastructure, and the finding when no infrastructure is given."""
+    touching = np.zeros(len(geoms), bool)
+    if infra_geoms is not None and len(infra_geoms):
+        hit, _ = shapely.STRtree(infra_geoms).query(geoms, predicate="dwithin", distance=max(adj, 1e-6))
+        touching[np.unique(hit)] = True
+        return touching, []
+    return touching, [no_infra_finding()]
+
+
+def _grower(params, costs, block_of, nb_blocks, *, pinned, supplied, serviced, touching, dist, neighbours):
+    """:func:`.assign.assign_blocks` bound to the blocks' areas, investments, tiers and neighbours (takes ``cap_ha``)."""
+    cap_inv = get(params, "phasing.capacity_investment")
+    return partial(
+        assign_blocks, _per_block(block_of, nb_blocks, costs["area_ha"]),
+        _per_block(block_of, nb_blocks, costs["investment"]), pinned=pinned,
+        supplied=_per_block(block_of, nb_blocks, supplied) > 0, serviced=_per_block(block_of, nb_blocks, serviced) > 0,
+        touching=_per_block(block_of, nb_blocks, touching) > 0, dist=_per_block(block_of, nb_blocks, dist, "min"),
+        neighbours=neighbours, cap_inv=None if cap_inv is None else float(cap_inv))
+
+
+def _phased_plots(plots, rows, unit_field, phase, rows_are_plots):
+    """The plots with KFFQ from their unit's phase, when units were phased and their plots given; else None."""
+    if plots is not None and unit_field in plots.columns and unit_field in rows.columns and not rows_are_plots:
+        lut = dict(zip(rows[unit_field].astype(str), phase))
+        out_plots = plots.copy()
+        out_plots["KFFQ"] = pd.array(out_plots[unit_field].astype(str).map(lut), dtype="Int64")
+        return out_plots
+    return None
 
 
 def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_field: Optional[str] = None,
@@ -219,80 +265,41 @@ def phasing(units, *, params: Optional[dict] = None, roads=None, road_class_fiel
     """
     progress = progress or Progress()
     params = _with_overrides(params, capacity_ha, maturity_threshold, capacity_investment)
-    if len(units) == 0:
-        raise InputError("E_EMPTY_LAYER", layer="units")
-    units, findings = prepare_polygons(units, layer="units",
-                                       code_field=unit_field if unit_field in units.columns else None)
-    state = plan_state(units, allow_blocked=allow_blocked, supplied_field=supplied_field,
-                       supplied_values=supplied_values)
-    findings += _state_findings(units, state, "DKBH" if "DKBH" in units.columns else unit_field)
-    rows = units[state.develop]
-    if len(rows) == 0:
-        raise InputError("E_EMPTY_LAYER", layer="units（全部为需调整用地 / all land is set apart）")
+    units, state, rows, findings = _develop_rows(units, unit_field=unit_field, allow_blocked=allow_blocked,
+                                                 supplied_field=supplied_field, supplied_values=supplied_values)
     m_rows, target = to_metres(rows, layer="units")
     m_roads, _ = to_metres(roads, layer="roads", target=target)
     m_infra, _ = to_metres(infrastructure, layer="infrastructure", target=target)
     geoms = m_rows.geometry.to_numpy()
-    n = len(rows)
-    supplied = status_mask(rows, supplied_field, supplied_values)
-    supplied = supplied if len(supplied) else np.zeros(n, bool)
-    serviced = status_mask(rows, serviced_field, serviced_values)
-    serviced = serviced if len(serviced) else np.zeros(n, bool)
-    built = status_mask(roads, road_status_field, built_values) if roads is not None else np.zeros(0, bool)
-    progress(5, "道路分摊 / road lengths")
-    road_km = road_lengths_per_unit(m_rows, m_roads, class_field=road_class_field, length_field=road_length_field,
-                                    built=built if len(built) else None)
-    costs = unit_costs(m_rows, params=params, supplied=supplied, serviced=serviced, road_km=road_km)
+    supplied, serviced, built, costs = _row_costs(
+        rows, m_rows, roads, m_roads, params=params, supplied_field=supplied_field, supplied_values=supplied_values,
+        serviced_field=serviced_field, serviced_values=serviced_values, road_class_field=road_class_field,
+        road_length_field=road_length_field, road_status_field=road_status_field, built_values=built_values,
+        progress=progress)
     block_of, nb_blocks, unit_codes, rows_are_plots = _blocks(rows, unit_field)
     pinned = _per_block(block_of, nb_blocks, _pins(rows, pin_field), "max").astype(int)
-    if (pinned > 0).any():
-        findings.append(Finding("FEAS-PINNED", "指定分期", "info", None,
-                                f"{int((pinned > 0).sum())} 个分期单元按“{pin_field}”指定分期 / "
-                                f"{int((pinned > 0).sum())} blocks pinned by '{pin_field}'"))
-    infra_parts = []
-    if m_roads is not None and len(built) and built.any():
-        infra_parts.append(m_roads.geometry.to_numpy()[built])
-    if m_infra is not None and len(m_infra):
-        infra_parts.append(m_infra.geometry.to_numpy())
-    infra_geoms = np.concatenate(infra_parts) if infra_parts else None
+    findings += pinned_finding(pinned, pin_field)
+    infra_geoms = _infrastructure(m_roads, built, m_infra)
     adj = float(get(params, "phasing.adjacency_distance"))
     progress(15, "相邻关系 / adjacency")
     neighbours = block_neighbours(adjacency(geoms, adj), block_of, nb_blocks)
-    touching = np.zeros(n, bool)
-    if infra_geoms is not None and len(infra_geoms):
-        hit, _ = shapely.STRtree(infra_geoms).query(geoms, predicate="dwithin", distance=max(adj, 1e-6))
-        touching[np.unique(hit)] = True
-    else:
-        findings.append(Finding("FEAS-NO-INFRA", "无现状基础设施", "info", None,
-                                "未提供已建道路或基础设施，分期从已供地/已平整用地或区域一端开始 / no built roads or "
-                                "infrastructure given; phases start from supplied/serviced land or one end of the zone"))
+    touching, found = _touching(geoms, infra_geoms, adj)
+    findings += found
     dist = _seed_distance(geoms, infra_geoms, supplied | serviced)
     cap = float(get(params, "phasing.capacity_ha"))
-    cap_inv = get(params, "phasing.capacity_investment")
-    grow = partial(
-        assign_blocks, _per_block(block_of, nb_blocks, costs["area_ha"]),
-        _per_block(block_of, nb_blocks, costs["investment"]), pinned=pinned,
-        supplied=_per_block(block_of, nb_blocks, supplied) > 0, serviced=_per_block(block_of, nb_blocks, serviced) > 0,
-        touching=_per_block(block_of, nb_blocks, touching) > 0, dist=_per_block(block_of, nb_blocks, dist, "min"),
-        neighbours=neighbours, cap_inv=None if cap_inv is None else float(cap_inv))
+    grow = _grower(params, costs, block_of, nb_blocks, pinned=pinned, supplied=supplied, serviced=serviced,
+                   touching=touching, dist=dist, neighbours=neighbours)
     phase_b, as_order = grow(cap_ha=cap, progress=progress)
     phase = phase_b[block_of]
     if as_order:
-        findings.append(Finding("FEAS-PIN-ORDER", "指定分期按开发顺序使用", "info", None,
-                                f"“{pin_field}”指定的分期超过每期规模 {cap:g} 公顷：按其数值作为开发顺序，拆分为不超过规模的"
-                                f"分期 / the pinned phases of '{pin_field}' exceed the capacity of {cap:g} ha: they are "
-                                "read as an order and split into phases within the capacity"))
+        findings.append(pin_order_finding(pin_field, cap))
     out = rows.copy()
     out["KFFQ"] = pd.array(phase, dtype="Int64")
     table = phase_table(costs, phase, params=params, plots=plots, units=units, unit_field=unit_field,
                         unit_codes=unit_codes if rows_are_plots else None, verify=state.verify[state.develop],
                         blocked=state.blocked[state.develop])
-    findings += _table_findings(table, params, phase_b)
-    out_plots = None
-    if plots is not None and unit_field in plots.columns and unit_field in rows.columns and not rows_are_plots:
-        lut = dict(zip(rows[unit_field].astype(str), phase))
-        out_plots = plots.copy()
-        out_plots["KFFQ"] = pd.array(out_plots[unit_field].astype(str).map(lut), dtype="Int64")
+    findings += table_findings(table, params, phase_b)
+    out_plots = _phased_plots(plots, rows, unit_field, phase, rows_are_plots)
     progress(100, "分期完成 / phasing done")
     result = PhasingResult(out, table, costs, findings, out_plots, params)
     result.layer = _layer(units, state, rows.index, phase)
@@ -314,25 +321,6 @@ def _set_apart(units, state, unit_field, target) -> pd.DataFrame:
                          part.index.astype(str), "unit": part[unit_field].astype(str).to_numpy()
                          if unit_field in part.columns else "", "area_ha": area,
                          "conflict_m2": state.conflict_m2[sel], "reason": state.reason[sel]})
-
-
-def _table_findings(table, params, phase_b) -> list:
-    out = []
-    cap = float(get(params, "phasing.capacity_ha"))
-    for _, row in table.iterrows():
-        if row["area_ha"] > cap + 1e-9:
-            one = int((phase_b == row["KFFQ"]).sum()) == 1
-            why = ("（该期只有一个不可拆分的单元，其面积即超过规模）/ (one indivisible unit larger than the capacity)"
-                   if one else "")
-            out.append(Finding("FEAS-CAPACITY", "分期规模超限", "warning", None,
-                               f"第 {row['KFFQ']} 期 {row['area_ha']:.2f} 公顷，超过每期规模{why} / phase {row['KFFQ']} "
-                               f"has {row['area_ha']:.2f} ha, above the capacity per phase",
-                               value=float(row["area_ha"]), limit=cap, unit="公顷"))
-        if not row["matures_in_horizon"]:
-            out.append(Finding("FEAS-LATE", "测算期内未成熟", "warning", None,
-                               f"第 {row['KFFQ']} 期在测算期内未达到成熟阈值 / phase {row['KFFQ']} does not "
-                               f"mature within the horizon"))
-    return out
 
 
 def phase_table(costs: pd.DataFrame, phase: np.ndarray, *, params: dict, plots=None, units=None,
