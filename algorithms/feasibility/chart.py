@@ -46,7 +46,11 @@ def write_chart(phases_long: pd.DataFrame, quarterly: pd.DataFrame, path: str) -
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, ncol=2, prop={"family": font} if font else None)
     fig.tight_layout()
-    fig.savefig(path, format=fmt)
+    from matplotlib import rc_context
+
+    # the same figures give the same file: fixed ids in the SVG (matplotlib's are random) and no date stamp
+    with rc_context({"svg.hashsalt": "zutuan"}):
+        fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return path
 
 

@@ -384,3 +384,12 @@ def test_dates_precedence_parameter_plan_file_today():
     assert d["start"] == "2026Q1"  # the plan's year wins over the parameter file
     d = resolve_dates(p, metadata={"BZNF": "2026"}, start_year=2030, start_quarter=3, base_year=2028)["_dates"]
     assert (d["start"], d["base_year"]) == ("2030Q3", 2028) and d["start_source"].startswith("算法参数")
+
+
+def test_svg_chart_is_the_same_file_for_the_same_figures(tmp_path, hand):
+    """Writing the chart as SVG twice gives the same bytes (matplotlib's random ids fixed, no date stamp), so two runs
+    of the same plan can be compared file by file (without matplotlib the chart's own SVG writer, also fixed)."""
+    _, _, cf = hand
+    a = open(write_chart(cf.phases, cf.quarterly, str(tmp_path / "a.svg")), "rb").read()
+    b = open(write_chart(cf.phases, cf.quarterly, str(tmp_path / "b.svg")), "rb").read()
+    assert a == b and b"<svg" in a and b"<dc:date>" not in a
