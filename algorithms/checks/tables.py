@@ -12,6 +12,7 @@ from typing import Optional
 
 import numpy as np
 
+from .._compat import factorize_text
 from ..errors import StandardError_
 from ..standards._files import STANDARDS_DIR, read_header, read_table
 
@@ -109,13 +110,11 @@ def norm_column(series) -> np.ndarray:
     if len(vals) and set(map(type, vals)) == {str}:
         if not _CHANGED.search("\x00".join(vals.tolist())):
             return vals.copy()          # the usual column (codes, 用地用海代码): one regular-expression pass, no change
-        # each distinct text once (a land-use column holds a few dozen); "nan" / "none" / "null" (any case) are empty.
-        # Not pd.factorize: its string hash table ends a text at its first NUL ("1001\x00x" would be "1001")
-        norm = {v: ("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for v, t in
-                ((v, v.strip()) for v in set(vals.tolist()))}
-        out = np.empty(len(vals), dtype=object)
-        out[:] = [norm[v] for v in vals.tolist()]
-        return out
+        # each distinct text once (a land-use column holds a few dozen); "nan" / "none" / "null" (any case) are empty
+        codes, uniq = factorize_text(vals.tolist())
+        norm = np.empty(len(uniq), dtype=object)
+        norm[:] = [("" if len(t) <= 4 and t.lower() in _NULL_TEXT else t) for t in (v.strip() for v in uniq)]
+        return norm[codes]
     uniq = {}
     out = np.empty(len(vals), dtype=object)
     for k, v in enumerate(vals):

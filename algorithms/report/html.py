@@ -19,7 +19,7 @@ from .sections import (AREA_KINDS, PlotIndex, actions_legend, maps_section, net_
                        row_action, row_result, tolerance_note)
 from .svgmap import svg_map
 
-__all__ = ["render_report", "write_report", "svg_map"]
+__all__ = ["render_report", "write_report", "save_report", "svg_map"]
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","SimHei",sans-serif;font-size:10.5pt;

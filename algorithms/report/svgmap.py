@@ -201,6 +201,13 @@ def _layer_style(rule_id):
     return LAYER_COLOURS.get(rule_id, LAYER_COLOURS["*"])
 
 
+def _swatch(fill, stroke, name, line="solid") -> str:
+    """A legend entry of a constraint layer: its fill and its outline (``line``: solid, or dashed as the plot maps
+    draw it)."""
+    return (f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
+            f'border:2px {line} {stroke}"></i>{_e(name)}</span>')
+
+
 def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
     """The zone: every plot grey, each constraint layer ((rule id, name, geometries[, :func:`boxed` of them]))
     in its colour, the conflicting plots (``conflicted``, geometries) outlined red; a legend below."""
@@ -218,8 +225,7 @@ def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
         fill, stroke = _layer_style(rule_id)
         body.append(_areas(view, _local(geoms, view, known=known[0] if known else None), fill=fill, stroke=stroke,
                            width=1.0, opacity=0.35))
-        legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
-                      f'border:2px solid {stroke}"></i>{_e(name)}</span>')
+        legend.append(_swatch(fill, stroke, name))
     body.append(_areas(view, _local(conflicted, view, simplify=False), fill="none", stroke="#d92d20", width=1.6))
     legend.append('<span class="lg"><i style="border:2px solid #d92d20"></i>有冲突的地块</span>'
                   '<span class="lg"><i style="background:#eee;border:1px solid #999"></i>其他地块</span>')
@@ -244,8 +250,7 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
         local = _local(geoms, view, simplify=False, known=known[0] if known else None)
         body.append(_areas(view, local, fill=fill, stroke=stroke, width=1.4, opacity=0.25, dash="5,3"))
         if len(local[0]):               # named in the legend, not on the map, where it would cover plot codes
-            legend.append(f'<span class="lg"><i style="background:{fill if fill != "none" else "#fff"};'
-                          f'border:2px dashed {stroke}"></i>{_e(name)}</span>')
+            legend.append(_swatch(fill, stroke, name, "dashed"))
     body.append(_shape(view, plot, fill="#ffffff", stroke="#000", width=1.8, opacity=0.0))
     body += [_shape(view, g, stroke="#b42318", width=0.8, hatch=True) for g in conflicts]
     body += [_label(view, _clip(g, view), c, 7, "#666") for c, g in near[:25]]
