@@ -86,9 +86,11 @@ class ZutuanAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(
                 f"缺少 Python 依赖：{', '.join(missing)}\nMissing Python packages: {', '.join(missing)}\n{INSTALL_HINT}")
         from ...algorithms.errors import ZutuanError
+        from ...algorithms.gcpause import paused_gc
 
         try:
-            return self.run_engine(parameters, context, feedback)
+            with paused_gc():       # no heap scans while a run builds its rows (algorithms/gcpause.py)
+                return self.run_engine(parameters, context, feedback)
         except ZutuanError as err:
             raise QgsProcessingException(err.bilingual()) from None
 

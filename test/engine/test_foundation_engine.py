@@ -173,3 +173,41 @@ def test_create_plan_whole_or_nothing(tmp_path):
     assert [p for p in os.listdir(tmp_path) if p.startswith(".zutuan-")] == []
     with pytest.raises(InputError):
         create_plan(str(tmp_path / "missing" / "p.gpkg"), crs=4545)
+
+
+def test_paused_gc_counts_nested_and_concurrent_runs_and_restores_the_state():
+    """The collector is off inside, back on after the last of nested/concurrent pauses, also after an error, and
+    left off when it was off before."""
+    import gc
+    import threading
+
+    from algorithms.gcpause import paused_gc
+
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def other_run():
+        with paused_gc():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=other_run)
+    with paused_gc():
+        assert not gc.isenabled()
+        t.start()
+        assert inside.wait(10)
+    assert not gc.isenabled()          # the other run is still going
+    release.set()
+    t.join(10)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with paused_gc():
+            raise ValueError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()      # it was off: stays off
+    finally:
+        gc.enable()

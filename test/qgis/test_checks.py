@@ -62,6 +62,38 @@ def test_report_saved_only_with_both_layers(plugin, tmp_path):
     assert res["REPORT"] == str(report) and "红线甲" in report.read_text(encoding="utf-8")
 
 
+def test_run_pauses_the_garbage_collector_and_restores_it(plugin, tmp_path):
+    """During a run the cyclic collector is off (algorithms/gcpause.py: no heap scans while rows are built), seen from
+    the run's own feedback; after it, and after a run that stops on bad input, it is on again."""
+    import gc
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Seen(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.states = []
+
+        def pushInfo(self, info):  # noqa: N802 - QGIS's name
+            self.states.append((info, gc.isenabled()))
+            super().pushInfo(info)
+
+    red = memory_layer([_sq(50, -50, 150, 150)], crs="EPSG:4524", fields=(("MC", "string"),), attrs=[("红线甲",)])
+    seen = Seen()
+    assert gc.isenabled()
+    res = processing.run("zutuan:checkmasterplan", {"INPUT": _plots(), "ECOLOGICAL_REDLINE": red,
+                                                    "OUTPUT": str(tmp_path / "plots.gpkg")}, feedback=seen)
+    assert res["N_FAIL"] == 1
+    last = max(k for k, (info, _) in enumerate(seen.states) if info.startswith("合规 "))   # the run's last message
+    assert not any(on for _, on in seen.states[:last + 1])
+    assert gc.isenabled()
+    lonlat = memory_layer(["POLYGON((100 30, 100.001 30, 100.001 30.001, 100 30))"], crs="EPSG:4524",
+                          fields=FIELDS, attrs=[("A", "1001")])     # degrees labelled as GK metres: a clear stop
+    with pytest.raises(QgsProcessingException, match="cannot belong to its CRS"):
+        processing.run("zutuan:checkmasterplan", {"INPUT": lonlat, "ECOLOGICAL_REDLINE": red, "OUTPUT": "memory:"})
+    assert gc.isenabled()
+
+
 def test_checkstandards_processing_run(plugin, tmp_path):
     fields = FIELDS + (("HYDM", "string"), ("RJLXX", "double"), ("JZXS", "double"))
     plots = memory_layer([_sq(0, 0, 100, 100), _sq(200, 0, 300, 100)], crs="EPSG:4524", fields=fields,
