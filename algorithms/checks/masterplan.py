@@ -261,19 +261,21 @@ def _reviewed_plots(measured, ctx, summaries, fields):
 
 
 def _check_parameters(tolerance, slope_limit, boundary_tolerance, datum_accuracy) -> None:
-    """Stop on a parameter outside its range (E_BAD_PARAMETER, Chinese and English)."""
-    if tolerance < 0:
-        raise InputError("E_BAD_PARAMETER", name="TOLERANCE", value=tolerance, reason_zh="不能为负",
-                         reason_en="must not be negative")
+    """Stop on a parameter outside its range (E_BAD_PARAMETER, Chinese and English). A NaN is never in range (a NaN
+    tolerance would make every ``area >= tolerance`` false: every plot 合规)."""
+    given = [("TOLERANCE", tolerance), ("BOUNDARY_TOLERANCE", boundary_tolerance)]
+    for name, value in given + ([("DATUM_ACCURACY", datum_accuracy)] if datum_accuracy is not None else []):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = float("nan")
+        if not number >= 0:
+            nan = number != number
+            raise InputError("E_BAD_PARAMETER", name=name, value=value, reason_zh="不是数值" if nan else "不能为负",
+                             reason_en="not a number" if nan else "must not be negative")
     if not 0 < slope_limit < 90:
         raise InputError("E_BAD_PARAMETER", name="SLOPE_LIMIT", value=slope_limit, reason_zh="应在 0°–90° 之间",
                          reason_en="must lie between 0° and 90°")
-    if not boundary_tolerance >= 0:
-        raise InputError("E_BAD_PARAMETER", name="BOUNDARY_TOLERANCE", value=boundary_tolerance, reason_zh="不能为负",
-                         reason_en="must not be negative")
-    if datum_accuracy is not None and not datum_accuracy >= 0:
-        raise InputError("E_BAD_PARAMETER", name="DATUM_ACCURACY", value=datum_accuracy, reason_zh="不能为负",
-                         reason_en="must not be negative")
 
 
 def _run_rules(ctx, specs, prep, findings, table, missing_landuse, datum, dem, slope_limit, progress):

@@ -61,7 +61,7 @@ def validate_parties(params: Mapping) -> None:
     bond = get(params, "parties.government.special_bond") or {}
     for key in ("interest_rate", "term_years"):
         v = float(bond.get(key, 0) or 0)
-        if v < 0 or (key == "interest_rate" and v >= 1):
+        if not v >= 0 or (key == "interest_rate" and v >= 1):         # NaN too
             _bad(f"parties.government.special_bond.{key}", v, "应为非负小数", "must be a non-negative fraction")
     if bond.get("repayment", "bullet") not in ("bullet", "equal"):
         _bad("parties.government.special_bond.repayment", bond.get("repayment"), "可选 bullet（到期还本）/ equal（等额还本）",

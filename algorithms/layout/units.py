@@ -256,7 +256,7 @@ def subdivide_units(clusters, roads=None, *, width_field: str = "HXKD", class_fi
     same cluster that shares the longest edge (into the corridor when they touch no unit).
     Returns ``(units, corridors, findings, quality)``.
     """
-    if min_unit_area < 0 or not max_unit_area > 0 or max_unit_area < min_unit_area:
+    if not min_unit_area >= 0 or not max_unit_area > 0 or max_unit_area < min_unit_area:      # NaN too
         raise InputError("E_BAD_PARAMETER", name="min_unit_area/max_unit_area", value=f"{min_unit_area}/{max_unit_area}",
                          reason_zh="须 0 ≤ 最小单元面积 ≤ 最大单元面积", reason_en="need 0 ≤ min ≤ max unit area")
     progress = progress or Progress()

@@ -43,6 +43,8 @@ def _number(path, key, value, *, positive=False):
         v = float(value)
     except (TypeError, ValueError):
         raise config_error(path, key, f"应为数值，实为 {value!r}", f"must be a number, not {value!r}") from None
+    if v != v:                              # NaN: every comparison with it is false, it would pass any limit
+        raise config_error(path, key, f"应为数值，实为 {value!r}", f"must be a number, not {value!r}")
     if v < 0 or (positive and v == 0):
         raise config_error(path, key, "应为正数", "must be positive")
     return v

@@ -429,3 +429,20 @@ def test_norm_column_is_normalise_code_on_every_value():
         assert [type(v) for v in got.tolist()] == [str] * len(values)
         got[:] = "changed"
         assert s.tolist() == values or values != values          # the input is not touched
+
+
+@pytest.mark.parametrize("kw", [{"tolerance": float("nan")}, {"tolerance": -1.0}, {"tolerance": None},
+                                {"boundary_tolerance": float("nan")}, {"datum_accuracy": float("nan")}])
+def test_nan_or_negative_tolerances_stop_the_check(kw):
+    """A NaN tolerance would make every ``area >= tolerance`` false, every plot 合规: it stops the run like a negative
+    one, naming the parameter in both languages."""
+    from algorithms.errors import InputError
+
+    plots = gpd.GeoDataFrame({"DKBH": ["A"], "YDYHFLDM": ["1001"]}, geometry=[box(0, 0, 100, 100)], crs="EPSG:4545")
+    red = gpd.GeoDataFrame(geometry=[box(50, 0, 150, 100)], crs="EPSG:4545")
+    with pytest.raises(InputError) as e:
+        check_masterplan(plots, ecological_redline=red, **kw)
+    name = next(iter(kw)).upper()
+    assert e.value.code == "E_BAD_PARAMETER" and name in e.value.message_zh and name in e.value.message_en
+    bad = kw[next(iter(kw))]
+    assert ("不是数值" if bad is None or bad != bad else "不能为负") in e.value.message_zh

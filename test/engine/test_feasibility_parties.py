@@ -85,6 +85,9 @@ def test_party_shares_are_checked():
     assert "不能超过 1" in e.value.bilingual()
     with pytest.raises(InputError):
         _cash(existing_debt=[{"balance": 100}])
+    with pytest.raises(InputError) as e:        # NaN rate: every money figure after it would be NaN
+        _cash(government={"grant_share": 0.2, "special_bond": {"share": 0.5, "interest_rate": float("nan")}})
+    assert "interest_rate" in e.value.bilingual()
 
 
 FACTORY = {"1001": {"land_price_per_ha": 600, "developer_factory_share": 0.5}}

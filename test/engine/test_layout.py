@@ -125,6 +125,9 @@ def test_bad_input_errors():
     with pytest.raises(ZutuanError) as e:
         subdivide_plots(units, target_area=0)
     assert e.value.code == "E_BAD_PARAMETER" and "目标面积" in e.value.message_zh
+    with pytest.raises(ZutuanError) as e:      # NaN minimum unit area: no piece would ever be merged
+        subdivide_units(gdf([shapely.box(0, 0, 200, 100)], ZTBH=["Z01"]), min_unit_area=float("nan"))
+    assert e.value.code == "E_BAD_PARAMETER"
     with pytest.raises(ZutuanError) as e:
         subdivide_plots(units, target_area=-5)
     assert e.value.code == "E_BAD_PARAMETER"

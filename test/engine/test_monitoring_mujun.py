@@ -107,6 +107,9 @@ def test_profile_errors_name_the_key(tmp_path):
     with pytest.raises(InputError) as exc:
         _profile(tmp_path, indicators=[{"key": "x", "name": "x", "num": "profit", "den": "land_mu", "field": "X"}])
     assert "indicators[0].num" in exc.value.message_zh
+    with pytest.raises(InputError) as exc:      # .nan in YAML: NaN would pass every threshold comparison
+        _profile(tmp_path, grading={"method": "rank_share", "classes": {"A": float("nan"), "B": 40, "C": 60}})
+    assert "grading.classes.A" in exc.value.message_zh and "应为数值" in exc.value.message_zh
 
 
 def test_year_not_in_statistics(tmp_path):
