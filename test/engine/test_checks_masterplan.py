@@ -6,6 +6,8 @@ import algorithms  # noqa: F401  (PROJ data directory before pyproj loads)
 import geopandas as gpd
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
@@ -429,6 +431,16 @@ def test_norm_column_is_normalise_code_on_every_value():
         assert [type(v) for v in got.tolist()] == [str] * len(values)
         got[:] = "changed"
         assert s.tolist() == values or values != values          # the input is not touched
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\n\x1c\u3000\xa0\x00nNaAuUlLoOeE10x", max_size=6), min_size=1, max_size=6))
+def test_norm_column_fast_test_never_misses_a_change(texts):
+    """The one-pass test of norm_column says "no change" only when normalise_code changes no text."""
+    from algorithms.checks.tables import _some_change, normalise_code
+
+    if not _some_change(texts):
+        assert [normalise_code(t) for t in texts] == texts
 
 
 @pytest.mark.parametrize("kw", [{"tolerance": float("nan")}, {"tolerance": -1.0}, {"tolerance": None},
