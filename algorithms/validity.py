@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from .segments import repeat
 from .threads import split_map
 
 __all__ = ["is_valid", "proven_valid"]
@@ -81,7 +82,7 @@ def _subset(keep, idx, xy, counts):
     """The rings ``keep`` says (indices, coordinates, counts)."""
     if keep.all():
         return idx, xy, counts
-    return idx[keep], xy[np.repeat(keep, counts)], counts[keep]
+    return idx[keep], xy[repeat(keep, counts)], counts[keep]
 
 
 def _centred(xy, counts):
@@ -90,13 +91,13 @@ def _centred(xy, counts):
     the ring's first point, against cancellation; NaN or inf for no area or a NaN), rounded to doubles."""
     starts = np.r_[0, np.cumsum(counts)[:-1]]
     last = starts + counts - 1
-    dx, dy = xy[:, 0] - np.repeat(xy[starts, 0], counts), xy[:, 1] - np.repeat(xy[starts, 1], counts)
+    dx, dy = xy[:, 0] - repeat(xy[starts, 0], counts), xy[:, 1] - repeat(xy[starts, 1], counts)
     cross = dx[:-1] * dy[1:] - dx[1:] * dy[:-1]
     cross[last[:-1]] = 0.0                                  # the pair joining two rings is no edge
     area3 = 3 * np.add.reduceat(cross, starts)
     cx = xy[starts, 0] + np.add.reduceat((dx[:-1] + dx[1:]) * cross, starts) / area3
     cy = xy[starts, 1] + np.add.reduceat((dy[:-1] + dy[1:]) * cross, starts) / area3
-    return xy[:, 0] - np.repeat(cx, counts), xy[:, 1] - np.repeat(cy, counts), starts, last
+    return xy[:, 0] - repeat(cx, counts), xy[:, 1] - repeat(cy, counts), starts, last
 
 
 def _turning(xy, counts):
@@ -123,7 +124,7 @@ def proven_valid(geoms, *, min_turning=0.0) -> np.ndarray:
         u, v, starts, last = _centred(xy, counts)
         keep = _sampled(u, v, starts, last)
         if not keep.all():
-            rows = np.repeat(keep, counts)
+            rows = repeat(keep, counts)
             idx, xy, u, v, counts = idx[keep], xy[rows], u[rows], v[rows], counts[keep]
             if not len(idx):
                 return out
@@ -131,7 +132,7 @@ def proven_valid(geoms, *, min_turning=0.0) -> np.ndarray:
             last = starts + counts - 1
         # one ring: its first point comes back only at the last coordinate (a hole, or a shell through its start
         # point again, would bring it back earlier)
-        again = (xy == np.repeat(xy[starts], counts, axis=0)).all(axis=1).astype(np.int64)
+        again = (xy == repeat(xy[starts], counts)).all(axis=1).astype(np.int64)
         ring = (np.add.reduceat(again, starts) == 2) & (xy[last] == xy[starts]).all(axis=1)
         ring &= np.logical_and.reduceat(np.isfinite(xy).all(axis=1), starts)
         out[idx] = ring & _turns(u, v, starts, last)

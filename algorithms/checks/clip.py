@@ -13,7 +13,8 @@ import shapely
 
 from ..geometry import signed_ring_areas as _signed_ring_areas
 from ..threads import n_threads, run_all
-from .clipjoin import expand as _expand, ring_next, split_joined_rings
+from ..segments import expand as _expand, repeat as _repeat, segment_of as _segment_of
+from .clipjoin import ring_next, split_joined_rings
 
 __all__ = ["clipped_areas"]
 
@@ -63,7 +64,7 @@ def _chunk_table(coords, ring_of, chunk):
     r_first = np.r_[True, ring_of[1:] != ring_of[:-1]]
     r_start = np.flatnonzero(r_first)
     r_len = np.diff(np.r_[r_start, n])
-    local = np.arange(n) - np.repeat(r_start, r_len)
+    local = np.arange(n) - _repeat(r_start, r_len)
     nxt = np.arange(1, n + 1)
     nxt[r_start + r_len - 1] = r_start
     c_first = (local % chunk) == 0
@@ -105,7 +106,7 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
     def run(c0):
         q, p = qi[c0:c0 + batch], fj[c0:c0 + batch]
         nr = r_count[p]
-        pair_of_ring = np.repeat(np.arange(len(q)), nr)
+        pair_of_ring = _segment_of(nr)
         ring_ids = _expand(r_start[p], nr)
         rows, rid = _near_rows(pbox[q[pair_of_ring]], ring_ids, k_start, k_count, c_start, c_len, cbox)
         plot_row = q[pair_of_ring[rid]]
@@ -152,7 +153,7 @@ def _near_rows(box, ring_ids, k_start, k_count, c_start, c_len, cbox):
     lying beyond one side of the box collapsed to their first vertex, and the ring (position in ``ring_ids``) of
     each row."""
     nk = k_count[ring_ids]
-    ring_of_chunk = np.repeat(np.arange(len(ring_ids)), nk)
+    ring_of_chunk = _segment_of(nk)
     ch = _expand(k_start[ring_ids], nk)
     b = box[ring_of_chunk]
     cb = cbox[ch]
@@ -163,7 +164,7 @@ def _near_rows(box, ring_ids, k_start, k_count, c_start, c_len, cbox):
     side[cb[:, 2] < b[:, 0]] = 0
     run_start = np.r_[True, (side[1:] != side[:-1]) | (ring_of_chunk[1:] != ring_of_chunk[:-1])]
     emit = np.where(side < 0, c_len[ch], np.where(run_start, 1, 0))
-    return _expand(c_start[ch], emit), np.repeat(ring_of_chunk, emit)
+    return _expand(c_start[ch], emit), _repeat(ring_of_chunk, emit)
 
 
 def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
@@ -201,7 +202,7 @@ def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
         ii = np.flatnonzero(inside)
         slot = pos[ii] + cross[ii]
         nx[slot], ny[slot] = x[ii], y[ii]
-        rid = np.repeat(rid, cnt)
+        rid = _repeat(rid, cnt)
         x, y = nx, ny
     return x, y, rid
 
@@ -216,9 +217,9 @@ def _rings_to_polygons(n_pairs, rpair, cnt, x, y, rplot, piece_rings, plots):
     nring = np.bincount(rpair[good_ring], minlength=n_pairs)
     sel_ring = good_ring & ((nring == 1) & (piece_rings == 1))[rpair]
     if sel_ring.any():
-        rows = np.repeat(sel_ring, cnt)
+        rows = _repeat(sel_ring, cnt)
         # selected rings numbered 0, 1, … in order (ring rows are contiguous)
-        ring_index = np.repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
+        ring_index = _repeat(np.cumsum(sel_ring) - 1, cnt)[rows]
         plot = rplot[sel_ring]
         pc, start = plots[0], plots[1]
         geoms[rpair[sel_ring]] = split_joined_rings(x[rows], y[rows], ring_index, plot, pc[start[plot]], *plots)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from ..segments import expand, repeat
+
 __all__ = ["split_joined_rings", "expand", "ring_next"]
 
 #: a vertex this close (m, local coordinates) to a plot edge lies on it: far above the clipping's rounding
@@ -223,9 +225,9 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
     pos, src = expand(off, nvx[seq]), expand(first[seq], nvx[seq])
     X[pos], Y[pos] = x[src], y[src]
     pos = expand(off + nvx[seq], n_c[seq])
-    rc, cc = np.repeat(seq, n_c[seq]), expand(np.zeros(len(seq), dtype=np.int64), n_c[seq])
+    rc, cc = repeat(seq, n_c[seq]), expand(np.zeros(len(seq), dtype=np.int64), n_c[seq])
     X[pos], Y[pos] = cx[rc, cc], cy[rc, cc]
-    poly_row = np.repeat(cyc, tot)
+    poly_row = repeat(cyc, tot)
     return _assemble(X, Y, poly_row, arc_ring[seq[np.r_[True, cyc[1:] != cyc[:-1]]]], ring_area, good, base, out)
 
 
@@ -261,13 +263,3 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
     ok = shapely.is_valid(out[done])
     out[done[~ok]] = None
     return out
-
-
-def expand(starts, counts):
-    """Concatenate ranges [starts[i], starts[i] + counts[i]) (vectorized)."""
-    counts = np.asarray(counts, dtype=np.int64)
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offs = np.cumsum(counts) - counts
-    return np.arange(total, dtype=np.int64) - np.repeat(offs, counts) + np.repeat(np.asarray(starts), counts)
