@@ -3,6 +3,9 @@ in bulk, the per-plot findings, the constraint layers read and the dissolved con
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import repeat
+from operator import itemgetter
+from string import Formatter
 
 import numpy as np
 
@@ -11,7 +14,30 @@ from ..geometry import exact_area
 from .constraints import boundary_note
 from .result import ConflictRows, RuleSummary
 
-__all__ = ["RunContext"]
+__all__ = ["RunContext", "row_messages"]
+
+
+def row_messages(template: str, *cols) -> list:
+    """One message per row: ``template.format(*row)``, each field (column and format) formatted once per row however
+    often the template repeats it, and the columns' numbers as Python floats (what ``str.format`` formats a numpy
+    float as): the same strings in about half the time."""
+    parsed = list(Formatter().parse(template))
+    if any(f is not None and (not f.isdigit() or conv or "{" in spec) for _, f, spec, conv in parsed):
+        return [template.format(*row) for row in zip(*cols)]
+    fields, percent = {}, []
+    for literal, f, spec, _ in parsed:
+        percent.append(literal.replace("%", "%%"))
+        if f is not None:
+            fields.setdefault((int(f), spec), len(fields))
+            percent.append("%s")
+    lists = [np.asarray(c).tolist() for c in cols]
+    texts = [list(map(format, lists[k], repeat(spec))) for k, spec in fields]
+    slots = [fields[(int(f), spec)] for _, f, spec, _ in parsed if f is not None]
+    pattern = "".join(percent)
+    if not slots:
+        return [pattern % ()] * len(cols[0])
+    get = itemgetter(*slots)          # one slot: the text itself, which ``%`` takes as its one argument
+    return [pattern % get(row) for row in zip(*texts)]
 
 
 class RunContext:

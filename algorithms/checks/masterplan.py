@@ -17,7 +17,7 @@ from .constraints import (BUILTIN_RULES, RULE_KINDS, ConstraintSpec, load_constr
                           rule_specs)
 from .datum_rules import mark_near_boundary, relative_uncertainty
 from .overlay import outside_parts, overlay, per_plot_union
-from .context import RunContext as _Ctx
+from .context import RunContext as _Ctx, row_messages as _msgs
 from .result import CheckResult, RuleSummary, carry_previous_status, conflicts_frame, plot_status
 from .tables import (CONSTRUCTION_CODES_CSV, ZONING_CSV, code_matches, load_construction_codes,
                      load_zoning_table)
@@ -27,11 +27,6 @@ __all__ = ["ConstraintSpec", "check_masterplan", "RULE_KINDS", "BUILTIN_RULES"]
 
 SLOPE_RULE = ("MP-SLOPE", "坡度", "slope", "PD_ZB",
               "坡度限值为参数（默认 25°，参照《中华人民共和国水土保持法》第二十条“二十五度以上陡坡地”）")
-
-
-def _msgs(template: str, *cols) -> list:
-    """One message per row: ``template.format(*row)``."""
-    return [template.format(*row) for row in zip(*cols)]
 
 
 def _rows_to_report(ctx: _Ctx, plot_idx, area, tot, viol):
