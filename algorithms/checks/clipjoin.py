@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from ..segments import expand, repeat
+from ..segments import expand, repeat, segment_of
 
 __all__ = ["split_joined_rings", "expand", "ring_next"]
 
@@ -233,7 +233,7 @@ def split_joined_rings(x, y, ring, plot, base, pc, start, nv, ccw):
 
 def _whole_rings(x, y, ring, plot, base, *_):
     """Polygons of rings lying inside their plot (no edge on its boundary), where valid."""
-    polys = shapely.polygons(shapely.linearrings(np.column_stack([x, y]) + base[ring], indices=ring))
+    polys = _ragged_polygons(np.column_stack([x, y]) + base[ring], ring, len(plot))
     polys[~shapely.is_valid(polys)] = None
     return polys
 
@@ -252,14 +252,35 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
     rows = use[poly_row]
     renum = np.cumsum(use) - 1
     xy = np.column_stack([X[rows], Y[rows]]) + base[poly_ring[poly_row[rows]]]
-    polys = shapely.polygons(shapely.linearrings(xy, indices=renum[poly_row[rows]]))
     owner = poly_ring[use]
     multi = np.bincount(owner, minlength=len(good))[owner] > 1
+    prow = renum[poly_row[rows]]
+    single = ~multi[prow]
+    out[owner[~multi]] = _ragged_polygons(xy[single], np.cumsum(~multi)[prow[single]] - 1, int((~multi).sum()))
     if multi.any():
         um, inv = np.unique(owner[multi], return_inverse=True)
-        out[um] = shapely.multipolygons(polys[multi], indices=inv)
-    out[owner[~multi]] = polys[~multi]
+        out[um] = _ragged_polygons(xy[~single], np.cumsum(multi)[prow[~single]] - 1, int(multi.sum()), inv)
     done = np.flatnonzero(good)
     ok = shapely.is_valid(out[done])
     out[done[~ok]] = None
     return out
+
+
+def _ragged_polygons(xy, ring, n, owner=None):
+    """Polygons of one ring each (rows ``xy`` grouped by ``ring`` 0 … n − 1, contiguous, without closing vertex) or,
+    with ``owner`` (per ring, ascending 0, 1, … as ``shapely.multipolygons`` needs it), a multipolygon of the rings of each owner. The same geometries as
+    ``shapely.polygons(shapely.linearrings(xy, indices=ring))`` (a closing vertex added where the ring's last
+    vertex is not its first) and ``shapely.multipolygons(…, indices=owner)``, built straight from the coordinates
+    (``shapely.from_ragged_array``): no ring objects, and most of the work without the GIL."""
+    cnt = np.bincount(ring, minlength=n)
+    st = np.cumsum(cnt) - cnt
+    close = (xy[st] != xy[st + cnt - 1]).any(axis=1)
+    seg = segment_of(cnt + close)
+    rows = expand(st, cnt + close)
+    rows = np.where(rows == st[seg] + cnt[seg], st[seg], rows)          # the added closing vertex: the first again
+    ring_off = np.r_[0, np.cumsum(cnt + close)]
+    if owner is None:
+        return shapely.from_ragged_array(shapely.GeometryType.POLYGON, xy[rows], (ring_off, np.arange(n + 1)))
+    per = np.bincount(owner)
+    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, xy[rows],
+                                     (ring_off, np.arange(n + 1), np.r_[0, np.cumsum(per)]))

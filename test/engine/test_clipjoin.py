@@ -170,3 +170,24 @@ def test_cycles_by_pointer_jumping_walk_each_cycle_from_its_smallest_arc():
         assert got_seq.tolist() == seq and got_cyc.tolist() == cyc
     one_cycle = np.r_[np.arange(1, 37), 0]                  # a single long cycle: the doubling must reach round it
     assert _cycles(one_cycle, 37)[0].tolist() == list(range(37))
+
+
+def test_ragged_polygons_same_as_shapely_creation():
+    """The polygons/multipolygons built straight from the coordinates are those of shapely's linearrings → polygons →
+    multipolygons, byte for byte, also for rings that come back to their first vertex (no closing vertex added)."""
+    from algorithms.checks.clipjoin import _ragged_polygons
+
+    rng = np.random.default_rng(5)
+    n = 400
+    cnt = rng.integers(3, 9, n)
+    ring = np.repeat(np.arange(n), cnt)
+    ang = np.concatenate([np.sort(rng.random(k)) * 2 * np.pi for k in cnt])
+    xy = np.column_stack([np.cos(ang), np.sin(ang)]) * 10.0 + np.repeat(rng.random((n, 2)) * 1e4 + [X0, Y0], cnt, 0)
+    ends = np.cumsum(cnt) - 1
+    back = ends[cnt > 3][::3]
+    xy[back] = xy[back - cnt[np.searchsorted(ends, back)] + 1]         # some rings closed already
+    polys = shapely.polygons(shapely.linearrings(xy, indices=ring))
+    owner = np.repeat(np.arange(n // 4), 4)
+    for got, want in ((_ragged_polygons(xy, ring, n), polys),
+                      (_ragged_polygons(xy, ring, n, owner), shapely.multipolygons(polys, indices=owner))):
+        assert shapely.to_wkb(got).tolist() == shapely.to_wkb(want).tolist()
