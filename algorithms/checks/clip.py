@@ -16,7 +16,7 @@ from ..threads import n_threads, run_all
 from ..segments import expand as _expand, repeat as _repeat, segment_of as _segment_of
 from .clipjoin import ring_next, split_joined_rings
 
-__all__ = ["clipped_areas"]
+__all__ = ["clipped_areas", "feature_tables"]
 
 
 def _convex_ccw(plots):
@@ -40,11 +40,11 @@ def _convex_ccw(plots):
     return ok
 
 
-def _ring_table(geoms):
+def _ring_table(geoms, parts=None):
     """All rings of ``geoms`` as flat vertex arrays without closing vertex, plus per ring: owner index and sign
-    (+1 exterior, −1 hole) × orientation so that sign × shoelace(ring clipped) is the area contribution."""
-    geoms = np.asarray(geoms, dtype=object)
-    parts, part_owner = shapely.get_parts(geoms, return_index=True)
+    (+1 exterior, −1 hole) × orientation so that sign × shoelace(ring clipped) is the area contribution.
+    ``parts``: ``shapely.get_parts(geoms, return_index=True)`` when the caller has it."""
+    parts, part_owner = parts or shapely.get_parts(np.asarray(geoms, dtype=object), return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
     # first ring of each part is its exterior
     is_ext = np.r_[True, ring_part[1:] != ring_part[:-1]]
@@ -55,6 +55,20 @@ def _ring_table(geoms):
     ccw = shapely.is_ccw(rings)
     sign = np.where(is_ext, 1.0, -1.0) * np.where(ccw, 1.0, -1.0)
     return coords, ring_of, part_owner[ring_part], sign
+
+
+def feature_tables(features, chunk: int = 16, parts=None):
+    """The features' rings and chunks as :func:`clipped_areas` works on them: vertex rows, per ring its sign, per
+    feature its first ring and ring count, per ring its first chunk and chunk count, per chunk its first vertex row,
+    edge count and bounding box. ``parts``: ``shapely.get_parts(features, return_index=True)`` (copies of the parts:
+    the tables then read no geometry of ``features`` itself)."""
+    sc, s_ring, s_owner, s_sign = _ring_table(features, parts)
+    c_start, c_len, c_ring, cbox = _chunk_table(sc, s_ring, chunk)
+    r_start = np.searchsorted(s_owner, np.arange(len(features)))       # rings of each feature: contiguous
+    r_count = np.diff(np.r_[r_start, len(s_owner)])
+    k_start = np.searchsorted(c_ring, np.arange(len(s_sign)))          # chunks of each ring: contiguous
+    k_count = np.diff(np.r_[k_start, len(c_ring)])
+    return sc, s_sign, r_start, r_count, k_start, k_count, c_start, c_len, cbox
 
 
 def _chunk_table(coords, ring_of, chunk):
@@ -80,7 +94,7 @@ def _chunk_table(coords, ring_of, chunk):
 
 
 def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_000, want_rings: bool = False,
-                  threads: int = 0):
+                  threads: int = 0, tables=None):
     """Exact area of ``plots[qi] ∩ features[fj]`` for convex plots.
 
     Every ring of the feature is clipped by the plot's edges with a vectorized Sutherland–Hodgman; the signed
@@ -90,18 +104,14 @@ def clipped_areas(plots, features, qi, fj, *, chunk: int = 16, batch: int = 2_00
     bounding box is replaced by the straight segment between its ends. That segment and the run lie in one
     half-plane outside the plot, so the winding number over the plot — and the clipped area — is unchanged.
     Coordinates are taken relative to each plot's first vertex. Returns areas (and, with ``want_rings``,
-    one polygon per pair where the result is a single ring, else ``None``).
+    one polygon per pair where the result is a single ring, else ``None``). ``tables``: the features'
+    :func:`feature_tables` for this ``chunk`` when the caller has them.
     """
     areas = np.zeros(len(qi))
     threads = threads or n_threads()
     used, qi = np.unique(qi, return_inverse=True)      # work on the plots involved only
     pc, start, nv, ccw, pbox = _plot_table(np.asarray(plots, dtype=object)[used])
-    sc, s_ring, s_owner, s_sign = _ring_table(features)
-    c_start, c_len, c_ring, cbox = _chunk_table(sc, s_ring, chunk)
-    r_start = np.searchsorted(s_owner, np.arange(len(features)))       # rings of each feature: contiguous
-    r_count = np.diff(np.r_[r_start, len(s_owner)])
-    k_start = np.searchsorted(c_ring, np.arange(len(s_sign)))          # chunks of each ring: contiguous
-    k_count = np.diff(np.r_[k_start, len(c_ring)])
+    sc, s_sign, r_start, r_count, k_start, k_count, c_start, c_len, cbox = tables or feature_tables(features, chunk)
 
     def run(c0):
         q, p = qi[c0:c0 + batch], fj[c0:c0 + batch]

@@ -19,6 +19,8 @@ How it stays exact and fast (issue 5):
 """
 from __future__ import annotations
 
+import contextvars
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +29,7 @@ import shapely
 from ..geometry import exact_area, polygonal as _polygonal
 from ..geometry import single_parts as _single_parts, union_by_group as per_plot_union
 from ..threads import PER_THREAD, n_threads, run_all, slices, split_map
-from .clip import _convex_ccw, clipped_areas
+from .clip import _convex_ccw, clipped_areas, feature_tables
 
 #: pairs above which a GEOS overlay of small geometries is worth running on several threads
 _GEOS_SPLIT = 1_000
@@ -138,7 +140,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
     qi, fj = shapely.STRtree(features).query(plots)  # bbox candidates: plot index, feature index
     if progress is not None:
         progress(20, f"{len(qi)} 候选对 / candidate pairs")
-    inside, hit = _settle(plots, features, qi, fj)
+    inside, hit, tables = _settled(plots, features, qi, fj, chunk)
     cross = np.flatnonzero(hit)
     if progress is not None:
         progress(40, f"{len(cross)} 对需求交 / pairs to intersect")
@@ -150,7 +152,7 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
         convex = _convex_ccw(plots[up])[inv]
     cv = np.flatnonzero(convex)
     if len(cv):
-        ia[cv], g_cv = _convex_pairs(plots, features, qi[cross[cv]], fj[cross[cv]], chunk, geometry)
+        ia[cv], g_cv = _convex_pairs(plots, features, qi[cross[cv]], fj[cross[cv]], chunk, geometry, tables)
         if geometry:
             inter[cv] = g_cv
     ncv = np.flatnonzero(~convex)
@@ -174,10 +176,10 @@ def overlay(plots, features, *, max_vertices: int = 200, chunk: int = 16, geomet
                          whole=(np.arange(len(rows_q)) < len(cont))[order])
 
 
-def _convex_pairs(plots, features, q, f, chunk, geometry):
+def _convex_pairs(plots, features, q, f, chunk, geometry, tables=None):
     """Areas (and with ``geometry`` the polygons) of ``plots[q] ∩ features[f]`` for convex plots: the clipping, and
     GEOS for the results it could not give as valid polygons (features with holes, parts touching)."""
-    got = clipped_areas(plots, features, q, f, chunk=chunk, want_rings=geometry)
+    got = clipped_areas(plots, features, q, f, chunk=chunk, want_rings=geometry, tables=tables)
     area, geoms = got if geometry else (got, None)
     area[area < 1e-8] = 0.0      # float noise of collinear shared edges: below 1e-8 m² is a touch, not an overlap
     if geometry:
@@ -185,6 +187,20 @@ def _convex_pairs(plots, features, q, f, chunk, geometry):
         if len(redo):
             geoms[redo] = _clipped_intersection(plots[q[redo]], features[f[redo]])
     return area, geoms
+
+
+def _settled(plots, features, qi, fj, chunk):
+    """:func:`_settle`'s masks and the features' clipping tables (:func:`.clip.feature_tables`, ``None`` for few
+    pairs or one thread): with many pairs this thread builds the tables, mostly Python-side work, while the
+    prepared predicates run on the pool without the GIL. The tables read copies of the features' parts, taken
+    before: no geometry is touched by two threads at once."""
+    if n_threads() < 2 or len(qi) < _SETTLE_SPLIT:
+        return (*_settle(plots, features, qi, fj), None)
+    parts = shapely.get_parts(features, return_index=True)
+    with ThreadPoolExecutor(1) as pool:
+        settled = pool.submit(contextvars.copy_context().run, _settle, plots, features, qi, fj)
+        tables = feature_tables(features, chunk, parts)
+        return (*settled.result(), tables)
 
 
 def _settle(plots, features, qi, fj):
