@@ -126,7 +126,7 @@ class ConflictRows:
             return
 
         def col(v, dtype=object):
-            if np.ndim(v) == 0:
+            if not isinstance(v, list) and np.ndim(v) == 0:       # (np.ndim of a list builds an array of it)
                 out = np.empty(n, dtype=dtype)
                 out[:] = v
                 return out

@@ -28,3 +28,24 @@ CODE = np.array(["0701", "1001", "1001A"] * (N // 3), dtype=object)
 ])
 def test_same_as_str_format(template, cols):
     assert row_messages(template, *cols) == [template.format(*row) for row in zip(*cols)]
+
+
+def test_conflict_rows_take_lists_arrays_and_scalars_alike():
+    """ConflictRows.add: a list of messages (as the rules pass them) gives the same column as an array; a scalar
+    fills the column."""
+    from algorithms.checks.result import ConflictRows
+
+    msgs = row_messages("地块占用 {0:,.2f} ㎡ / {0:,.2f} m²", AREA[:50])
+    blocks = []
+    for m in (msgs, np.array(msgs, dtype=object)):
+        rows = ConflictRows()
+        rows.add(plot=np.arange(50), code=CODE[:50], rule_id="MP-X", rule_name="红线", severity="error",
+                 area=AREA[:50], share=SHARE[:50], feature_id="", feature_name=["f"] * 50, landuse=CODE[:50],
+                 message=m, geometry=None)
+        blocks.append(rows.blocks[0])
+    a, b = blocks
+    assert a.keys() == b.keys()
+    for k in a:
+        assert a[k].dtype == b[k].dtype and len(a[k]) == 50, k
+        assert [str(v) for v in a[k]] == [str(v) for v in b[k]], k
+    assert a["SM"].tolist() == msgs and set(a["GZBH"].tolist()) == {"MP-X"} and set(a["YSMC"].tolist()) == {"f"}
