@@ -84,6 +84,24 @@ class _Side:
         return union, area
 
 
+def box_pairs(bounds, limit: int):
+    """Pairs (i, j) of the boxes ``bounds`` (rows minx, miny, maxx, maxy; NaN rows: none) that meet, edges
+    included, each unordered pair once: the pairs a bulk ``STRtree(boxes).query(boxes)`` gives, from one sort by
+    minx instead of a tree (GEOS builds it holding the GIL). None where there would be more than ``limit``
+    candidates (boxes spanning much of the zone)."""
+    ok = np.flatnonzero(~np.isnan(bounds[:, 0]))
+    order = ok[np.argsort(bounds[ok, 0], kind="stable")]
+    x0 = bounds[order, 0]
+    n = np.searchsorted(x0, bounds[order, 2], side="right") - np.arange(len(order)) - 1   # later boxes across
+    total = int(n.sum())
+    if total > limit:
+        return None
+    first = np.repeat(np.arange(len(order)), n)
+    i, j = order[first], order[first + 1 + np.arange(total) - np.repeat(np.cumsum(n) - n, n)]
+    meet = (bounds[j, 1] <= bounds[i, 3]) & (bounds[j, 3] >= bounds[i, 1])
+    return i[meet], j[meet]
+
+
 def _meeting_plots(geoms, group, sides) -> tuple:
     """Pairs (a < b) of plots whose parts' boxes meet: the only plots whose conflict parts can overlap (the parts
     of a plot lie in the boxes of its rows and of the check's unions)."""
@@ -96,10 +114,12 @@ def _meeting_plots(geoms, group, sides) -> tuple:
     owner, boxes = np.concatenate(owner), np.concatenate(boxes)
     if not len(boxes):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    i, j = shapely.STRtree(boxes).query(boxes)                # boxes only: cheap
-    a, b = owner[i], owner[j]
-    pair = np.unique(np.stack([a[a < b], b[a < b]], axis=1), axis=0).reshape(-1, 2)
-    return pair[:, 0], pair[:, 1]
+    pairs = box_pairs(shapely.bounds(boxes), 50 * len(boxes) + 1_000_000)
+    i, j = pairs if pairs is not None else shapely.STRtree(boxes).query(boxes)
+    a, b = np.minimum(owner[i], owner[j]), np.maximum(owner[i], owner[j])
+    n = np.int64(owner.max()) + 1
+    key = np.unique(a[a < b].astype(np.int64) * n + b[a < b])          # the pairs sorted by (a, b), once
+    return key // n, key % n
 
 
 def _repaired(geoms, rows):

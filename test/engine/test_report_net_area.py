@@ -284,3 +284,22 @@ def test_codes_differing_after_a_nul_stay_two_plots():
     net = net_areas(res)
     got = dict(zip(net.per_plot["DKBH"], net.per_plot["net"]))
     assert got == {"A": pytest.approx(5000.0), "A\x00B": pytest.approx(5000.0)}
+
+
+def test_box_pairs_are_the_pairs_of_an_strtree_query():
+    """The sort by minx finds exactly the pairs of boxes an STRtree query of the boxes against themselves gives:
+    boxes touching at an edge or a corner, equal boxes, points and lines as boxes, empty geometries (none)."""
+    from algorithms.report.netarea import box_pairs
+
+    rng = np.random.default_rng(3)
+    x, y = rng.integers(0, 60, (2, 3000)).astype(float)           # on a grid: many boxes share edges
+    w, h = rng.integers(0, 4, (2, 3000)).astype(float)            # 0: a point or a line
+    geoms = shapely.box(x, y, x + w, y + h)
+    geoms[::97] = shapely.Polygon()
+    geoms[5] = geoms[6]
+    i, j = shapely.STRtree(geoms).query(geoms)
+    want = {(min(p, q), max(p, q)) for p, q in zip(i.tolist(), j.tolist()) if p != q}
+    got_i, got_j = box_pairs(shapely.bounds(geoms), 10**7)
+    got = [(min(p, q), max(p, q)) for p, q in zip(got_i.tolist(), got_j.tolist())]
+    assert len(got) == len(set(got)) and set(got) == want and len(want) > 3000
+    assert box_pairs(shapely.bounds(geoms), 10) is None
