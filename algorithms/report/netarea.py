@@ -54,19 +54,27 @@ class _Side:
         np.maximum.at(hi, group, rule)
         self.has = count > 0
         self.single = count[group] == 1                          # rows alone in their plot
-        self.known = {}                                          # plot → the check's union of its rows
+        self.known, known_area = {}, []                         # plot → the check's union of its rows
         row = np.zeros(n, dtype=np.int64)
         row[group] = np.arange(len(group))                       # a row of each plot
         for g in np.flatnonzero((count > 1) & (lo == hi)):
             geom = result.dissolved.get(rules[row[g]], {}).get(codes[g])
             if geom is not None:
                 self.known[int(g)] = geom
+                known_area.append(dissolved_area(result, rules[row[g]], codes[g]))
         self.known_plots = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
         self.todo = ~self.single & ~np.isin(group, self.known_plots)      # rows dissolved here
+        self._known = None
+        if self.known:
+            geom = polygonal(np.array(list(self.known.values()), dtype=object))
+            area = np.array(known_area, dtype=float)                  # NaN: not measured by the check
+            redo = np.flatnonzero(np.isnan(area))
+            area[redo] = exact_area(geom[redo])
+            self._known = geom, area
 
     def known_geoms(self):
         """(plots, the check's unions as polygons) of the plots whose rows the check dissolved."""
-        return self.known_plots, polygonal(np.array(list(self.known.values()), dtype=object))
+        return self.known_plots, self._known[0]
 
     def dissolve(self, geoms):
         """Per plot: (geometry or None, area m²) from the rows' parts ``geoms`` (valid where they are dissolved)."""
@@ -79,8 +87,7 @@ class _Side:
             redo = np.flatnonzero(~shapely.is_missing(u))
             union[redo], area[redo] = u[redo], a[redo]
         if self.known:
-            k, geom = self.known_geoms()
-            union[k], area[k] = geom, exact_area(geom)
+            union[self.known_plots], area[self.known_plots] = self._known
         return union, area
 
 
@@ -100,6 +107,12 @@ def box_pairs(bounds, limit: int):
     i, j = order[first], order[first + 1 + np.arange(total) - np.repeat(np.cumsum(n) - n, n)]
     meet = (bounds[j, 1] <= bounds[i, 3]) & (bounds[j, 3] >= bounds[i, 1])
     return i[meet], j[meet]
+
+
+def dissolved_area(result, rule_id, code) -> float:
+    """The exact area of the check's dissolved conflict of ``rule_id`` on the plot ``code`` as the check measured
+    it (:attr:`CheckResult.dissolved_area`), NaN where it did not."""
+    return getattr(result, "dissolved_area", {}).get(rule_id, {}).get(code, np.nan)
 
 
 def _meeting_plots(geoms, group, sides) -> tuple:

@@ -14,7 +14,7 @@ import shapely
 from ..checks import BOUNDARY_MARK
 from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
-from .netarea import AREA_KINDS, NetAreas, net_areas
+from .netarea import AREA_KINDS, NetAreas, dissolved_area, net_areas
 from .svgmap import boxed, overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
@@ -143,7 +143,8 @@ class _PlotRows:
             return one
         known = result.dissolved.get(rule_id, {}).get(code)
         if known is not None:
-            return float(exact_area([known])[0])
+            area = dissolved_area(result, rule_id, code)           # as the check measured it, where it did
+            return float(area if np.isfinite(area) else exact_area([known])[0])
         arr = np.asarray([g for g in self.col["geometry"][rows] if g is not None and not g.is_empty], dtype=object)
         return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 
