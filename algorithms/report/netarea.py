@@ -92,21 +92,35 @@ class _Side:
 
 
 def box_pairs(bounds, limit: int):
-    """Pairs (i, j) of the boxes ``bounds`` (rows minx, miny, maxx, maxy; NaN rows: none) that meet, edges
-    included, each unordered pair once: the pairs a bulk ``STRtree(boxes).query(boxes)`` gives, from one sort by
-    minx instead of a tree (GEOS builds it holding the GIL). None where there would be more than ``limit``
-    candidates (boxes spanning much of the zone)."""
+    """Pairs (i ≠ j, a pair possibly more than once) of the boxes ``bounds`` (rows minx, miny, maxx, maxy; NaN
+    rows: none) that meet, edges included: the pairs of a bulk ``STRtree(boxes).query(boxes)``, from a grid of
+    cells of a typical box's size instead of a tree (GEOS builds it holding the GIL): boxes that meet share a
+    cell. None where the boxes would fill more than ``limit`` cells (boxes spanning much of the zone)."""
     ok = np.flatnonzero(~np.isnan(bounds[:, 0]))
-    order = ok[np.argsort(bounds[ok, 0], kind="stable")]
-    x0 = bounds[order, 0]
-    n = np.searchsorted(x0, bounds[order, 2], side="right") - np.arange(len(order)) - 1   # later boxes across
-    total = int(n.sum())
-    if total > limit:
+    b = bounds[ok]
+    if not len(b):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    some = b[::max(1, len(b) // 1000)]                                # a typical box: of a thousand
+    size = 2 * max(float(np.median(some[:, 2] - some[:, 0])), float(np.median(some[:, 3] - some[:, 1])))
+    size = max(size, float((b[:, 2:].max(axis=0) - b[:, :2].min(axis=0)).max()) / 1e6, 1e-9)   # ids < 2⁵³
+    lo = np.floor((b[:, :2] - b[:, :2].min(axis=0)) / size)          # cells: monotonic in the coordinates
+    hi = np.floor((b[:, 2:] - b[:, :2].min(axis=0)) / size)
+    nx, ny = (hi - lo + 1).astype(np.int64).T
+    k = nx * ny
+    if k.sum() > limit:
         return None
-    first = np.repeat(np.arange(len(order)), n)
-    i, j = order[first], order[first + 1 + np.arange(total) - np.repeat(np.cumsum(n) - n, n)]
-    meet = (bounds[j, 1] <= bounds[i, 3]) & (bounds[j, 3] >= bounds[i, 1])
-    return i[meet], j[meet]
+    box = np.repeat(np.arange(len(b)), k)
+    off = np.arange(len(box)) - np.repeat(np.cumsum(k) - k, k)
+    cell = (lo[box, 0] + off % nx[box]) * (hi[:, 1].max() + 1) + lo[box, 1] + off // nx[box]
+    order = np.argsort(cell)
+    cell, box = cell[order], box[order]
+    start = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+    end = np.repeat(np.r_[start[1:], len(cell)], np.diff(np.r_[start, len(cell)]))
+    n = end - np.arange(len(cell)) - 1                                 # later boxes of the same cell
+    first = np.repeat(np.arange(len(cell)), n)
+    i, j = box[first], box[first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(n) - n, n)]
+    meet = ((b[j, 0] <= b[i, 2]) & (b[j, 2] >= b[i, 0]) & (b[j, 1] <= b[i, 3]) & (b[j, 3] >= b[i, 1]))
+    return ok[i[meet]], ok[j[meet]]
 
 
 def dissolved_area(result, rule_id, code) -> float:
@@ -127,7 +141,7 @@ def _meeting_plots(geoms, group, sides) -> tuple:
     owner, boxes = np.concatenate(owner), np.concatenate(boxes)
     if not len(boxes):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pairs = box_pairs(shapely.bounds(boxes), 50 * len(boxes) + 1_000_000)
+    pairs = box_pairs(shapely.bounds(boxes), 20 * len(boxes) + 100_000)
     i, j = pairs if pairs is not None else shapely.STRtree(boxes).query(boxes)
     a, b = np.minimum(owner[i], owner[j]), np.maximum(owner[i], owner[j])
     n = np.int64(owner.max()) + 1
