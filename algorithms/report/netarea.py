@@ -21,7 +21,7 @@ from .._compat import factorize_text
 from ..geometry import exact_area, polygonal, union_by_group
 from ..threads import split_map
 
-__all__ = ["AREA_KINDS", "NetAreas", "net_areas"]
+__all__ = ["AREA_KINDS", "NetAreas", "net_areas", "as_text", "box_pairs", "dissolved_area"]
 
 #: rule kinds whose conflict rows are land (their parts are counted in the net area)
 AREA_KINDS = ("forbid", "within", "zoning", "touch")
@@ -123,6 +123,15 @@ def box_pairs(bounds, limit: int):
     return ok[i[meet]], ok[j[meet]]
 
 
+def as_text(col: pd.Series) -> np.ndarray:
+    """A column's values as texts, as ``col.astype(str)`` gives them: the values themselves where they all are texts
+    (no new object for each), else that conversion."""
+    arr = col.to_numpy()
+    if arr.dtype == object and pd.api.types.infer_dtype(arr, skipna=False) == "string":
+        return arr
+    return col.astype(str).to_numpy()
+
+
 def dissolved_area(result, rule_id, code) -> float:
     """The exact area of the check's dissolved conflict of ``rule_id`` on the plot ``code`` as the check measured
     it (:attr:`CheckResult.dissolved_area`), NaN where it did not."""
@@ -208,17 +217,16 @@ def net_areas(result) -> NetAreas:
     ctmj = pd.to_numeric(conf["CTMJ"], errors="coerce")
     keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna() & (ctmj.fillna(0) > 0)
             & conf["YZCD"].isin(["错误", "警告"])).to_numpy()
-    rows = conf[keep]
-    group, codes = factorize_text(rows["DKBH"].astype(str))
-    geoms = polygonal(rows.geometry.to_numpy())
-    is_fail = (rows["YZCD"] == "错误").to_numpy()
-    n, rules, area = len(codes), rows["GZBH"].astype(str).to_numpy(), ctmj.to_numpy(dtype=float)[keep]
+    group, codes = factorize_text(as_text(conf["DKBH"])[keep])        # the kept rows' columns, not the frame
+    geoms = polygonal(conf.geometry.to_numpy()[keep])
+    is_fail = conf["YZCD"].to_numpy()[keep] == "错误"
+    n, rules, area = len(codes), as_text(conf["GZBH"])[keep], ctmj.to_numpy(dtype=float)[keep]
     sides = [_Side(result, n, group[m], codes, rules[m], area[m]) for m in (is_fail, ~is_fail)]
     both = sides[0].has & sides[1].has
     a, b = _meeting_plots(geoms, group, sides)
     near = np.zeros(n, dtype=bool)
     near[a], near[b] = True, True
-    todo = np.zeros(len(rows), dtype=bool)                    # parts that enter GEOS: tested for validity
+    todo = np.zeros(len(group), dtype=bool)                   # parts that enter GEOS: tested for validity
     todo[is_fail], todo[~is_fail] = sides[0].todo, sides[1].todo
     geoms = _repaired(geoms, np.flatnonzero(todo | both[group] | near[group]))
     (fail, fail_a), (verify, verify_a) = (s.dissolve(geoms[m]) for s, m in zip(sides, (is_fail, ~is_fail)))
