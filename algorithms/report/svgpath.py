@@ -140,4 +140,5 @@ def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False) -> li
     last = np.r_[of[1:] != of[:-1], True]
     table = _text(np.where(first, 77, 76), px, py, last & closed[of])       # M / L
     cuts = _cuts(np.flatnonzero(first)[1:], len(px))
-    return [table[a:b].tobytes().translate(None, b"\0")[:-1].decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]
+    table[np.array(cuts[1:]) - 1, -1] = 0                   # no space after a path's last token
+    return [table[a:b].tobytes().translate(None, b"\0").decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]
