@@ -158,13 +158,14 @@ def _local(geoms, view, simplify: bool = True, known=None) -> tuple:
     edge = np.flatnonzero(side == -1)                      # only these need GEOS
     meet[edge] = shapely.intersects(arr[edge], view.box)
     arr, b = arr[meet], b[meet]
-    if simplify:                    # geometries of a few vertices (plots) gain nothing from it
-        big = np.flatnonzero(shapely.get_num_coordinates(arr) > 32)    # Douglas–Peucker: for drawing, topology may go
-        arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
-                             min_size=2)
-        b[big] = shapely.bounds(arr[big])
-    keep = ~shapely.is_empty(arr)
-    return arr[keep], b[keep]
+    if not simplify:                # what meets the view is not empty (an empty geometry's box is NaN: it meets none)
+        return arr, b
+    big = np.flatnonzero(shapely.get_num_coordinates(arr) > 32)        # plots of a few vertices gain nothing from it
+    arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
+                         min_size=2)                                    # Douglas–Peucker: for drawing, topology may go
+    b[big] = shapely.bounds(arr[big])
+    gone = big[shapely.is_empty(arr[big])]                              # simplified away
+    return (np.delete(arr, gone), np.delete(b, gone, axis=0)) if len(gone) else (arr, b)
 
 
 def _areas(view, local, *, fill, stroke, width, opacity=1.0, dash="") -> str:
@@ -180,13 +181,14 @@ def _areas(view, local, *, fill, stroke, width, opacity=1.0, dash="") -> str:
     if dash:
         line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
     out = ['<g transform="scale(0.1)">']
-    if not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+    tid = None if cut.any() else shapely.get_type_id(geoms)
+    if tid is not None and np.isin(tid, (3, 6)).all():
         # nothing cut: the polygons' own rings carry the fill and the outline (one path instead of two), or the
-        # outline alone as the boundary would (rings drawn open)
+        # outline alone as the boundary would (rings drawn open); none missing, the types known
         if fill != "none":
-            out += _paths(bulk_path(view, geoms, orient=True), f'fill="{fill}" fill-opacity="{opacity}" {line}')
+            out += _paths(bulk_path(view, geoms, orient=True, tid=tid), f'fill="{fill}" fill-opacity="{opacity}" {line}')
         else:
-            out += _paths(bulk_path(view, geoms, outline=True), f'fill="none" {line}')
+            out += _paths(bulk_path(view, geoms, outline=True, tid=tid), f'fill="none" {line}')
         return "".join(out + ["</g>"])
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
