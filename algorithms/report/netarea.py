@@ -57,11 +57,13 @@ class _Side:
         self.known, known_area = {}, []                         # plot → the check's union of its rows
         row = np.zeros(n, dtype=np.int64)
         row[group] = np.arange(len(group))                       # a row of each plot
-        for g in np.flatnonzero((count > 1) & (lo == hi)):
-            geom = result.dissolved.get(rules[row[g]], {}).get(codes[g])
+        one_rule = np.flatnonzero((count > 1) & (lo == hi))
+        areas = getattr(result, "dissolved_area", {})
+        for g, rid, code in zip(one_rule.tolist(), rules[row[one_rule]].tolist(), codes[one_rule].tolist()):
+            geom = result.dissolved.get(rid, {}).get(code)
             if geom is not None:
-                self.known[int(g)] = geom
-                known_area.append(dissolved_area(result, rules[row[g]], codes[g]))
+                self.known[g] = geom
+                known_area.append(areas.get(rid, {}).get(code, np.nan))      # as dissolved_area() reads it
         self.known_plots = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
         self.todo = ~self.single & ~np.isin(group, self.known_plots)      # rows dissolved here
         self._known = None
