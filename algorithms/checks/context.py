@@ -8,6 +8,7 @@ from operator import itemgetter
 from string import Formatter
 
 import numpy as np
+import shapely
 
 from ..findings import Finding
 from ..geometry import exact_area
@@ -57,6 +58,7 @@ class RunContext:
         self.findings: list[Finding] = []
         self.rows = ConflictRows()
         self.dissolved: dict = {}                   # rule id → {plot code: dissolved conflict}, see CheckResult
+        self.dissolved_area: dict = {}              # rule id → {plot code: its exact area}, see CheckResult
 
     def subject(self, applies_to: str) -> np.ndarray:
         if applies_to == "all":
@@ -95,14 +97,19 @@ class RunContext:
                       area=area, share=self.share(i, np.asarray(area, dtype=float)), feature_id=fid,
                       feature_name=fname, landuse=self.landuse[i], message=message, geometry=geom)
 
-    def keep_dissolved(self, rule_id, all_rows, reported, union) -> None:
+    def keep_dissolved(self, rule_id, all_rows, reported, union, area) -> None:
         """Keep the dissolved conflict (``union``, per plot) of the plots with several overlap rows of the rule
-        (``all_rows``: their plots), all of them reported (``reported``: plots of the reported rows)."""
+        (``all_rows``: their plots), all of them reported (``reported``: plots of the reported rows); and its
+        area (``area``: :func:`~algorithms.geometry.union_by_group`'s, the :func:`exact_area` of that union or of
+        the one row covering the others) where the union is a (multi)polygon, so that its ``polygonal`` is itself
+        and the area is that of the geometry the report takes."""
         n = len(self.geoms)
         n_all, n_rep = np.bincount(all_rows, minlength=n), np.bincount(reported, minlength=n)
         codes, once = self._code_once
         whole = np.flatnonzero((n_all > 1) & (n_rep == n_all) & once)     # keyed by code: codes used once only
         self.dissolved[rule_id] = dict(zip(codes[whole], union[whole]))
+        poly = whole[np.isin(shapely.get_type_id(union[whole]), (3, 6))]
+        self.dissolved_area[rule_id] = dict(zip(codes[poly], area[poly].tolist()))
 
     @cached_property
     def _code_once(self):

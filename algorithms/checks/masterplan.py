@@ -46,7 +46,7 @@ def _rule_forbid(ctx: _Ctx, spec, data, rule: RuleSummary):
     viol = ctx.subject(spec.applies_to) & (tot >= ctx.tolerance)
     rows = _rows_to_report(ctx, res.plot, res.area, tot, viol)
     i, j, a = res.plot[rows], res.feature[rows], res.area[rows]
-    ctx.keep_dissolved(rule.rule_id, res.plot, i, uni)
+    ctx.keep_dissolved(rule.rule_id, res.plot, i, uni, tot)
     label = spec.name or rule.rule_id
     ctx.conflicts(rule, i, a, res.geometry[rows],
                   _msgs(f"地块占用{rule.rule_name} {{0:,.2f}} ㎡（占地块 {{1:.2f}}%）/ plot occupies {{0:,.2f}} m² of "
@@ -227,7 +227,8 @@ def check_masterplan(plots, *, code_field: str = "DKBH", landuse_field: Optional
                                  construction_codes=construction_codes, cons_codes=cons_codes)
     return CheckResult("checkmasterplan", "国土空间总体规划“一张图”符合性审查报告", out,
                        conflicts_frame(ctx.rows, crs=mcrs), findings, summaries, params, inputs, mcrs, code_field,
-                       constraint_layers=ctx.layers, dissolved=ctx.dissolved)
+                       constraint_layers=ctx.layers, dissolved=ctx.dissolved,
+                       dissolved_area=ctx.dissolved_area)
 
 
 def _plot_context(measured, code_field, landuse_field, default_landuse, cons_codes, findings, *, tolerance,

@@ -70,11 +70,15 @@ class CheckResult:
     #: rule id → {plot code: that plot's conflict parts of the rule dissolved} for plots with several conflict rows
     #: of one rule, all reported (the check has the union already; the report's net areas reuse it)
     dissolved: dict = field(default_factory=dict)
+    #: rule id → {plot code: the exact area (m²) of its ``dissolved`` conflict} where the check measured that
+    #: geometry (a (multi)polygon); the report's net areas take it instead of measuring again
+    dissolved_area: dict = field(default_factory=dict)
 
-    def counts(self) -> dict:
-        """This check's own counts of 合规 / 不合规 / 需核实 / 未审查 (from ``status_field``)."""
+    def counts(self, also=()) -> dict:
+        """This check's own counts of 合规 / 不合规 / 需核实 / 未审查 (from ``status_field``), and of the results
+        ``also`` (from the same count)."""
         s = self.plots[self.status_field].value_counts() if len(self.plots) else {}
-        return {v: int(s.get(v, 0)) for v in STATUS.values()}
+        return {v: int(s.get(v, 0)) for v in (*STATUS.values(), *also)}
 
 
 def plot_status(n_plots: int, plot_findings: dict[int, list[Finding]], unchecked_rules: list[str],

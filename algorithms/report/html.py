@@ -145,7 +145,7 @@ def _rules_table(rules, net=None) -> list:
 def _summary(result, net) -> list:
     """一、审查结论摘要: counts, net area, not-checked rules, the boundary tolerance."""
     plots, conf = result.plots, result.conflicts
-    counts = result.counts()
+    counts = result.counts(also=("不适用",))
     total_area = getattr(result, "total_area", None)  # set by algorithms.scale, whose plots stay in files
     if total_area is None:
         total_area = float(plots.geometry.area.sum()) if len(plots) else 0.0
@@ -153,9 +153,8 @@ def _summary(result, net) -> list:
            f"<div class='card'>地块总数<b>{len(plots)}</b>{_n(total_area / 1e4, 4)} 公顷</div>"]
     for key, cls in (("ok", "ok"), ("fail", "fail"), ("verify", "verify")):
         out.append(f"<div class='card {cls}'>{STATUS[key]}<b>{counts.get(STATUS[key], 0)}</b></div>")
-    n_na = int((plots[result.status_field] == "不适用").sum()) if len(plots) else 0
-    if n_na:
-        out.append(f"<div class='card'>不适用<b>{n_na}</b></div>")
+    if counts["不适用"]:
+        out.append(f"<div class='card'>不适用<b>{counts['不适用']}</b></div>")
     out.append("</div>")
     if net is not None:
         out.append(net_cards(net))

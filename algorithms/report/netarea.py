@@ -21,7 +21,7 @@ from .._compat import factorize_text
 from ..geometry import exact_area, polygonal, union_by_group
 from ..threads import split_map
 
-__all__ = ["AREA_KINDS", "NetAreas", "net_areas"]
+__all__ = ["AREA_KINDS", "NetAreas", "net_areas", "as_text", "box_pairs", "dissolved_area"]
 
 #: rule kinds whose conflict rows are land (their parts are counted in the net area)
 AREA_KINDS = ("forbid", "within", "zoning", "touch")
@@ -54,19 +54,29 @@ class _Side:
         np.maximum.at(hi, group, rule)
         self.has = count > 0
         self.single = count[group] == 1                          # rows alone in their plot
-        self.known = {}                                          # plot → the check's union of its rows
+        self.known, known_area = {}, []                         # plot → the check's union of its rows
         row = np.zeros(n, dtype=np.int64)
         row[group] = np.arange(len(group))                       # a row of each plot
-        for g in np.flatnonzero((count > 1) & (lo == hi)):
-            geom = result.dissolved.get(rules[row[g]], {}).get(codes[g])
+        one_rule = np.flatnonzero((count > 1) & (lo == hi))
+        areas = getattr(result, "dissolved_area", {})
+        for g, rid, code in zip(one_rule.tolist(), rules[row[one_rule]].tolist(), codes[one_rule].tolist()):
+            geom = result.dissolved.get(rid, {}).get(code)
             if geom is not None:
-                self.known[int(g)] = geom
+                self.known[g] = geom
+                known_area.append(areas.get(rid, {}).get(code, np.nan))      # as dissolved_area() reads it
         self.known_plots = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
         self.todo = ~self.single & ~np.isin(group, self.known_plots)      # rows dissolved here
+        self._known = None
+        if self.known:
+            geom = polygonal(np.array(list(self.known.values()), dtype=object))
+            area = np.array(known_area, dtype=float)                  # NaN: not measured by the check
+            redo = np.flatnonzero(np.isnan(area))
+            area[redo] = exact_area(geom[redo])
+            self._known = geom, area
 
     def known_geoms(self):
         """(plots, the check's unions as polygons) of the plots whose rows the check dissolved."""
-        return self.known_plots, polygonal(np.array(list(self.known.values()), dtype=object))
+        return self.known_plots, self._known[0]
 
     def dissolve(self, geoms):
         """Per plot: (geometry or None, area m²) from the rows' parts ``geoms`` (valid where they are dissolved)."""
@@ -79,9 +89,55 @@ class _Side:
             redo = np.flatnonzero(~shapely.is_missing(u))
             union[redo], area[redo] = u[redo], a[redo]
         if self.known:
-            k, geom = self.known_geoms()
-            union[k], area[k] = geom, exact_area(geom)
+            union[self.known_plots], area[self.known_plots] = self._known
         return union, area
+
+
+def box_pairs(bounds, limit: int):
+    """Pairs (i ≠ j, a pair possibly more than once) of the boxes ``bounds`` (rows minx, miny, maxx, maxy; NaN
+    rows: none) that meet, edges included: the pairs of a bulk ``STRtree(boxes).query(boxes)``, from a grid of
+    cells of a typical box's size instead of a tree (GEOS builds it holding the GIL): boxes that meet share a
+    cell. None where the boxes would fill more than ``limit`` cells (boxes spanning much of the zone)."""
+    ok = np.flatnonzero(~np.isnan(bounds[:, 0]))
+    b = bounds[ok]
+    if not len(b):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    some = b[::max(1, len(b) // 1000)]                                # a typical box: of a thousand
+    size = 2 * max(float(np.median(some[:, 2] - some[:, 0])), float(np.median(some[:, 3] - some[:, 1])))
+    size = max(size, float((b[:, 2:].max(axis=0) - b[:, :2].min(axis=0)).max()) / 1e6, 1e-9)   # ids < 2⁵³
+    lo = np.floor((b[:, :2] - b[:, :2].min(axis=0)) / size)          # cells: monotonic in the coordinates
+    hi = np.floor((b[:, 2:] - b[:, :2].min(axis=0)) / size)
+    nx, ny = (hi - lo + 1).astype(np.int64).T
+    k = nx * ny
+    if k.sum() > limit:
+        return None
+    box = np.repeat(np.arange(len(b)), k)
+    off = np.arange(len(box)) - np.repeat(np.cumsum(k) - k, k)
+    cell = (lo[box, 0] + off % nx[box]) * (hi[:, 1].max() + 1) + lo[box, 1] + off // nx[box]
+    order = np.argsort(cell)
+    cell, box = cell[order], box[order]
+    start = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+    end = np.repeat(np.r_[start[1:], len(cell)], np.diff(np.r_[start, len(cell)]))
+    n = end - np.arange(len(cell)) - 1                                 # later boxes of the same cell
+    first = np.repeat(np.arange(len(cell)), n)
+    i, j = box[first], box[first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(n) - n, n)]
+    meet = ((b[j, 0] <= b[i, 2]) & (b[j, 2] >= b[i, 0]) & (b[j, 1] <= b[i, 3]) & (b[j, 3] >= b[i, 1]))
+    return ok[i[meet]], ok[j[meet]]
+
+
+def as_text(col: pd.Series) -> np.ndarray:
+    """A column's values as texts, as ``col.astype(str)`` gives them: the values themselves where they all are texts
+    (no new object for each), else that conversion."""
+    arr = col.to_numpy()
+    if arr.dtype == object and pd.api.types.infer_dtype(arr, skipna=False) == "string":
+        return arr
+    return col.astype(str).to_numpy()
+
+
+def dissolved_area(result, rule_id, code) -> float:
+    """The exact area of the check's dissolved conflict of ``rule_id`` on the plot ``code`` as the check measured
+    it (:attr:`CheckResult.dissolved_area`), NaN where it did not."""
+    return getattr(result, "dissolved_area", {}).get(rule_id, {}).get(code, np.nan)
 
 
 def _meeting_plots(geoms, group, sides) -> tuple:
@@ -96,10 +152,12 @@ def _meeting_plots(geoms, group, sides) -> tuple:
     owner, boxes = np.concatenate(owner), np.concatenate(boxes)
     if not len(boxes):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    i, j = shapely.STRtree(boxes).query(boxes)                # boxes only: cheap
-    a, b = owner[i], owner[j]
-    pair = np.unique(np.stack([a[a < b], b[a < b]], axis=1), axis=0).reshape(-1, 2)
-    return pair[:, 0], pair[:, 1]
+    pairs = box_pairs(shapely.bounds(boxes), 20 * len(boxes) + 100_000)
+    i, j = pairs if pairs is not None else shapely.STRtree(boxes).query(boxes)
+    a, b = np.minimum(owner[i], owner[j]), np.maximum(owner[i], owner[j])
+    n = np.int64(owner.max()) + 1
+    key = np.unique(a[a < b].astype(np.int64) * n + b[a < b])          # the pairs sorted by (a, b), once
+    return key // n, key % n
 
 
 def _repaired(geoms, rows):
@@ -161,17 +219,16 @@ def net_areas(result) -> NetAreas:
     ctmj = pd.to_numeric(conf["CTMJ"], errors="coerce")
     keep = (conf["GZBH"].map(kinds).isin(AREA_KINDS) & conf.geometry.notna() & (ctmj.fillna(0) > 0)
             & conf["YZCD"].isin(["错误", "警告"])).to_numpy()
-    rows = conf[keep]
-    group, codes = factorize_text(rows["DKBH"].astype(str))
-    geoms = polygonal(rows.geometry.to_numpy())
-    is_fail = (rows["YZCD"] == "错误").to_numpy()
-    n, rules, area = len(codes), rows["GZBH"].astype(str).to_numpy(), ctmj.to_numpy(dtype=float)[keep]
+    group, codes = factorize_text(as_text(conf["DKBH"])[keep])        # the kept rows' columns, not the frame
+    geoms = polygonal(conf.geometry.to_numpy()[keep])
+    is_fail = conf["YZCD"].to_numpy()[keep] == "错误"
+    n, rules, area = len(codes), as_text(conf["GZBH"])[keep], ctmj.to_numpy(dtype=float)[keep]
     sides = [_Side(result, n, group[m], codes, rules[m], area[m]) for m in (is_fail, ~is_fail)]
     both = sides[0].has & sides[1].has
     a, b = _meeting_plots(geoms, group, sides)
     near = np.zeros(n, dtype=bool)
     near[a], near[b] = True, True
-    todo = np.zeros(len(rows), dtype=bool)                    # parts that enter GEOS: tested for validity
+    todo = np.zeros(len(group), dtype=bool)                   # parts that enter GEOS: tested for validity
     todo[is_fail], todo[~is_fail] = sides[0].todo, sides[1].todo
     geoms = _repaired(geoms, np.flatnonzero(todo | both[group] | near[group]))
     (fail, fail_a), (verify, verify_a) = (s.dissolve(geoms[m]) for s, m in zip(sides, (is_fail, ~is_fail)))

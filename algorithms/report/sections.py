@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .._compat import factorize_text
 from ..checks import BOUNDARY_MARK
 from ..geometry import exact_area
 from .actions import BOUNDARY_VERIFY, action_for
-from .netarea import AREA_KINDS, NetAreas, net_areas
+from .netarea import AREA_KINDS, NetAreas, as_text, dissolved_area, net_areas
 from .svgmap import boxed, overview_svg, plot_svg
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "row_result", "row_action", "actions_legend", "plot_table",
@@ -46,6 +47,19 @@ def row_action(rule_id: str, severity: str, message: str) -> str:
     return action_for(str(rule_id), row_result(severity, message))[0]
 
 
+def _row_kinds(conf) -> list:
+    """(rule id, severity, boundary mark) of the conflict rows as texts, each once, in the order of the rows: what
+    their results depend on (the mark is read only where the severity is 警告, the one result it changes)."""
+    rid, sev = as_text(conf["GZBH"]), as_text(conf["YZCD"])
+    (r, _), (s, s_uniq) = factorize_text(rid), factorize_text(sev)
+    mark = np.zeros(len(rid), dtype=bool)
+    warn = np.flatnonzero(sev == "警告")
+    mark[warn] = [BOUNDARY_MARK in v for v in as_text(conf["SM"])[warn].tolist()]
+    _, first = np.unique((r * len(s_uniq) + s) * 2 + mark, return_index=True)
+    first.sort()
+    return list(zip(rid[first].tolist(), sev[first].tolist(), mark[first].tolist()))
+
+
 def actions_legend(result) -> list:
     """What each suggested action used in the report means (rule, result → action: detail), from the rule data."""
     conf = result.conflicts
@@ -53,9 +67,7 @@ def actions_legend(result) -> list:
         return []
     names = {r.rule_id: r.rule_name for r in result.rules}
     seen = {}
-    kinds = pd.DataFrame({"rid": conf["GZBH"].astype(str).to_numpy(), "sev": conf["YZCD"].astype(str).to_numpy(),
-                          "mark": conf["SM"].astype(str).str.contains(BOUNDARY_MARK, regex=False).to_numpy()})
-    for rid, sev, mark in kinds.drop_duplicates().itertuples(index=False):    # rows in order, each kind once
+    for rid, sev, mark in _row_kinds(conf):                   # rows in order, each kind once
         res = row_result(sev, BOUNDARY_MARK if mark else "")
         action, detail = action_for(rid, res)
         if action:
@@ -91,7 +103,7 @@ class PlotIndex:
     @cached_property
     def codes(self) -> np.ndarray:
         plots = self.plots
-        return (plots[self.code_field].astype(str).to_numpy() if self.named
+        return (as_text(plots[self.code_field]) if self.named
                 else np.array([f"#{i}" for i in plots.index], dtype=object))
 
     @cached_property
@@ -123,13 +135,13 @@ class _PlotRows:
     order they first appear, as ``groupby(sort=False)``)."""
 
     def __init__(self, conf, codes):
-        key = conf["DKBH"].astype(str)
-        pick = np.flatnonzero(key.isin(set(codes)).to_numpy())
+        key = as_text(conf["DKBH"])
+        pick = np.flatnonzero(pd.Series(key, copy=False).isin(set(codes)).to_numpy())
         self.col = {c: conf[c].to_numpy()[pick] for c in ("GZBH", "GZMC", "CTMJ", "YZCD", "SM")}
         self.col["geometry"] = conf.geometry.to_numpy()[pick]
         self.rows = {c: [] for c in codes}
         self.by_rule = {c: {} for c in codes}
-        for k, (code, rid) in enumerate(zip(key.to_numpy()[pick].tolist(), self.col["GZBH"].tolist())):
+        for k, (code, rid) in enumerate(zip(key[pick].tolist(), self.col["GZBH"].tolist())):
             self.rows[code].append(k)
             if not pd.isna(rid):
                 self.by_rule[code].setdefault(rid, []).append(k)
@@ -143,7 +155,8 @@ class _PlotRows:
             return one
         known = result.dissolved.get(rule_id, {}).get(code)
         if known is not None:
-            return float(exact_area([known])[0])
+            area = dissolved_area(result, rule_id, code)           # as the check measured it, where it did
+            return float(area if np.isfinite(area) else exact_area([known])[0])
         arr = np.asarray([g for g in self.col["geometry"][rows] if g is not None and not g.is_empty], dtype=object)
         return float(exact_area([shapely.union_all(arr)])[0]) if len(arr) else 0.0
 

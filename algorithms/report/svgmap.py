@@ -93,13 +93,15 @@ def _scale_bar(view) -> str:
             f'x2="{6 + px:.1f}" y2="{y}" stroke="#000"/><text x="{9 + px:.1f}" y="{y + 2}" font-size="9">{label}</text>')
 
 
-def _svg(view, body: Sequence[str]) -> str:
+def _svg(view, body: Sequence[str], before: str = "", after: str = "") -> str:
+    """The SVG of ``body`` with the north arrow and the scale bar, between ``before`` and ``after``: joined once
+    (an overview is megabytes of text)."""
     defs = ('<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
             'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="#d92d20" stroke-width="2"/>'
             '</pattern></defs>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{view.width}" height="{view.height}" '
-            f'viewBox="0 0 {view.width} {view.height}">{defs}<rect width="100%" height="100%" fill="#fff"/>'
-            + "".join(b for b in body if b) + _north_arrow(view) + _scale_bar(view) + "</svg>")
+    return "".join([before, f'<svg xmlns="http://www.w3.org/2000/svg" width="{view.width}" height="{view.height}" '
+                    f'viewBox="0 0 {view.width} {view.height}">{defs}<rect width="100%" height="100%" fill="#fff"/>',
+                    *(b for b in body if b), _north_arrow(view), _scale_bar(view), "</svg>", after])
 
 
 def _label(view, geom, text, size=8, colour="#222") -> str:
@@ -156,13 +158,14 @@ def _local(geoms, view, simplify: bool = True, known=None) -> tuple:
     edge = np.flatnonzero(side == -1)                      # only these need GEOS
     meet[edge] = shapely.intersects(arr[edge], view.box)
     arr, b = arr[meet], b[meet]
-    if simplify:                    # geometries of a few vertices (plots) gain nothing from it
-        big = np.flatnonzero(shapely.get_num_coordinates(arr) > 32)    # Douglas–Peucker: for drawing, topology may go
-        arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
-                             min_size=2)
-        b[big] = shapely.bounds(arr[big])
-    keep = ~shapely.is_empty(arr)
-    return arr[keep], b[keep]
+    if not simplify:                # what meets the view is not empty (an empty geometry's box is NaN: it meets none)
+        return arr, b
+    big = np.flatnonzero(shapely.get_num_coordinates(arr) > 32)        # plots of a few vertices gain nothing from it
+    arr[big] = split_map(lambda g: shapely.simplify(g, 0.6 / view.s, preserve_topology=False), arr[big],
+                         min_size=2)                                    # Douglas–Peucker: for drawing, topology may go
+    b[big] = shapely.bounds(arr[big])
+    gone = big[shapely.is_empty(arr[big])]                              # simplified away
+    return (np.delete(arr, gone), np.delete(b, gone, axis=0)) if len(gone) else (arr, b)
 
 
 def _areas(view, local, *, fill, stroke, width, opacity=1.0, dash="") -> str:
@@ -178,23 +181,32 @@ def _areas(view, local, *, fill, stroke, width, opacity=1.0, dash="") -> str:
     if dash:
         line += f' stroke-dasharray="{",".join(f"{10 * float(v):g}" for v in dash.split(","))}"'
     out = ['<g transform="scale(0.1)">']
-    if not cut.any() and np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+    tid = None if cut.any() else shapely.get_type_id(geoms)
+    if tid is not None and np.isin(tid, (3, 6)).all():
         # nothing cut: the polygons' own rings carry the fill and the outline (one path instead of two), or the
-        # outline alone as the boundary would (rings drawn open)
+        # outline alone as the boundary would (rings drawn open); none missing, the types known
         if fill != "none":
-            out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" {line}/>'
-                    for d in bulk_path(view, geoms, orient=True)]
+            out += _paths(bulk_path(view, geoms, orient=True, tid=tid), f'fill="{fill}" fill-opacity="{opacity}" {line}')
         else:
-            out += [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, geoms, outline=True)]
-        return "".join(out) + "</g>"
+            out += _paths(bulk_path(view, geoms, outline=True, tid=tid), f'fill="none" {line}')
+        return "".join(out + ["</g>"])
     inner, edge = geoms.copy(), shapely.boundary(geoms)
     if cut.any():
         inner[cut], edge[cut] = _clip(geoms[cut], view), _clip(edge[cut], view)
     if fill != "none":
-        out += [f'<path d="{d}" fill="{fill}" fill-opacity="{opacity}" stroke="none"/>'
-                for d in bulk_path(view, polygonal(inner), orient=True)]
-    out += [f'<path d="{d}" fill="none" {line}/>' for d in bulk_path(view, edge)]
-    return "".join(out) + "</g>"
+        out += _paths(bulk_path(view, polygonal(inner), orient=True),
+                      f'fill="{fill}" fill-opacity="{opacity}" stroke="none"')
+    out += _paths(bulk_path(view, edge), f'fill="none" {line}')
+    return "".join(out + ["</g>"])
+
+
+def _paths(data, attrs: str) -> list:
+    """``<path d="…" attrs/>`` of each path data as pieces to join (the data, megabytes in an overview, not copied
+    into a string of its own)."""
+    out = []
+    for d in data:
+        out += ['<path d="', d, f'" {attrs}/>']
+    return out
 
 
 def _layer_style(rule_id):
@@ -229,7 +241,7 @@ def overview_svg(plots, layers, conflicted, *, width: int = 680) -> str:
     body.append(_areas(view, _local(conflicted, view, simplify=False), fill="none", stroke="#d92d20", width=1.6))
     legend.append('<span class="lg"><i style="border:2px solid #d92d20"></i>有冲突的地块</span>'
                   '<span class="lg"><i style="background:#eee;border:1px solid #999"></i>其他地块</span>')
-    return (f'<figure class="overview">{_svg(view, body)}<figcaption>{"".join(legend)}</figcaption></figure>')
+    return _svg(view, body, '<figure class="overview">', f'<figcaption>{"".join(legend)}</figcaption></figure>')
 
 
 def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, caption: str = "") -> str:
@@ -259,7 +271,7 @@ def plot_svg(code, plot, neighbours, layers, conflicts, *, width: int = 330, cap
         legend.append('<span class="lg"><i style="border:1px solid #b42318;background:repeating-linear-gradient('
                       '45deg,#b42318 0 1px,#fff 1px 4px)"></i>冲突部分</span>')
     text = _e(caption) + (f'<br>{"".join(legend)}' if legend else "")
-    return f"<figure>{_svg(view, body)}<figcaption>{text}</figcaption></figure>"
+    return _svg(view, body, "<figure>", f"<figcaption>{text}</figcaption></figure>")
 
 
 def svg_map(plot, conflict, *, size: int = 290, caption: str = "") -> str:

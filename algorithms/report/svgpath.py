@@ -15,12 +15,12 @@ __all__ = ["bulk_path", "MAX_POINTS"]
 MAX_POINTS = 30_000
 
 
-def _rings(geoms):
+def _rings(geoms, tid=None):
     """(rings, closed, hole) of polygons and lines in the order of ``get_rings(get_parts(…))``: every polygon
     ring (by geometry, part, ring) first, then every line; a polygon without holes and a line stand for their own
     ring (no copy), only the other geometries are taken apart. ``closed``: a polygon's ring; ``hole``: an inner
-    ring. Other parts (points) are left out."""
-    tid = shapely.get_type_id(geoms)
+    ring. Other parts (points) are left out. ``tid``: the geometries' type ids where known."""
+    tid = shapely.get_type_id(geoms) if tid is None else tid
     holed = shapely.get_num_interior_rings(geoms) > 0              # 0 for anything but a polygon
     plain = np.flatnonzero((tid == 3) & ~holed)
     line = np.flatnonzero(np.isin(tid, (1, 2)))
@@ -112,18 +112,20 @@ def _cuts(first_token, n_tokens) -> list:
     return cuts
 
 
-def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False) -> list:
+def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False, tid=None) -> list:
     """SVG path data (a list of ``d`` strings of whole rings) of many polygons and lines at once, in tenths of a
     pixel (draw them inside ``<g transform="scale(0.1)">``): coordinates rounded to integers, repeated points
     dropped — a zone of 100 000 plots is written in a fraction of a second and its overview stays a few MB.
     ``orient``: polygons' outer rings clockwise, holes counter-clockwise (fill with the nonzero rule).
     ``outline``: polygons' rings drawn open, as their boundary lines (for polygons only: the text of
-    ``bulk_path(view, shapely.boundary(geoms))`` without GEOS copying every ring)."""
+    ``bulk_path(view, shapely.boundary(geoms))`` without GEOS copying every ring). ``tid``: the geometries'
+    ``shapely.get_type_id`` where the caller has it (then none may be missing)."""
     geoms = np.asarray(geoms, dtype=object)
-    geoms = geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms
+    if tid is None:
+        geoms = geoms[~shapely.is_missing(geoms)] if len(geoms) else geoms
     if not len(geoms):
         return []
-    rings, closed, hole = _rings(geoms)
+    rings, closed, hole = _rings(geoms, tid)
     if outline:
         closed = np.zeros_like(closed)
     xy, of = shapely.get_coordinates(rings, return_index=True)
@@ -140,4 +142,5 @@ def bulk_path(view, geoms, *, orient: bool = False, outline: bool = False) -> li
     last = np.r_[of[1:] != of[:-1], True]
     table = _text(np.where(first, 77, 76), px, py, last & closed[of])       # M / L
     cuts = _cuts(np.flatnonzero(first)[1:], len(px))
-    return [table[a:b].tobytes().translate(None, b"\0")[:-1].decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]
+    table[np.array(cuts[1:]) - 1, -1] = 0                   # no space after a path's last token
+    return [table[a:b].tobytes().translate(None, b"\0").decode("ascii") for a, b in zip(cuts[:-1], cuts[1:])]

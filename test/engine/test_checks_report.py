@@ -66,3 +66,48 @@ def test_conflict_rows_in_order_of_area_and_the_actions_legend():
     legend = "".join(actions_legend(res))
     assert len(seen) >= 3 and re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>", legend) == [
         (res_, a[0]) for (_, res_), a in seen.items()]
+
+
+def test_actions_legend_of_mixed_rows_equals_the_row_by_row_definition():
+    """The legend's (rule, result) kinds, taken once each from the rows' rule ids, severities and boundary marks,
+    are those of the rows one by one: 错误 rows whose message carries the boundary mark (it changes only a 警告's
+    result), messages that are none, rule ids in interleaved order, a 未检查 row."""
+    import numpy as np
+    import pandas as pd
+
+    from algorithms.checks import BOUNDARY_MARK
+    from algorithms.report.actions import action_for
+    from algorithms.report.netarea import as_text
+    from algorithms.report.sections import actions_legend, row_result
+
+    res = run()
+    conf = res.conflicts
+    rng = np.random.default_rng(2)
+    k = rng.integers(0, len(conf), 400)
+    conf = conf.iloc[k].reset_index(drop=True)
+    conf["GZBH"] = rng.choice(["MP-ECO", "MP-FARM", "MP-UGB", "MP-ZONE"], 400)
+    conf["YZCD"] = rng.choice(["错误", "警告", "未检查"], 400, p=[0.5, 0.45, 0.05])
+    conf["SM"] = np.where(rng.random(400) < 0.4, "占用 " + BOUNDARY_MARK, "占用")
+    conf.loc[rng.random(400) < 0.1, "SM"] = None
+    res.conflicts = conf
+    seen = {}
+    for rid, sev, msg in zip(conf["GZBH"].astype(str), conf["YZCD"].astype(str), conf["SM"].astype(str)):
+        action = action_for(rid, row_result(sev, msg))
+        if action[0]:
+            seen.setdefault((rid, row_result(sev, msg)), action)
+    legend = "".join(actions_legend(res))
+    assert len(seen) >= 6 and any(r == "需核实（疑似边界误差）" for _, r in seen)
+    assert re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>", legend) == [
+        (res_, a[0]) for (_, res_), a in seen.items()]
+    mixed = pd.Series(["A", None, np.nan, 3, 2.5, "B\x00C", np.str_("D")], dtype=object)
+    for col in (mixed, mixed[[0, 5, 6]], pd.Series([1, 2]), pd.Series(["x", "y"], dtype="string")):
+        assert as_text(col).tolist() == col.astype(str).tolist()
+
+
+def test_summary_counts_not_applicable_plots():
+    """The 不适用 card counts the plots of that result (from the one count of the results); none: no card."""
+    res = run()
+    assert "<div class='card'>不适用" not in render_report(res)
+    res.plots.loc[res.plots.index[:3], "SCJL"] = "不适用"
+    n_na = int((res.plots["SCJL"] == "不适用").sum())
+    assert n_na == 3 and f"<div class='card'>不适用<b>{n_na}</b></div>" in render_report(res)

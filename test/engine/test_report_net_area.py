@@ -194,7 +194,7 @@ def test_net_area_fast_paths_equal_the_definition():
     assert got["G"] == pytest.approx((60 * 100, 3 * 2))         # F2 不合规; E5 6 m² below the tolerance 需核实
 
 
-def test_net_area_of_many_plots_equals_the_definition():
+def _many_plots_check():
     """A realistic zone: 400 jittered plots (one in ten overlapping its neighbour), red-line blobs that overlap each
     other and farmland blobs over them, unknown land-use codes and a boundary tolerance."""
     rng = np.random.default_rng(5)
@@ -213,8 +213,13 @@ def test_net_area_of_many_plots_equals_the_definition():
         return gpd.GeoDataFrame({"BSM": [f"{prefix}{k}" for k in range(n)]}, geometry=shapely.polygons(ring),
                                 crs=4524)
 
-    res = check_masterplan(plots, ecological_redline=blobs(40, "E"), farmland=blobs(40, "F"),
-                           boundary_tolerance=5.0)
+    return check_masterplan(plots, ecological_redline=blobs(40, "E"), farmland=blobs(40, "F"),
+                            boundary_tolerance=5.0)
+
+
+def test_net_area_of_many_plots_equals_the_definition():
+    """The net areas of a realistic zone (:func:`_many_plots_check`) equal the union by definition."""
+    res = _many_plots_check()
     assert len(res.dissolved["MP-ECO"]) > 5 and (res.conflicts["YZCD"] == "警告").any()
     net = net_areas(res)
     per, (fail_t, verify_t) = _reference_net(res)
@@ -284,3 +289,47 @@ def test_codes_differing_after_a_nul_stay_two_plots():
     net = net_areas(res)
     got = dict(zip(net.per_plot["DKBH"], net.per_plot["net"]))
     assert got == {"A": pytest.approx(5000.0), "A\x00B": pytest.approx(5000.0)}
+
+
+def test_box_pairs_are_the_pairs_of_an_strtree_query():
+    """The sort by minx finds exactly the pairs of boxes an STRtree query of the boxes against themselves gives:
+    boxes touching at an edge or a corner, equal boxes, points and lines as boxes, empty geometries (none)."""
+    from algorithms.report.netarea import box_pairs
+
+    rng = np.random.default_rng(3)
+    x, y = rng.integers(0, 60, (2, 3000)).astype(float)           # on a grid: many boxes share edges
+    w, h = rng.integers(0, 4, (2, 3000)).astype(float)            # 0: a point or a line
+    geoms = shapely.box(x, y, x + w, y + h)
+    geoms[::97] = shapely.Polygon()
+    geoms[5] = geoms[6]
+    i, j = shapely.STRtree(geoms).query(geoms)
+    want = {(min(p, q), max(p, q)) for p, q in zip(i.tolist(), j.tolist()) if p != q}
+    got_i, got_j = box_pairs(shapely.bounds(geoms), 10**7)
+    got = [(min(p, q), max(p, q)) for p, q in zip(got_i.tolist(), got_j.tolist())]
+    assert set(got) == want and len(want) > 3000
+    assert box_pairs(shapely.bounds(geoms), 10) is None
+    points = shapely.points(rng.integers(0, 40, (3000, 2)) * 1000.0)     # boxes of no size, far apart
+    i, j = shapely.STRtree(points).query(points)
+    got_i, got_j = box_pairs(shapely.bounds(points), 10**7)
+    assert ({(min(p, q), max(p, q)) for p, q in zip(got_i.tolist(), got_j.tolist())}
+            == {(min(p, q), max(p, q)) for p, q in zip(i.tolist(), j.tolist()) if p != q})
+
+
+def test_the_checks_dissolved_areas_are_the_areas_of_its_unions():
+    """The report takes the check's areas of its dissolved conflicts (CheckResult.dissolved_area) instead of
+    measuring the unions again: each is the exact area of that union as the report measured it, to the bit, and the
+    net areas with them are those without them (measured here), field by field."""
+    from algorithms.geometry import exact_area, polygonal
+
+    res = _many_plots_check()
+    for rule_id, by_code in res.dissolved.items():
+        areas = res.dissolved_area[rule_id]
+        assert set(areas) == set(by_code)                       # (multi)polygons, all of them here
+        geoms = polygonal(np.array(list(by_code.values()), dtype=object))
+        assert [areas[c] for c in by_code] == exact_area(geoms).tolist()
+    assert sum(len(v) for v in res.dissolved_area.values()) > 10
+    reused = net_areas(res)
+    res.dissolved_area = {}
+    measured = net_areas(res)
+    assert reused.per_plot.equals(measured.per_plot)
+    assert (reused.fail, reused.verify, reused.net) == (measured.fail, measured.verify, measured.net)

@@ -229,3 +229,37 @@ def test_plot_map_names_the_layers_in_its_legend_not_over_the_plot_codes():
     colour = svgmap.LAYER_COLOURS.get("MP-ZONE", svgmap.LAYER_COLOURS["*"])[1]
     assert f"border:2px dashed {colour}\"></i>规划分区</span>" in caption and "冲突部分" in caption
     assert "生态保护红线" not in caption and caption.startswith("Z01-02-01 规划分区 5,000.00 ㎡<br>")
+
+
+def test_local_geometries_equal_those_that_meet_the_view_and_are_not_empty():
+    """_local drops empty geometries by their boxes (NaN: they meet no view) and tests emptiness only on what it
+    simplified: the same geometries and boxes as the definition (meet the view, then not empty), with missing,
+    empty, straddling, far and fine-grained geometries that simplify away."""
+    from algorithms.report.svgmap import _local
+
+    view = View((X0, Y0, X0 + 1000, Y0 + 1000), 330)
+    ang = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+    rng = np.random.default_rng(4)
+    geoms = []
+    for k in range(300):
+        cx, cy = X0 + rng.uniform(-300, 1300), Y0 + rng.uniform(-300, 1300)
+        r = rng.choice([0.05, 5.0, 80.0])                     # 0.05 m: well below a pixel, simplified away
+        kind = k % 6
+        geoms.append(None if kind == 0 else shapely.Polygon() if kind == 1 else
+                     shapely.box(cx, cy, cx + 40, cy + 30) if kind == 2 else
+                     shapely.LineString(np.c_[cx + r * np.cos(ang), cy + r * np.sin(ang)]) if kind == 3 else
+                     shapely.Polygon(np.c_[cx + r * np.cos(ang), cy + r * np.sin(ang)]))
+    geoms = np.array(geoms, dtype=object)
+    for simplify in (True, False):
+        arr, b = _local(geoms, view, simplify=simplify)
+        present = geoms[~shapely.is_missing(geoms)]
+        meet = present[shapely.intersects(present, view.box)]
+        if simplify:
+            big = shapely.get_num_coordinates(meet) > 32
+            meet = meet.copy()
+            meet[big] = shapely.simplify(meet[big], 0.6 / view.s, preserve_topology=False)
+        want = meet[~shapely.is_empty(meet)]
+        assert len(arr) == len(want) > 60 and all(shapely.equals_exact(arr, want, 0.0))
+        assert np.array_equal(b, shapely.bounds(want))
+    assert (shapely.is_empty(shapely.simplify(present, 0.6 / view.s, preserve_topology=False))
+            & ~shapely.is_empty(present)).any()                      # some are simplified away
