@@ -80,24 +80,27 @@ def _rounded(values, precision):
     return out.tolist()
 
 
-def _too_long(values, length):
-    """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses?"""
-    if length <= 0 or max(map(len, filter(None, values)), default=0) * 2 <= length:
+def _too_long(values, length, nulls=True):
+    """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses? (``nulls``:
+    there may be None among the texts)"""
+    if length <= 0 or max(map(len, filter(None, values) if nulls else values), default=0) * 2 <= length:
         return False                                      # a code point is at most 2 UTF-16 units
     return any(len(v) > length if v.isascii() else len(v.encode("utf-16-le")) > 2 * length
                for v in values if v is not None and len(v) * 2 > length)
 
 
-def _cell_values(values, field):
+def _cell_values(values, field, types=None):
     """Values for SQLite as the feature sink stores them in ``field`` (QgsField::convertCompatible: doubles rounded to
     the field's precision); None when a value would need another of QVariant's conversions, or a text is too long (the
-    general path then writes the layer, and reports what it reports)."""
+    general path then writes the layer, and reports what it reports). ``types``: the set of the values' types, when
+    known."""
     import numpy as np
 
     kind = _KINDS[field.type()]
-    types = set(map(type, values)) - {type(None)}
+    everything = set(map(type, values)) if types is None else types
+    types = everything - {type(None)}
     if kind == "str":
-        return values if types <= {str} and not _too_long(values, field.length()) else None
+        return values if types <= {str} and not _too_long(values, field.length(), types != everything) else None
     if kind == "bool":
         return [None if v is None else int(v) for v in values] if types <= {bool, np.bool_} else None
     if kind == "float":
@@ -212,8 +215,8 @@ def _rows(con, table, names, geom_blobs, columns, same, feedback):
 def _same_values(fields, cells):
     """Indices of the columns whose values are all one text, integer or null (bound once a statement); doubles are
     left out (0.0 == -0.0)."""
-    return [k for k, (f, c) in enumerate(zip(fields, cells))
-            if _KINDS[f.type()] != "float" and c and c.count(c[0]) == len(c)]
+    return [k for k, (f, c) in enumerate(zip(fields, cells))      # the first values tell most columns apart
+            if _KINDS[f.type()] != "float" and c and c[:64].count(c[0]) == len(c[:64]) and c.count(c[0]) == len(c)]
 
 
 def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedback):
@@ -267,10 +270,11 @@ def _fid_column(fields, cells):
     return fid[0]
 
 
-def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None):
-    """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``) to the GeoPackage ``dest``
-    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would, or when GDAL
-    or SQLite fail (the feature sink then writes the output, and reports what it finds)."""
+def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None, types=None):
+    """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``; ``types``: the sets of their
+    types, when known) to the GeoPackage ``dest`` as its one table; False (nothing written) when it cannot
+    be done exactly as the feature sink would, or when GDAL or SQLite fail (the feature sink then writes the output,
+    and reports what it finds)."""
     import numpy as np
 
     from ...algorithms.errors import CancelledError
@@ -279,7 +283,7 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         return False
     if any(f.type() not in _KINDS for f in fields):
         return False
-    cells = [_cell_values(col, f) for f, col in zip(fields, columns)]
+    cells = [_cell_values(col, f, t) for f, col, t in zip(fields, columns, types or [None] * len(fields))]
     fid = False if any(c is None for c in cells) else _fid_column(fields, cells)
     if fid is False:
         return False
