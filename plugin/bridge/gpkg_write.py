@@ -44,9 +44,10 @@ def file_destination(alg, parameters, key, context):
 
 
 def _geometry_blobs(geoms, geom_type, srs_id):
-    """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, envelopes as minx, maxx, miny, maxy
-    rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does (gpkg_blobs.py). None when a
-    geometry does not fit ``geom_type`` (or is empty): the general path writes the layer."""
+    """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, packed as one buffer and n + 1
+    offsets, no bytes for no geometry; envelopes as minx, maxx, miny, maxy rows, NaN for no geometry); single parts
+    made multi as ``convertToMultiType`` does (gpkg_blobs.py). None when a geometry does not fit ``geom_type`` (or is
+    empty): the general path writes the layer."""
     import numpy as np
     import shapely
 
@@ -60,13 +61,12 @@ def _geometry_blobs(geoms, geom_type, srs_id):
     if not np.isin(types, (single, multi)).all():
         return None
     box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
-    blobs = geometry_blobs(some, box[idx], types, srs_id, single, multi)
+    view, offsets = geometry_blobs(some, box[idx], types, srs_id, single, multi)
     if len(idx) == len(geoms):
-        return blobs, box
-    out = [None] * len(geoms)
-    for k, blob in zip(idx.tolist(), blobs):
-        out[k] = blob
-    return out, box
+        return (view, offsets), box
+    ends = np.zeros(len(geoms) + 1, dtype=np.int64)       # no geometry: no bytes
+    ends[idx + 1] = offsets[1:]
+    return (view, np.maximum.accumulate(ends)), box
 
 
 def _rounded(values, precision):
@@ -171,15 +171,20 @@ def _create_table(path, table, fields, geom_type, qcrs):
         con.close()
 
 
-def _values_sql(columns, fixed, per, first):
+def _values_sql(columns, fixed, per, first, blob):
     """``per`` rows of VALUES: ``?1``… for the ``fixed`` columns (bound once a statement), the other columns' numbered
-    parameters row after row from ``first``."""
-    rows, k = [], first
+    parameters row after row from ``first``; the geometry (column 0) cut out of the statement's blobs ``?blob`` by
+    its parameter, the end of the row's blob there (the previous row's end its start; no bytes: NULL)."""
+    rows, k, prev = [], first, "0"
     for _ in range(per):
         cells = []
         for c in range(columns):
             if c in fixed:
                 cells.append(f"?{fixed[c]}")
+            elif c == 0:
+                cells.append(f"nullif(substr(?{blob}, {prev} + 1, ?{k} - {prev}), x'')")
+                prev = f"?{k}"
+                k += 1
             else:
                 cells.append(f"?{k}")
                 k += 1
@@ -187,29 +192,38 @@ def _values_sql(columns, fixed, per, first):
     return ", ".join(rows)
 
 
-def _rows(con, table, names, geom_blobs, columns, same, feedback):
+def _rows(con, table, names, packed, columns, same, feedback):
     """Insert the rows in their order, ``PER`` rows a statement (one multi-row VALUES: SQLite's per-statement work
     and the Python loop once for many rows), the rest one by one; a column whose values are all the same (indices
-    ``same``) is bound once a statement. Cancellation checked between batches."""
+    ``same``) is bound once a statement, the geometry blobs (``packed``: one buffer, n + 1 offsets) as one blob a
+    statement and an integer a row (binding a bytes object costs more). Cancellation checked between batches."""
     from itertools import chain
 
+    import numpy as np
+
+    view, offsets = packed
     q = '"{}"'.format
     fixed = {k + 1: n + 1 for n, k in enumerate(same)}     # VALUES column (0: geom) → its parameter number
     fixed_values = [columns[k][0] for k in same]
     varying = [c for k, c in enumerate(columns) if k not in same]
-    width = len(varying) + 1
-    per = max(1, min(PER, (999 - len(same)) // width))     # 999: the fewest parameters an SQLite build allows
+    width, blob = len(varying) + 1, len(same) + 1
+    per = max(1, min(PER, (999 - blob) // width))          # 999: the fewest parameters an SQLite build allows
     head = f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) VALUES "
-    many = head + _values_sql(len(columns) + 1, fixed, per, len(same) + 1)
-    one = head + _values_sql(len(columns) + 1, fixed, 1, len(same) + 1)
-    step = per * width
-    for start in range(0, len(geom_blobs), BATCH):
+    many = head + _values_sql(len(columns) + 1, fixed, per, blob + 1, blob)
+    one = head + _values_sql(len(columns) + 1, fixed, 1, blob + 1, blob)
+    step, cuts, n = per * width, offsets.tolist(), len(offsets) - 1
+    for start in range(0, n, BATCH):
         check_cancel(feedback)
-        stop = start + BATCH
-        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in varying))))
-        whole = len(flat) - len(flat) % step
-        con.executemany(many, (fixed_values + flat[i:i + step] for i in range(0, whole, step)))
-        con.executemany(one, (fixed_values + flat[i:i + width] for i in range(whole, len(flat), width)))
+        stop = min(start + BATCH, n)
+        whole = (stop - start) - (stop - start) % per
+        rows = np.arange(start, stop)
+        first = np.where(rows < start + whole, rows - (rows - start) % per, rows)     # each row's statement's first
+        ends = (offsets[rows + 1] - offsets[first]).tolist()
+        flat = list(chain.from_iterable(zip(ends, *(c[start:stop] for c in varying))))
+        con.executemany(many, (fixed_values + [view[cuts[r]:cuts[r + per]]] + flat[i:i + step]
+                               for r, i in zip(range(start, start + whole, per), range(0, whole * width, step))))
+        con.executemany(one, (fixed_values + [view[cuts[r]:cuts[r + 1]]] + flat[i:i + width]
+                              for r, i in zip(range(start + whole, stop), range(whole * width, len(flat), width))))
 
 
 def _same_values(fields, cells):
@@ -219,10 +233,11 @@ def _same_values(fields, cells):
             if _KINDS[f.type()] != "float" and c and c[:64].count(c[0]) == len(c[:64]) and c.count(c[0]) == len(c)]
 
 
-def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedback):
+def _insert(path, table, names, packed, columns, same, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
     table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
-    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
+    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them; ``packed``: the geometry blobs
+    (gpkg_blobs.geometry_blobs). An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
     q = '"{}"'.format
     con = sqlite3.connect(path, isolation_level=None)
     try:
@@ -235,7 +250,7 @@ def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedba
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        _rows(con, table, names, geom_blobs, columns, same, feedback)
+        _rows(con, table, names, packed, columns, same, feedback)
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             if not pack(con, rtree, *boxes):
@@ -246,7 +261,7 @@ def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedba
         con.execute("UPDATE gpkg_contents SET min_x = printf('%.18g', ?), min_y = printf('%.18g', ?), "
                     "max_x = printf('%.18g', ?), max_y = printf('%.18g', ?), last_change = ? WHERE table_name = ?",
                     (*bounds, now, table))
-        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(geom_blobs), table))
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(packed[1]) - 1, table))
         for _, trigger in triggers:
             con.execute(trigger)
         con.execute("COMMIT")
