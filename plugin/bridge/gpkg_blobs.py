@@ -1,7 +1,8 @@
 """GeoPackage geometry blobs of a bulk write (gpkg_write.py): the ``GP`` header with the XY envelope followed by the
 little-endian 2D WKB GEOS writes, single parts made multi as ``convertToMultiType`` does. Polygons of one ring (the
 usual plot) are written in NumPy from their coordinates, as many of one vertex count at once (one record each: header,
-WKB start, the coordinates); other geometries take GEOS's WKB writer."""
+WKB start, the coordinates); other geometries take GEOS's WKB writer. The blobs are handed on packed (one buffer and
+the offsets of the blobs in it): SQLite takes them a statement at a time (gpkg_write._rows), not a bytes object a row."""
 import numpy as np
 
 #: a vertex count is written from the coordinates when this many polygons of one ring have it (fewer: GEOS's writer,
@@ -38,6 +39,13 @@ def _written_by_geos(geoms, box, srs_id, multi):
     return list(map(bytes.__add__, heads, shapely.to_wkb(geoms, output_dimension=2, byte_order=1).tolist()))
 
 
+def _ring_records(k, box, srs_id, multi):
+    """Records of polygons of one ring of ``k`` vertices, one per row of ``box``: all but the coordinates filled in."""
+    rec = _records(_RING + [("xy", "<f8", (k, 2))], box, srs_id, multi)
+    rec["order"], rec["type"], rec["rings"], rec["points"] = 1, 3, 1, k
+    return rec
+
+
 def _one_ring_polygons(geoms, box, srs_id, multi):
     """(blobs as an object array, mask of the rows written) of the polygons of one ring whose vertex count ``GROUP``
     of them share. Their WKB is what GEOS writes: byte order 1, type 3, one ring, its points' x and y."""
@@ -54,8 +62,7 @@ def _one_ring_polygons(geoms, box, srs_id, multi):
     first = np.r_[0, np.cumsum(n_pts)[:-1]]
     for k in common.tolist():
         rows = np.flatnonzero(n_pts == k)
-        rec = _records(_RING + [("xy", "<f8", (k, 2))], box[rows], srs_id, multi)
-        rec["order"], rec["type"], rec["rings"], rec["points"] = 1, 3, 1, k
+        rec = _ring_records(k, box[rows], srs_id, multi)
         whole = len(rows) == len(geoms)           # one vertex count for all: the coordinates as they are
         rec["xy"] = coords.reshape(-1, k, 2) if whole else coords[first[rows][:, None] + np.arange(k)]
         out[rows] = _void_bytes(rec)
@@ -63,12 +70,33 @@ def _one_ring_polygons(geoms, box, srs_id, multi):
     return out, done
 
 
-def geometry_blobs(geoms, box, types, srs_id, single, multi):
-    """Blobs of the non-empty ``geoms`` of ``types`` (``single`` or ``multi`` type ids; ``box``: their envelopes as
-    minx, maxx, miny, maxy rows) in their order; single parts made multi. Polygons of one ring through
-    :func:`_one_ring_polygons`, the rest through GEOS's writer, the same bytes either way (test_bridge_bulk.py)."""
+def _one_vertex_count(geoms, box, srs_id, multi):
+    """The packed blobs (see :func:`geometry_blobs`) when every geometry is a polygon of one ring and all have one
+    vertex count (the records are then the blobs in their order, no bytes object a row); else None."""
     import shapely
 
+    if not len(geoms) or shapely.get_num_interior_rings(geoms).any():
+        return None
+    n_pts = shapely.get_num_coordinates(geoms)
+    k = int(n_pts[0])
+    if (n_pts != k).any():
+        return None
+    rec = _ring_records(k, box, srs_id, multi)
+    rec["xy"] = shapely.get_coordinates(geoms).reshape(-1, k, 2)   # x, y (z dropped, as output_dimension=2 does)
+    return memoryview(rec.view(np.uint8)), np.arange(len(geoms) + 1) * rec.dtype.itemsize
+
+
+def geometry_blobs(geoms, box, types, srs_id, single, multi):
+    """Blobs of the non-empty ``geoms`` of ``types`` (``single`` or ``multi`` type ids; ``box``: their envelopes as
+    minx, maxx, miny, maxy rows) in their order, single parts made multi, packed: (one buffer of all the blobs one
+    after the other, their n + 1 offsets in it from 0). Polygons of one ring through :func:`_one_ring_polygons`
+    (or :func:`_one_vertex_count`), the rest through GEOS's writer, the same bytes either way (test_bridge_bulk.py)."""
+    import shapely
+
+    if single == 3 and (types == single).all():
+        packed = _one_vertex_count(geoms, box, srs_id, multi)
+        if packed is not None:
+            return packed
     out = np.empty(len(geoms), dtype=object)
     done = np.zeros(len(geoms), dtype=bool)
     one = types == single
@@ -81,4 +109,12 @@ def geometry_blobs(geoms, box, types, srs_id, single, multi):
         rows = np.flatnonzero(mask)
         if len(rows):
             out[rows] = _written_by_geos(geoms[rows], box[rows], srs_id, make_multi)
-    return out.tolist()
+    blobs = out.tolist()
+    ends = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs)).cumsum()
+    return memoryview(b"".join(blobs)), np.r_[0, ends]
+
+
+def unpacked(packed):
+    """The blobs of packed ones (:func:`geometry_blobs`) as bytes objects, None for no blob."""
+    view, offsets = packed
+    return [bytes(view[a:b]) if b > a else None for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]

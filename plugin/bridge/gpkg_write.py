@@ -44,9 +44,10 @@ def file_destination(alg, parameters, key, context):
 
 
 def _geometry_blobs(geoms, geom_type, srs_id):
-    """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, envelopes as minx, maxx, miny, maxy
-    rows, NaN for no geometry); single parts made multi as ``convertToMultiType`` does (gpkg_blobs.py). None when a
-    geometry does not fit ``geom_type`` (or is empty): the general path writes the layer."""
+    """(GeoPackage geometry blobs: header with the XY envelope + little-endian WKB, packed as one buffer and n + 1
+    offsets, no bytes for no geometry; envelopes as minx, maxx, miny, maxy rows, NaN for no geometry); single parts
+    made multi as ``convertToMultiType`` does (gpkg_blobs.py). None when a geometry does not fit ``geom_type`` (or is
+    empty): the general path writes the layer."""
     import numpy as np
     import shapely
 
@@ -60,13 +61,12 @@ def _geometry_blobs(geoms, geom_type, srs_id):
     if not np.isin(types, (single, multi)).all():
         return None
     box = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
-    blobs = geometry_blobs(some, box[idx], types, srs_id, single, multi)
+    view, offsets = geometry_blobs(some, box[idx], types, srs_id, single, multi)
     if len(idx) == len(geoms):
-        return blobs, box
-    out = [None] * len(geoms)
-    for k, blob in zip(idx.tolist(), blobs):
-        out[k] = blob
-    return out, box
+        return (view, offsets), box
+    ends = np.zeros(len(geoms) + 1, dtype=np.int64)       # no geometry: no bytes
+    ends[idx + 1] = offsets[1:]
+    return (view, np.maximum.accumulate(ends)), box
 
 
 def _rounded(values, precision):
@@ -80,24 +80,27 @@ def _rounded(values, precision):
     return out.tolist()
 
 
-def _too_long(values, length):
-    """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses?"""
-    if length <= 0 or max(map(len, filter(None, values)), default=0) * 2 <= length:
+def _too_long(values, length, nulls=True):
+    """Does a text exceed the field's length (QString's UTF-16 units), which the feature sink refuses? (``nulls``:
+    there may be None among the texts)"""
+    if length <= 0 or max(map(len, filter(None, values) if nulls else values), default=0) * 2 <= length:
         return False                                      # a code point is at most 2 UTF-16 units
     return any(len(v) > length if v.isascii() else len(v.encode("utf-16-le")) > 2 * length
                for v in values if v is not None and len(v) * 2 > length)
 
 
-def _cell_values(values, field):
+def _cell_values(values, field, types=None):
     """Values for SQLite as the feature sink stores them in ``field`` (QgsField::convertCompatible: doubles rounded to
     the field's precision); None when a value would need another of QVariant's conversions, or a text is too long (the
-    general path then writes the layer, and reports what it reports)."""
+    general path then writes the layer, and reports what it reports). ``types``: the set of the values' types, when
+    known."""
     import numpy as np
 
     kind = _KINDS[field.type()]
-    types = set(map(type, values)) - {type(None)}
+    everything = set(map(type, values)) if types is None else types
+    types = everything - {type(None)}
     if kind == "str":
-        return values if types <= {str} and not _too_long(values, field.length()) else None
+        return values if types <= {str} and not _too_long(values, field.length(), types != everything) else None
     if kind == "bool":
         return [None if v is None else int(v) for v in values] if types <= {bool, np.bool_} else None
     if kind == "float":
@@ -168,15 +171,20 @@ def _create_table(path, table, fields, geom_type, qcrs):
         con.close()
 
 
-def _values_sql(columns, fixed, per, first):
+def _values_sql(columns, fixed, per, first, blob):
     """``per`` rows of VALUES: ``?1``… for the ``fixed`` columns (bound once a statement), the other columns' numbered
-    parameters row after row from ``first``."""
-    rows, k = [], first
+    parameters row after row from ``first``; the geometry (column 0) cut out of the statement's blobs ``?blob`` by
+    its parameter, the end of the row's blob there (the previous row's end its start; no bytes: NULL)."""
+    rows, k, prev = [], first, "0"
     for _ in range(per):
         cells = []
         for c in range(columns):
             if c in fixed:
                 cells.append(f"?{fixed[c]}")
+            elif c == 0:
+                cells.append(f"nullif(substr(?{blob}, {prev} + 1, ?{k} - {prev}), x'')")
+                prev = f"?{k}"
+                k += 1
             else:
                 cells.append(f"?{k}")
                 k += 1
@@ -184,42 +192,52 @@ def _values_sql(columns, fixed, per, first):
     return ", ".join(rows)
 
 
-def _rows(con, table, names, geom_blobs, columns, same, feedback):
+def _rows(con, table, names, packed, columns, same, feedback):
     """Insert the rows in their order, ``PER`` rows a statement (one multi-row VALUES: SQLite's per-statement work
     and the Python loop once for many rows), the rest one by one; a column whose values are all the same (indices
-    ``same``) is bound once a statement. Cancellation checked between batches."""
+    ``same``) is bound once a statement, the geometry blobs (``packed``: one buffer, n + 1 offsets) as one blob a
+    statement and an integer a row (binding a bytes object costs more). Cancellation checked between batches."""
     from itertools import chain
 
+    import numpy as np
+
+    view, offsets = packed
     q = '"{}"'.format
     fixed = {k + 1: n + 1 for n, k in enumerate(same)}     # VALUES column (0: geom) → its parameter number
     fixed_values = [columns[k][0] for k in same]
     varying = [c for k, c in enumerate(columns) if k not in same]
-    width = len(varying) + 1
-    per = max(1, min(PER, (999 - len(same)) // width))     # 999: the fewest parameters an SQLite build allows
+    width, blob = len(varying) + 1, len(same) + 1
+    per = max(1, min(PER, (999 - blob) // width))          # 999: the fewest parameters an SQLite build allows
     head = f"INSERT INTO {q(table)} ({', '.join(q(n) for n in ['geom', *names])}) VALUES "
-    many = head + _values_sql(len(columns) + 1, fixed, per, len(same) + 1)
-    one = head + _values_sql(len(columns) + 1, fixed, 1, len(same) + 1)
-    step = per * width
-    for start in range(0, len(geom_blobs), BATCH):
+    many = head + _values_sql(len(columns) + 1, fixed, per, blob + 1, blob)
+    one = head + _values_sql(len(columns) + 1, fixed, 1, blob + 1, blob)
+    step, cuts, n = per * width, offsets.tolist(), len(offsets) - 1
+    for start in range(0, n, BATCH):
         check_cancel(feedback)
-        stop = start + BATCH
-        flat = list(chain.from_iterable(zip(geom_blobs[start:stop], *(c[start:stop] for c in varying))))
-        whole = len(flat) - len(flat) % step
-        con.executemany(many, (fixed_values + flat[i:i + step] for i in range(0, whole, step)))
-        con.executemany(one, (fixed_values + flat[i:i + width] for i in range(whole, len(flat), width)))
+        stop = min(start + BATCH, n)
+        whole = (stop - start) - (stop - start) % per
+        rows = np.arange(start, stop)
+        first = np.where(rows < start + whole, rows - (rows - start) % per, rows)     # each row's statement's first
+        ends = (offsets[rows + 1] - offsets[first]).tolist()
+        flat = list(chain.from_iterable(zip(ends, *(c[start:stop] for c in varying))))
+        con.executemany(many, (fixed_values + [view[cuts[r]:cuts[r + per]]] + flat[i:i + step]
+                               for r, i in zip(range(start, start + whole, per), range(0, whole * width, step))))
+        con.executemany(one, (fixed_values + [view[cuts[r]:cuts[r + 1]]] + flat[i:i + width]
+                              for r, i in zip(range(start + whole, stop), range(whole * width, len(flat), width))))
 
 
 def _same_values(fields, cells):
     """Indices of the columns whose values are all one text, integer or null (bound once a statement); doubles are
     left out (0.0 == -0.0)."""
-    return [k for k, (f, c) in enumerate(zip(fields, cells))
-            if _KINDS[f.type()] != "float" and c and c.count(c[0]) == len(c)]
+    return [k for k, (f, c) in enumerate(zip(fields, cells))      # the first values tell most columns apart
+            if _KINDS[f.type()] != "float" and c and c[:64].count(c[0]) == len(c[:64]) and c.count(c[0]) == len(c)]
 
 
-def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedback):
+def _insert(path, table, names, packed, columns, same, bounds, boxes, feedback):
     """All rows in one transaction, the table's triggers (spatial index, feature count: GDAL's own, created with the
     table) set aside meanwhile; the R-tree packed with the envelopes they would have put in (rtree.py; ``boxes``: ids,
-    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them. An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
+    minx, maxx, miny, maxy arrays), the extent and feature count as GDAL keeps them; ``packed``: the geometry blobs
+    (gpkg_blobs.geometry_blobs). An SQLite without the R-tree module raises sqlite3.OperationalError (nothing kept)."""
     q = '"{}"'.format
     con = sqlite3.connect(path, isolation_level=None)
     try:
@@ -232,7 +250,7 @@ def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedba
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        _rows(con, table, names, geom_blobs, columns, same, feedback)
+        _rows(con, table, names, packed, columns, same, feedback)
         rtree = f"rtree_{table}_geom"
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             if not pack(con, rtree, *boxes):
@@ -243,7 +261,7 @@ def _insert(path, table, names, geom_blobs, columns, same, bounds, boxes, feedba
         con.execute("UPDATE gpkg_contents SET min_x = printf('%.18g', ?), min_y = printf('%.18g', ?), "
                     "max_x = printf('%.18g', ?), max_y = printf('%.18g', ?), last_change = ? WHERE table_name = ?",
                     (*bounds, now, table))
-        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(geom_blobs), table))
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(packed[1]) - 1, table))
         for _, trigger in triggers:
             con.execute(trigger)
         con.execute("COMMIT")
@@ -267,10 +285,11 @@ def _fid_column(fields, cells):
     return fid[0]
 
 
-def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None):
-    """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``) to the GeoPackage ``dest``
-    as its one table; False (nothing written) when it cannot be done exactly as the feature sink would, or when GDAL
-    or SQLite fail (the feature sink then writes the output, and reports what it finds)."""
+def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None, types=None):
+    """Write ``gdf`` (values of ``fields`` as the general path prepares them: ``columns``; ``types``: the sets of their
+    types, when known) to the GeoPackage ``dest`` as its one table; False (nothing written) when it cannot
+    be done exactly as the feature sink would, or when GDAL or SQLite fail (the feature sink then writes the output,
+    and reports what it finds)."""
     import numpy as np
 
     from ...algorithms.errors import CancelledError
@@ -279,7 +298,7 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None)
         return False
     if any(f.type() not in _KINDS for f in fields):
         return False
-    cells = [_cell_values(col, f) for f, col in zip(fields, columns)]
+    cells = [_cell_values(col, f, t) for f, col, t in zip(fields, columns, types or [None] * len(fields))]
     fid = False if any(c is None for c in cells) else _fid_column(fields, cells)
     if fid is False:
         return False

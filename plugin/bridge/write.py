@@ -52,18 +52,32 @@ def qgs_fields(df, *, exclude=("geometry",)):
 
 def _column_values(df, col):
     """The column's values as plain Python values for the feature sink (and the bulk path): NaN/None/NaT → None."""
+    return _typed_column(df, col)[0]
+
+
+def _typed_column(df, col):
+    """(:func:`_column_values`, the set of the values' types). A column of texts only (the usual object
+    column) is told by its types, without pandas' NA test of every value."""
     import numpy as np
     import pandas as pd
 
     s = df[col]
-    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiubO" and not s.isna().any():
-        return s.tolist()             # Python floats, ints, bools or the objects themselves, as below without NaN
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind == "O":
+        vals = s.tolist()
+        types = set(map(type, vals))
+        if types <= {str}:                                      # no NA among texts
+            return vals, types
+    elif isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiub" and not s.isna().any():
+        vals = s.tolist()             # Python floats, ints or bools
+        return vals, {type(vals[0])} if vals else set()
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind == "O" and not s.isna().any():
+        return vals, types            # the objects themselves
     vals = s.astype(object).where(pd.notna(s), None).tolist()
     if _kind(s.dtype) == "int":
         vals = [None if v is None else int(v) for v in vals]
     elif _kind(s.dtype) == "float":
         vals = [None if v is None else float(v) for v in vals]
-    return vals
+    return vals, set(map(type, vals))
 
 
 def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
@@ -74,17 +88,22 @@ def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi
     """
     import shapely
 
+    import numpy as np
+
     fields = qgs_fields(gdf)
     geom_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
-    if len(gdf) and gdf.geom_type.isin(["LineString", "MultiLineString"]).all():
+    ids = shapely.get_type_id(np.asarray(gdf.geometry.values)) + 1          # 0: no geometry
+    kinds = set((np.flatnonzero(np.bincount(ids)) - 1).tolist()) if len(ids) else set()
+    if kinds and kinds <= {1, 5}:                                   # LineString, MultiLineString
         geom_type = QgsWkbTypes.MultiLineString if multi else QgsWkbTypes.LineString
-    elif len(gdf) and gdf.geom_type.isin(["Point", "MultiPoint"]).all():
+    elif kinds and kinds <= {0, 4}:                                 # Point, MultiPoint
         geom_type = QgsWkbTypes.Point
     names = [f.name() for f in fields]
-    columns = [_column_values(gdf, c) for c in names]
+    columns, types = zip(*[_typed_column(gdf, c) for c in names]) if names else ((), ())
     qcrs = pyproj_to_qgs(crs)
     dest = gpkg_write.file_destination(alg, parameters, key, context) if bulk_enabled() else None
-    if dest is not None and gpkg_write.write_geopackage(dest[0], gdf, fields, geom_type, qcrs, columns, feedback):
+    if dest is not None and gpkg_write.write_geopackage(dest[0], gdf, fields, geom_type, qcrs, columns, feedback,
+                                                        types=types):
         gpkg_write.hand_to_qgis(alg, key, context, *dest)
         if feedback is not None:
             feedback.pushInfo(f"{key}: GeoPackage 批量写入 / written to its GeoPackage in bulk")
