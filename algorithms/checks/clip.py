@@ -178,8 +178,11 @@ def _near_rows(box, ring_ids, k_start, k_count, c_start, c_len, cbox):
 
 
 def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
-    """Sutherland–Hodgman of the rings (rows x, y grouped by rid) against each pair's convex plot."""
+    """Sutherland–Hodgman of the rings (rows x, y grouped by rid) against each pair's convex plot. A plot of fewer
+    corners than the batch's most sits out the extra rounds (clipping again by its last edge could move points lying on
+    it by a rounding), so that the result does not depend on which pairs share its batch (nor on the thread count)."""
     m = int(nv[q].max())
+    done = np.arange(m)[None, :] >= nv[q][:, None]            # per pair and round: no edge left
     kk = np.minimum(np.arange(m)[None, :], nv[q][:, None] - 1)
     nvq = nv[q][:, None]
     k0 = np.where(ccw[q][:, None], kk, nvq - kk) % nvq
@@ -193,6 +196,8 @@ def _sh_clip(x, y, rid, pair_of_ring, q, pc, start, nv, ccw):
         pr = pair_of_ring[rid]
         ax, ay, dx, dy = ex0[pr, e], ey0[pr, e], edx[pr, e], edy[pr, e]
         side = dx * (y - ay) - dy * (x - ax)
+        if done[:, e].any():
+            side[done[pr, e]] = 1.0                            # inside: kept as it is
         first = np.r_[True, rid[1:] != rid[:-1]]
         rstart = np.flatnonzero(first)
         prev = np.arange(len(x)) - 1
