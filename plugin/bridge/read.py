@@ -343,6 +343,11 @@ def _wide_text(series):
     import numpy as np
     import pandas as pd
 
+    try:                                                        # texts only (the usual code column): one join, no hash
+        if "".join(series.to_numpy(dtype=object)).isascii():
+            return []
+    except TypeError:                                           # missing values or other types: as below
+        pass
     values = _distinct(series)
     if isinstance(values, np.ndarray):
         try:
