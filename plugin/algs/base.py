@@ -192,8 +192,10 @@ class ReviewOutputs:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def write_review_outputs(self, res, parameters, context, feedback):
-        """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult. The report is rendered on a second thread while
-        the layers are written (it reads the result only; QGIS-free), and saved once both layers are written."""
+        """OUTPUT, CONFLICTS, REPORT and the counts of a CheckResult. On a second thread the report is rendered (it
+        reads the result only; QGIS-free) and then the conflicts' GeoPackage file built (bridge.BulkWrite: SQLite and
+        GDAL only), while this thread writes the plots; the conflicts file is put in place and registered here, and the
+        report saved once both layers are written."""
         from concurrent.futures import ThreadPoolExecutor
 
         from ...algorithms import __version__
@@ -206,15 +208,23 @@ class ReviewOutputs:
             feedback.pushInfo(f"{r.rule_id} {r.rule_name}: {state}; 问题地块 {r.n_plots}，错误 {r.n_errors}，"
                               f"警告 {r.n_warnings}")
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            text = pool.submit(render_report, res, plugin_version=__version__) if report else None
-            out = {self.OUTPUT: bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, res.plots, crs=res.crs,
-                                                   feedback=feedback)}
-            if self.has_value(parameters, self.CONFLICTS):
-                out[self.CONFLICTS] = bridge.gdf_to_sink(self, parameters, self.CONFLICTS, context, res.conflicts,
-                                                         crs=res.crs, feedback=feedback)
-            if report:
-                out[self.REPORT] = save_report(text.result(), report)
+        conflicts = None
+        try:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                text = pool.submit(render_report, res, plugin_version=__version__) if report else None
+                if self.has_value(parameters, self.CONFLICTS):      # its file built after the report, same thread
+                    conflicts = bridge.BulkWrite(self, parameters, self.CONFLICTS, context, res.conflicts, crs=res.crs,
+                                                 feedback=feedback)
+                    built = pool.submit(conflicts.build)
+                out = {self.OUTPUT: bridge.gdf_to_sink(self, parameters, self.OUTPUT, context, res.plots,
+                                                       crs=res.crs, feedback=feedback)}
+                if conflicts is not None:
+                    out[self.CONFLICTS] = built.result().finish()
+                if report:
+                    out[self.REPORT] = save_report(text.result(), report)
+        finally:
+            if conflicts is not None:
+                conflicts.discard()         # a conflicts file built for a run that stopped is not kept
         counts = res.counts()
         out.update({key: counts.get(result, 0) for key, _, result in self.COUNT_OUTPUTS})
         feedback.pushInfo(f"合规 {out[self.N_OK]}，不合规 {out[self.N_FAIL]}，需核实 {out[self.N_VERIFY]}")

@@ -290,28 +290,38 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None,
     types, when known) to the GeoPackage ``dest`` as its one table; False (nothing written) when it cannot
     be done exactly as the feature sink would, or when GDAL or SQLite fail (the feature sink then writes the output,
     and reports what it finds)."""
+    tmp = build_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback, types)
+    if tmp is None:
+        return False
+    place_geopackage(tmp, dest)
+    return True
+
+
+def build_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None, types=None):
+    """:func:`write_geopackage` up to the whole file under a temporary name beside ``dest``: returns that name, or None
+    (nothing left behind). QGIS-free but for reading the value classes ``fields`` and ``qcrs``: it may run on another
+    thread; :func:`place_geopackage` or :func:`discard_geopackage` then takes the file."""
     import numpy as np
 
     from ...algorithms.errors import CancelledError
 
     if geom_type not in (QgsWkbTypes.MultiPolygon, QgsWkbTypes.MultiLineString):
-        return False
+        return None
     if any(f.type() not in _KINDS for f in fields):
-        return False
+        return None
     cells = [_cell_values(col, f, t) for f, col, t in zip(fields, columns, types or [None] * len(fields))]
     fid = False if any(c is None for c in cells) else _fid_column(fields, cells)
-    if fid is False:
-        return False
-    geoms = np.asarray(gdf.geometry.values, dtype=object)
     table = os.path.basename(dest).split(".")[0]            # QgsVectorFileWriter: the file's base name
-    if not table:                                           # ".gpkg", ".hidden.gpkg": left to the feature sink
-        return False
+    if fid is False or not table:                           # ".gpkg", ".hidden.gpkg": left to the feature sink
+        return None
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
     tmp = os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}.{os.getpid()}.part.gpkg")
+    done = False
     try:
         srs_id = _create_table(tmp, table, [f for k, f in enumerate(fields) if k != fid], geom_type, qcrs)
         got = _geometry_blobs(geoms, geom_type, srs_id)
         if got is None:
-            return False
+            return None
         blobs, box = got
         fids = np.asarray(cells[fid] if fid is not None else np.arange(1, len(geoms) + 1))
         keep = ~np.isnan(box[:, 0])
@@ -320,19 +330,29 @@ def write_geopackage(dest, gdf, fields, geom_type, qcrs, columns, feedback=None,
             else (None,) * 4
         names = ["fid" if k == fid else f.name() for k, f in enumerate(fields)]
         _insert(tmp, table, names, blobs, cells, _same_values(fields, cells), extent, boxes, feedback)
-        for suffix in ("-wal", "-shm"):
-            if os.path.exists(dest + suffix):
-                os.remove(dest + suffix)
-        os.replace(tmp, dest)
-        return True
+        done = True
+        return tmp
     except CancelledError:
         raise
     except Exception:  # noqa: BLE001 - e.g. an SQLite without the R-tree module: the feature sink writes the output
-        return False
+        return None
     finally:
-        for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
+        discard_geopackage(tmp, keep_file=done)
+
+
+def place_geopackage(tmp, dest):
+    """Put the file :func:`build_geopackage` made in place of ``dest`` (whole: one rename)."""
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(dest + suffix):
+            os.remove(dest + suffix)
+    os.replace(tmp, dest)
+
+
+def discard_geopackage(tmp, *, keep_file=False):
+    """Remove what a build left under ``tmp`` (with ``keep_file``: its journals only)."""
+    for leftover in ((() if keep_file else (tmp,)) + (tmp + "-wal", tmp + "-shm", tmp + "-journal")):
+        if os.path.exists(leftover):
+            os.remove(leftover)
 
 
 def hand_to_qgis(alg, key, context, dest, project, name):

@@ -80,15 +80,10 @@ def _typed_column(df, col):
     return vals, set(map(type, vals))
 
 
-def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
-    """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
-
-    Call it only when everything has been computed: the sink is created and filled in one go. A plain GeoPackage
-    file destination is written in bulk (gpkg_write.write_geopackage), giving the same layer as the feature sink.
-    """
-    import shapely
-
+def _prepared(gdf, multi):
+    """(QgsFields, geometry type, column values, their type sets) of ``gdf`` as the outputs write them."""
     import numpy as np
+    import shapely
 
     fields = qgs_fields(gdf)
     geom_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
@@ -100,15 +95,62 @@ def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi
         geom_type = QgsWkbTypes.Point
     names = [f.name() for f in fields]
     columns, types = zip(*[_typed_column(gdf, c) for c in names]) if names else ((), ())
-    qcrs = pyproj_to_qgs(crs)
-    dest = gpkg_write.file_destination(alg, parameters, key, context) if bulk_enabled() else None
-    if dest is not None and gpkg_write.write_geopackage(dest[0], gdf, fields, geom_type, qcrs, columns, feedback,
-                                                        types=types):
-        gpkg_write.hand_to_qgis(alg, key, context, *dest)
-        if feedback is not None:
-            feedback.pushInfo(f"{key}: GeoPackage 批量写入 / written to its GeoPackage in bulk")
-            feedback.setProgress(100)
-        return dest[0]
+    return fields, geom_type, columns, types
+
+
+class BulkWrite:
+    """The bulk write of one output, split so that the file can be built on another thread: :meth:`build` makes the
+    whole GeoPackage beside its destination (QGIS-free: SQLite and GDAL, value classes read), :meth:`finish` — on the
+    algorithm's thread — puts it in place and registers it with the context, or, when the bulk path declined, writes
+    the output through the feature sink; :meth:`discard` drops a built file of a run that stopped."""
+
+    def __init__(self, alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
+        self.args = (alg, parameters, key, context)
+        self.gdf, self.crs, self.feedback, self.multi = gdf, crs, feedback, multi
+        self.qcrs = pyproj_to_qgs(crs)
+        self.dest = gpkg_write.file_destination(alg, parameters, key, context) if bulk_enabled() else None
+        self.tmp = None
+
+    def build(self):
+        if self.dest is not None:
+            fields, geom_type, columns, types = _prepared(self.gdf, self.multi)
+            self.tmp = gpkg_write.build_geopackage(self.dest[0], self.gdf, fields, geom_type, self.qcrs, columns,
+                                                   self.feedback, types)
+        return self
+
+    def finish(self):
+        alg, parameters, key, context = self.args
+        if self.tmp is None:
+            return _to_sink(alg, parameters, key, context, self.gdf, self.qcrs, self.feedback, self.multi)
+        gpkg_write.place_geopackage(self.tmp, self.dest[0])
+        self.tmp = None
+        gpkg_write.hand_to_qgis(alg, key, context, *self.dest)
+        if self.feedback is not None:
+            self.feedback.pushInfo(f"{key}: GeoPackage 批量写入 / written to its GeoPackage in bulk")
+            self.feedback.setProgress(100)
+        return self.dest[0]
+
+    def discard(self):
+        if self.tmp is not None:
+            gpkg_write.discard_geopackage(self.tmp)
+            self.tmp = None
+
+
+def gdf_to_sink(alg, parameters, key, context, gdf, *, crs, feedback=None, multi=True):
+    """Write a GeoDataFrame to the feature sink parameter ``key``; returns the destination id.
+
+    Call it only when everything has been computed: the sink is created and filled in one go. A plain GeoPackage
+    file destination is written in bulk (:class:`BulkWrite`: gpkg_write.build_geopackage, then place_geopackage),
+    giving the same layer as the feature sink.
+    """
+    return BulkWrite(alg, parameters, key, context, gdf, crs=crs, feedback=feedback, multi=multi).build().finish()
+
+
+def _to_sink(alg, parameters, key, context, gdf, qcrs, feedback, multi):
+    """The general path: the feature sink, feature by feature."""
+    import shapely
+
+    fields, geom_type, columns, _ = _prepared(gdf, multi)
     sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, geom_type, qcrs)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, key))

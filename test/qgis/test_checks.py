@@ -6,6 +6,7 @@ from conftest import SAMPLE
 from helpers import memory_layer
 
 import processing
+from qgis.core import QgsVectorLayer
 
 X0, Y0 = 36_400_000, 3_400_000
 FIELDS = (("DKBH", "string"), ("YDYHFLDM", "string"))
@@ -60,6 +61,24 @@ def test_report_saved_only_with_both_layers(plugin, tmp_path):
         "INPUT": _plots(), "ECOLOGICAL_REDLINE": red, "OUTPUT": str(tmp_path / "plots.gpkg"),
         "CONFLICTS": str(tmp_path / "conflicts.gpkg"), "REPORT": str(report)})
     assert res["REPORT"] == str(report) and "红线甲" in report.read_text(encoding="utf-8")
+
+
+def test_conflicts_file_built_beside_is_dropped_when_the_plots_cannot_be_written(plugin, tmp_path):
+    """The conflicts' GeoPackage is built on the report's thread while the plots are written; when the plots output
+    fails the run stops and neither the conflicts file nor its temporary file is left behind. When all goes well the
+    conflicts layer is there, whole."""
+    from qgis.core import QgsProcessingException
+
+    red = memory_layer([_sq(50, -50, 150, 150)], crs="EPSG:4524", fields=(("MC", "string"),), attrs=[("红线甲",)])
+    params = {"INPUT": _plots(), "ECOLOGICAL_REDLINE": red, "CONFLICTS": str(tmp_path / "conflicts.gpkg"),
+              "REPORT": str(tmp_path / "report.html")}
+    with pytest.raises(QgsProcessingException):
+        processing.run("zutuan:checkmasterplan", {**params, "OUTPUT": str(tmp_path / "no" / "such" / "plots.shp")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    res = processing.run("zutuan:checkmasterplan", {**params, "OUTPUT": str(tmp_path / "plots.gpkg")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["conflicts.gpkg", "plots.gpkg", "report.html"]
+    got = QgsVectorLayer(res["CONFLICTS"], "c", "ogr")
+    assert [round(f["CTMJ"], 2) for f in got.getFeatures()] == [5000.0]
 
 
 def test_run_pauses_the_garbage_collector_and_restores_it(plugin, tmp_path):
