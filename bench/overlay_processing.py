@@ -108,6 +108,7 @@ def timed_phases():
                  (bridge, "source_to_gdf", t.wrap(bridge, "source_to_gdf", "read")),
                  (bridge, "gdf_to_sink", t.wrap(bridge, "gdf_to_sink", "write")),
                  (bridge.BulkWrite, "build", t.wrap(bridge.BulkWrite, "build", "write")),
+                 (bridge.BulkWrite, "finish", t.wrap(bridge.BulkWrite, "finish", "write")),
                  (report, "render_report", t.wrap(report, "render_report", "report")),
                  (ReviewOutputs, "write_review_outputs", t.wrap(ReviewOutputs, "write_review_outputs", "outputs"))]
     try:
