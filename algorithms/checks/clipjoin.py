@@ -24,7 +24,7 @@ import shapely
 
 from ..segments import expand, repeat, segment_of
 
-__all__ = ["split_joined_rings", "expand", "ring_next"]
+__all__ = ["split_joined_rings", "ring_next"]
 
 #: a vertex this close (m, local coordinates) to a plot edge lies on it: far above the clipping's rounding
 #: (~1e-13 m), far below anything a survey can mean
@@ -268,8 +268,8 @@ def _assemble(X, Y, poly_row, poly_ring, ring_area, good, base, out):
 
 def _ragged_polygons(xy, ring, n, owner=None):
     """Polygons of one ring each (rows ``xy`` grouped by ``ring`` 0 … n − 1, contiguous, without closing vertex) or,
-    with ``owner`` (per ring, ascending 0, 1, … as ``shapely.multipolygons`` needs it), a multipolygon of the rings of each owner. The same geometries as
-    ``shapely.polygons(shapely.linearrings(xy, indices=ring))`` (a closing vertex added where the ring's last
+    with ``owner`` (per ring, ascending 0, 1, … as ``shapely.multipolygons`` needs it), a multipolygon of the rings
+    of each owner. The same geometries as ``shapely.polygons(shapely.linearrings(xy, indices=ring))`` (a closing vertex added where the ring's last
     vertex is not its first) and ``shapely.multipolygons(…, indices=owner)``, built straight from the coordinates
     (``shapely.from_ragged_array``): no ring objects, and most of the work without the GIL."""
     cnt = np.bincount(ring, minlength=n)

@@ -19,6 +19,7 @@ import shapely.errors
 
 from .._compat import factorize_text
 from ..geometry import exact_area, polygonal, union_by_group
+from ..segments import expand, repeat, segment_of
 from ..threads import split_map
 
 __all__ = ["AREA_KINDS", "NetAreas", "net_areas", "as_text", "box_pairs", "dissolved_area"]
@@ -58,12 +59,11 @@ class _Side:
         row = np.zeros(n, dtype=np.int64)
         row[group] = np.arange(len(group))                       # a row of each plot
         one_rule = np.flatnonzero((count > 1) & (lo == hi))
-        areas = getattr(result, "dissolved_area", {})
         for g, rid, code in zip(one_rule.tolist(), rules[row[one_rule]].tolist(), codes[one_rule].tolist()):
             geom = result.dissolved.get(rid, {}).get(code)
             if geom is not None:
                 self.known[g] = geom
-                known_area.append(areas.get(rid, {}).get(code, np.nan))      # as dissolved_area() reads it
+                known_area.append(dissolved_area(result, rid, code))
         self.known_plots = np.fromiter(self.known, dtype=np.int64, count=len(self.known))
         self.todo = ~self.single & ~np.isin(group, self.known_plots)      # rows dissolved here
         self._known = None
@@ -111,16 +111,15 @@ def box_pairs(bounds, limit: int):
     k = nx * ny
     if k.sum() > limit:
         return None
-    box = np.repeat(np.arange(len(b)), k)
-    off = np.arange(len(box)) - np.repeat(np.cumsum(k) - k, k)
+    box = segment_of(k)
+    off = expand(np.zeros(len(k), dtype=np.int64), k)                  # the cell's number within its box
     cell = (lo[box, 0] + off % nx[box]) * (hi[:, 1].max() + 1) + lo[box, 1] + off // nx[box]
     order = np.argsort(cell)
     cell, box = cell[order], box[order]
     start = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
-    end = np.repeat(np.r_[start[1:], len(cell)], np.diff(np.r_[start, len(cell)]))
+    end = repeat(np.r_[start[1:], len(cell)], np.diff(np.r_[start, len(cell)]))
     n = end - np.arange(len(cell)) - 1                                 # later boxes of the same cell
-    first = np.repeat(np.arange(len(cell)), n)
-    i, j = box[first], box[first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(n) - n, n)]
+    i, j = box[segment_of(n)], box[expand(np.arange(1, len(cell) + 1), n)]
     meet = ((b[j, 0] <= b[i, 2]) & (b[j, 2] >= b[i, 0]) & (b[j, 1] <= b[i, 3]) & (b[j, 3] >= b[i, 1]))
     return ok[i[meet]], ok[j[meet]]
 

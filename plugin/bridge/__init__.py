@@ -23,7 +23,7 @@ from .read import (
 )
 from .write import STYLE_DIR, BulkWrite, _column_values, gdf_to_sink, qgs_fields, style_output, write_findings
 
-__all__ = ["BulkWrite", "CURVE_TOLERANCE_M", "STYLE_DIR", "code_column", "crs_to_pyproj", "gdf_to_sink", "layer_label", "plain_file",
-           "progress_from_feedback", "project_transforms", "push_findings", "pyproj_to_qgs", "qgs_fields", "read_any",
+__all__ = ["BulkWrite", "CURVE_TOLERANCE_M", "STYLE_DIR", "code_column", "crs_to_pyproj", "gdf_to_sink", "layer_label",
+           "plain_file", "progress_from_feedback", "project_transforms", "push_findings", "pyproj_to_qgs", "qgs_fields", "read_any",
            "read_polygons", "read_with_fields", "source_label", "source_to_gdf", "style_output", "write_findings",
            "_column_values", "_py"]
